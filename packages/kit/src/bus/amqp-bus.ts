@@ -1,0 +1,188 @@
+import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage } from 'amqplib';
+import type { Logger } from 'pino';
+import type { EventEnvelope } from '../events/event.ts';
+import { type Bus, type EnvelopeHandler, defaultRetryPolicy, type RetryPolicy } from './bus.ts';
+
+export const EVENTS_EXCHANGE = 'bazar.events';
+
+interface Subscription {
+  group: string;
+  keys: string[];
+  handler: EnvelopeHandler;
+}
+
+export interface AmqpBusOptions {
+  url: string;
+  log: Logger;
+  retry?: RetryPolicy;
+  prefetch?: number;
+  /** Queue name prefix, so test runs do not share queues. */
+  prefix?: string;
+}
+
+export const queueNames = (prefix: string, group: string) => ({
+  main: `${prefix}.${group}`,
+  retry: `${prefix}.${group}.retry`,
+  dead: `${prefix}.${group}.dlq`,
+});
+
+/**
+ * RabbitMQ bus: a topic exchange, one durable queue per consuming service, publisher confirms,
+ * manual ack after the handler's transaction commits, retries through a TTL queue with growing
+ * delays, then a dead-letter queue. Reconnects by itself; while the broker is away `publish`
+ * rejects and the outbox keeps the events.
+ */
+export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
+  const { url, log } = options;
+  const retry = options.retry ?? defaultRetryPolicy;
+  const prefix = options.prefix ?? 'bazar';
+  const subscriptions: Subscription[] = [];
+  let connection: ChannelModel | undefined;
+  let publisher: ConfirmChannel | undefined;
+  let consumer: Channel | undefined;
+  let closed = false;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+  let reconnectAttempt = 0;
+
+  async function declare(channel: Channel, subscription: Subscription) {
+    const names = queueNames(prefix, subscription.group);
+    await channel.assertQueue(names.main, { durable: true });
+    await channel.assertQueue(names.retry, {
+      durable: true,
+      arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': names.main },
+    });
+    await channel.assertQueue(names.dead, { durable: true });
+    for (const key of subscription.keys) await channel.bindQueue(names.main, EVENTS_EXCHANGE, key);
+  }
+
+  async function consume(subscription: Subscription) {
+    if (!consumer || !publisher) return;
+    const names = queueNames(prefix, subscription.group);
+    await declare(consumer, subscription);
+    const channel = consumer;
+    await channel.consume(names.main, (message) => {
+      if (message) void handleMessage(channel, subscription, message);
+    });
+  }
+
+  async function handleMessage(channel: Channel, subscription: Subscription, message: ConsumeMessage) {
+    const names = queueNames(prefix, subscription.group);
+    const attempt = Number(message.properties.headers?.['x-attempt'] ?? 1);
+    try {
+      const envelope = JSON.parse(message.content.toString('utf8')) as EventEnvelope;
+      await subscription.handler(envelope);
+      channel.ack(message);
+    } catch (error) {
+      try {
+        const isLast = attempt >= retry.maxAttempts;
+        const target = isLast ? names.dead : names.retry;
+        const headers = { ...message.properties.headers, 'x-attempt': attempt + 1, 'x-last-error': String(error).slice(0, 300) };
+        await sendConfirmed(target, message.content, {
+          ...message.properties,
+          headers,
+          persistent: true,
+          ...(isLast ? {} : { expiration: String(retry.delayMs(attempt)) }),
+        });
+        channel.ack(message);
+        log[isLast ? 'error' : 'warn']({ err: error, group: subscription.group, attempt }, isLast ? 'event dead-lettered' : 'event handler failed; retrying');
+      } catch (requeueError) {
+        // The broker will redeliver the unacked message when the channel closes.
+        log.warn({ err: requeueError }, 'could not schedule a retry');
+      }
+    }
+  }
+
+  function sendConfirmed(queue: string, content: Buffer, properties: amqp.Options.Publish): Promise<void> {
+    const channel = publisher;
+    if (!channel) return Promise.reject(new Error('broker unavailable'));
+    const { expiration, headers, persistent, messageId, contentType, type, timestamp } = properties;
+    return new Promise((resolve, reject) => {
+      channel.sendToQueue(
+        queue,
+        content,
+        { expiration, headers, persistent, messageId, contentType, type, timestamp },
+        (error: unknown) => (error ? reject(error) : resolve()),
+      );
+    });
+  }
+
+  async function connect() {
+    const model = await amqp.connect(url, { noDelay: true });
+    model.on('error', (error: Error) => log.warn({ err: error }, 'broker connection error'));
+    model.on('close', () => {
+      connection = undefined;
+      publisher = undefined;
+      consumer = undefined;
+      if (!closed) scheduleReconnect();
+    });
+    const confirm = await model.createConfirmChannel();
+    confirm.on('error', () => {});
+    await confirm.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+    const consuming = await model.createChannel();
+    consuming.on('error', () => {});
+    await consuming.prefetch(options.prefetch ?? 32);
+    connection = model;
+    publisher = confirm;
+    consumer = consuming;
+    for (const subscription of subscriptions) await consume(subscription);
+    if (reconnectAttempt > 0) log.info('broker connection restored');
+    reconnectAttempt = 0;
+  }
+
+  function scheduleReconnect() {
+    if (reconnectTimer || closed) return;
+    reconnectAttempt++;
+    const delay = Math.min(5_000, 100 * 2 ** Math.min(reconnectAttempt, 6));
+    if (reconnectAttempt === 1) log.warn('broker connection lost; reconnecting');
+    reconnectTimer = setTimeout(async () => {
+      reconnectTimer = undefined;
+      try {
+        await connect();
+      } catch {
+        scheduleReconnect();
+      }
+    }, delay);
+  }
+
+  try {
+    await connect();
+  } catch (error) {
+    log.warn({ err: error }, 'broker unavailable at start-up; will keep trying');
+    scheduleReconnect();
+  }
+
+  return {
+    kind: 'amqp',
+    publish(envelope) {
+      const channel = publisher;
+      if (!channel) return Promise.reject(new Error('broker unavailable'));
+      const body = Buffer.from(JSON.stringify(envelope));
+      return new Promise((resolve, reject) => {
+        channel.publish(
+          EVENTS_EXCHANGE,
+          `${envelope.type}.v${envelope.version}`,
+          body,
+          {
+            persistent: true,
+            messageId: envelope.id,
+            contentType: 'application/json',
+            type: envelope.type,
+            timestamp: Date.parse(envelope.occurredAt) / 1000,
+            headers: { 'x-correlation-id': envelope.correlationId },
+          },
+          (error: unknown) => (error ? reject(error) : resolve()),
+        );
+      });
+    },
+    async subscribe(group, keys, handler) {
+      const subscription = { group, keys, handler };
+      subscriptions.push(subscription);
+      await consume(subscription);
+    },
+    async close() {
+      closed = true;
+      clearTimeout(reconnectTimer);
+      await connection?.close().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Logger } from 'pino';
+import type { EventEnvelope } from '../events/event.ts';
+import { type Bus, type EnvelopeHandler, defaultRetryPolicy, type RetryPolicy } from './bus.ts';
+
+interface Subscription {
+  group: string;
+  keys: Set<string>;
+  handler: EnvelopeHandler;
+}
+
+export interface MemoryBus extends Bus {
+  /** Messages that exhausted their retries, newest last. */
+  readonly deadLetters: { group: string; envelope: EventEnvelope; error: string }[];
+}
+
+/**
+ * The embedded bus: `publish` delivers to every subscribing service and resolves when each
+ * handler has succeeded or been dead-lettered. The outbox row is marked published only then,
+ * so a crash mid-delivery means redelivery (deduplicated by the inbox), never loss.
+ */
+export function createMemoryBus(log?: Logger, retry: RetryPolicy = defaultRetryPolicy): MemoryBus {
+  const subscriptions: Subscription[] = [];
+  const deadLetters: MemoryBus['deadLetters'] = [];
+  let closed = false;
+
+  async function deliver(subscription: Subscription, envelope: EventEnvelope) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await subscription.handler(envelope);
+        return;
+      } catch (error) {
+        if (attempt >= retry.maxAttempts || closed) {
+          deadLetters.push({ group: subscription.group, envelope, error: String(error) });
+          log?.error({ err: error, group: subscription.group, eventId: envelope.id }, 'event dead-lettered');
+          return;
+        }
+        log?.warn({ err: error, group: subscription.group, eventId: envelope.id, attempt }, 'event handler failed');
+        await new Promise((resolve) => setTimeout(resolve, retry.delayMs(attempt)));
+      }
+    }
+  }
+
+  return {
+    kind: 'memory',
+    deadLetters,
+    async publish(envelope) {
+      if (closed) throw new Error('bus is closed');
+      const key = `${envelope.type}.v${envelope.version}`;
+      await Promise.all(subscriptions.filter((s) => s.keys.has(key)).map((s) => deliver(s, envelope)));
+    },
+    async subscribe(group, keys, handler) {
+      subscriptions.push({ group, keys: new Set(keys), handler });
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}

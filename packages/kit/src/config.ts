@@ -1,0 +1,37 @@
+import { type Static, type TObject, Type } from 'typebox';
+import { Value } from 'typebox/value';
+
+/** Reads and validates a group of environment variables; a bad value stops start-up with a clear message. */
+export function readEnv<T extends TObject>(schema: T, env: Record<string, string | undefined> = process.env): Static<T> {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = Value.Default(schema, Value.Convert(schema, raw));
+  const errors = [...Value.Errors(schema, converted)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.instancePath.slice(1) || '(root)'}: ${e.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return converted as Static<T>;
+}
+
+/** Platform settings shared by every process. Service settings live beside each service. */
+export const PlatformConfigSchema = Type.Object({
+  PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535, description: 'HTTP port' }),
+  HOST: Type.String({ default: '127.0.0.1', description: 'HTTP bind address' }),
+  BAZAR_DATA_DIR: Type.String({ default: './data', description: 'PGlite data directory (embedded mode)' }),
+  DATABASE_URL: Type.Optional(Type.String({ description: 'PostgreSQL URL; when set, PGlite is not used' })),
+  AMQP_URL: Type.Optional(Type.String({ description: 'RabbitMQ URL; when set, events go through RabbitMQ' })),
+  REDIS_URL: Type.Optional(Type.String({ description: 'Redis URL; when set, counters and caches live in Redis' })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  IDENTITY_URL: Type.Optional(Type.String({ description: 'Where a standalone service fetches the JWKS' })),
+  BAZAR_OUTBOX_POLL_MS: Type.Integer({ default: 250, minimum: 10, description: 'Outbox relay idle poll interval' }),
+});
+export type PlatformConfig = Static<typeof PlatformConfigSchema>;
+
+export const loadPlatformConfig = (env?: Record<string, string | undefined>) => readEnv(PlatformConfigSchema, env);

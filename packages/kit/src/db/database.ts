@@ -1,0 +1,105 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { lockDataDir } from './lock.ts';
+
+type AnySchema = Record<string, never>;
+/** The Drizzle handle every service gets; the same type over PGlite and node-postgres. */
+export type Db = PgDatabase<PgQueryResultHKT, AnySchema>;
+export type Tx = PgTransaction<PgQueryResultHKT, AnySchema, ExtractTablesWithRelations<AnySchema>>;
+export type DbOrTx = Db | Tx;
+
+export interface SqlSession {
+  /** Runs raw SQL text (several statements allowed); used by migrations and pg-boss. */
+  exec(sql: string): Promise<void>;
+  /** Runs one parameterised statement outside Drizzle; returns rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database extends SqlSession {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Runs `fn` on one connection, for session state such as advisory locks. */
+  withSession<R>(fn: (session: SqlSession) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data dir; absent means in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+/** Opens PGlite (one instance shared by all services) or a node-postgres pool. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  return openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzleNodePg({ client: pool }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
+    withSession: async (fn) => {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          exec: async (text) => void (await client.query(text)),
+          query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  try {
+    const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    const db = drizzlePglite({ client }) as unknown as Db;
+    // A failed multi-statement script leaves PGlite's only session aborted (feasibility §2, trap 3).
+    const guard = async <R>(run: () => Promise<R>): Promise<R> => {
+      try {
+        return await run();
+      } catch (error) {
+        if (client.isInTransaction()) await client.exec('ROLLBACK');
+        throw error;
+      }
+    };
+    const session: SqlSession = {
+      exec: (text) => guard(async () => void (await client.exec(text))),
+      query: <T>(text: string, params?: unknown[]) =>
+        guard(async () => (await client.query(text, params as unknown[])).rows as T[]),
+    };
+    return {
+      kind: 'pglite',
+      db,
+      ...session,
+      withSession: (fn) => fn(session),
+      close: async () => {
+        await client.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}

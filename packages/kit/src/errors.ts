@@ -1,0 +1,48 @@
+/** A broken rule of the domain, mapped once to RFC 9457 problem+json by the HTTP layer. */
+export class DomainError extends Error {
+  constructor(
+    /** Stable code `<service>.<reason>`; the problem `type` is `/problems/<code>`. */
+    readonly code: string,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
+    detail: string,
+    readonly metadata?: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
+    super(detail, options);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (code: string, detail: string) => new DomainError(code, 404, detail);
+export const conflict = (code: string, detail: string, metadata?: Record<string, unknown>) =>
+  new DomainError(code, 409, detail, metadata);
+export const unprocessable = (code: string, detail: string, metadata?: Record<string, unknown>) =>
+  new DomainError(code, 422, detail, metadata);
+export const unauthorized = (detail = 'Authentication required') => new DomainError('auth.unauthorized', 401, detail);
+export const forbidden = (detail = 'Not allowed') => new DomainError('auth.forbidden', 403, detail);
+
+/** Error thrown by input checks outside TypeBox (cursor decoding, cross-field rules). */
+export class InputError extends DomainError {
+  constructor(
+    readonly errors: { path: string; message: string }[],
+    detail = 'The request is not valid',
+  ) {
+    super('request.invalid', 400, detail);
+  }
+}
+
+/** PostgreSQL unique violation, matched on the code because driver classes differ between PGlite and pg. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const cause = findPgError(error);
+  return cause?.code === '23505' && (!constraint || cause.constraint === constraint);
+}
+
+function findPgError(error: unknown): { code?: string; constraint?: string } | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const candidate = current as { code?: unknown; constraint?: string; cause?: unknown };
+    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate as { code: string };
+    current = candidate.cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,61 @@
+import type { Static, TSchema } from 'typebox';
+import type { Logger } from 'pino';
+import type { EnvelopeHandler } from '../bus/bus.ts';
+import { runWithTrace } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import type { InboxTable } from '../db/platform-tables.ts';
+import type { EventDefinition, EventEnvelope } from './event.ts';
+import type { TxContext } from './outbox.ts';
+
+/** A service's reaction to another service's event, run inside one transaction with the inbox row. */
+export interface EventHandler {
+  /** Routing key it listens to (`<type>.v<version>`). */
+  readonly key: string;
+  /** Unique per service; the inbox dedupes on (event id, name). */
+  readonly name: string;
+  handle(ctx: TxContext, envelope: EventEnvelope): Promise<void>;
+}
+
+/** Declares a handler for one event version (STYLE: events/on-<event>.ts). */
+export function onEvent<S extends TSchema>(
+  event: EventDefinition<S>,
+  handle: (ctx: TxContext, envelope: EventEnvelope<Static<S>>) => Promise<void>,
+  name = `on.${event.key}`,
+): EventHandler {
+  return { key: event.key, name, handle: (ctx, envelope) => handle(ctx, envelope as EventEnvelope<Static<S>>) };
+}
+
+/**
+ * Wraps a service's handlers for the bus: inbox check, handler and outbox writes share one
+ * transaction, and the bus acks only after it commits. A duplicate delivery is a no-op.
+ */
+export function createInboxDispatcher(options: {
+  db: Db;
+  inbox: InboxTable;
+  handlers: EventHandler[];
+  publishInTx: (tx: TxContext['tx']) => TxContext['publish'];
+  afterCommit: () => void;
+  log: Logger;
+}): EnvelopeHandler {
+  const byKey = new Map<string, EventHandler[]>();
+  for (const handler of options.handlers) byKey.set(handler.key, [...(byKey.get(handler.key) ?? []), handler]);
+  return async (envelope) => {
+    const handlers = byKey.get(`${envelope.type}.v${envelope.version}`) ?? [];
+    for (const handler of handlers) {
+      await runWithTrace({ correlationId: envelope.correlationId, causationId: envelope.id }, async () => {
+        const handled = await options.db.transaction(async (tx) => {
+          const fresh = await tx
+            .insert(options.inbox)
+            .values({ eventId: envelope.id, handler: handler.name })
+            .onConflictDoNothing()
+            .returning({ eventId: options.inbox.eventId });
+          if (fresh.length === 0) return false;
+          await handler.handle({ tx, publish: options.publishInTx(tx) }, envelope);
+          return true;
+        });
+        if (handled) options.afterCommit();
+        else options.log.debug({ eventId: envelope.id, handler: handler.name }, 'duplicate event skipped');
+      });
+    }
+  };
+}

@@ -1,0 +1,185 @@
+import type { Logger } from 'pino';
+import type { Bus } from '../bus/bus.ts';
+import { currentTrace } from '../context.ts';
+import type { Database, Db, Tx } from '../db/database.ts';
+import type { OutboxTable } from '../db/platform-tables.ts';
+import { type EventEnvelope, envelope, type OutgoingEvent } from './event.ts';
+
+/** What a use case gets inside its transaction: the handle, and an outbox writer bound to it. */
+export interface TxContext {
+  tx: Tx;
+  /** Writes events to the outbox in this transaction; the relay publishes them after commit. */
+  publish(...events: OutgoingEvent[]): Promise<void>;
+}
+
+export type UnitOfWork = <R>(work: (ctx: TxContext) => Promise<R>) => Promise<R>;
+
+/** Binds an outbox writer to a transaction; envelopes carry the current trace ids. */
+export function outboxWriter(tx: Tx, outbox: OutboxTable, source: string): TxContext['publish'] {
+  return async (...events) => {
+    if (events.length === 0) return;
+    const trace = currentTrace();
+    const rows = events.map((event) => {
+      const env = envelope(event, source, trace?.correlationId, trace?.causationId);
+      return { id: env.id, type: env.type, envelope: env };
+    });
+    await tx.insert(outbox).values(rows);
+  };
+}
+
+export function createUnitOfWork(db: Db, outbox: OutboxTable, source: string, afterCommit: () => void): UnitOfWork {
+  return async (work) => {
+    let wrote = false;
+    const result = await db.transaction(async (tx) => {
+      const write = outboxWriter(tx, outbox, source);
+      return work({
+        tx,
+        publish: async (...events) => {
+          await write(...events);
+          wrote ||= events.length > 0;
+        },
+      });
+    });
+    if (wrote) afterCommit();
+    return result;
+  };
+}
+
+export interface OutboxRelay {
+  start(): void;
+  /** Wakes the relay now instead of at the next poll. */
+  kick(): void;
+  /** Publishes everything pending; resolves when the outbox is empty or the bus refuses. */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface RelayOptions {
+  database: Database;
+  schema: string;
+  bus: Bus;
+  log: Logger;
+  pollMs: number;
+  batchSize?: number;
+  leaseSeconds?: number;
+}
+
+/**
+ * Polls the service's outbox and publishes unpublished rows in id order. Rows are claimed with a
+ * short lease (FOR UPDATE SKIP LOCKED) so several processes can relay one outbox; the broker call
+ * happens outside any transaction (DESIGN §1).
+ */
+export function createOutboxRelay(options: RelayOptions): OutboxRelay {
+  const { database, schema, bus, log, pollMs } = options;
+  const batchSize = options.batchSize ?? 100;
+  const leaseSeconds = options.leaseSeconds ?? 30;
+  const table = `"${schema}"."outbox"`;
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+  let pending = false;
+  let failures = 0;
+  let lastCleanup = 0;
+  let pumping: Promise<number> | undefined;
+
+  async function claim(): Promise<{ id: string; envelope: EventEnvelope }[]> {
+    return database.query(
+      `UPDATE ${table} SET lease_until = now() + interval '${leaseSeconds} seconds', attempts = attempts + 1
+       WHERE id IN (SELECT id FROM ${table} WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < now())
+                    ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)
+       RETURNING id, envelope`,
+    );
+  }
+
+  async function pumpOnce(): Promise<number> {
+    const rows = (await claim()).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const published: string[] = [];
+    try {
+      for (const row of rows) {
+        await bus.publish(row.envelope);
+        published.push(row.id);
+      }
+      failures = 0;
+    } catch (error) {
+      failures++;
+      const retryIn = Math.min(30, 2 ** Math.min(failures, 5) / 4);
+      const unsent = rows.filter((r) => !published.includes(r.id)).map((r) => r.id);
+      if (failures === 1 || failures % 20 === 0) log.warn({ err: error, unsent: unsent.length }, 'outbox publish failed; will retry');
+      await database.query(
+        `UPDATE ${table} SET lease_until = now() + ($2 || ' seconds')::interval, last_error = $3 WHERE id = ANY($1::uuid[])`,
+        [unsent, String(retryIn), String(error).slice(0, 500)],
+      );
+      throw error;
+    } finally {
+      if (published.length > 0) {
+        await database.query(`UPDATE ${table} SET published_at = now(), lease_until = NULL WHERE id = ANY($1::uuid[])`, [
+          published,
+        ]);
+      }
+    }
+    return rows.length;
+  }
+
+  /** Serializes pumps within this process so `drain()` and the loop never publish twice. */
+  function pump(): Promise<number> {
+    if (!pumping) pumping = pumpOnce().finally(() => (pumping = undefined));
+    return pumping;
+  }
+
+  async function cleanup() {
+    if (Date.now() - lastCleanup < 3_600_000) return;
+    lastCleanup = Date.now();
+    await database.query(`DELETE FROM ${table} WHERE published_at < now() - interval '7 days'`);
+  }
+
+  async function run() {
+    while (running) {
+      let count = 0;
+      try {
+        count = await pump();
+        await cleanup();
+      } catch (error) {
+        if (failures === 0) log.error({ err: error }, 'outbox relay error');
+      }
+      if (count === batchSize && failures === 0) continue;
+      if (pending && failures === 0) {
+        pending = false;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, failures > 0 ? Math.min(5_000, pollMs * 2 ** failures) : pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    kick() {
+      pending = true;
+      wake?.();
+    },
+    async drain() {
+      let total = 0;
+      for (;;) {
+        const count = await pump();
+        total += count;
+        if (count < batchSize) return total;
+      }
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      await pumping?.catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { Logger } from 'pino';
+import type { Bus } from './bus/bus.ts';
+import type { PlatformConfig } from './config.ts';
+import type { Counters } from './counters.ts';
+import type { Database } from './db/database.ts';
+import { migrateService } from './db/migrate.ts';
+import { createInboxDispatcher } from './events/inbox.ts';
+import { createOutboxRelay, createUnitOfWork, type OutboxRelay, outboxWriter } from './events/outbox.ts';
+import type { HttpApp } from './http/app.ts';
+import { createAuthGuards, type TokenVerifier } from './http/auth.ts';
+import { type Clock, type Ids, systemClock, uuidv7Ids } from './ids.ts';
+import type { ServiceDefinition, ServiceDeps, ServiceStartResult } from './service.ts';
+
+export interface HostParts {
+  app: HttpApp;
+  database: Database;
+  bus: Bus;
+  log: Logger;
+  platform: PlatformConfig;
+  verifier: TokenVerifier;
+  counters: Counters;
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+  ids?: Ids;
+}
+
+export interface MountedService {
+  definition: ServiceDefinition;
+  deps: ServiceDeps;
+  relay: OutboxRelay;
+  /** Runs the service's start hook, subscribes its handlers and starts its relay. */
+  start(options?: { demo?: boolean }): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Migrates a service's schema and registers its routes on the host's app. The same function
+ * runs every service in `npm start`, in `bazar serve <service>` and in the test helpers.
+ */
+export async function mountService(definition: ServiceDefinition, host: HostParts): Promise<MountedService> {
+  const { database, bus, platform } = host;
+  const log = host.log.child({ service: definition.name });
+  await migrateService(database, definition.name, definition.migrationsFolder);
+  const relay = createOutboxRelay({ database, schema: definition.name, bus, log, pollMs: platform.BAZAR_OUTBOX_POLL_MS });
+  const deps: ServiceDeps = {
+    name: definition.name,
+    db: database.db,
+    database,
+    log,
+    clock: host.clock ?? systemClock,
+    ids: host.ids ?? uuidv7Ids,
+    uow: createUnitOfWork(database.db, definition.tables.outbox, definition.name, relay.kick),
+    auth: createAuthGuards(host.verifier),
+    verifier: host.verifier,
+    counters: host.counters,
+    platform,
+    env: host.env ?? process.env,
+  };
+  if (definition.routes) {
+    const routes = definition.routes;
+    await host.app.register(async (scope) => routes(scope as HttpApp, deps));
+  }
+  return {
+    definition,
+    deps,
+    relay,
+    async start(options) {
+      const notices: string[] = [];
+      const collect = (result: ServiceStartResult | undefined) => notices.push(...(result?.notices ?? []));
+      collect(await definition.start?.(deps));
+      if (options?.demo && definition.seedDemo) collect(await definition.seedDemo(deps));
+      const handlers = definition.handlers?.(deps) ?? [];
+      if (handlers.length > 0) {
+        const dispatch = createInboxDispatcher({
+          db: database.db,
+          inbox: definition.tables.inbox,
+          handlers,
+          publishInTx: (tx) => outboxWriter(tx, definition.tables.outbox, definition.name),
+          afterCommit: relay.kick,
+          log,
+        });
+        await bus.subscribe(definition.name, [...new Set(handlers.map((h) => h.key))], dispatch);
+      }
+      relay.start();
+      return notices;
+    },
+    async stop() {
+      await relay.stop();
+      await definition.stop?.(deps);
+    },
+  };
+}

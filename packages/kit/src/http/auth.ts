@@ -1,0 +1,108 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { DomainError, forbidden, unauthorized } from '../errors.ts';
+
+export const ROLES = ['customer', 'operator', 'picker', 'courier', 'manager', 'purchaser', 'controller', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+/** Every role except `customer`: the people who work the orders. */
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'customer');
+
+export const TOKEN_ISSUER = 'bazar';
+export const TOKEN_AUDIENCE = 'bazar';
+
+export interface AuthUser {
+  id: string;
+  roles: Role[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the auth guards once the bearer token is verified. */
+    user: AuthUser | null;
+  }
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<AuthUser>;
+}
+
+/** Verifies EdDSA access tokens against identity's published keys. */
+export function createTokenVerifier(getKey: JWTVerifyGetKey): TokenVerifier {
+  return {
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, getKey, {
+          issuer: TOKEN_ISSUER,
+          audience: TOKEN_AUDIENCE,
+          algorithms: ['EdDSA'],
+        });
+        const roles = Array.isArray(payload.roles) ? (payload.roles.filter((r) => ROLES.includes(r)) as Role[]) : [];
+        if (!payload.sub) throw new Error('no subject');
+        return { id: payload.sub, roles };
+      } catch (error) {
+        const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
+        throw new DomainError('auth.invalid_token', 401, expired ? 'The access token has expired' : 'The access token is not valid');
+      }
+    },
+  };
+}
+
+/**
+ * Resolves signing keys from a JWKS source, caching it and refetching (at most every 10 s)
+ * when a token names a key it has not seen, so identity can rotate keys.
+ */
+export function createJwksResolver(fetchJwks: () => Promise<JSONWebKeySet>): JWTVerifyGetKey {
+  let local: JWTVerifyGetKey | undefined;
+  let kids = new Set<string>();
+  let fetchedAt = 0;
+  async function refresh() {
+    const jwks = await fetchJwks();
+    local = createLocalJWKSet(jwks);
+    kids = new Set(jwks.keys.map((k) => k.kid).filter((k): k is string => !!k));
+    fetchedAt = Date.now();
+  }
+  return async (header, token) => {
+    const stale = !local || (header.kid && !kids.has(header.kid) && Date.now() - fetchedAt > 10_000);
+    if (stale) await refresh();
+    return (local as JWTVerifyGetKey)(header, token);
+  };
+}
+
+export interface AuthGuards {
+  /** Requires a valid token; sets `request.user`. */
+  user: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  /** Reads a token when one is sent; a bad one is still 401. */
+  optional: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  /** Requires a valid token carrying at least one of the roles. */
+  roles: (...roles: Role[]) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+}
+
+export function createAuthGuards(verifier: TokenVerifier): AuthGuards {
+  async function read(request: FastifyRequest, required: boolean) {
+    const header = request.headers.authorization;
+    if (!header) {
+      if (required) throw unauthorized();
+      request.user = null;
+      return;
+    }
+    const [scheme, token] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new DomainError('auth.invalid_token', 401, 'Use Authorization: Bearer <token>');
+    request.user = await verifier.verify(token);
+  }
+  return {
+    user: (request) => read(request, true),
+    optional: (request) => read(request, false),
+    roles:
+      (...roles) =>
+      async (request) => {
+        await read(request, true);
+        if (!request.user?.roles.some((r) => roles.includes(r))) throw forbidden(`Requires one of the roles: ${roles.join(', ')}`);
+      },
+  };
+}
+
+/** OpenAPI marker for routes that take a bearer token. */
+export const bearer = { security: [{ bearerAuth: [] }] };
+
+export const hasRole = (user: AuthUser | null, ...roles: Role[]) => !!user && user.roles.some((r) => roles.includes(r));
+export { createLocalJWKSet };

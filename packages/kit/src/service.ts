@@ -1,0 +1,48 @@
+import type { Logger } from 'pino';
+import type { PlatformConfig } from './config.ts';
+import type { Counters } from './counters.ts';
+import type { Database, Db } from './db/database.ts';
+import type { InboxTable, OutboxTable } from './db/platform-tables.ts';
+import type { EventHandler } from './events/inbox.ts';
+import type { UnitOfWork } from './events/outbox.ts';
+import type { HttpApp } from './http/app.ts';
+import type { AuthGuards, TokenVerifier } from './http/auth.ts';
+import type { Clock, Ids } from './ids.ts';
+
+/** What the host hands a service; the same in embedded and distributed mode. */
+export interface ServiceDeps {
+  name: string;
+  db: Db;
+  database: Database;
+  log: Logger;
+  clock: Clock;
+  ids: Ids;
+  /** Runs work in one transaction with an outbox bound to it. */
+  uow: UnitOfWork;
+  auth: AuthGuards;
+  verifier: TokenVerifier;
+  counters: Counters;
+  platform: PlatformConfig;
+  env: Record<string, string | undefined>;
+}
+
+export interface ServiceStartResult {
+  /** Lines the host prints at start-up (e.g. the generated admin login). */
+  notices?: string[];
+}
+
+/** A service as the host mounts it (STYLE: src/index.ts). */
+export interface ServiceDefinition {
+  name: string;
+  migrationsFolder: string;
+  tables: { outbox: OutboxTable; inbox: InboxTable };
+  routes?(app: HttpApp, deps: ServiceDeps): void | Promise<void>;
+  handlers?(deps: ServiceDeps): EventHandler[];
+  /** Runs after migrations, before the HTTP server listens. */
+  start?(deps: ServiceDeps): Promise<ServiceStartResult | undefined>;
+  /** Loads demo data; must be idempotent (the host calls it at every start unless BAZAR_DEMO=0). */
+  seedDemo?(deps: ServiceDeps): Promise<ServiceStartResult | undefined>;
+  stop?(deps: ServiceDeps): Promise<void>;
+}
+
+export const defineService = (definition: ServiceDefinition): ServiceDefinition => definition;

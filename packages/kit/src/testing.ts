@@ -1,0 +1,150 @@
+import { exportJWK, generateKeyPair, type JSONWebKeySet, SignJWT } from 'jose';
+import pg from 'pg';
+import type { Bus } from './bus/bus.ts';
+import { createMemoryBus, type MemoryBus } from './bus/memory-bus.ts';
+import { loadPlatformConfig } from './config.ts';
+import { createMemoryCounters } from './counters.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import type { EventEnvelope } from './events/event.ts';
+import { createHttpApp, type HttpApp } from './http/app.ts';
+import { type AuthUser, createJwksResolver, createTokenVerifier, TOKEN_AUDIENCE, TOKEN_ISSUER } from './http/auth.ts';
+import { type MountedService, mountService } from './host.ts';
+import { newId } from './ids.ts';
+import { createLogger } from './log.ts';
+import type { ServiceDefinition } from './service.ts';
+
+/** Which engine integration tests run on: PGlite in memory unless BAZAR_TEST_DB=postgres. */
+export const testEngine = (): 'pglite' | 'postgres' => (process.env.BAZAR_TEST_DB === 'postgres' ? 'postgres' : 'pglite');
+
+export const testPostgresAdminUrl = () =>
+  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export const testAmqpUrl = () => process.env.TEST_AMQP_URL ?? process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+export const testRedisUrl = () => process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A fresh, empty PostgreSQL database for one test file; dropped by the returned function. */
+export async function createTestPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = testPostgresAdminUrl();
+  const name = `bazar_test_${newId().replaceAll('-', '').slice(-16)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** Opens the engine the run asks for: PGlite in memory, or a fresh PostgreSQL database. */
+export async function openTestDatabase(): Promise<{ database: Database; dispose(): Promise<void> }> {
+  if (testEngine() === 'postgres') {
+    const created = await createTestPostgresDatabase();
+    const database = await openDatabase({ url: created.url, poolSize: 10 });
+    return {
+      database,
+      async dispose() {
+        await database.close();
+        await created.drop();
+      },
+    };
+  }
+  const database = await openDatabase({});
+  return { database, dispose: () => database.close() };
+}
+
+/** Signs tokens for tests with a key the test service trusts, for any user and roles. */
+export interface TestTokens {
+  issue(user: Partial<AuthUser> & { roles: AuthUser['roles'] }): Promise<string>;
+  jwks: JSONWebKeySet;
+}
+
+export async function createTestTokens(): Promise<TestTokens> {
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'EdDSA', use: 'sig' };
+  return {
+    jwks: { keys: [jwk] },
+    issue: ({ id, roles }) =>
+      new SignJWT({ roles })
+        .setProtectedHeader({ alg: 'EdDSA', kid: 'test-key' })
+        .setSubject(id ?? newId())
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('15m')
+        .sign(privateKey),
+  };
+}
+
+export interface TestService {
+  app: HttpApp;
+  service: MountedService;
+  database: Database;
+  bus: Bus;
+  tokens: TestTokens;
+  /** Envelopes the service's outbox holds, oldest first (published or not). */
+  outbox(): Promise<EventEnvelope[]>;
+  close(): Promise<void>;
+}
+
+export interface StartTestServiceOptions {
+  env?: Record<string, string | undefined>;
+  bus?: Bus;
+  /** Start the relay and handlers (default true). */
+  start?: boolean;
+}
+
+/**
+ * Starts one service the way the host does, on PGlite in memory or a fresh PostgreSQL
+ * database (BAZAR_TEST_DB=postgres), with a memory bus and a test signing key.
+ */
+export async function startTestService(definition: ServiceDefinition, options: StartTestServiceOptions = {}): Promise<TestService> {
+  const env = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...options.env };
+  const platform = loadPlatformConfig(env);
+  const log = createLogger(platform.LOG_LEVEL);
+  const { database, dispose } = await openTestDatabase();
+  const bus: Bus = options.bus ?? (createMemoryBus(log) as MemoryBus);
+  const tokens = await createTestTokens();
+  const app = await createHttpApp({ log, title: `Bazar ${definition.name} (test)` });
+  // Trust the test key and whatever JWKS the service itself publishes (identity does).
+  const verifier = createTokenVerifier(
+    createJwksResolver(async () => {
+      const own = await app.inject({ method: 'GET', url: '/.well-known/jwks.json' });
+      const keys = own.statusCode === 200 ? (own.json() as JSONWebKeySet).keys : [];
+      return { keys: [...tokens.jwks.keys, ...keys] };
+    }),
+  );
+  const service = await mountService(definition, { app, database, bus, log, platform, verifier, counters: createMemoryCounters(), env });
+  await app.ready();
+  if (options.start !== false) await service.start();
+  return {
+    app,
+    service,
+    database,
+    bus,
+    tokens,
+    outbox: async () =>
+      (
+        await database.query<{ envelope: EventEnvelope }>(`SELECT envelope FROM "${definition.name}"."outbox" ORDER BY id`)
+      ).map((r) => r.envelope),
+    async close() {
+      await service.stop();
+      await app.close();
+      if (!options.bus) await bus.close();
+      await dispose();
+    },
+  };
+}
