@@ -26,7 +26,15 @@ export const PlatformConfigSchema = Type.Object({
   AMQP_URL: Type.Optional(Type.String({ description: 'RabbitMQ URL; when set, events go through RabbitMQ' })),
   REDIS_URL: Type.Optional(Type.String({ description: 'Redis URL; when set, counters and caches live in Redis' })),
   LOG_LEVEL: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    [
+      Type.Literal('fatal'),
+      Type.Literal('error'),
+      Type.Literal('warn'),
+      Type.Literal('info'),
+      Type.Literal('debug'),
+      Type.Literal('trace'),
+      Type.Literal('silent'),
+    ],
     { default: 'info' },
   ),
   IDENTITY_URL: Type.Optional(Type.String({ description: 'Where a standalone service fetches the JWKS' })),

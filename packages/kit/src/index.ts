@@ -21,3 +21,4 @@ export * from './log.ts';
 export * from './machine.ts';
 export * from './money.ts';
 export * from './service.ts';
+export * from './http/pagination.ts';

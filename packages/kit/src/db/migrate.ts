@@ -23,7 +23,10 @@ export async function migrateService(database: Database, schema: string, migrati
       let applied = 0;
       for (const migration of migrations) {
         if (migration.folderMillis <= last) continue;
-        const statements = migration.sql.map((s) => s.trim()).filter(Boolean);
+        // The schema exists already (the history table lives in it), so drizzle-kit's CREATE SCHEMA must tolerate it.
+        const statements = migration.sql
+          .map((s) => s.trim().replace(/^CREATE SCHEMA "/i, 'CREATE SCHEMA IF NOT EXISTS "'))
+          .filter(Boolean);
         await session.exec(
           `BEGIN;\n${statements.join(';\n')};\nINSERT INTO ${table} (hash, created_at) VALUES ('${migration.hash}', ${migration.folderMillis});\nCOMMIT;`,
         );

@@ -1,0 +1,30 @@
+import { defineEvent } from '@bazar/kit/events/event';
+import { Type } from 'typebox';
+import { RoleName, Timestamp, Uuid } from '../common.ts';
+
+/** A person signed up (or an admin was created at start-up). Notifications keep the contact details. */
+export const UserRegistered = defineEvent(
+  'identity.user_registered',
+  1,
+  Type.Object({
+    userId: Uuid,
+    email: Type.String(),
+    name: Type.String(),
+    phone: Type.Union([Type.String(), Type.Null()]),
+    roles: Type.Array(RoleName),
+    registeredAt: Timestamp,
+  }),
+);
+
+/** A user's roles changed; workforce and delivery keep who is a picker or courier. */
+export const UserRolesChanged = defineEvent(
+  'identity.user_roles_changed',
+  1,
+  Type.Object({
+    userId: Uuid,
+    actorId: Type.Union([Uuid, Type.Null()]),
+    before: Type.Array(RoleName),
+    after: Type.Array(RoleName),
+    changedAt: Timestamp,
+  }),
+);

@@ -1,0 +1,10 @@
+import type { ServiceDeps } from '@bazar/kit/service';
+import type { IdentityConfig } from '../config.ts';
+import type { KeyRing } from './signing-keys.ts';
+
+/** What identity's use cases need: the host's deps, identity settings and the signing keys. */
+export interface IdentityContext {
+  deps: ServiceDeps;
+  config: IdentityConfig;
+  keys: KeyRing;
+}

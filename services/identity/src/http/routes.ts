@@ -1,0 +1,111 @@
+import { bearer } from '@bazar/kit/http/auth';
+import type { HttpApp } from '@bazar/kit/http/app';
+import { Page, PageQuery } from '@bazar/kit/http/pagination';
+import { Type } from 'typebox';
+import { RoleName, Uuid } from '@bazar/contracts/common';
+import type { IdentityContext } from '../app/context.ts';
+import { listUsers } from '../app/list-users.ts';
+import { logIn } from '../app/log-in.ts';
+import { logOut } from '../app/log-out.ts';
+import { refreshSession } from '../app/refresh-session.ts';
+import { registerUser } from '../app/register-user.ts';
+import { setUserRoles } from '../app/set-user-roles.ts';
+import { findUserById } from '../db/user-repo.ts';
+import { UserNotFound } from '../domain/user.errors.ts';
+import { toUserView } from '../domain/user.ts';
+import { LoginBody, MeSchema, RefreshBody, RegisterBody, SessionSchema, SetRolesBody, TokenPairSchema, UserSchema } from './schemas.ts';
+
+const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
+const tags = ['identity'];
+
+/** Identity routes of CONTRACT.md, thin: parse → use case → reply. */
+export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
+  const { auth } = ctx.deps;
+  app.addSchema(UserSchema);
+
+  app.get('/.well-known/jwks.json', { schema: { tags, summary: 'Public keys that verify access tokens' } }, async (_req, reply) => {
+    reply.header('cache-control', 'public, max-age=300');
+    return ctx.keys.jwks;
+  });
+
+  app.post(
+    '/api/v1/auth/register',
+    { schema: { tags, summary: 'Create a customer account', body: RegisterBody, response: { 201: SessionSchema, ...problems(400, 409) } } },
+    async (req, reply) => {
+      const session = await registerUser(ctx, req.body);
+      return reply.status(201).send({ ...session, user: toUserView(session.user) });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/login',
+    { schema: { tags, summary: 'Sign in', body: LoginBody, response: { 200: SessionSchema, ...problems(400, 401, 429) } } },
+    async (req) => {
+      const session = await logIn(ctx, { ...req.body, ip: req.ip });
+      return { ...session, user: toUserView(session.user) };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/refresh',
+    { schema: { tags, summary: 'Spend a refresh token for a new pair', body: RefreshBody, response: { 200: TokenPairSchema, ...problems(400, 401) } } },
+    async (req) => refreshSession(ctx, req.body.refreshToken),
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      preHandler: auth.optional,
+      schema: { tags, summary: 'End the login of a refresh token', ...bearer, body: RefreshBody, response: { 204: Type.Null(), ...problems(400, 401) } },
+    },
+    async (req, reply) => {
+      await logOut(ctx, { refreshToken: req.body.refreshToken, userId: req.user?.id ?? null });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    { preHandler: auth.user, schema: { tags, summary: 'The signed-in user', ...bearer, response: { 200: MeSchema, ...problems(401, 404) } } },
+    async (req) => {
+      const user = await findUserById(ctx.deps.db, req.user?.id ?? '');
+      if (!user) throw UserNotFound(req.user?.id ?? '');
+      return toUserView(user);
+    },
+  );
+
+  app.get(
+    '/api/v1/users',
+    {
+      preHandler: auth.roles('admin', 'manager'),
+      schema: {
+        tags,
+        summary: 'Find users by role or name',
+        ...bearer,
+        querystring: Type.Object({ role: Type.Optional(RoleName), q: Type.Optional(Type.String({ maxLength: 200 })), ...PageQuery }),
+        response: { 200: Page(Type.Ref('User')), ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => listUsers(ctx, req.query),
+  );
+
+  app.put(
+    '/api/v1/users/:id/roles',
+    {
+      preHandler: auth.roles('admin', 'manager'),
+      schema: {
+        tags,
+        summary: "Replace a user's roles (managers: picker and courier only)",
+        ...bearer,
+        params: Type.Object({ id: Uuid }),
+        body: SetRolesBody,
+        response: { 200: Type.Ref('User'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const actor = req.user;
+      if (!actor) throw new Error('guarded route without user');
+      return toUserView(await setUserRoles(ctx, { userId: req.params.id, roles: req.body.roles, actor }));
+    },
+  );
+}

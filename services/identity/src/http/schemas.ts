@@ -1,0 +1,46 @@
+import { RoleName, Timestamp, Uuid } from '@bazar/contracts/common';
+import { Type } from 'typebox';
+
+export const UserSchema = Type.Object(
+  {
+    id: Uuid,
+    email: Type.String(),
+    name: Type.String(),
+    phone: Type.Union([Type.String(), Type.Null()]),
+    roles: Type.Array(RoleName),
+    createdAt: Timestamp,
+  },
+  { $id: 'User' },
+);
+
+const Email = Type.String({ format: 'email', maxLength: 254 });
+const Password = Type.String({ minLength: 8, maxLength: 256 });
+
+export const RegisterBody = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    phone: Type.Optional(Type.Union([Type.String({ pattern: '^\\+?[0-9 ()-]{5,20}$' }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+export const LoginBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+
+export const RefreshBody = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+
+export const SessionSchema = Type.Object({ user: Type.Ref('User'), accessToken: Type.String(), refreshToken: Type.String() });
+export const TokenPairSchema = Type.Object({ accessToken: Type.String(), refreshToken: Type.String() });
+export const MeSchema = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  name: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  roles: Type.Array(RoleName),
+});
+
+export const SetRolesBody = Type.Object({ roles: Type.Array(RoleName, { maxItems: 8 }) }, { additionalProperties: false });

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+const unit = ['{packages,services,apps}/*/src/**/*.test.ts'];
+const integration = ['{packages,services,apps}/*/src/**/*.int.test.ts', 'test/e2e/**/*.e2e.test.ts'];
+const special = ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/*.amqp.test.ts', '**/*.redis.test.ts', '**/node_modules/**'];
+
+/**
+ * Projects: `unit` (pure, no I/O), `pglite` and `postgres` (the same integration suites on each
+ * engine), `rabbitmq` and `redis` (distributed adapters). scripts/test.mjs picks the projects
+ * whose servers are reachable and fails under CI=true when one is missing.
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    env: { LOG_LEVEL: 'silent' },
+    projects: [
+      { test: { name: 'unit', include: unit, exclude: special } },
+      { test: { name: 'pglite', include: integration, env: { BAZAR_TEST_DB: 'pglite', LOG_LEVEL: 'silent' } } },
+      { test: { name: 'postgres', include: integration, env: { BAZAR_TEST_DB: 'postgres', LOG_LEVEL: 'silent' } } },
+      {
+        test: {
+          name: 'rabbitmq',
+          include: ['{packages,services,apps}/*/src/**/*.amqp.test.ts', 'test/**/*.amqp.test.ts'],
+          env: { BAZAR_TEST_DB: 'postgres', LOG_LEVEL: 'silent' },
+        },
+      },
+      { test: { name: 'redis', include: ['{packages,services,apps}/*/src/**/*.redis.test.ts'], env: { LOG_LEVEL: 'silent' } } },
+    ],
+  },
+});
