@@ -13,9 +13,13 @@ function reachable(url, defaultPort) {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const socket = net.connect({ host: hostname || '127.0.0.1', port: Number(port || defaultPort), timeout: 2000 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-    socket.once('error', () => resolve(false));
+    const finish = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => finish(true));
+    socket.once('timeout', () => finish(false));
+    socket.once('error', () => finish(false));
   });
 }
 
@@ -37,7 +41,8 @@ for (const server of servers) {
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const flags = process.argv.slice(2).filter((a) => a.startsWith('-'));
 if (skipped.length > 0) {
-  for (const s of skipped) console.log(`[test] ${isCI ? 'MISSING' : 'skipping'} suite "${s.project}": no ${s.name} at ${s.url.replace(/\/\/[^@]*@/, '//')}`);
+  for (const s of skipped)
+    console.log(`[test] ${isCI ? 'MISSING' : 'skipping'} suite "${s.project}": no ${s.name} at ${s.url.replace(/\/\/[^@]*@/, '//')}`);
   if (isCI) {
     console.error('[test] CI=true: every server-backed suite is mandatory; start the servers (see .ci/run) and retry.');
     process.exit(1);

@@ -43,7 +43,11 @@ export function createRedisCounters(url: string, prefix = 'bazar:'): Counters {
   const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
   return {
     async increment(key, windowSeconds) {
-      const results = await redis.multi().incr(prefix + key).expire(prefix + key, windowSeconds, 'NX').exec();
+      const results = await redis
+        .multi()
+        .incr(prefix + key)
+        .expire(prefix + key, windowSeconds, 'NX')
+        .exec();
       return Number(results?.[0]?.[1] ?? 0);
     },
     get: async (key) => Number((await redis.get(prefix + key)) ?? 0),

@@ -9,10 +9,7 @@ export interface Machine<S extends string> {
   assert(from: S, to: S): void;
 }
 
-export function defineMachine<S extends string>(
-  table: Record<S, readonly S[]>,
-  errorCode = 'machine.illegal_transition',
-): Machine<S> {
+export function defineMachine<S extends string>(table: Record<S, readonly S[]>, errorCode = 'machine.illegal_transition'): Machine<S> {
   const states = Object.keys(table) as S[];
   for (const [from, targets] of Object.entries(table) as [S, readonly S[]][]) {
     for (const to of targets) {

@@ -6,9 +6,9 @@ import { loadPlatformConfig } from './config.ts';
 import { createMemoryCounters } from './counters.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import type { EventEnvelope } from './events/event.ts';
+import { type MountedService, mountService } from './host.ts';
 import { createHttpApp, type HttpApp } from './http/app.ts';
 import { type AuthUser, createJwksResolver, createTokenVerifier, TOKEN_AUDIENCE, TOKEN_ISSUER } from './http/auth.ts';
-import { type MountedService, mountService } from './host.ts';
 import { newId } from './ids.ts';
 import { createLogger } from './log.ts';
 import type { ServiceDefinition } from './service.ts';
@@ -137,9 +137,9 @@ export async function startTestService(definition: ServiceDefinition, options: S
     bus,
     tokens,
     outbox: async () =>
-      (
-        await database.query<{ envelope: EventEnvelope }>(`SELECT envelope FROM "${definition.name}"."outbox" ORDER BY id`)
-      ).map((r) => r.envelope),
+      (await database.query<{ envelope: EventEnvelope }>(`SELECT envelope FROM "${definition.name}"."outbox" ORDER BY id`)).map(
+        (r) => r.envelope,
+      ),
     async close() {
       await service.stop();
       await app.close();

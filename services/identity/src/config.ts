@@ -3,7 +3,9 @@ import { type Static, Type } from 'typebox';
 
 export const IdentityConfigSchema = Type.Object({
   BAZAR_ADMIN_EMAIL: Type.String({ default: 'admin@bazar.local', description: 'E-mail of the first admin' }),
-  BAZAR_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8, description: 'Password of the first admin; generated and printed when unset' })),
+  BAZAR_ADMIN_PASSWORD: Type.Optional(
+    Type.String({ minLength: 8, description: 'Password of the first admin; generated and printed when unset' }),
+  ),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ default: 900, minimum: 30 }),
   REFRESH_TOKEN_TTL_DAYS: Type.Integer({ default: 30, minimum: 1 }),
   LOGIN_MAX_FAILURES: Type.Integer({ default: 5, minimum: 1, description: 'Failed logins per e-mail before 429' }),

@@ -1,7 +1,7 @@
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage } from 'amqplib';
 import type { Logger } from 'pino';
 import type { EventEnvelope } from '../events/event.ts';
-import { type Bus, type EnvelopeHandler, defaultRetryPolicy, type RetryPolicy } from './bus.ts';
+import { type Bus, defaultRetryPolicy, type EnvelopeHandler, type RetryPolicy } from './bus.ts';
 
 export const EVENTS_EXCHANGE = 'bazar.events';
 
@@ -84,7 +84,10 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
           ...(isLast ? {} : { expiration: String(retry.delayMs(attempt)) }),
         });
         channel.ack(message);
-        log[isLast ? 'error' : 'warn']({ err: error, group: subscription.group, attempt }, isLast ? 'event dead-lettered' : 'event handler failed; retrying');
+        log[isLast ? 'error' : 'warn'](
+          { err: error, group: subscription.group, attempt },
+          isLast ? 'event dead-lettered' : 'event handler failed; retrying',
+        );
       } catch (requeueError) {
         // The broker will redeliver the unacked message when the channel closes.
         log.warn({ err: requeueError }, 'could not schedule a retry');
@@ -97,11 +100,8 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
     if (!channel) return Promise.reject(new Error('broker unavailable'));
     const { expiration, headers, persistent, messageId, contentType, type, timestamp } = properties;
     return new Promise((resolve, reject) => {
-      channel.sendToQueue(
-        queue,
-        content,
-        { expiration, headers, persistent, messageId, contentType, type, timestamp },
-        (error: unknown) => (error ? reject(error) : resolve()),
+      channel.sendToQueue(queue, content, { expiration, headers, persistent, messageId, contentType, type, timestamp }, (error: unknown) =>
+        error ? reject(error) : resolve(),
       );
     });
   }
@@ -179,6 +179,7 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
       subscriptions.push(subscription);
       await consume(subscription);
     },
+    isConnected: () => !!publisher,
     async close() {
       closed = true;
       clearTimeout(reconnectTimer);

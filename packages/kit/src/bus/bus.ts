@@ -11,6 +11,8 @@ export interface Bus {
   publish(envelope: EventEnvelope): Promise<void>;
   /** One durable subscription per consuming service (`group`), bound to event keys. */
   subscribe(group: string, keys: string[], handler: EnvelopeHandler): Promise<void>;
+  /** True while the bus can accept publishes (broker connected). */
+  isConnected(): boolean;
   close(): Promise<void>;
 }
 

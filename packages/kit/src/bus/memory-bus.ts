@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { EventEnvelope } from '../events/event.ts';
-import { type Bus, type EnvelopeHandler, defaultRetryPolicy, type RetryPolicy } from './bus.ts';
+import { type Bus, defaultRetryPolicy, type EnvelopeHandler, type RetryPolicy } from './bus.ts';
 
 interface Subscription {
   group: string;
@@ -51,6 +51,7 @@ export function createMemoryBus(log?: Logger, retry: RetryPolicy = defaultRetryP
     async subscribe(group, keys, handler) {
       subscriptions.push({ group, keys: new Set(keys), handler });
     },
+    isConnected: () => !closed,
     async close() {
       closed = true;
     },

@@ -85,8 +85,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     };
     const session: SqlSession = {
       exec: (text) => guard(async () => void (await client.exec(text))),
-      query: <T>(text: string, params?: unknown[]) =>
-        guard(async () => (await client.query(text, params as unknown[])).rows as T[]),
+      query: <T>(text: string, params?: unknown[]) => guard(async () => (await client.query(text, params as unknown[])).rows as T[]),
     };
     return {
       kind: 'pglite',

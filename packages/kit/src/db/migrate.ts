@@ -16,17 +16,13 @@ export async function migrateService(database: Database, schema: string, migrati
       await session.exec(
         `CREATE SCHEMA IF NOT EXISTS "${schema}"; CREATE TABLE IF NOT EXISTS ${table} (id serial PRIMARY KEY, hash text NOT NULL, created_at bigint NOT NULL)`,
       );
-      const done = await session.query<{ created_at: string | number }>(
-        `SELECT created_at FROM ${table} ORDER BY created_at DESC LIMIT 1`,
-      );
+      const done = await session.query<{ created_at: string | number }>(`SELECT created_at FROM ${table} ORDER BY created_at DESC LIMIT 1`);
       const last = done[0] ? Number(done[0].created_at) : -1;
       let applied = 0;
       for (const migration of migrations) {
         if (migration.folderMillis <= last) continue;
         // The schema exists already (the history table lives in it), so drizzle-kit's CREATE SCHEMA must tolerate it.
-        const statements = migration.sql
-          .map((s) => s.trim().replace(/^CREATE SCHEMA "/i, 'CREATE SCHEMA IF NOT EXISTS "'))
-          .filter(Boolean);
+        const statements = migration.sql.map((s) => s.trim().replace(/^CREATE SCHEMA "/i, 'CREATE SCHEMA IF NOT EXISTS "')).filter(Boolean);
         await session.exec(
           `BEGIN;\n${statements.join(';\n')};\nINSERT INTO ${table} (hash, created_at) VALUES ('${migration.hash}', ${migration.folderMillis});\nCOMMIT;`,
         );

@@ -1,5 +1,5 @@
-import type { Static, TSchema } from 'typebox';
 import type { Logger } from 'pino';
+import type { Static, TSchema } from 'typebox';
 import type { EnvelopeHandler } from '../bus/bus.ts';
 import { runWithTrace } from '../context.ts';
 import type { Db } from '../db/database.ts';

@@ -112,9 +112,7 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
       throw error;
     } finally {
       if (published.length > 0) {
-        await database.query(`UPDATE ${table} SET published_at = now(), lease_until = NULL WHERE id = ANY($1::uuid[])`, [
-          published,
-        ]);
+        await database.query(`UPDATE ${table} SET published_at = now(), lease_until = NULL WHERE id = ANY($1::uuid[])`, [published]);
       }
     }
     return rows.length;

@@ -2,10 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { DomainError, forbidden, unauthorized } from '../errors.ts';
 
-export const ROLES = ['customer', 'operator', 'picker', 'courier', 'manager', 'purchaser', 'controller', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-/** Every role except `customer`: the people who work the orders. */
-export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'customer');
+import { ROLES, type Role } from '../roles.ts';
+
+export { ROLES, type Role, STAFF_ROLES } from '../roles.ts';
 
 export const TOKEN_ISSUER = 'bazar';
 export const TOKEN_AUDIENCE = 'bazar';

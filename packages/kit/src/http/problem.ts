@@ -94,7 +94,10 @@ export function installProblemHandlers(app: FastifyInstance) {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const code = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'request.malformed_json' : `request.${(error.code ?? 'error').toLowerCase()}`;
+      const code =
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+          ? 'request.malformed_json'
+          : `request.${(error.code ?? 'error').toLowerCase()}`;
       return sendProblem(reply, problem(status, code, error.message));
     }
     request.log.error({ err: error }, 'unhandled error');

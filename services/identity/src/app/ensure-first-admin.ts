@@ -11,7 +11,11 @@ import { setUserRoles } from './set-user-roles.ts';
  * generated password printed once when none is configured.
  */
 export async function ensureFirstAdmin(ctx: IdentityContext): Promise<string[]> {
-  const [anyAdmin] = await ctx.deps.db.select({ id: users.id }).from(users).where(arrayContains(users.roles, ['admin'])).limit(1);
+  const [anyAdmin] = await ctx.deps.db
+    .select({ id: users.id })
+    .from(users)
+    .where(arrayContains(users.roles, ['admin']))
+    .limit(1);
   if (anyAdmin) return [];
   const email = normalizeEmail(ctx.config.BAZAR_ADMIN_EMAIL);
   const [existing] = await ctx.deps.db.select().from(users).where(eq(users.email, email));

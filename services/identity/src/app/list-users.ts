@@ -1,5 +1,5 @@
-import { decodeCursor, toPage } from '@bazar/kit/http/pagination';
 import type { Role } from '@bazar/kit/http/auth';
+import { decodeCursor, toPage } from '@bazar/kit/http/pagination';
 import { and, arrayContains, asc, gt, ilike, or, type SQL } from 'drizzle-orm';
 import { users } from '../db/schema.ts';
 import { toUser } from '../db/user-repo.ts';
@@ -27,5 +27,10 @@ export async function listUsers(ctx: IdentityContext, input: { role?: Role; q?: 
     .where(and(...filters))
     .orderBy(asc(users.id))
     .limit(input.limit + 1);
-  return toPage(rows, input.limit, (row) => toUserView(toUser(row)), (row) => ({ id: row.id }));
+  return toPage(
+    rows,
+    input.limit,
+    (row) => toUserView(toUser(row)),
+    (row) => ({ id: row.id }),
+  );
 }

@@ -24,5 +24,7 @@ export async function seedDemoStaff(ctx: IdentityContext): Promise<string[]> {
     await registerUser(ctx, { ...person, password: DEMO_PASSWORD });
     created++;
   }
-  return created > 0 ? [`Demo accounts: {customer,operator,picker,courier,manager,purchaser,controller}@demo.bazar / ${DEMO_PASSWORD}`] : [];
+  return created > 0
+    ? [`Demo accounts: {customer,operator,picker,courier,manager,purchaser,controller}@demo.bazar / ${DEMO_PASSWORD}`]
+    : [];
 }

@@ -26,12 +26,10 @@ export async function setUserRoles(ctx: IdentityContext, input: { userId: string
       if (!other) throw LastAdmin();
     }
     const now = ctx.deps.clock.now();
-    const [updated] = await tx
-      .update(users)
-      .set({ roles: after, updatedAt: now })
-      .where(eq(users.id, row.id))
-      .returning();
-    await tx.insert(roleChanges).values({ id: ctx.deps.ids.next(), userId: row.id, actorId: input.actor.id, before, after, changedAt: now });
+    const [updated] = await tx.update(users).set({ roles: after, updatedAt: now }).where(eq(users.id, row.id)).returning();
+    await tx
+      .insert(roleChanges)
+      .values({ id: ctx.deps.ids.next(), userId: row.id, actorId: input.actor.id, before, after, changedAt: now });
     await publish(UserRolesChanged.make({ userId: row.id, actorId: input.actor.id, before, after, changedAt: now.toISOString() }));
     return toUser(updated as typeof users.$inferSelect);
   });

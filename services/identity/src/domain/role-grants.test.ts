@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@bazar/kit/http/auth';
+import { ROLES, type Role } from '@bazar/kit/roles';
 import { describe, expect, it } from 'vitest';
 import { changedRoles, forbiddenRoleChanges } from './role-grants.ts';
 

@@ -1,4 +1,4 @@
-import type { Role } from '@bazar/kit/http/auth';
+import type { Role } from '@bazar/kit/roles';
 
 /** Roles a manager may hand out or take away; everything else needs an admin. */
 export const MANAGER_GRANTABLE: readonly Role[] = ['picker', 'courier'];

@@ -1,4 +1,4 @@
-import type { Role } from '@bazar/kit/http/auth';
+import type { Role } from '@bazar/kit/roles';
 
 /** A person who can sign in, as the identity service stores them. */
 export interface User {

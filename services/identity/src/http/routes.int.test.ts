@@ -36,7 +36,12 @@ async function login(email: string, password: string) {
 
 describe('POST /api/v1/auth/register', () => {
   it('creates a customer, returns tokens and writes identity.user_registered to the outbox', async () => {
-    const res = await post('/api/v1/auth/register', { email: 'New.Person@Example.test', password: 'long-enough', name: 'Новый', phone: '+7 900 000-00-00' });
+    const res = await post('/api/v1/auth/register', {
+      email: 'New.Person@Example.test',
+      password: 'long-enough',
+      name: 'Новый',
+      phone: '+7 900 000-00-00',
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.user).toMatchObject({ email: 'new.person@example.test', name: 'Новый', phone: '+7 900 000-00-00', roles: ['customer'] });
@@ -73,7 +78,12 @@ describe('POST /api/v1/auth/register', () => {
   });
 
   it('answers malformed JSON with 400 problem+json', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().code).toBe('request.malformed_json');
@@ -93,7 +103,8 @@ describe('POST /api/v1/auth/login', () => {
 
   it('answers 429 with Retry-After after repeated failures, even for the right password', async () => {
     const user = await register();
-    for (let i = 0; i < 3; i++) expect((await post('/api/v1/auth/login', { email: user.user.email, password: 'nope-nope' })).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await post('/api/v1/auth/login', { email: user.user.email, password: 'nope-nope' })).statusCode).toBe(401);
     const blocked = await post('/api/v1/auth/login', { email: user.user.email, password: 'correct-horse' });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -106,7 +117,13 @@ describe('tokens', () => {
     const user = await register({ phone: '+79001234567' });
     const me = await get('/api/v1/me', user.accessToken);
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toEqual({ id: user.user.id, email: user.user.email, name: expect.any(String), phone: '+79001234567', roles: ['customer'] });
+    expect(me.json()).toEqual({
+      id: user.user.id,
+      email: user.user.email,
+      name: expect.any(String),
+      phone: '+79001234567',
+      roles: ['customer'],
+    });
     expect((await get('/api/v1/me')).statusCode).toBe(401);
     expect((await get('/api/v1/me', 'not.a.jwt')).statusCode).toBe(401);
   });
@@ -202,7 +219,9 @@ describe('users and roles', () => {
       [user.user.id],
     );
     expect(audit).toEqual([{ before: ['customer'], after: ['customer', 'manager'] }]);
-    expect((await t.outbox()).some((e) => e.type === 'identity.user_roles_changed' && (e.data as { userId: string }).userId === user.user.id)).toBe(true);
+    expect(
+      (await t.outbox()).some((e) => e.type === 'identity.user_roles_changed' && (e.data as { userId: string }).userId === user.user.id),
+    ).toBe(true);
   });
 
   it('lets a manager grant picker and courier only', async () => {

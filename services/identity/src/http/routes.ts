@@ -1,8 +1,8 @@
-import { bearer } from '@bazar/kit/http/auth';
+import { RoleName, Uuid } from '@bazar/contracts/common';
 import type { HttpApp } from '@bazar/kit/http/app';
+import { bearer } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
 import { Type } from 'typebox';
-import { RoleName, Uuid } from '@bazar/contracts/common';
 import type { IdentityContext } from '../app/context.ts';
 import { listUsers } from '../app/list-users.ts';
 import { logIn } from '../app/log-in.ts';
@@ -48,7 +48,14 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
 
   app.post(
     '/api/v1/auth/refresh',
-    { schema: { tags, summary: 'Spend a refresh token for a new pair', body: RefreshBody, response: { 200: TokenPairSchema, ...problems(400, 401) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Spend a refresh token for a new pair',
+        body: RefreshBody,
+        response: { 200: TokenPairSchema, ...problems(400, 401) },
+      },
+    },
     async (req) => refreshSession(ctx, req.body.refreshToken),
   );
 
@@ -56,7 +63,13 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
     '/api/v1/auth/logout',
     {
       preHandler: auth.optional,
-      schema: { tags, summary: 'End the login of a refresh token', ...bearer, body: RefreshBody, response: { 204: Type.Null(), ...problems(400, 401) } },
+      schema: {
+        tags,
+        summary: 'End the login of a refresh token',
+        ...bearer,
+        body: RefreshBody,
+        response: { 204: Type.Null(), ...problems(400, 401) },
+      },
     },
     async (req, reply) => {
       await logOut(ctx, { refreshToken: req.body.refreshToken, userId: req.user?.id ?? null });
@@ -66,7 +79,10 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
 
   app.get(
     '/api/v1/me',
-    { preHandler: auth.user, schema: { tags, summary: 'The signed-in user', ...bearer, response: { 200: MeSchema, ...problems(401, 404) } } },
+    {
+      preHandler: auth.user,
+      schema: { tags, summary: 'The signed-in user', ...bearer, response: { 200: MeSchema, ...problems(401, 404) } },
+    },
     async (req) => {
       const user = await findUserById(ctx.deps.db, req.user?.id ?? '');
       if (!user) throw UserNotFound(req.user?.id ?? '');

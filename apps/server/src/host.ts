@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+import { opsRoutes } from '@bazar/gateway';
+import { createAmqpBus } from '@bazar/kit/bus/amqp-bus';
+import type { Bus } from '@bazar/kit/bus/bus';
+import { createMemoryBus } from '@bazar/kit/bus/memory-bus';
+import { loadPlatformConfig, type PlatformConfig } from '@bazar/kit/config';
+import { createMemoryCounters, createRedisCounters } from '@bazar/kit/counters';
+import { type Database, openDatabase } from '@bazar/kit/db/database';
+import { type MountedService, mountService } from '@bazar/kit/host';
+import { createHttpApp, type HttpApp } from '@bazar/kit/http/app';
+import { createJwksResolver, createTokenVerifier } from '@bazar/kit/http/auth';
+import { createLogger, type Logger } from '@bazar/kit/log';
+import type { ServiceDefinition } from '@bazar/kit/service';
+import type { JSONWebKeySet } from 'jose';
+
+export interface HostOptions {
+  services: ServiceDefinition[];
+  env?: Record<string, string | undefined>;
+  demo: boolean;
+  /** Listen on PORT (default true); `bazar seed` only starts and stops. */
+  listen?: boolean;
+  title?: string;
+}
+
+export interface RunningHost {
+  app: HttpApp;
+  url: string;
+  database: Database;
+  bus: Bus;
+  log: Logger;
+  platform: PlatformConfig;
+  services: MountedService[];
+  notices: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a set of services in one process: all of them for `npm start` (embedded), one for
+ * `bazar serve <service>`. The services get the same parts either way.
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const env = options.env ?? process.env;
+  const platform = loadPlatformConfig(env);
+  const log = createLogger(platform.LOG_LEVEL);
+  const database = await openDatabase(
+    platform.DATABASE_URL ? { url: platform.DATABASE_URL } : { dataDir: resolve(platform.BAZAR_DATA_DIR) },
+  );
+  const cleanups: (() => Promise<unknown>)[] = [() => database.close()];
+  try {
+    const bus = platform.AMQP_URL ? await createAmqpBus({ url: platform.AMQP_URL, log }) : createMemoryBus(log);
+    cleanups.unshift(() => bus.close());
+    const counters = platform.REDIS_URL ? createRedisCounters(platform.REDIS_URL) : createMemoryCounters();
+    cleanups.unshift(() => counters.close());
+    const app = await createHttpApp({ log, title: options.title ?? 'Bazar API' });
+    cleanups.unshift(() => app.close());
+
+    const hostsIdentity = options.services.some((s) => s.name === 'identity');
+    if (!hostsIdentity && !platform.IDENTITY_URL) throw new Error('IDENTITY_URL is required to verify tokens when identity runs elsewhere');
+    const fetchJwks = hostsIdentity
+      ? async () => (await app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json() as JSONWebKeySet
+      : async () => (await (await fetch(new URL('/.well-known/jwks.json', platform.IDENTITY_URL))).json()) as JSONWebKeySet;
+    const verifier = createTokenVerifier(createJwksResolver(fetchJwks));
+
+    opsRoutes(app, [
+      { name: 'database', check: async () => void (await database.query('SELECT 1')) },
+      {
+        name: 'bus',
+        check: async () => {
+          if (!bus.isConnected()) throw new Error(`${bus.kind} bus not connected`);
+        },
+      },
+    ]);
+    const services: MountedService[] = [];
+    for (const definition of options.services) {
+      services.push(await mountService(definition, { app, database, bus, log, platform, verifier, counters, env }));
+    }
+    await app.ready();
+    const notices: string[] = [];
+    for (const service of services) notices.push(...(await service.start({ demo: options.demo })));
+    cleanups.unshift(async () => {
+      for (const service of [...services].reverse()) await service.stop();
+    });
+    const url = options.listen === false ? '' : await app.listen({ port: platform.PORT, host: platform.HOST });
+    return {
+      app,
+      url,
+      database,
+      bus,
+      log,
+      platform,
+      services,
+      notices,
+      async stop() {
+        for (const cleanup of cleanups) await cleanup().catch((error) => log.warn({ err: error }, 'shutdown step failed'));
+      },
+    };
+  } catch (error) {
+    for (const cleanup of cleanups) await cleanup().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadPlatformConfig } from '@bazar/kit/config';
+import { openDatabase } from '@bazar/kit/db/database';
+import { migrateService } from '@bazar/kit/db/migrate';
+import { startHost } from './host.ts';
+import { readServerConfig } from './server-config.ts';
+import { findService, SERVICES } from './services.ts';
+
+const USAGE = `bazar <command>
+  start              every service in one process (embedded mode), demo data unless BAZAR_DEMO=0
+  serve <service>    one service alone against DATABASE_URL and AMQP_URL (${SERVICES.map((s) => s.name).join(', ')})
+  migrate [service]  apply database migrations and exit
+  seed               load demo data and exit`;
+
+async function main() {
+  const { positionals } = parseArgs({ allowPositionals: true, strict: false });
+  const [command, arg] = positionals;
+  switch (command) {
+    case 'start':
+      return run({ services: SERVICES, demo: readServerConfig(process.env).BAZAR_DEMO === '1' });
+    case 'serve': {
+      if (!arg) throw new Error(`serve needs a service name\n${USAGE}`);
+      return run({ services: [findService(arg)], demo: false, title: `Bazar ${arg}` });
+    }
+    case 'migrate':
+      return migrate(arg);
+    case 'seed': {
+      const host = await startHost({ services: SERVICES, demo: true, listen: false });
+      for (const line of host.notices) console.log(line);
+      await host.stop();
+      return;
+    }
+    default:
+      console.log(USAGE);
+      process.exitCode = command ? 1 : 0;
+  }
+}
+
+async function run(options: Parameters<typeof startHost>[0]) {
+  const started = Date.now();
+  const host = await startHost(options);
+  const mode = host.platform.DATABASE_URL ? 'PostgreSQL' : `PGlite at ${resolve(host.platform.BAZAR_DATA_DIR)}`;
+  const lines = [
+    `Bazar is up at ${host.url} in ${Date.now() - started} ms (${options.services.map((s) => s.name).join(', ')})`,
+    `  database: ${mode}; events: ${host.bus.kind} bus`,
+    `  API docs: ${host.url}/docs`,
+    ...host.notices.map((n) => `  ${n}`),
+  ];
+  console.log(lines.join('\n'));
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    host.log.info({ signal }, 'shutting down');
+    await host.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+async function migrate(only?: string) {
+  const platform = loadPlatformConfig();
+  const database = await openDatabase(
+    platform.DATABASE_URL ? { url: platform.DATABASE_URL } : { dataDir: resolve(platform.BAZAR_DATA_DIR) },
+  );
+  try {
+    for (const service of only ? [findService(only)] : SERVICES) {
+      const applied = await migrateService(database, service.name, service.migrationsFolder);
+      console.log(`${service.name}: ${applied} migration(s) applied`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

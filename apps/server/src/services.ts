@@ -1,0 +1,11 @@
+import identity from '@bazar/identity';
+import type { ServiceDefinition } from '@bazar/kit/service';
+
+/** Every service this build can host, in start order (identity first: others verify its tokens). */
+export const SERVICES: ServiceDefinition[] = [identity];
+
+export function findService(name: string): ServiceDefinition {
+  const found = SERVICES.find((s) => s.name === name);
+  if (!found) throw new Error(`Unknown service "${name}". Known: ${SERVICES.map((s) => s.name).join(', ')}`);
+  return found;
+}
