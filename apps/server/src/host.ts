@@ -9,6 +9,7 @@ import { type Database, openDatabase } from '@bazar/kit/db/database';
 import { type MountedService, mountService } from '@bazar/kit/host';
 import { createHttpApp, type HttpApp } from '@bazar/kit/http/app';
 import { createJwksResolver, createTokenVerifier } from '@bazar/kit/http/auth';
+import { createJobs } from '@bazar/kit/jobs';
 import { createLogger, type Logger } from '@bazar/kit/log';
 import type { ServiceDefinition } from '@bazar/kit/service';
 import type { JSONWebKeySet } from 'jose';
@@ -51,6 +52,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     cleanups.unshift(() => bus.close());
     const counters = platform.REDIS_URL ? createRedisCounters(platform.REDIS_URL) : createMemoryCounters();
     cleanups.unshift(() => counters.close());
+    const jobs = await createJobs({ database, url: platform.DATABASE_URL, log });
+    cleanups.unshift(() => jobs.stop());
     const app = await createHttpApp({ log, title: options.title ?? 'Bazar API' });
     cleanups.unshift(() => app.close());
 
@@ -72,7 +75,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     ]);
     const services: MountedService[] = [];
     for (const definition of options.services) {
-      services.push(await mountService(definition, { app, database, bus, log, platform, verifier, counters, env }));
+      services.push(await mountService(definition, { app, database, bus, log, platform, verifier, counters, jobs, env }));
     }
     await app.ready();
     const notices: string[] = [];

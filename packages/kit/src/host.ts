@@ -9,6 +9,7 @@ import { createOutboxRelay, createUnitOfWork, type OutboxRelay, outboxWriter } f
 import type { HttpApp } from './http/app.ts';
 import { createAuthGuards, type TokenVerifier } from './http/auth.ts';
 import { type Clock, type Ids, systemClock, uuidv7Ids } from './ids.ts';
+import type { Jobs } from './jobs.ts';
 import type { ServiceDefinition, ServiceDeps, ServiceStartResult } from './service.ts';
 
 export interface HostParts {
@@ -19,6 +20,7 @@ export interface HostParts {
   platform: PlatformConfig;
   verifier: TokenVerifier;
   counters: Counters;
+  jobs: Jobs;
   env?: Record<string, string | undefined>;
   clock?: Clock;
   ids?: Ids;
@@ -53,6 +55,7 @@ export async function mountService(definition: ServiceDefinition, host: HostPart
     auth: createAuthGuards(host.verifier),
     verifier: host.verifier,
     counters: host.counters,
+    jobs: host.jobs,
     platform,
     env: host.env ?? process.env,
   };
@@ -81,6 +84,7 @@ export async function mountService(definition: ServiceDefinition, host: HostPart
         });
         await bus.subscribe(definition.name, [...new Set(handlers.map((h) => h.key))], dispatch);
       }
+      await host.jobs.register(definition.jobs?.(deps) ?? []);
       relay.start();
       return notices;
     },

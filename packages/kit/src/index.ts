@@ -18,6 +18,7 @@ export * from './http/auth.ts';
 export * from './http/pagination.ts';
 export * from './http/problem.ts';
 export * from './ids.ts';
+export * from './jobs.ts';
 export * from './log.ts';
 export * from './machine.ts';
 export * from './money.ts';

@@ -8,6 +8,7 @@ import type { UnitOfWork } from './events/outbox.ts';
 import type { HttpApp } from './http/app.ts';
 import type { AuthGuards, TokenVerifier } from './http/auth.ts';
 import type { Clock, Ids } from './ids.ts';
+import type { JobDefinition, Jobs } from './jobs.ts';
 
 /** What the host hands a service; the same in embedded and distributed mode. */
 export interface ServiceDeps {
@@ -22,6 +23,8 @@ export interface ServiceDeps {
   auth: AuthGuards;
   verifier: TokenVerifier;
   counters: Counters;
+  /** pg-boss queue shared by the process; enqueue with `{ tx }` to tie a job to a transaction. */
+  jobs: Jobs;
   platform: PlatformConfig;
   env: Record<string, string | undefined>;
 }
@@ -38,6 +41,8 @@ export interface ServiceDefinition {
   tables: { outbox: OutboxTable; inbox: InboxTable };
   routes?(app: HttpApp, deps: ServiceDeps): void | Promise<void>;
   handlers?(deps: ServiceDeps): EventHandler[];
+  /** Scheduled and on-demand jobs; queues are named `<service>.<what_it_does>`. */
+  jobs?(deps: ServiceDeps): JobDefinition[];
   /** Runs after migrations, before the HTTP server listens. */
   start?(deps: ServiceDeps): Promise<ServiceStartResult | undefined>;
   /** Loads demo data; must be idempotent (the host calls it at every start unless BAZAR_DEMO=0). */

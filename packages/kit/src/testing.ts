@@ -10,6 +10,7 @@ import { type MountedService, mountService } from './host.ts';
 import { createHttpApp, type HttpApp } from './http/app.ts';
 import { type AuthUser, createJwksResolver, createTokenVerifier, TOKEN_AUDIENCE, TOKEN_ISSUER } from './http/auth.ts';
 import { newId } from './ids.ts';
+import { createJobs } from './jobs.ts';
 import { createLogger } from './log.ts';
 import type { ServiceDefinition } from './service.ts';
 
@@ -127,7 +128,18 @@ export async function startTestService(definition: ServiceDefinition, options: S
       return { keys: [...tokens.jwks.keys, ...keys] };
     }),
   );
-  const service = await mountService(definition, { app, database, bus, log, platform, verifier, counters: createMemoryCounters(), env });
+  const jobs = await createJobs({ database, log, pollSeconds: 0.5 });
+  const service = await mountService(definition, {
+    app,
+    database,
+    bus,
+    log,
+    platform,
+    verifier,
+    counters: createMemoryCounters(),
+    jobs,
+    env,
+  });
   await app.ready();
   if (options.start !== false) await service.start();
   return {
@@ -142,6 +154,7 @@ export async function startTestService(definition: ServiceDefinition, options: S
       ),
     async close() {
       await service.stop();
+      await jobs.stop();
       await app.close();
       if (!options.bus) await bus.close();
       await dispose();

@@ -14,8 +14,8 @@ export type Tx = PgTransaction<PgQueryResultHKT, AnySchema, ExtractTablesWithRel
 export type DbOrTx = Db | Tx;
 
 export interface SqlSession {
-  /** Runs raw SQL text (several statements allowed); used by migrations and pg-boss. */
-  exec(sql: string): Promise<void>;
+  /** Runs raw SQL text (several statements allowed) and returns the last statement's rows. */
+  exec(sql: string): Promise<Record<string, unknown>[]>;
   /** Runs one parameterised statement outside Drizzle; returns rows. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 }
@@ -50,15 +50,13 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   return {
     kind: 'postgres',
     db,
-    exec: async (text) => {
-      await pool.query(text);
-    },
+    exec: async (text) => lastRows(await pool.query(text)),
     query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
     withSession: async (fn) => {
       const client = await pool.connect();
       try {
         return await fn({
-          exec: async (text) => void (await client.query(text)),
+          exec: async (text) => lastRows(await client.query(text)),
           query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
         });
       } finally {
@@ -84,7 +82,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       }
     };
     const session: SqlSession = {
-      exec: (text) => guard(async () => void (await client.exec(text))),
+      exec: (text) => guard(async () => (await client.exec(text)).at(-1)?.rows ?? []),
       query: <T>(text: string, params?: unknown[]) => guard(async () => (await client.query(text, params as unknown[])).rows as T[]),
     };
     return {
@@ -101,4 +99,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     unlock();
     throw error;
   }
+}
+
+/** pg returns one result per statement for multi-statement text, or a single result. */
+function lastRows(result: pg.QueryResult | pg.QueryResult[]): Record<string, unknown>[] {
+  const last = Array.isArray(result) ? result.at(-1) : result;
+  return last?.rows ?? [];
 }

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './db/database.ts';
+import { createJobs, type Jobs } from './jobs.ts';
+import { createLogger } from './log.ts';
+import { openTestDatabase } from './testing.ts';
+
+let database: Database;
+let dispose: () => Promise<void>;
+let jobs: Jobs;
+const seen: string[] = [];
+
+const waitFor = async (check: () => boolean, ms = 10_000) => {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+beforeAll(async () => {
+  ({ database, dispose } = await openTestDatabase());
+  jobs = await createJobs({ database, log: createLogger('silent'), pollSeconds: 0.5 });
+  await jobs.register([{ queue: 'test.record', handler: async (data) => void seen.push(String(data.tag)) }]);
+});
+afterAll(async () => {
+  await jobs?.stop();
+  await dispose?.();
+});
+
+describe('jobs', () => {
+  it('runs a job sent outside a transaction', async () => {
+    await jobs.send('test.record', { tag: 'plain' });
+    await waitFor(() => seen.includes('plain'));
+  });
+
+  it('runs a job enqueued in a committed transaction and never one from a rolled-back one', async () => {
+    await database.db.transaction(async (tx) => {
+      await jobs.send('test.record', { tag: 'committed' }, { tx });
+    });
+    await database.db
+      .transaction(async (tx) => {
+        await jobs.send('test.record', { tag: 'rolled-back' }, { tx });
+        throw new Error('abort');
+      })
+      .catch(() => {});
+    await waitFor(() => seen.includes('committed'));
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(seen).not.toContain('rolled-back');
+  });
+
+  it('holds a delayed job until its time', async () => {
+    const sentAt = Date.now();
+    await jobs.send('test.record', { tag: 'delayed' }, { startAfterSeconds: 2 });
+    await waitFor(() => seen.includes('delayed'));
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(1_900);
+  });
+});
