@@ -4,13 +4,25 @@ export interface Money {
   currency: string;
 }
 
-const MINOR_UNIT_DIGITS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, KWD: 3, BHD: 3, OMR: 3, JOD: 3, TND: 3 };
+/** ISO 4217 minor units where they differ from 2 (the list of active codes, 2024 edition). */
+const MINOR_UNIT_DIGITS: Record<string, number> = {
+  ...Object.fromEntries(
+    ['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'UYI', 'VND', 'VUV', 'XAF', 'XOF', 'XPF'].map((c) => [
+      c,
+      0,
+    ]),
+  ),
+  ...Object.fromEntries(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND'].map((c) => [c, 3])),
+  CLF: 4,
+  UYW: 4,
+};
 
 /** Digits after the decimal point for a currency (2 unless listed). */
 export function minorUnitDigits(currency: string): number {
   return MINOR_UNIT_DIGITS[currency] ?? 2;
 }
 
+/** Builds a Money value, refusing anything but a safe integer of minor units. */
 export function money(amount: number, currency: string): Money {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`money amount must be an integer of minor units, got ${amount}`);
   return { amount, currency };
@@ -66,5 +78,31 @@ export function convertMoney(from: Money, to: string, rate: string): Money {
   let denominator = 10n ** BigInt(scale);
   if (shift >= 0) numerator *= 10n ** BigInt(shift);
   else denominator *= 10n ** BigInt(-shift);
-  return money(Number(divideHalfEven(numerator, denominator)), to);
+  return money(toSafeNumber(divideHalfEven(numerator, denominator)), to);
+}
+
+/**
+ * Converts between two currencies quoted against one base: `fromRate` and `toRate` are units of
+ * each per one base unit (the rate table), so the cross rate is toRate / fromRate. The division
+ * is exact until the single half-even rounding at the end.
+ */
+export function convertMoneyCross(from: Money, to: string, fromRate: string, toRate: string): Money {
+  if (from.currency === to) return from;
+  const f = parseDecimal(fromRate);
+  const t = parseDecimal(toRate);
+  if (f.units === 0n) throw new RangeError(`rate of ${from.currency} must be positive`);
+  const shift = minorUnitDigits(to) - minorUnitDigits(from.currency) + f.scale - t.scale;
+  let numerator = BigInt(from.amount) * t.units;
+  let denominator = f.units;
+  if (shift >= 0) numerator *= 10n ** BigInt(shift);
+  else denominator *= 10n ** BigInt(-shift);
+  return money(toSafeNumber(divideHalfEven(numerator, denominator)), to);
+}
+
+/** A bigint result as a number, refusing values a double cannot hold exactly. */
+function toSafeNumber(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw new RangeError(`converted amount ${value} exceeds the safe integer range`);
+  }
+  return Number(value);
 }
