@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { opsRoutes } from '@bazar/gateway';
 import { createAmqpBus } from '@bazar/kit/bus/amqp-bus';
 import type { Bus } from '@bazar/kit/bus/bus';
 import { createMemoryBus } from '@bazar/kit/bus/memory-bus';
+import { httpClients, injectClients } from '@bazar/kit/clients';
 import { loadPlatformConfig, type PlatformConfig } from '@bazar/kit/config';
 import { createMemoryCounters, createRedisCounters } from '@bazar/kit/counters';
 import { type Database, openDatabase } from '@bazar/kit/db/database';
@@ -73,9 +75,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         },
       },
     ]);
+    // Embedded: one secret per process and in-process calls. Distributed: a shared secret and HTTP.
+    const internalToken = platform.BAZAR_INTERNAL_TOKEN ?? randomBytes(24).toString('base64url');
+    const clients = options.services.length > 1 ? injectClients(app, internalToken) : httpClients(env, internalToken);
     const services: MountedService[] = [];
     for (const definition of options.services) {
-      services.push(await mountService(definition, { app, database, bus, log, platform, verifier, counters, jobs, env }));
+      services.push(
+        await mountService(definition, { app, database, bus, log, platform, verifier, counters, jobs, clients, internalToken, env }),
+      );
     }
     await app.ready();
     const notices: string[] = [];

@@ -38,6 +38,9 @@ export const PlatformConfigSchema = Type.Object({
     { default: 'info' },
   ),
   IDENTITY_URL: Type.Optional(Type.String({ description: 'Where a standalone service fetches the JWKS' })),
+  BAZAR_INTERNAL_TOKEN: Type.Optional(
+    Type.String({ minLength: 16, description: 'Secret services present to each other (distributed mode); random per process when unset' }),
+  ),
   BAZAR_OUTBOX_POLL_MS: Type.Integer({ default: 250, minimum: 10, description: 'Outbox relay idle poll interval' }),
 });
 export type PlatformConfig = Static<typeof PlatformConfigSchema>;

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Bus } from './bus/bus.ts';
+import { type Clients, internalGuard } from './clients.ts';
 import type { PlatformConfig } from './config.ts';
 import type { Counters } from './counters.ts';
 import type { Database } from './db/database.ts';
@@ -21,6 +22,9 @@ export interface HostParts {
   verifier: TokenVerifier;
   counters: Counters;
   jobs: Jobs;
+  clients: Clients;
+  /** Shared secret other services present on internal routes. */
+  internalToken: string;
   env?: Record<string, string | undefined>;
   clock?: Clock;
   ids?: Ids;
@@ -53,6 +57,8 @@ export async function mountService(definition: ServiceDefinition, host: HostPart
     ids: host.ids ?? uuidv7Ids,
     uow: createUnitOfWork(database.db, definition.tables.outbox, definition.name, relay.kick),
     auth: createAuthGuards(host.verifier),
+    internal: internalGuard(host.internalToken),
+    clients: host.clients,
     verifier: host.verifier,
     counters: host.counters,
     jobs: host.jobs,

@@ -1,6 +1,7 @@
 export * from './bus/amqp-bus.ts';
 export * from './bus/bus.ts';
 export * from './bus/memory-bus.ts';
+export * from './clients.ts';
 export * from './config.ts';
 export * from './context.ts';
 export * from './counters.ts';
@@ -17,6 +18,7 @@ export * from './http/app.ts';
 export * from './http/auth.ts';
 export * from './http/pagination.ts';
 export * from './http/problem.ts';
+export * from './idempotency.ts';
 export * from './ids.ts';
 export * from './jobs.ts';
 export * from './log.ts';

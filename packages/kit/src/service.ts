@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import type { Clients } from './clients.ts';
 import type { PlatformConfig } from './config.ts';
 import type { Counters } from './counters.ts';
 import type { Database, Db } from './db/database.ts';
@@ -21,6 +23,10 @@ export interface ServiceDeps {
   /** Runs work in one transaction with an outbox bound to it. */
   uow: UnitOfWork;
   auth: AuthGuards;
+  /** preHandler for `/internal/v1/*` routes that only other services may call. */
+  internal: (request: FastifyRequest) => Promise<void>;
+  /** Synchronous calls to other services (in-process or HTTP, the service does not know). */
+  clients: Clients;
   verifier: TokenVerifier;
   counters: Counters;
   /** pg-boss queue shared by the process; enqueue with `{ tx }` to tie a job to a transaction. */

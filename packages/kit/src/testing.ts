@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JSONWebKeySet, SignJWT } from 'jose';
 import pg from 'pg';
 import type { Bus } from './bus/bus.ts';
 import { createMemoryBus, type MemoryBus } from './bus/memory-bus.ts';
+import { injectClients } from './clients.ts';
 import { loadPlatformConfig } from './config.ts';
 import { createMemoryCounters } from './counters.ts';
 import { type Database, openDatabase } from './db/database.ts';
@@ -92,35 +94,44 @@ export async function createTestTokens(): Promise<TestTokens> {
 
 export interface TestService {
   app: HttpApp;
+  /** The first (or only) service started. */
   service: MountedService;
+  services: MountedService[];
   database: Database;
   bus: Bus;
   tokens: TestTokens;
-  /** Envelopes the service's outbox holds, oldest first (published or not). */
-  outbox(): Promise<EventEnvelope[]>;
+  /** Envelopes a service's outbox holds (the first service's by default), oldest first. */
+  outbox(service?: string): Promise<EventEnvelope[]>;
+  /** Publishes everything pending in every outbox now (handlers run before it resolves on the memory bus). */
+  drainOutboxes(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface StartTestServiceOptions {
   env?: Record<string, string | undefined>;
   bus?: Bus;
-  /** Start the relay and handlers (default true). */
+  /** Start the relays, handlers and jobs (default true). */
   start?: boolean;
 }
 
 /**
- * Starts one service the way the host does, on PGlite in memory or a fresh PostgreSQL
- * database (BAZAR_TEST_DB=postgres), with a memory bus and a test signing key.
+ * Starts services the way the embedded host does (all on one app, in-process clients), on
+ * PGlite in memory or a fresh PostgreSQL database (BAZAR_TEST_DB=postgres), with a memory bus
+ * and a test signing key.
  */
-export async function startTestService(definition: ServiceDefinition, options: StartTestServiceOptions = {}): Promise<TestService> {
+export async function startTestService(
+  definitions: ServiceDefinition | ServiceDefinition[],
+  options: StartTestServiceOptions = {},
+): Promise<TestService> {
+  const list = Array.isArray(definitions) ? definitions : [definitions];
   const env = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...options.env };
   const platform = loadPlatformConfig(env);
   const log = createLogger(platform.LOG_LEVEL);
   const { database, dispose } = await openTestDatabase();
   const bus: Bus = options.bus ?? (createMemoryBus(log) as MemoryBus);
   const tokens = await createTestTokens();
-  const app = await createHttpApp({ log, title: `Bazar ${definition.name} (test)` });
-  // Trust the test key and whatever JWKS the service itself publishes (identity does).
+  const app = await createHttpApp({ log, title: `Bazar ${list.map((d) => d.name).join(', ')} (test)` });
+  // Trust the test key and whatever JWKS a hosted service publishes (identity does).
   const verifier = createTokenVerifier(
     createJwksResolver(async () => {
       const own = await app.inject({ method: 'GET', url: '/.well-known/jwks.json' });
@@ -128,32 +139,37 @@ export async function startTestService(definition: ServiceDefinition, options: S
       return { keys: [...tokens.jwks.keys, ...keys] };
     }),
   );
+  const internalToken = randomBytes(16).toString('hex');
   const jobs = await createJobs({ database, log, pollSeconds: 0.5 });
-  const service = await mountService(definition, {
-    app,
-    database,
-    bus,
-    log,
-    platform,
-    verifier,
-    counters: createMemoryCounters(),
-    jobs,
-    env,
-  });
+  const counters = createMemoryCounters();
+  const clients = injectClients(app, internalToken);
+  const services: MountedService[] = [];
+  for (const definition of list) {
+    services.push(
+      await mountService(definition, { app, database, bus, log, platform, verifier, counters, jobs, clients, internalToken, env }),
+    );
+  }
   await app.ready();
-  if (options.start !== false) await service.start();
+  if (options.start !== false) for (const service of services) await service.start();
+  const first = services[0] as MountedService;
   return {
     app,
-    service,
+    service: first,
+    services,
     database,
     bus,
     tokens,
-    outbox: async () =>
-      (await database.query<{ envelope: EventEnvelope }>(`SELECT envelope FROM "${definition.name}"."outbox" ORDER BY id`)).map(
-        (r) => r.envelope,
-      ),
+    outbox: async (name = first.definition.name) =>
+      (await database.query<{ envelope: EventEnvelope }>(`SELECT envelope FROM "${name}"."outbox" ORDER BY id`)).map((r) => r.envelope),
+    async drainOutboxes() {
+      for (let round = 0; round < 5; round++) {
+        let published = 0;
+        for (const service of services) published += await service.relay.drain();
+        if (published === 0) return;
+      }
+    },
     async close() {
-      await service.stop();
+      for (const service of [...services].reverse()) await service.stop();
       await jobs.stop();
       await app.close();
       if (!options.bus) await bus.close();

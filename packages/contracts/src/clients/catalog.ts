@@ -1,0 +1,28 @@
+import { expectOk, type ServiceTransport } from '@bazar/kit/clients';
+import type { Money } from '@bazar/kit/money';
+
+/** What cart and orders need to know about a variant, priced in the base currency. */
+export interface VariantInfo {
+  variantId: string;
+  productId: string;
+  sku: string;
+  barcode: string | null;
+  /** Product title with the variant's own title, ready for a cart line. */
+  title: string;
+  price: Money;
+  archived: boolean;
+}
+
+/**
+ * Catalog's internal API. Route: `POST /internal/v1/catalog/variants/lookup` `{variantIds}` →
+ * 200 `{variants: VariantInfo[]}`; unknown ids are simply absent.
+ */
+export function catalogClient(transport: ServiceTransport) {
+  return {
+    async lookupVariants(variantIds: string[]): Promise<VariantInfo[]> {
+      const response = await transport.call({ method: 'POST', path: '/internal/v1/catalog/variants/lookup', body: { variantIds } });
+      return expectOk<{ variants: VariantInfo[] }>(response).variants;
+    },
+  };
+}
+export type CatalogClient = ReturnType<typeof catalogClient>;

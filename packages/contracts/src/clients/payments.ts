@@ -1,0 +1,65 @@
+import { expectOk, type ServiceTransport } from '@bazar/kit/clients';
+import type { Money } from '@bazar/kit/money';
+
+export type PaymentStatus =
+  | 'pending'
+  | 'requires_action'
+  | 'authorized'
+  | 'captured'
+  | 'failed'
+  | 'voided'
+  | 'refunded'
+  | 'partially_refunded';
+
+export interface PaymentView {
+  id: string;
+  orderId: string;
+  status: PaymentStatus;
+  amount: Money;
+  provider: string;
+  failureReason?: string | null;
+  /** For `requires_action`: where the customer completes the challenge (test provider: the confirm route). */
+  nextAction?: { type: string; url: string } | null;
+}
+
+/**
+ * Payments' internal API, idempotent by the caller-chosen ids:
+ * - `POST /internal/v1/payments` `{paymentId, orderId, customerId, amount, provider, token}` → 201 PaymentView
+ *   (repeat → the same). `test` tokens: `tok_success` → `captured`, `tok_decline` → `failed`,
+ *   `tok_3ds` → `requires_action`. The outcome is also published (`payment.captured.v1` / `payment.failed.v1`).
+ * - `POST /internal/v1/payments/{id}/void` → 200 PaymentView (releases an authorization; a captured payment is refunded in full instead).
+ * - `POST /internal/v1/payments/{id}/refund` `{refundId, amount?, reason}` → 200 PaymentView; more than what is left → 422.
+ */
+export function paymentsClient(transport: ServiceTransport) {
+  return {
+    async create(input: {
+      paymentId: string;
+      orderId: string;
+      customerId: string;
+      amount: Money;
+      provider: string;
+      token: string;
+    }): Promise<PaymentView> {
+      const response = await transport.call({
+        method: 'POST',
+        path: '/internal/v1/payments',
+        body: input,
+        idempotencyKey: input.paymentId,
+      });
+      return expectOk(response);
+    },
+    async void(paymentId: string): Promise<PaymentView> {
+      return expectOk(await transport.call({ method: 'POST', path: `/internal/v1/payments/${paymentId}/void` }));
+    },
+    async refund(paymentId: string, input: { refundId: string; amount?: Money; reason: string }): Promise<PaymentView> {
+      const response = await transport.call({
+        method: 'POST',
+        path: `/internal/v1/payments/${paymentId}/refund`,
+        body: input,
+        idempotencyKey: input.refundId,
+      });
+      return expectOk(response);
+    },
+  };
+}
+export type PaymentsClient = ReturnType<typeof paymentsClient>;

@@ -1,0 +1,63 @@
+import { defineEvent } from '@bazar/kit/events/event';
+import { Type } from 'typebox';
+import { Money, Timestamp, Uuid } from '../common.ts';
+
+export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'picking', 'packed', 'shipped', 'delivered', 'cancelled', 'refunded'] as const;
+export type OrderStatusName = (typeof ORDER_STATUSES)[number];
+
+export const Address = Type.Object({
+  city: Type.String(),
+  street: Type.String(),
+  house: Type.String(),
+  apartment: Type.Optional(Type.String()),
+  postalCode: Type.Optional(Type.String()),
+  lat: Type.Optional(Type.Number()),
+  lon: Type.Optional(Type.Number()),
+});
+
+/** What every `order.<status>.v1` carries: enough for fulfilment, delivery, notifications and analytics read models. */
+export const OrderSnapshot = Type.Object({
+  orderId: Uuid,
+  number: Type.String(),
+  customerId: Uuid,
+  status: Type.String(),
+  previousStatus: Type.Union([Type.String(), Type.Null()]),
+  total: Money,
+  subtotal: Money,
+  discount: Money,
+  shipping: Money,
+  /** Units of the order currency per one unit of the base currency, fixed at checkout. */
+  exchangeRate: Type.String(),
+  paymentId: Type.Union([Uuid, Type.Null()]),
+  pointsUsed: Type.Integer({ minimum: 0 }),
+  lines: Type.Array(
+    Type.Object({ variantId: Uuid, sku: Type.String(), title: Type.String(), quantity: Type.Integer({ minimum: 1 }), unitPrice: Money }),
+  ),
+  delivery: Type.Object({ phone: Type.String(), address: Address }),
+  actorId: Type.Union([Uuid, Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+  at: Timestamp,
+});
+
+const orderEvent = (status: OrderStatusName) => defineEvent(`order.${status}`, 1, OrderSnapshot);
+
+export const OrderAwaitingPayment = orderEvent('awaiting_payment');
+export const OrderPaid = orderEvent('paid');
+export const OrderPicking = orderEvent('picking');
+export const OrderPacked = orderEvent('packed');
+export const OrderShipped = orderEvent('shipped');
+export const OrderDelivered = orderEvent('delivered');
+export const OrderCancelled = orderEvent('cancelled');
+export const OrderRefunded = orderEvent('refunded');
+
+/** The event for a status, so orders maps every transition in one place. */
+export const ORDER_EVENTS = {
+  awaiting_payment: OrderAwaitingPayment,
+  paid: OrderPaid,
+  picking: OrderPicking,
+  packed: OrderPacked,
+  shipped: OrderShipped,
+  delivered: OrderDelivered,
+  cancelled: OrderCancelled,
+  refunded: OrderRefunded,
+} as const;

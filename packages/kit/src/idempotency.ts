@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from './db/database.ts';
+import type { IdempotencyTable } from './db/platform-tables.ts';
+import { DomainError } from './errors.ts';
+
+export interface StoredResponse<T> {
+  status: number;
+  body: T;
+  /** True when this is the stored answer to an earlier request with the same key. */
+  replayed: boolean;
+}
+
+/** Stable hash of a request body, so a key reused for a different request is caught. */
+export const hashRequest = (value: unknown) =>
+  createHash('sha256')
+    .update(JSON.stringify(value ?? null))
+    .digest('hex');
+
+/**
+ * Runs `work` once per (scope, key): the first call's response is stored and every repeat gets
+ * it back. A repeat while the first is still running is 409; the same key with another body is 422.
+ * A failed first call stores nothing, so the client may retry it.
+ */
+export async function runIdempotent<T>(
+  db: Db,
+  table: IdempotencyTable,
+  request: { scope: string; key: string; body: unknown },
+  work: () => Promise<{ status: number; body: T }>,
+): Promise<StoredResponse<T>> {
+  const requestHash = hashRequest(request.body);
+  const claimed = await db
+    .insert(table)
+    .values({ scope: request.scope, key: request.key, requestHash })
+    .onConflictDoNothing()
+    .returning({ key: table.key });
+  if (claimed.length === 0) {
+    const [existing] = await db
+      .select()
+      .from(table)
+      .where(and(eq(table.scope, request.scope), eq(table.key, request.key)));
+    if (!existing) throw new DomainError('idempotency.in_progress', 409, 'A request with this Idempotency-Key is being processed');
+    if (existing.requestHash !== requestHash) {
+      throw new DomainError('idempotency.key_reused', 422, 'This Idempotency-Key was used for a different request');
+    }
+    if (existing.status === null)
+      throw new DomainError('idempotency.in_progress', 409, 'A request with this Idempotency-Key is being processed');
+    return { status: existing.status, body: existing.response as T, replayed: true };
+  }
+  const where = and(eq(table.scope, request.scope), eq(table.key, request.key));
+  try {
+    const result = await work();
+    await db
+      .update(table)
+      .set({ status: result.status, response: result.body as object })
+      .where(where);
+    return { ...result, replayed: false };
+  } catch (error) {
+    await db.delete(table).where(where);
+    throw error;
+  }
+}
