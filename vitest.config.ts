@@ -15,17 +15,21 @@ export default defineConfig({
     hookTimeout: 60_000,
     env: { LOG_LEVEL: 'silent' },
     projects: [
-      { test: { name: 'unit', include: unit, exclude: special } },
-      { test: { name: 'pglite', include: integration, env: { BAZAR_TEST_DB: 'pglite', LOG_LEVEL: 'silent' } } },
-      { test: { name: 'postgres', include: integration, env: { BAZAR_TEST_DB: 'postgres', LOG_LEVEL: 'silent' } } },
+      { extends: true, test: { name: 'unit', include: unit, exclude: special } },
+      { extends: true, test: { name: 'pglite', include: integration, env: { BAZAR_TEST_DB: 'pglite', LOG_LEVEL: 'silent' } } },
+      { extends: true, test: { name: 'postgres', include: integration, env: { BAZAR_TEST_DB: 'postgres', LOG_LEVEL: 'silent' } } },
       {
+        extends: true,
         test: {
           name: 'rabbitmq',
           include: ['{packages,services,apps}/*/src/**/*.amqp.test.ts', 'test/**/*.amqp.test.ts'],
           env: { BAZAR_TEST_DB: 'postgres', LOG_LEVEL: 'silent' },
         },
       },
-      { test: { name: 'redis', include: ['{packages,services,apps}/*/src/**/*.redis.test.ts'], env: { LOG_LEVEL: 'silent' } } },
+      {
+        extends: true,
+        test: { name: 'redis', include: ['{packages,services,apps}/*/src/**/*.redis.test.ts'], env: { LOG_LEVEL: 'silent' } },
+      },
     ],
   },
 });

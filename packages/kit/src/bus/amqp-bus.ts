@@ -167,7 +167,7 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
             messageId: envelope.id,
             contentType: 'application/json',
             type: envelope.type,
-            timestamp: Date.parse(envelope.occurredAt) / 1000,
+            timestamp: Math.floor((Date.parse(envelope.occurredAt) || Date.now()) / 1000),
             headers: { 'x-correlation-id': envelope.correlationId },
           },
           (error: unknown) => (error ? reject(error) : resolve()),

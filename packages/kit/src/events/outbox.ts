@@ -102,7 +102,7 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
       failures = 0;
     } catch (error) {
       failures++;
-      const retryIn = Math.min(30, 2 ** Math.min(failures, 5) / 4);
+      const retryIn = Math.min(10, 0.2 * 2 ** Math.min(failures - 1, 6));
       const unsent = rows.filter((r) => !published.includes(r.id)).map((r) => r.id);
       if (failures === 1 || failures % 20 === 0) log.warn({ err: error, unsent: unsent.length }, 'outbox publish failed; will retry');
       await database.query(
