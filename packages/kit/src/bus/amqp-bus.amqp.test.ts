@@ -1,0 +1,94 @@
+import amqp from 'amqplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { envelope } from '../events/event.ts';
+import { createLogger } from '../log.ts';
+import { testAmqpUrl } from '../testing.ts';
+import { createAmqpBus, queueNames } from './amqp-bus.ts';
+import type { Bus } from './bus.ts';
+
+const prefix = `kittest${Date.now()}`;
+const retry = { maxAttempts: 3, delayMs: (attempt: number) => 50 * attempt };
+let bus: Bus;
+
+const waitFor = async (check: () => boolean | Promise<boolean>, ms = 10_000) => {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+const event = (type: string, data: object) => envelope({ type, version: 1, data }, 'test');
+
+beforeAll(async () => {
+  bus = await createAmqpBus({ url: testAmqpUrl(), log: createLogger('silent'), retry, prefix });
+});
+afterAll(async () => {
+  await bus?.close();
+  const connection = await amqp.connect(testAmqpUrl());
+  const channel = await connection.createChannel();
+  for (const group of ['alpha', 'beta', 'flaky', 'poison'])
+    for (const q of Object.values(queueNames(prefix, group))) await channel.deleteQueue(q);
+  await connection.close();
+});
+
+describe('RabbitMQ bus', () => {
+  it('delivers an event to every subscribing group, by routing key only', async () => {
+    const alpha: string[] = [];
+    const beta: string[] = [];
+    await bus.subscribe('alpha', [`${prefix}.thing_done.v1`], async (e) => void alpha.push(e.id));
+    await bus.subscribe('beta', [`${prefix}.thing_done.v1`, `${prefix}.other.v1`], async (e) => void beta.push(e.id));
+    const done = event(`${prefix}.thing_done`, { n: 1 });
+    const other = event(`${prefix}.other`, { n: 2 });
+    await bus.publish(done);
+    await bus.publish(other);
+    await waitFor(() => alpha.length === 1 && beta.length === 2);
+    expect(alpha).toEqual([done.id]);
+    expect(beta.sort()).toEqual([done.id, other.id].sort());
+  });
+
+  it('retries a failing handler with growing delays and acks once it succeeds', async () => {
+    const attempts: number[] = [];
+    await bus.subscribe('flaky', [`${prefix}.flaky.v1`], async () => {
+      attempts.push(Date.now());
+      if (attempts.length < 3) throw new Error('not yet');
+    });
+    await bus.publish(event(`${prefix}.flaky`, {}));
+    await waitFor(() => attempts.length === 3);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(attempts).toHaveLength(3);
+    const [first = 0, second = 0, third = 0] = attempts;
+    expect(second - first).toBeGreaterThanOrEqual(45);
+    expect(third - second).toBeGreaterThanOrEqual(95);
+  });
+
+  it('parks a message that keeps failing in the dead-letter queue after the last attempt', async () => {
+    let attempts = 0;
+    await bus.subscribe('poison', [`${prefix}.poison.v1`], async () => {
+      attempts++;
+      throw new Error('always');
+    });
+    const poison = event(`${prefix}.poison`, { bad: true });
+    await bus.publish(poison);
+    const connection = await amqp.connect(testAmqpUrl());
+    try {
+      const channel = await connection.createChannel();
+      const dead = queueNames(prefix, 'poison').dead;
+      await waitFor(async () => (await channel.checkQueue(dead)).messageCount === 1);
+      expect(attempts).toBe(3);
+      const message = await channel.get(dead, { noAck: true });
+      expect(message && JSON.parse(message.content.toString()).id).toBe(poison.id);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('refuses to publish while the broker is unreachable instead of losing the event', async () => {
+    const offline = await createAmqpBus({ url: 'amqp://guest:guest@127.0.0.1:1', log: createLogger('silent'), prefix });
+    try {
+      expect(offline.isConnected()).toBe(false);
+      await expect(offline.publish(event(`${prefix}.x`, {}))).rejects.toThrow('broker unavailable');
+    } finally {
+      await offline.close();
+    }
+  });
+});
