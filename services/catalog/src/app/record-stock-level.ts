@@ -1,0 +1,14 @@
+import type { TxContext } from '@bazar/kit/events/outbox';
+import { productsOfSkus, recordAvailability } from '../db/product-repo.ts';
+import type { CatalogContext } from './context.ts';
+import { forgetProduct } from './product-writes.ts';
+
+/** Keeps `inStock` in step with inventory: stores a SKU's availability across all warehouses. */
+export async function recordStockLevel(ctx: CatalogContext, tx: TxContext, input: { sku: string; totalAvailable: number; at: Date }) {
+  await recordAvailability(tx.tx, [{ sku: input.sku, available: input.totalAvailable }], input.at);
+  const owners = await productsOfSkus(tx.tx, [input.sku]);
+  // The handler's transaction commits after we return, so drop cached reads now and once more
+  // shortly after, in case a read re-cached the old value in between.
+  await forgetProduct(ctx, ...owners);
+  setTimeout(() => void forgetProduct(ctx, ...owners).catch(() => undefined), 250).unref();
+}

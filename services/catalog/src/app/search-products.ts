@@ -1,0 +1,89 @@
+import { InputError } from '@bazar/kit/errors';
+import { eq } from 'drizzle-orm';
+import { withVariants } from '../db/product-repo.ts';
+import { findCategoryCounts, findPage, findTotals, type SearchPlan } from '../db/product-search.ts';
+import { categories } from '../db/schema.ts';
+import { findCorrections } from '../db/typo-corrections.ts';
+import { attributeCandidates } from '../domain/attribute-filter.ts';
+import { toBaseBounds } from '../domain/price-bounds.ts';
+import { displayIn, type ProductView, toProductView } from '../domain/product.ts';
+import { nextCursorOf, type ProductQuery } from '../domain/product-query.ts';
+import { queryTermsOf } from '../domain/search-words.ts';
+import type { CatalogContext } from './context.ts';
+
+export interface SearchResult {
+  items: ProductView[];
+  total: number;
+  facets: { categories: { categoryId: string; count: number }[]; price: { min: number; max: number; currency: string } | null };
+  nextCursor: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function resolveCategory(ctx: CatalogContext, idOrSlug: string | null): Promise<string | null> {
+  if (!idOrSlug) return null;
+  const where = UUID.test(idOrSlug) ? eq(categories.id, idOrSlug.toLowerCase()) : eq(categories.slug, idOrSlug);
+  const [row] = await ctx.deps.db.select({ id: categories.id }).from(categories).where(where);
+  if (!row) throw new InputError([{ path: 'category', message: 'is not a known category id or slug' }]);
+  return row.id;
+}
+
+/** Each query word with the dictionary words it may be a typo of. */
+async function termsOf(ctx: CatalogContext, q: string | null): Promise<string[][]> {
+  const terms = q ? queryTermsOf(q) : [];
+  if (terms.length === 0) return [];
+  const corrections = await ctx.searchMemo.remember(`typo:${terms.join(' ')}`, () => findCorrections(ctx.deps.db, terms));
+  return terms.map((t) => [t, ...(corrections.get(t) ?? [])]);
+}
+
+/**
+ * Full-text search and listing: Russian and English stemming, typo tolerance, SKU/barcode
+ * exact match first, filters, sorts, facets and total. Prices in and out are in `currency`.
+ */
+export async function searchProducts(ctx: CatalogContext, query: ProductQuery): Promise<SearchResult> {
+  const base = ctx.config.BASE_CURRENCY;
+  const display = query.currency ?? base;
+  const convert = await ctx.rates.converter(display);
+  const rate = (await ctx.rates.rateOf(display)) ?? '1';
+  const bounds = toBaseBounds({ min: query.minPrice, max: query.maxPrice }, base, display, rate);
+  const plan: SearchPlan = {
+    q: query.q,
+    terms: await termsOf(ctx, query.q),
+    categoryId: await resolveCategory(ctx, query.category),
+    minPrice: bounds.min,
+    maxPrice: bounds.max,
+    inStock: query.inStock,
+    attributes: query.attributes.map(attributeCandidates),
+    sort: query.sort,
+    limit: query.limit,
+    offset: query.offset,
+  };
+  // Totals and facets do not depend on sort or page, so paging through a result reuses them.
+  const { sort: _sort, limit: _limit, offset: _offset, ...filters } = plan;
+  const db = ctx.deps.db;
+  const [rows, summary] = await Promise.all([
+    findPage(db, plan),
+    ctx.searchMemo.remember(`facets:${JSON.stringify(filters)}`, async () => {
+      const [totals, categoryCounts] = await Promise.all([findTotals(db, plan), findCategoryCounts(db, plan)]);
+      return { totals, categoryCounts };
+    }),
+  ]);
+  const products = await withVariants(db, rows);
+  const { totals, categoryCounts } = summary;
+  return {
+    items: products.map((p) => displayIn(toProductView(p), convert)),
+    total: totals.total,
+    facets: {
+      categories: categoryCounts,
+      price:
+        totals.min === null || totals.max === null
+          ? null
+          : {
+              min: convert({ amount: totals.min, currency: base }).amount,
+              max: convert({ amount: totals.max, currency: base }).amount,
+              currency: display,
+            },
+    },
+    nextCursor: nextCursorOf(query, totals.total),
+  };
+}

@@ -1,0 +1,53 @@
+import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
+import type { ProductView } from '../domain/product.ts';
+
+/** Product reads (by id or slug) in the base currency; writes delete the keys they touch. */
+export interface ProductCache {
+  get(key: string): Promise<ProductView | undefined>;
+  set(keys: string[], view: ProductView): Promise<void>;
+  delete(keys: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The cache keys a product is stored under. */
+export const productCacheKeys = (p: { id: string; slug: string }) => [`id:${p.id}`, `slug:${p.slug}`];
+
+/** Process memory: embedded mode, or any process without Redis (the TTL bounds staleness elsewhere). */
+export function createMemoryProductCache(options: { max: number; ttlSeconds: number }): ProductCache {
+  const lru = new LRUCache<string, ProductView>({ max: options.max, ttl: options.ttlSeconds * 1000 });
+  return {
+    get: async (key) => lru.get(key),
+    set: async (keys, view) => {
+      for (const key of keys) lru.set(key, view);
+    },
+    delete: async (keys) => {
+      for (const key of keys) lru.delete(key);
+    },
+    close: async () => lru.clear(),
+  };
+}
+
+/** Redis, shared by every catalog process, so one process's write invalidates all of them. */
+export function createRedisProductCache(url: string, options: { ttlSeconds: number; prefix?: string }): ProductCache {
+  const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+  const prefix = options.prefix ?? 'bazar:catalog:product:';
+  return {
+    async get(key) {
+      // A cache outage degrades to database reads, never to errors.
+      const text = await redis.get(prefix + key).catch(() => null);
+      return text ? (JSON.parse(text) as ProductView) : undefined;
+    },
+    async set(keys, view) {
+      const text = JSON.stringify(view);
+      const pipeline = redis.pipeline();
+      for (const key of keys) pipeline.set(prefix + key, text, 'EX', options.ttlSeconds);
+      await pipeline.exec().catch(() => undefined);
+    },
+    async delete(keys) {
+      // A failed delete leaves at most TTL-long staleness; the write itself has committed.
+      if (keys.length > 0) await redis.del(...keys.map((k) => prefix + k)).catch(() => undefined);
+    },
+    close: async () => void (await redis.quit().catch(() => undefined)),
+  };
+}

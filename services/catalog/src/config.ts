@@ -1,0 +1,14 @@
+import { readEnv } from '@bazar/kit/config';
+import { type Static, Type } from 'typebox';
+
+export const CatalogConfigSchema = Type.Object({
+  BASE_CURRENCY: Type.String({ default: 'RUB', pattern: '^[A-Z]{3}$', description: 'The store currency prices are set in' }),
+  REDIS_URL: Type.Optional(Type.String({ description: 'When set, product reads are cached in Redis instead of process memory' })),
+  CATALOG_CACHE_TTL_SECONDS: Type.Integer({ default: 60, minimum: 1, description: 'How long a cached product read lives' }),
+  CATALOG_CACHE_MAX_ITEMS: Type.Integer({ default: 20_000, minimum: 1, description: 'In-process cache size' }),
+  CATALOG_IMPORT_BATCH_SIZE: Type.Integer({ default: 50, minimum: 1, description: 'Products per import transaction' }),
+  CATALOG_DEMO_PRODUCTS: Type.Integer({ default: 300, minimum: 0, description: 'How many demo products seedDemo generates' }),
+});
+export type CatalogConfig = Static<typeof CatalogConfigSchema>;
+
+export const readCatalogConfig = (env: Record<string, string | undefined>) => readEnv(CatalogConfigSchema, env);

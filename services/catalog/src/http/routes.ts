@@ -1,0 +1,131 @@
+import { Uuid } from '@bazar/contracts/common';
+import type { HttpApp } from '@bazar/kit/http/app';
+import { bearer } from '@bazar/kit/http/auth';
+import { Type } from 'typebox';
+import { archiveProduct } from '../app/archive-product.ts';
+import type { CatalogContext } from '../app/context.ts';
+import { createCategory } from '../app/create-category.ts';
+import { createProduct } from '../app/create-product.ts';
+import { getProduct } from '../app/get-product.ts';
+import { listCategories } from '../app/list-categories.ts';
+import { searchProducts } from '../app/search-products.ts';
+import { updateProduct } from '../app/update-product.ts';
+import { parseProductQuery } from '../domain/product-query.ts';
+import { importRoutes } from './import-routes.ts';
+import {
+  CategorySchema,
+  CreateCategoryBody,
+  CreateProductBody,
+  ProductListQuery,
+  ProductListSchema,
+  ProductSchema,
+  UpdateProductBody,
+} from './schemas.ts';
+
+const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
+const tags = ['catalog'];
+const CurrencyQuery = Type.Object({ currency: Type.Optional(Type.String({ pattern: '^[A-Za-z]{3}$' })) });
+
+/** Catalog routes of CONTRACT.md, thin: parse → use case → reply. */
+export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
+  const { auth } = ctx.deps;
+  const staff = auth.roles('manager', 'admin');
+  app.addSchema(ProductSchema);
+  app.addSchema(CategorySchema);
+
+  app.get(
+    '/api/v1/products',
+    {
+      schema: {
+        tags,
+        summary: 'Search and list products (full text, filters attr.<name>=<v>, sorts, facets)',
+        querystring: ProductListQuery,
+        response: { 200: ProductListSchema, ...problems(400, 422) },
+      },
+    },
+    async (req) => searchProducts(ctx, parseProductQuery(req.query as Record<string, unknown>)),
+  );
+
+  await importRoutes(app, ctx);
+
+  app.get(
+    '/api/v1/products/:idOrSlug',
+    {
+      schema: {
+        tags,
+        summary: 'One product by id or slug (archived ones too)',
+        params: Type.Object({ idOrSlug: Type.String({ minLength: 1, maxLength: 120 }) }),
+        querystring: CurrencyQuery,
+        response: { 200: Type.Ref('Product'), ...problems(400, 404, 422) },
+      },
+    },
+    async (req) => getProduct(ctx, req.params.idOrSlug, req.query.currency?.toUpperCase() ?? null),
+  );
+
+  app.post(
+    '/api/v1/products',
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        summary: 'Create a product with variants',
+        ...bearer,
+        body: CreateProductBody,
+        response: { 201: Type.Ref('Product'), ...problems(400, 401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createProduct(ctx, req.body)),
+  );
+
+  app.patch(
+    '/api/v1/products/:id',
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        summary: 'Change a product; variants are matched by id or SKU, new ones added',
+        ...bearer,
+        params: Type.Object({ id: Uuid }),
+        body: UpdateProductBody,
+        response: { 200: Type.Ref('Product'), ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => updateProduct(ctx, req.params.id, req.body),
+  );
+
+  app.delete(
+    '/api/v1/products/:id',
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        summary: 'Archive a product (it leaves listings and search; GET by id still answers)',
+        ...bearer,
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Type.Ref('Product'), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req) => archiveProduct(ctx, req.params.id),
+  );
+
+  app.get(
+    '/api/v1/categories',
+    { schema: { tags, summary: 'The category tree', response: { 200: Type.Array(Type.Ref('Category')) } } },
+    async () => listCategories(ctx),
+  );
+
+  app.post(
+    '/api/v1/categories',
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        summary: 'Add a category',
+        ...bearer,
+        body: CreateCategoryBody,
+        response: { 201: Type.Ref('Category'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createCategory(ctx, req.body)),
+  );
+}

@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import { defineService, type ServiceDeps } from '@bazar/kit/service';
+import { eq, inArray } from 'drizzle-orm';
+import type { CatalogContext } from './app/context.ts';
+import { createRateBook } from './app/rate-book.ts';
+import { createSearchMemo } from './app/search-memo.ts';
+import { seedDemoCatalog } from './app/seed-demo-catalog.ts';
+import { runInBackground } from './app/start-import.ts';
+import { createMemoryProductCache, createRedisProductCache } from './cache/product-cache.ts';
+import { readCatalogConfig } from './config.ts';
+import { imports, inbox, outbox } from './db/schema.ts';
+import { onRatesUpdated } from './events/on-rates-updated.ts';
+import { onStockChanged } from './events/on-stock-changed.ts';
+import { catalogRoutes } from './http/routes.ts';
+
+const contexts = new WeakMap<ServiceDeps, CatalogContext>();
+
+/** One context per mounted service: config, cache (Redis when REDIS_URL is set) and read-model memos. */
+function contextOf(deps: ServiceDeps): CatalogContext {
+  let ctx = contexts.get(deps);
+  if (!ctx) {
+    const config = readCatalogConfig(deps.env);
+    const ttlSeconds = config.CATALOG_CACHE_TTL_SECONDS;
+    ctx = {
+      deps,
+      config,
+      cache: config.REDIS_URL
+        ? createRedisProductCache(config.REDIS_URL, { ttlSeconds })
+        : createMemoryProductCache({ max: config.CATALOG_CACHE_MAX_ITEMS, ttlSeconds }),
+      rates: createRateBook(deps.db, config.BASE_CURRENCY),
+      searchMemo: createSearchMemo({ ttlMs: 10_000, max: 5_000 }),
+      imports: new Set(),
+    };
+    contexts.set(deps, ctx);
+  }
+  return ctx;
+}
+
+/** Catalog: products, variants, categories, search, CSV import/export, and read models of stock and rates. */
+export default defineService({
+  name: 'catalog',
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  tables: { outbox, inbox },
+  routes: (app, deps) => catalogRoutes(app, contextOf(deps)),
+  handlers: (deps) => [onStockChanged(contextOf(deps)), onRatesUpdated(contextOf(deps))],
+  async start(deps) {
+    // Imports interrupted by a restart resume; rows already upserted are simply upserted again.
+    const ctx = contextOf(deps);
+    const unfinished = await deps.db
+      .select({ id: imports.id })
+      .from(imports)
+      .where(inArray(imports.status, ['queued', 'running']));
+    for (const { id } of unfinished) {
+      await deps.db.update(imports).set({ status: 'queued' }).where(eq(imports.id, id));
+      runInBackground(ctx, id);
+    }
+    return undefined;
+  },
+  async seedDemo(deps) {
+    return { notices: await seedDemoCatalog(contextOf(deps)) };
+  },
+  async stop(deps) {
+    const ctx = contextOf(deps);
+    await Promise.allSettled([...ctx.imports]);
+    await ctx.cache.close();
+  },
+});
