@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import { findReservation } from '../db/reservation-repo.ts';
+import { reservations } from '../db/schema.ts';
+import { applyStockChanges, lockStock } from '../db/stock-repo.ts';
+import { ReservationNotFound } from '../domain/inventory.errors.ts';
+import { decideMove, type Reservation } from '../domain/reservation.ts';
+import { commitChanges } from '../domain/stock.ts';
+import type { InventoryContext } from './context.ts';
+
+/**
+ * The reserved goods left the warehouse: on-hand and reserved both drop. Idempotent (a repeat
+ * returns the committed reservation); unknown → 404; already released → 409.
+ */
+export async function commitReservation(ctx: InventoryContext, reservationId: string): Promise<Reservation> {
+  const { clock, ids } = ctx.deps;
+  return ctx.deps.uow(async (uow) => {
+    const { tx } = uow;
+    const at = clock.now();
+    const reservation = await findReservation(tx, reservationId, { forUpdate: true });
+    if (!reservation) throw ReservationNotFound(reservationId);
+    if (decideMove(reservation.status, 'committed') === 'repeat') return reservation;
+    await lockStock(tx, [...new Set(reservation.lines.map((line) => line.sku))].sort());
+    await tx.update(reservations).set({ status: 'committed', committedAt: at }).where(eq(reservations.id, reservationId));
+    await applyStockChanges(uow, commitChanges(reservation.lines), { reason: 'commit', at, ids, reservationId });
+    return { ...reservation, status: 'committed' };
+  });
+}

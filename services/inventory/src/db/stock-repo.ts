@@ -1,0 +1,117 @@
+import { StockChanged } from '@bazar/contracts/events/inventory';
+import type { DbOrTx, Tx } from '@bazar/kit/db/database';
+import type { TxContext } from '@bazar/kit/events/outbox';
+import type { Ids } from '@bazar/kit/ids';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { availableOf, type StockChange, type StockLevel, type WarehouseStock } from '../domain/stock.ts';
+import { stock, stockMovements, warehouses } from './schema.ts';
+
+export type MovementReason = (typeof stockMovements.$inferInsert)['reason'];
+
+/** Why and by whom a batch of changes was made; every change in it becomes one ledger row. */
+export interface MovementMeta {
+  reason: MovementReason;
+  at: Date;
+  ids: Ids;
+  reservationId?: string;
+  actorId?: string;
+  note?: string;
+}
+
+/**
+ * Locks every stock row of these SKUs, in (sku, warehouse) order so concurrent reservations
+ * never deadlock; the caller's transaction holds the locks until it ends.
+ */
+export async function lockStock(tx: Tx, skus: readonly string[]): Promise<WarehouseStock[]> {
+  if (skus.length === 0) return [];
+  return tx
+    .select({
+      sku: stock.sku,
+      warehouseId: stock.warehouseId,
+      onHand: stock.onHand,
+      reserved: stock.reserved,
+      isDefault: warehouses.isDefault,
+    })
+    .from(stock)
+    .innerJoin(warehouses, eq(warehouses.id, stock.warehouseId))
+    .where(inArray(stock.sku, [...skus]))
+    .orderBy(asc(stock.sku), asc(stock.warehouseId))
+    .for('update', { of: stock });
+}
+
+/** Creates an empty row for a SKU in a warehouse when there is none (initial stock, adjustments). */
+export async function ensureStockRow(tx: Tx, sku: string, warehouseId: string, at: Date): Promise<void> {
+  await tx.insert(stock).values({ sku, warehouseId, onHand: 0, reserved: 0, updatedAt: at }).onConflictDoNothing();
+}
+
+/** The id of the default warehouse (created by the migration). */
+export async function defaultWarehouseId(db: DbOrTx): Promise<string> {
+  const [row] = await db.select({ id: warehouses.id }).from(warehouses).where(eq(warehouses.isDefault, true));
+  if (!row) throw new Error('inventory: the default warehouse is missing (migration 0001 not applied?)');
+  return row.id;
+}
+
+/**
+ * The one way stock changes: applies each change atomically to its row, writes a movement with
+ * the levels after it, and publishes `inventory.stock_changed` with the SKU's total available.
+ * The rows must exist (and should be locked by the caller when a rule depends on them).
+ */
+export async function applyStockChanges(ctx: TxContext, changes: readonly StockChange[], meta: MovementMeta): Promise<StockLevel[]> {
+  const { tx, publish } = ctx;
+  const after: StockLevel[] = [];
+  for (const change of changes) {
+    const [row] = await tx
+      .update(stock)
+      .set({
+        onHand: sql`${stock.onHand} + ${change.onHandDelta}`,
+        reserved: sql`${stock.reserved} + ${change.reservedDelta}`,
+        updatedAt: meta.at,
+      })
+      .where(and(eq(stock.sku, change.sku), eq(stock.warehouseId, change.warehouseId)))
+      .returning({ sku: stock.sku, warehouseId: stock.warehouseId, onHand: stock.onHand, reserved: stock.reserved });
+    if (!row) throw new Error(`inventory: no stock row for ${change.sku} in ${change.warehouseId}`);
+    after.push(row);
+  }
+  if (changes.length === 0) return after;
+  await tx.insert(stockMovements).values(
+    changes.map((change, i) => ({
+      id: meta.ids.next(),
+      sku: change.sku,
+      warehouseId: change.warehouseId,
+      reason: meta.reason,
+      onHandDelta: change.onHandDelta,
+      reservedDelta: change.reservedDelta,
+      onHandAfter: after[i]?.onHand ?? 0,
+      reservedAfter: after[i]?.reserved ?? 0,
+      reservationId: meta.reservationId ?? null,
+      actorId: meta.actorId ?? null,
+      note: meta.note ?? null,
+      createdAt: meta.at,
+    })),
+  );
+  const totals = await totalAvailable(tx, [...new Set(after.map((level) => level.sku))]);
+  await publish(
+    ...after.map((level) =>
+      StockChanged.make({
+        sku: level.sku,
+        warehouseId: level.warehouseId,
+        onHand: level.onHand,
+        reserved: level.reserved,
+        available: availableOf(level),
+        totalAvailable: totals.get(level.sku) ?? 0,
+        changedAt: meta.at.toISOString(),
+      }),
+    ),
+  );
+  return after;
+}
+
+/** Available units per SKU summed over all warehouses (what catalog shows as in stock). */
+async function totalAvailable(tx: Tx, skus: string[]): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({ sku: stock.sku, available: sql<number>`sum(${stock.onHand} - ${stock.reserved})::int` })
+    .from(stock)
+    .where(inArray(stock.sku, skus))
+    .groupBy(stock.sku);
+  return new Map(rows.map((row) => [row.sku, Number(row.available)]));
+}

@@ -1,0 +1,108 @@
+/** Stock of one SKU in one warehouse, as stored. */
+export interface StockLevel {
+  sku: string;
+  warehouseId: string;
+  onHand: number;
+  reserved: number;
+}
+
+/** A stock row with what allocation needs to know about its warehouse. */
+export interface WarehouseStock extends StockLevel {
+  /** True for the default warehouse, which reservations draw from first. */
+  isDefault: boolean;
+}
+
+/** A quantity of a SKU taken from one warehouse. */
+export interface Allocation {
+  sku: string;
+  warehouseId: string;
+  quantity: number;
+}
+
+/** A requested SKU that cannot be covered: what was asked and what all warehouses have free. */
+export interface Shortage {
+  sku: string;
+  requested: number;
+  available: number;
+}
+
+/** What one change does to a stock row; the ledger keeps one movement per change. */
+export interface StockChange {
+  sku: string;
+  warehouseId: string;
+  onHandDelta: number;
+  reservedDelta: number;
+}
+
+export const availableOf = (level: Pick<StockLevel, 'onHand' | 'reserved'>) => level.onHand - level.reserved;
+
+/** Sums repeated SKUs and sorts by SKU, so rows are always locked in one order (no deadlocks). */
+export function mergeLines(lines: readonly { sku: string; quantity: number }[]): { sku: string; quantity: number }[] {
+  const totals = new Map<string, number>();
+  for (const line of lines) totals.set(line.sku, (totals.get(line.sku) ?? 0) + line.quantity);
+  return [...totals].map(([sku, quantity]) => ({ sku, quantity })).sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+}
+
+/**
+ * Warehouse preference for one SKU: the default warehouse first, then the one with most
+ * available (ties by id, so the choice is deterministic).
+ */
+function byPreference(levels: WarehouseStock[]): WarehouseStock[] {
+  return [...levels].sort(
+    (a, b) =>
+      Number(b.isDefault) - Number(a.isDefault) ||
+      availableOf(b) - availableOf(a) ||
+      (a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0),
+  );
+}
+
+/** Places one line: a single warehouse when one can cover it, else split in preference order. */
+function allocateLine(sku: string, quantity: number, levels: WarehouseStock[]): Allocation[] {
+  const ordered = byPreference(levels);
+  const whole = ordered.find((level) => availableOf(level) >= quantity);
+  if (whole) return [{ sku, warehouseId: whole.warehouseId, quantity }];
+  const allocations: Allocation[] = [];
+  let left = quantity;
+  for (const level of ordered) {
+    const take = Math.min(left, availableOf(level));
+    if (take <= 0) continue;
+    allocations.push({ sku, warehouseId: level.warehouseId, quantity: take });
+    left -= take;
+    if (left === 0) break;
+  }
+  return allocations;
+}
+
+/**
+ * All-or-nothing placement of requested lines over the stock of their SKUs: either every line
+ * is covered, or the shortages name each SKU that is not (and nothing should be reserved).
+ */
+export function allocate(
+  lines: readonly { sku: string; quantity: number }[],
+  levels: readonly WarehouseStock[],
+): { ok: true; allocations: Allocation[] } | { ok: false; shortages: Shortage[] } {
+  const allocations: Allocation[] = [];
+  const shortages: Shortage[] = [];
+  for (const line of mergeLines(lines)) {
+    const ofSku = levels.filter((level) => level.sku === line.sku);
+    const available = ofSku.reduce((sum, level) => sum + Math.max(0, availableOf(level)), 0);
+    if (available < line.quantity) shortages.push({ sku: line.sku, requested: line.quantity, available });
+    else allocations.push(...allocateLine(line.sku, line.quantity, ofSku));
+  }
+  return shortages.length > 0 ? { ok: false, shortages } : { ok: true, allocations };
+}
+
+/** Reserving holds stock without moving it: reserved grows, on-hand stays. */
+export const reserveChanges = (allocations: readonly Allocation[]): StockChange[] =>
+  allocations.map((a) => ({ sku: a.sku, warehouseId: a.warehouseId, onHandDelta: 0, reservedDelta: a.quantity }));
+
+/** Releasing gives held stock back: reserved drops, on-hand stays. */
+export const releaseChanges = (allocations: readonly Allocation[]): StockChange[] =>
+  allocations.map((a) => ({ sku: a.sku, warehouseId: a.warehouseId, onHandDelta: 0, reservedDelta: -a.quantity }));
+
+/** Committing means the goods left the warehouse: on-hand and reserved both drop. */
+export const commitChanges = (allocations: readonly Allocation[]): StockChange[] =>
+  allocations.map((a) => ({ sku: a.sku, warehouseId: a.warehouseId, onHandDelta: -a.quantity, reservedDelta: -a.quantity }));
+
+/** True when a manual adjustment keeps the row valid: available (and so on-hand) stays at or above zero. */
+export const canAdjust = (level: Pick<StockLevel, 'onHand' | 'reserved'>, delta: number) => availableOf(level) + delta >= 0;

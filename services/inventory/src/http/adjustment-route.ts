@@ -1,0 +1,40 @@
+import { InputError } from '@bazar/kit/errors';
+import type { HttpApp } from '@bazar/kit/http/app';
+import { bearer } from '@bazar/kit/http/auth';
+import { runIdempotent } from '@bazar/kit/idempotency';
+import { Type } from 'typebox';
+import { adjustStock } from '../app/adjust-stock.ts';
+import type { InventoryContext } from '../app/context.ts';
+import { idempotencyKeys } from '../db/schema.ts';
+import { AdjustmentBody } from './schemas.ts';
+
+const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
+
+/** `POST /api/v1/inventory/adjustments`: a counted correction; `Idempotency-Key` makes a double submit harmless. */
+export function adjustStockRoute(app: HttpApp, ctx: InventoryContext) {
+  app.post(
+    '/api/v1/inventory/adjustments',
+    {
+      preHandler: ctx.deps.auth.roles('purchaser', 'controller', 'admin'),
+      schema: {
+        tags: ['inventory'],
+        summary: 'Correct the on-hand stock of a SKU in a warehouse (cannot take available below zero)',
+        ...bearer,
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
+        body: AdjustmentBody,
+        response: { 201: Type.Ref('StockLevel'), ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      if (req.body.delta === 0) throw new InputError([{ path: 'delta', message: 'must not be zero' }]);
+      const actorId = req.user?.id ?? '';
+      const work = async () => ({ status: 201, body: await adjustStock(ctx, { ...req.body, actorId }) });
+      const key = req.headers['idempotency-key'];
+      const result = key
+        ? await runIdempotent(ctx.deps.db, idempotencyKeys, { scope: `adjustment:${actorId}`, key, body: req.body }, work)
+        : await work();
+      // Only successful adjustments are stored, so a replay is a 201 too.
+      return reply.status(201).send(result.body);
+    },
+  );
+}
