@@ -1,0 +1,54 @@
+import type { TxContext } from '@bazar/kit/events/outbox';
+import { and, eq } from 'drizzle-orm';
+import { loyaltyHistory, loyaltyHolds, redemptions } from '../db/schema.ts';
+import type { PromotionsContext } from './context.ts';
+import { cancelHoldInTx } from './hold-store.ts';
+import { lockAccount, recordPointsChange } from './points-ledger.ts';
+import { cancelRedemptionInTx } from './redemption-store.ts';
+
+/**
+ * Undoes what an order took from promotions when it is cancelled or refunded: held points come back
+ * and promo uses are given back. A refund also takes back the points the order earned, never below 0.
+ * Safe to run twice: only live holds and redemptions are flipped, and a revocation is recorded once.
+ */
+export async function releaseOrderBenefits(
+  ctx: PromotionsContext,
+  tctx: TxContext,
+  input: { orderId: string; customerId: string; revokeEarned: boolean },
+) {
+  const now = ctx.deps.clock.now();
+  const holds = await tctx.tx
+    .select({ id: loyaltyHolds.id })
+    .from(loyaltyHolds)
+    .where(and(eq(loyaltyHolds.orderId, input.orderId), eq(loyaltyHolds.status, 'held')));
+  for (const hold of holds) await cancelHoldInTx(tctx, ctx.deps.ids, hold.id, now);
+  const uses = await tctx.tx
+    .select({ id: redemptions.id })
+    .from(redemptions)
+    .where(and(eq(redemptions.orderId, input.orderId), eq(redemptions.status, 'redeemed')));
+  for (const use of uses) await cancelRedemptionInTx(tctx.tx, use.id, now);
+  if (input.revokeEarned) await revokeEarned(ctx, tctx, input.orderId, input.customerId, now);
+}
+
+async function revokeEarned(ctx: PromotionsContext, tctx: TxContext, orderId: string, customerId: string, now: Date) {
+  const balanceBefore = await lockAccount(tctx.tx, customerId, now);
+  const rows = await tctx.tx
+    .select({ reason: loyaltyHistory.reason, delta: loyaltyHistory.delta })
+    .from(loyaltyHistory)
+    .where(eq(loyaltyHistory.orderId, orderId));
+  const earned = rows.find((r) => r.reason === 'earned');
+  if (!earned || rows.some((r) => r.reason === 'revoked')) return;
+  // Points already spent elsewhere are not clawed back into a negative balance.
+  const delta = -Math.min(earned.delta, balanceBefore);
+  if (delta === 0) return;
+  await recordPointsChange(tctx, {
+    id: ctx.deps.ids.next(),
+    customerId,
+    balanceBefore,
+    delta,
+    reason: 'revoked',
+    orderId,
+    holdId: null,
+    at: now,
+  });
+}
