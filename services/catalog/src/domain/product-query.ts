@@ -41,7 +41,8 @@ function fail(problems: Problems, path: string, message: string): null {
 function text(raw: Raw, key: string, problems: Problems, max = 200): string | null {
   const value = raw[key];
   if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string' && typeof value !== 'number') return fail(problems, key, 'must be a single value');
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+    return fail(problems, key, 'must be a single value');
   const s = String(value).trim();
   if (s.length > max) return fail(problems, key, `must be at most ${max} characters`);
   return s || null;
