@@ -1,3 +1,4 @@
+export * from './clients/cart.ts';
 export * from './clients/catalog.ts';
 export * from './clients/inventory.ts';
 export * from './clients/payments.ts';

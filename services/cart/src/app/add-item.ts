@@ -1,0 +1,22 @@
+import { VariantNotFound, VariantUnavailable } from '../domain/cart.errors.ts';
+import { addItem as addItemToCart } from '../domain/cart.ts';
+import { changeCart, loadCart } from './change-cart.ts';
+import type { CartContext } from './context.ts';
+import { type CartView, priceCartNow, toCartView } from './price-cart.ts';
+
+/** Puts a sellable variant into the cart (the same variant again adds quantity). */
+export async function addItem(
+  ctx: CartContext,
+  input: { cartId: string; userId: string | null; variantId: string; quantity: number },
+): Promise<CartView> {
+  // Access first, so a stranger learns nothing about the catalog through someone else's cart.
+  await loadCart(ctx, input.cartId, input.userId);
+  const [variant] = await ctx.catalog.lookupVariants([input.variantId]);
+  if (!variant) throw VariantNotFound(input.variantId);
+  if (variant.archived) throw VariantUnavailable(input.variantId);
+  const itemId = ctx.deps.ids.next();
+  const cart = await changeCart(ctx, input.cartId, input.userId, (current, at) =>
+    addItemToCart(current, { itemId, variantId: input.variantId, quantity: input.quantity }, ctx.limits, at),
+  );
+  return toCartView(await priceCartNow(ctx, cart));
+}

@@ -1,0 +1,18 @@
+import type { CatalogClient } from '@bazar/contracts/clients/catalog';
+import type { PromotionsClient } from '@bazar/contracts/clients/promotions';
+import type { RatesClient } from '@bazar/contracts/clients/rates';
+import type { ServiceDeps } from '@bazar/kit/service';
+import type { CartConfig } from '../config.ts';
+import type { CartLimits } from '../domain/cart.ts';
+import type { CartStore } from '../store/cart-store.ts';
+
+/** What cart's use cases need: the host's deps, settings, the store and the services prices come from. */
+export interface CartContext {
+  deps: ServiceDeps;
+  config: CartConfig;
+  limits: CartLimits;
+  store: CartStore;
+  catalog: CatalogClient;
+  rates: RatesClient;
+  promotions: PromotionsClient;
+}

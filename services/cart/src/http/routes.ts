@@ -1,0 +1,130 @@
+import type { HttpApp } from '@bazar/kit/http/app';
+import { bearer } from '@bazar/kit/http/auth';
+import { Type } from 'typebox';
+import { addItem } from '../app/add-item.ts';
+import { applyPromoCode } from '../app/apply-promo-code.ts';
+import { changeItemQuantity } from '../app/change-item-quantity.ts';
+import { checkOutCart, getCheckoutCart } from '../app/check-out-cart.ts';
+import type { CartContext } from '../app/context.ts';
+import { createCart } from '../app/create-cart.ts';
+import { getCart } from '../app/get-cart.ts';
+import { removeItem } from '../app/remove-item.ts';
+import { removePromoCode } from '../app/remove-promo-code.ts';
+import {
+  AddItemBody,
+  CartParams,
+  CartSchema,
+  ChangeItemBody,
+  CheckedOutBody,
+  CheckoutCartSchema,
+  CreateCartBody,
+  ItemParams,
+  PromoBody,
+} from './schemas.ts';
+
+const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
+const tags = ['cart'];
+const cartReply = { 200: Type.Ref('Cart'), ...problems(400, 401, 403, 404, 409, 422) };
+const ACCESS =
+  'Anonymous carts are reachable by anyone holding their id (treat it as a secret); a cart created with a token belongs to that user.';
+
+/** Cart routes of CONTRACT.md plus the internal routes checkout uses. */
+export function cartRoutes(app: HttpApp, ctx: CartContext) {
+  const { auth } = ctx.deps;
+  app.addSchema(CartSchema);
+  const userId = (req: { user: { id: string } | null }) => req.user?.id ?? null;
+
+  app.post(
+    '/api/v1/carts',
+    {
+      preHandler: auth.optional,
+      // A bodyless POST is a cart in the default currency, not a 400.
+      preValidation: async (req) => {
+        req.body ??= {};
+      },
+      schema: {
+        tags,
+        summary: 'Open a cart',
+        description: ACCESS,
+        ...bearer,
+        body: CreateCartBody,
+        response: { 201: Type.Ref('Cart'), ...problems(400, 401, 422) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createCart(ctx, { userId: userId(req), currency: req.body.currency })),
+  );
+
+  app.get(
+    '/api/v1/carts/:id',
+    {
+      preHandler: auth.optional,
+      schema: { tags, summary: 'A cart, priced now', description: ACCESS, ...bearer, params: CartParams, response: cartReply },
+    },
+    async (req) => getCart(ctx, { cartId: req.params.id, userId: userId(req) }),
+  );
+
+  app.post(
+    '/api/v1/carts/:id/items',
+    {
+      preHandler: auth.optional,
+      schema: {
+        tags,
+        summary: 'Add a variant (the same variant again adds quantity)',
+        ...bearer,
+        params: CartParams,
+        body: AddItemBody,
+        response: { 201: Type.Ref('Cart'), ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addItem(ctx, { cartId: req.params.id, userId: userId(req), ...req.body })),
+  );
+
+  app.patch(
+    '/api/v1/carts/:id/items/:itemId',
+    {
+      preHandler: auth.optional,
+      schema: { tags, summary: "Change a line's quantity", ...bearer, params: ItemParams, body: ChangeItemBody, response: cartReply },
+    },
+    async (req) => changeItemQuantity(ctx, { cartId: req.params.id, itemId: req.params.itemId, userId: userId(req), ...req.body }),
+  );
+
+  app.delete(
+    '/api/v1/carts/:id/items/:itemId',
+    { preHandler: auth.optional, schema: { tags, summary: 'Remove a line', ...bearer, params: ItemParams, response: cartReply } },
+    async (req) => removeItem(ctx, { cartId: req.params.id, itemId: req.params.itemId, userId: userId(req) }),
+  );
+
+  app.post(
+    '/api/v1/carts/:id/promo',
+    {
+      preHandler: auth.optional,
+      schema: {
+        tags,
+        summary: 'Apply a promo code (invalid, expired or exhausted → 422)',
+        ...bearer,
+        params: CartParams,
+        body: PromoBody,
+        response: cartReply,
+      },
+    },
+    async (req) => applyPromoCode(ctx, { cartId: req.params.id, userId: userId(req), code: req.body.code }),
+  );
+
+  app.delete(
+    '/api/v1/carts/:id/promo',
+    { preHandler: auth.optional, schema: { tags, summary: 'Remove the promo code', ...bearer, params: CartParams, response: cartReply } },
+    async (req) => removePromoCode(ctx, { cartId: req.params.id, userId: userId(req) }),
+  );
+
+  app.get(
+    '/internal/v1/carts/:id',
+    { preHandler: ctx.deps.internal, schema: { hide: true, params: CartParams, response: { 200: CheckoutCartSchema } } },
+    async (req) => getCheckoutCart(ctx, req.params.id),
+  );
+
+  app.post(
+    '/internal/v1/carts/:id/checked-out',
+    { preHandler: ctx.deps.internal, schema: { hide: true, params: CartParams, body: CheckedOutBody } },
+    async (req) => checkOutCart(ctx, { cartId: req.params.id, orderId: req.body.orderId }),
+  );
+}

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { catalogClient } from '@bazar/contracts/clients/catalog';
+import { promotionsClient } from '@bazar/contracts/clients/promotions';
+import { ratesClient } from '@bazar/contracts/clients/rates';
+import { defineService, type ServiceDeps } from '@bazar/kit/service';
+import type { CartContext } from './app/context.ts';
+import { readCartConfig } from './config.ts';
+import { createPgCartStore } from './db/pg-cart-store.ts';
+import { inbox, outbox } from './db/schema.ts';
+import { cartRoutes } from './http/routes.ts';
+import { createRedisCartStore } from './store/redis-cart-store.ts';
+
+const contexts = new WeakMap<ServiceDeps, CartContext>();
+
+/** One context per mounted instance; the store is the database unless REDIS_URL names a Redis. */
+function contextOf(deps: ServiceDeps): CartContext {
+  let ctx = contexts.get(deps);
+  if (!ctx) {
+    const config = readCartConfig(deps.env);
+    const store = config.REDIS_URL
+      ? createRedisCartStore({ url: config.REDIS_URL, prefix: config.CART_REDIS_PREFIX, ttlSeconds: config.CART_TTL_DAYS * 86_400 })
+      : createPgCartStore(deps.db);
+    ctx = {
+      deps,
+      config,
+      limits: { maxLines: config.CART_MAX_LINES, maxQuantity: config.CART_MAX_QUANTITY },
+      store,
+      catalog: catalogClient(deps.clients.to('catalog')),
+      rates: ratesClient(deps.clients.to('rates')),
+      promotions: promotionsClient(deps.clients.to('promotions')),
+    };
+    contexts.set(deps, ctx);
+  }
+  return ctx;
+}
+
+/** Cart: lines priced from catalog when read, promo codes, shipping and the cart's currency. */
+export default defineService({
+  name: 'cart',
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  tables: { outbox, inbox },
+  routes: (app, deps) => cartRoutes(app, contextOf(deps)),
+  async stop(deps) {
+    await contexts.get(deps)?.store.close();
+  },
+});

@@ -1,0 +1,288 @@
+import { newId } from '@bazar/kit/ids';
+import { startTestService, type TestService } from '@bazar/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import cart from '../src/index.ts';
+import { upstream, upstreamFakes } from './fakes/upstream.ts';
+
+const rub = (amount: number) => ({ amount, currency: 'RUB' });
+const TEA = newId();
+const CUP = newId();
+const OLD = newId();
+
+/**
+ * Every cart route, run once per store: the database (pglite/postgres projects) and Redis
+ * (redis project), so both stores are held to the same behaviour.
+ */
+export function cartRouteSuite(env: () => Record<string, string>) {
+  let t: TestService;
+  let alice: string;
+  let bob: string;
+  const aliceId = newId();
+
+  beforeAll(async () => {
+    t = await startTestService([cart, upstreamFakes], { env: env() });
+    alice = await t.tokens.issue({ id: aliceId, roles: ['customer'] });
+    bob = await t.tokens.issue({ roles: ['customer'] });
+    const variant = (variantId: string, sku: string, title: string, amount: number, archived = false) =>
+      upstream.variants.set(variantId, { variantId, productId: newId(), sku, barcode: null, title, price: rub(amount), archived });
+    variant(TEA, 'TEA-1', 'Green tea 100 g', 129_900);
+    variant(CUP, 'CUP-1', 'Cup', 50_050);
+    variant(OLD, 'OLD-1', 'Old thing', 10_000, true);
+    upstream.promos.set('TEN', { type: 'percent', value: 10 });
+    upstream.promos.set('SHIPFREE', { type: 'free_shipping', value: 0 });
+    upstream.promos.set('OLDCODE', { type: 'fixed', value: 100, problem: 'promotions.expired' });
+    upstream.promos.set('BIGONLY', { type: 'fixed', value: 100, minSubtotal: 10_000_000 });
+  });
+  afterAll(() => t?.close());
+
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, token?: string) =>
+    t.app.inject({
+      method,
+      url,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+  const open = async (token?: string, body: unknown = {}) => {
+    const res = await call('POST', '/api/v1/carts', body, token);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; items: { id: string }[] };
+  };
+
+  describe('POST /api/v1/carts', () => {
+    it('opens an empty cart in the store currency with zero totals', async () => {
+      const res = await call('POST', '/api/v1/carts', {}, alice);
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ currency: 'RUB', status: 'open', items: [], promoCode: null, totals: { total: rub(0) } });
+    });
+
+    it('opens a cart without a body or a token (anonymous)', async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/carts' });
+      expect(res.statusCode, res.body).toBe(201);
+    });
+
+    it('opens a cart in another currency that rates know, and refuses one they do not with 422', async () => {
+      expect((await call('POST', '/api/v1/carts', { currency: 'USD' })).json().currency).toBe('USD');
+      const res = await call('POST', '/api/v1/carts', { currency: 'JPY' });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().code).toBe('cart.unsupported_currency');
+    });
+
+    it('refuses a malformed currency and unknown fields with 400 naming them', async () => {
+      const res = await call('POST', '/api/v1/carts', { currency: 'rub', owner: 'me' });
+      expect(res.statusCode).toBe(400);
+      expect((res.json().errors as { path: string }[]).map((e) => e.path).sort()).toEqual(['currency', 'owner']);
+    });
+
+    it('answers a bad token with 401', async () => {
+      expect((await call('POST', '/api/v1/carts', {}, 'not-a-token')).statusCode).toBe(401);
+    });
+  });
+
+  describe('items', () => {
+    it('adds a variant with 201 and prices it from catalog, plus flat shipping', async () => {
+      const c = await open(alice);
+      const res = await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 2 }, alice);
+      expect(res.statusCode).toBe(201);
+      const body = res.json();
+      expect(body.items).toEqual([
+        expect.objectContaining({
+          variantId: TEA,
+          sku: 'TEA-1',
+          title: 'Green tea 100 g',
+          quantity: 2,
+          unitPrice: rub(129_900),
+          total: rub(259_800),
+        }),
+      ]);
+      expect(body.totals).toEqual({ subtotal: rub(259_800), discount: rub(0), shipping: rub(30_000), total: rub(289_800) });
+    });
+
+    it('adds quantity when the same variant is added again, and ships free above the threshold', async () => {
+      const c = await open(alice);
+      await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 2 }, alice);
+      const res = await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 2 }, alice);
+      expect(res.json().items).toHaveLength(1);
+      expect(res.json().items[0].quantity).toBe(4);
+      expect(res.json().totals.shipping).toEqual(rub(0));
+    });
+
+    it('counts both of two concurrent adds', async () => {
+      const c = await open(alice);
+      await Promise.all([
+        call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 1 }, alice),
+        call('POST', `/api/v1/carts/${c.id}/items`, { variantId: CUP, quantity: 1 }, alice),
+        call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 1 }, alice),
+      ]);
+      const items = (await call('GET', `/api/v1/carts/${c.id}`, undefined, alice)).json().items as {
+        variantId: string;
+        quantity: number;
+      }[];
+      expect(items.find((i) => i.variantId === TEA)?.quantity).toBe(2);
+      expect(items.find((i) => i.variantId === CUP)?.quantity).toBe(1);
+    });
+
+    it('answers an unknown variant with 404 and an archived one with 422', async () => {
+      const c = await open(alice);
+      const unknown = await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: newId(), quantity: 1 }, alice);
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json().code).toBe('cart.variant_not_found');
+      const archived = await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: OLD, quantity: 1 }, alice);
+      expect(archived.statusCode).toBe(422);
+    });
+
+    it('refuses quantity below 1 and a non-uuid variant with 400', async () => {
+      const c = await open(alice);
+      const res = await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: 'x', quantity: 0 }, alice);
+      expect(res.statusCode).toBe(400);
+      expect((res.json().errors as { path: string }[]).map((e) => e.path).sort()).toEqual(['quantity', 'variantId']);
+      expect((await call('PATCH', `/api/v1/carts/${c.id}/items/${newId()}`, { quantity: -1 }, alice)).statusCode).toBe(400);
+    });
+
+    it('changes a quantity and removes a line; an unknown line is 404', async () => {
+      const c = await open(alice);
+      const added = (await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: CUP, quantity: 1 }, alice)).json();
+      const itemId = added.items[0].id as string;
+      const patched = await call('PATCH', `/api/v1/carts/${c.id}/items/${itemId}`, { quantity: 3 }, alice);
+      expect(patched.statusCode).toBe(200);
+      expect(patched.json().totals.subtotal).toEqual(rub(150_150));
+      const removed = await call('DELETE', `/api/v1/carts/${c.id}/items/${itemId}`, undefined, alice);
+      expect(removed.json().items).toEqual([]);
+      expect((await call('DELETE', `/api/v1/carts/${c.id}/items/${itemId}`, undefined, alice)).statusCode).toBe(404);
+    });
+
+    it('reads prices at the moment the cart is read', async () => {
+      const c = await open(alice);
+      const v = newId();
+      upstream.variants.set(v, {
+        variantId: v,
+        productId: newId(),
+        sku: 'PEN',
+        barcode: null,
+        title: 'Pen',
+        price: rub(1_000),
+        archived: false,
+      });
+      await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: v, quantity: 1 }, alice);
+      upstream.variants.set(v, {
+        variantId: v,
+        productId: newId(),
+        sku: 'PEN',
+        barcode: null,
+        title: 'Pen',
+        price: rub(2_000),
+        archived: false,
+      });
+      expect((await call('GET', `/api/v1/carts/${c.id}`, undefined, alice)).json().items[0].unitPrice).toEqual(rub(2_000));
+      upstream.variants.delete(v);
+      const gone = (await call('GET', `/api/v1/carts/${c.id}`, undefined, alice)).json();
+      expect(gone.items[0].available).toBe(false);
+      expect(gone.totals.total).toEqual(rub(0));
+    });
+
+    it('prices a USD cart by converting base prices with the current rate', async () => {
+      const c = await open(undefined, { currency: 'USD' });
+      const res = await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: CUP, quantity: 1 });
+      expect(res.json().items[0].unitPrice).toEqual({ amount: 541, currency: 'USD' });
+      expect(res.json().totals.shipping).toEqual({ amount: 324, currency: 'USD' });
+    });
+  });
+
+  describe('access', () => {
+    it("refuses another customer's cart with 403 and an anonymous caller with 401", async () => {
+      const c = await open(alice);
+      expect((await call('GET', `/api/v1/carts/${c.id}`, undefined, bob)).statusCode).toBe(403);
+      expect((await call('GET', `/api/v1/carts/${c.id}`)).statusCode).toBe(401);
+      expect((await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 1 }, bob)).statusCode).toBe(403);
+    });
+
+    it('lets anyone holding an anonymous cart id use it', async () => {
+      const c = await open();
+      expect((await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 1 }, bob)).statusCode).toBe(201);
+      expect((await call('GET', `/api/v1/carts/${c.id}`)).statusCode).toBe(200);
+    });
+
+    it('answers an unknown cart with 404 and a malformed id with 400', async () => {
+      expect((await call('GET', `/api/v1/carts/${newId()}`)).statusCode).toBe(404);
+      expect((await call('GET', '/api/v1/carts/nope')).statusCode).toBe(400);
+    });
+  });
+
+  describe('promo codes', () => {
+    it('applies a valid code case-insensitively and discounts the subtotal', async () => {
+      const c = await open(alice);
+      await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 1 }, alice);
+      const res = await call('POST', `/api/v1/carts/${c.id}/promo`, { code: 'ten' }, alice);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().promoCode).toBe('TEN');
+      expect(res.json().totals).toEqual({ subtotal: rub(129_900), discount: rub(12_990), shipping: rub(30_000), total: rub(146_910) });
+      const removed = await call('DELETE', `/api/v1/carts/${c.id}/promo`, undefined, alice);
+      expect(removed.json()).toMatchObject({ promoCode: null, totals: { discount: rub(0) } });
+    });
+
+    it('gives free shipping for a free-shipping code', async () => {
+      const c = await open(alice);
+      await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: CUP, quantity: 1 }, alice);
+      expect((await call('POST', `/api/v1/carts/${c.id}/promo`, { code: 'SHIPFREE' }, alice)).json().totals.shipping).toEqual(rub(0));
+    });
+
+    it('refuses unknown, expired and below-minimum codes with 422 and keeps the cart unchanged', async () => {
+      const c = await open(alice);
+      await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: CUP, quantity: 1 }, alice);
+      for (const code of ['NOPE', 'OLDCODE', 'BIGONLY']) {
+        const res = await call('POST', `/api/v1/carts/${c.id}/promo`, { code }, alice);
+        expect(res.statusCode, code).toBe(422);
+        expect(res.json().code).toMatch(/^promotions\./);
+      }
+      expect((await call('GET', `/api/v1/carts/${c.id}`, undefined, alice)).json().promoCode).toBeNull();
+      expect((await call('POST', `/api/v1/carts/${c.id}/promo`, { code: '' }, alice)).statusCode).toBe(400);
+    });
+
+    it('keeps a code that stopped applying but shows why it gives nothing', async () => {
+      const c = await open(alice);
+      await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: CUP, quantity: 1 }, alice);
+      upstream.promos.set('FLEETING', { type: 'fixed', value: 1_000 });
+      await call('POST', `/api/v1/carts/${c.id}/promo`, { code: 'FLEETING' }, alice);
+      upstream.promos.set('FLEETING', { type: 'fixed', value: 1_000, problem: 'promotions.exhausted' });
+      const body = (await call('GET', `/api/v1/carts/${c.id}`, undefined, alice)).json();
+      expect(body).toMatchObject({ promoCode: 'FLEETING', promoProblem: { code: 'promotions.exhausted' }, totals: { discount: rub(0) } });
+    });
+  });
+
+  describe('internal routes', () => {
+    const internal = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
+      t.app.inject({ method, url, ...(payload ? { payload: payload as object } : {}) });
+
+    it('refuses callers without the internal token with 403', async () => {
+      const c = await open(alice);
+      expect((await internal('GET', `/internal/v1/carts/${c.id}`)).statusCode).toBe(403);
+    });
+
+    it('gives checkout the priced cart with owner, rate and base totals, and closes it once', async () => {
+      const c = await open(alice, { currency: 'USD' });
+      await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: CUP, quantity: 2 }, alice);
+      const transport = t.service.deps.clients.to('cart');
+      const read = await transport.call<Record<string, unknown>>({ method: 'GET', path: `/internal/v1/carts/${c.id}` });
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({
+        ownerId: aliceId,
+        status: 'open',
+        currency: 'USD',
+        baseCurrency: 'RUB',
+        exchangeRate: '0.0108',
+        baseTotals: { subtotal: rub(100_100), shipping: rub(30_000) },
+        totals: { subtotal: { amount: 1_082, currency: 'USD' } },
+      });
+      const orderId = newId();
+      const closed = await transport.call({ method: 'POST', path: `/internal/v1/carts/${c.id}/checked-out`, body: { orderId } });
+      expect(closed).toEqual({ status: 200, body: { cartId: c.id, status: 'checked_out', orderId } });
+      const again = await transport.call({ method: 'POST', path: `/internal/v1/carts/${c.id}/checked-out`, body: { orderId } });
+      expect(again.status).toBe(200);
+      const other = await transport.call({ method: 'POST', path: `/internal/v1/carts/${c.id}/checked-out`, body: { orderId: newId() } });
+      expect(other.status).toBe(409);
+      const add = await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 1 }, alice);
+      expect(add.statusCode).toBe(409);
+      expect(add.json().code).toBe('cart.checked_out');
+      expect((await transport.call({ method: 'GET', path: `/internal/v1/carts/${newId()}` })).status).toBe(404);
+    });
+  });
+}
