@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { IdentityContext } from './app/context.ts';
 import { ensureFirstAdmin } from './app/ensure-first-admin.ts';
+import { createProfileCache } from './app/get-profile.ts';
 import { seedDemoStaff } from './app/seed-demo-staff.ts';
 import { loadKeyRing } from './app/signing-keys.ts';
 import { readIdentityConfig } from './config.ts';
@@ -14,7 +15,12 @@ const contexts = new WeakMap<ServiceDeps, IdentityContext>();
 function contextOf(deps: ServiceDeps): IdentityContext {
   let ctx = contexts.get(deps);
   if (!ctx) {
-    ctx = { deps, config: readIdentityConfig(deps.env), keys: { kid: '', privateKey: new Uint8Array(), jwks: { keys: [] } } };
+    ctx = {
+      deps,
+      config: readIdentityConfig(deps.env),
+      keys: { kid: '', privateKey: new Uint8Array(), jwks: { keys: [] } },
+      profiles: createProfileCache(),
+    };
     contexts.set(deps, ctx);
   }
   return ctx;

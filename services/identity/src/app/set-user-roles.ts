@@ -10,27 +10,29 @@ import type { IdentityContext } from './context.ts';
 /** Replaces a user's roles under the grant rules, writes the audit row and publishes the change. */
 export async function setUserRoles(ctx: IdentityContext, input: { userId: string; roles: Role[]; actor: AuthUser }) {
   const after = [...new Set(input.roles)];
-  return ctx.deps.uow(async ({ tx, publish }) => {
-    const [row] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update');
-    if (!row) throw UserNotFound(input.userId);
-    const before = row.roles as Role[];
-    const refused = forbiddenRoleChanges(input.actor.roles, before, after);
-    if (refused.length > 0) throw RoleGrantForbidden(refused);
-    if (changedRoles(before, after).length === 0) return toUser(row);
-    if (before.includes('admin') && !after.includes('admin')) {
-      const [other] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(arrayContains(users.roles, ['admin']), ne(users.id, row.id)))
-        .limit(1);
-      if (!other) throw LastAdmin();
-    }
-    const now = ctx.deps.clock.now();
-    const [updated] = await tx.update(users).set({ roles: after, updatedAt: now }).where(eq(users.id, row.id)).returning();
-    await tx
-      .insert(roleChanges)
-      .values({ id: ctx.deps.ids.next(), userId: row.id, actorId: input.actor.id, before, after, changedAt: now });
-    await publish(UserRolesChanged.make({ userId: row.id, actorId: input.actor.id, before, after, changedAt: now.toISOString() }));
-    return toUser(updated as typeof users.$inferSelect);
-  });
+  return ctx.deps
+    .uow(async ({ tx, publish }) => {
+      const [row] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update');
+      if (!row) throw UserNotFound(input.userId);
+      const before = row.roles as Role[];
+      const refused = forbiddenRoleChanges(input.actor.roles, before, after);
+      if (refused.length > 0) throw RoleGrantForbidden(refused);
+      if (changedRoles(before, after).length === 0) return toUser(row);
+      if (before.includes('admin') && !after.includes('admin')) {
+        const [other] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(arrayContains(users.roles, ['admin']), ne(users.id, row.id)))
+          .limit(1);
+        if (!other) throw LastAdmin();
+      }
+      const now = ctx.deps.clock.now();
+      const [updated] = await tx.update(users).set({ roles: after, updatedAt: now }).where(eq(users.id, row.id)).returning();
+      await tx
+        .insert(roleChanges)
+        .values({ id: ctx.deps.ids.next(), userId: row.id, actorId: input.actor.id, before, after, changedAt: now });
+      await publish(UserRolesChanged.make({ userId: row.id, actorId: input.actor.id, before, after, changedAt: now.toISOString() }));
+      return toUser(updated as typeof users.$inferSelect);
+    })
+    .finally(() => ctx.profiles.delete(input.userId));
 }

@@ -4,14 +4,13 @@ import { bearer } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
 import { Type } from 'typebox';
 import type { IdentityContext } from '../app/context.ts';
+import { getProfile } from '../app/get-profile.ts';
 import { listUsers } from '../app/list-users.ts';
 import { logIn } from '../app/log-in.ts';
 import { logOut } from '../app/log-out.ts';
 import { refreshSession } from '../app/refresh-session.ts';
 import { registerUser } from '../app/register-user.ts';
 import { setUserRoles } from '../app/set-user-roles.ts';
-import { findUserById } from '../db/user-repo.ts';
-import { UserNotFound } from '../domain/user.errors.ts';
 import { toUserView } from '../domain/user.ts';
 import { LoginBody, MeSchema, RefreshBody, RegisterBody, SessionSchema, SetRolesBody, TokenPairSchema, UserSchema } from './schemas.ts';
 
@@ -84,9 +83,8 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
       schema: { tags, summary: 'The signed-in user', ...bearer, response: { 200: MeSchema, ...problems(401, 404) } },
     },
     async (req) => {
-      const user = await findUserById(ctx.deps.db, req.user?.id ?? '');
-      if (!user) throw UserNotFound(req.user?.id ?? '');
-      return toUserView(user);
+      const { id, email, name, phone, roles } = await getProfile(ctx, req.user?.id ?? '');
+      return { id, email, name, phone, roles };
     },
   );
 
