@@ -24,19 +24,20 @@ export interface MovementMeta {
  */
 export async function lockStock(tx: Tx, skus: readonly string[]): Promise<WarehouseStock[]> {
   if (skus.length === 0) return [];
+  // The default flag comes from a sub-select, not a join, so only stock rows are locked (a join
+  // would lock the default warehouse's row and serialize every reservation in the shop).
   return tx
     .select({
       sku: stock.sku,
       warehouseId: stock.warehouseId,
       onHand: stock.onHand,
       reserved: stock.reserved,
-      isDefault: warehouses.isDefault,
+      isDefault: sql<boolean>`coalesce(${stock.warehouseId} = (select ${warehouses.id} from ${warehouses} where ${warehouses.isDefault}), false)`,
     })
     .from(stock)
-    .innerJoin(warehouses, eq(warehouses.id, stock.warehouseId))
     .where(inArray(stock.sku, [...skus]))
     .orderBy(asc(stock.sku), asc(stock.warehouseId))
-    .for('update', { of: stock });
+    .for('update');
 }
 
 /** Creates an empty row for a SKU in a warehouse when there is none (initial stock, adjustments). */

@@ -1,0 +1,95 @@
+import { newId } from '@bazar/kit/ids';
+import { startTestService, type TestService } from '@bazar/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { announceVariant, DEFAULT_WAREHOUSE_ID, freshSku, internal, stockEvents, stockOf } from '../../test/helpers.ts';
+import inventory from '../index.ts';
+
+let t: TestService;
+beforeAll(async () => {
+  t = await startTestService(inventory);
+});
+afterAll(() => t?.close());
+
+const reserve = (body: unknown) => internal(t, 'POST', '/internal/v1/inventory/reservations', body);
+
+describe('reserveStock under concurrency', () => {
+  it('lets exactly 5 of 20 concurrent reservations for 5 units succeed; available never goes below 0', async () => {
+    const sku = freshSku('RACE');
+    await announceVariant(t, sku, 5);
+    let lowest = Number.POSITIVE_INFINITY;
+    let racing = true;
+    // Watches the row while the race runs, to catch a negative available mid-flight.
+    const watcher = (async () => {
+      while (racing) {
+        for (const row of await stockOf(t, sku)) lowest = Math.min(lowest, row.onHand - row.reserved);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+    const results = await Promise.all(Array.from({ length: 20 }, () => reserve({ reservationId: newId(), lines: [{ sku, quantity: 1 }] })));
+    racing = false;
+    await watcher;
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(15);
+    for (const refused of results.filter((r) => r.status === 409)) {
+      expect(refused.body).toMatchObject({ code: 'inventory.out_of_stock', items: [{ sku, requested: 1, available: 0 }] });
+    }
+    expect(await stockOf(t, sku)).toEqual([{ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 5, reserved: 5 }]);
+    expect(lowest).toBeGreaterThanOrEqual(0);
+    const events = await stockEvents(t, sku);
+    expect(events.map((e) => e.available)).toEqual([5, 4, 3, 2, 1, 0]);
+  });
+
+  it('never deadlocks when reservations lock the same SKUs listed in opposite orders', async () => {
+    const a = freshSku('AAA');
+    const b = freshSku('BBB');
+    await announceVariant(t, a, 100);
+    await announceVariant(t, b, 100);
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        reserve({
+          reservationId: newId(),
+          lines:
+            i % 2 === 0
+              ? [
+                  { sku: a, quantity: 1 },
+                  { sku: b, quantity: 1 },
+                ]
+              : [
+                  { sku: b, quantity: 1 },
+                  { sku: a, quantity: 1 },
+                ],
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(16).fill(201));
+    expect(await stockOf(t, a)).toEqual([{ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 100, reserved: 16 }]);
+    expect(await stockOf(t, b)).toEqual([{ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 100, reserved: 16 }]);
+  });
+
+  it('reserves once when the same reservationId is sent 10 times at once', async () => {
+    const sku = freshSku('TWIN');
+    await announceVariant(t, sku, 10);
+    const body = { reservationId: newId(), lines: [{ sku, quantity: 3 }] };
+    const results = await Promise.all(Array.from({ length: 10 }, () => reserve(body)));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(await stockOf(t, sku)).toEqual([{ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 10, reserved: 3 }]);
+  });
+
+  it('releases and reserves concurrently without losing a unit', async () => {
+    const sku = freshSku('CHURN');
+    await announceVariant(t, sku, 4);
+    const held = await Promise.all(
+      Array.from({ length: 4 }, () => newId()).map((id) => reserve({ reservationId: id, lines: [{ sku, quantity: 1 }] })),
+    );
+    const ids = held.map((r) => r.body.reservationId as string);
+    const mixed = await Promise.all([
+      ...ids.map((id) => internal(t, 'POST', `/internal/v1/inventory/reservations/${id}/release`)),
+      ...Array.from({ length: 8 }, () => reserve({ reservationId: newId(), lines: [{ sku, quantity: 1 }] })),
+    ]);
+    const newlyHeld = mixed.slice(4).filter((r) => r.status === 201).length;
+    const [row] = await stockOf(t, sku);
+    expect(row).toEqual({ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 4, reserved: newlyHeld });
+    expect(newlyHeld).toBeLessThanOrEqual(4);
+  });
+});
