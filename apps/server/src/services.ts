@@ -2,10 +2,11 @@ import cart from '@bazar/cart';
 import catalog from '@bazar/catalog';
 import identity from '@bazar/identity';
 import type { ServiceDefinition } from '@bazar/kit/service';
+import promotions from '@bazar/promotions';
 import rates from '@bazar/rates';
 
 /** Every service this build can host, in start order (identity first: others verify its tokens). */
-export const SERVICES: ServiceDefinition[] = [identity, catalog, rates, cart];
+export const SERVICES: ServiceDefinition[] = [identity, catalog, rates, cart, promotions];
 
 export function findService(name: string): ServiceDefinition {
   const found = SERVICES.find((s) => s.name === name);
