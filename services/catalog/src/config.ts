@@ -6,6 +6,11 @@ export const CatalogConfigSchema = Type.Object({
   REDIS_URL: Type.Optional(Type.String({ description: 'When set, product reads are cached in Redis instead of process memory' })),
   CATALOG_CACHE_TTL_SECONDS: Type.Integer({ default: 60, minimum: 1, description: 'How long a cached product read lives' }),
   CATALOG_CACHE_MAX_ITEMS: Type.Integer({ default: 20_000, minimum: 1, description: 'In-process cache size' }),
+  CATALOG_SEARCH_MEMO_MS: Type.Integer({
+    default: 5_000,
+    minimum: 0,
+    description: 'How long listing pages, totals, facets and typo corrections are memoised (0 = off); local writes clear them',
+  }),
   CATALOG_IMPORT_BATCH_SIZE: Type.Integer({ default: 50, minimum: 1, description: 'Products per import transaction' }),
   CATALOG_DEMO_PRODUCTS: Type.Integer({ default: 300, minimum: 0, description: 'How many demo products seedDemo generates' }),
 });

@@ -28,7 +28,7 @@ function contextOf(deps: ServiceDeps): CatalogContext {
         ? createRedisProductCache(config.REDIS_URL, { ttlSeconds })
         : createMemoryProductCache({ max: config.CATALOG_CACHE_MAX_ITEMS, ttlSeconds }),
       rates: createRateBook(deps.db, config.BASE_CURRENCY),
-      searchMemo: createSearchMemo({ ttlMs: 10_000, max: 5_000 }),
+      searchMemo: createSearchMemo({ ttlMs: config.CATALOG_SEARCH_MEMO_MS, max: 2_000 }),
       imports: new Set(),
     };
     contexts.set(deps, ctx);

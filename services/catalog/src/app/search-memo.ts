@@ -11,6 +11,7 @@ export interface SearchMemo {
 
 /** Concurrent misses share one computation, so a burst of identical searches runs the aggregate once. */
 export function createSearchMemo(options: { ttlMs: number; max: number }): SearchMemo {
+  if (options.ttlMs === 0) return { remember: (_key, compute) => compute(), clear: () => {} };
   const lru = new LRUCache<string, Promise<object>>({ max: options.max, ttl: options.ttlMs });
   return {
     remember<T extends object>(key: string, compute: () => Promise<T>) {

@@ -61,17 +61,19 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
   // Totals and facets do not depend on sort or page, so paging through a result reuses them.
   const { sort: _sort, limit: _limit, offset: _offset, ...filters } = plan;
   const db = ctx.deps.db;
-  const [rows, summary] = await Promise.all([
-    findPage(db, plan),
+  const summaryOf = () =>
     ctx.searchMemo.remember(`facets:${JSON.stringify(filters)}`, async () => {
       const [totals, categoryCounts] = await Promise.all([findTotals(db, plan), findCategoryCounts(db, plan)]);
       return { totals, categoryCounts };
-    }),
-  ]);
-  const products = await withVariants(db, rows);
-  const { totals, categoryCounts } = summary;
+    });
+  // Hot listing pages repeat; the page itself is memoised briefly too (cleared by local writes).
+  const { views, totals, categoryCounts } = await ctx.searchMemo.remember(`page:${JSON.stringify(plan)}`, async () => {
+    const [rows, summary] = await Promise.all([findPage(db, plan), summaryOf()]);
+    const views = (await withVariants(db, rows)).map(toProductView);
+    return { views, ...summary };
+  });
   return {
-    items: products.map((p) => displayIn(toProductView(p), convert)),
+    items: views.map((view) => displayIn(view, convert)),
     total: totals.total,
     facets: {
       categories: categoryCounts,

@@ -1,3 +1,4 @@
+import { InputError } from '@bazar/kit/errors';
 import type { Money } from '@bazar/kit/money';
 import { BarcodeTaken, SkuTaken, UnknownVariant } from './catalog.errors.ts';
 import type { AttributeValue, Product, Variant } from './product.ts';
@@ -39,6 +40,14 @@ export interface ChangeEnv {
 const variantTitle = (d: VariantDraft, productTitle: string) =>
   d.title?.trim() || Object.values(d.options ?? {}).join(' / ') || productTitle;
 
+/** Attributes are flat: each value a string (≤ 500 chars), a finite number or a boolean. */
+export function assertFlatAttributes(attributes: Record<string, unknown> | undefined) {
+  const bad = Object.entries(attributes ?? {}).filter(
+    ([, v]) => !(typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= 500)),
+  );
+  if (bad.length > 0) throw new InputError(bad.map(([k]) => ({ path: `attributes.${k}`, message: 'must be a string, number or boolean' })));
+}
+
 /** Refuses a request that repeats a SKU (case-insensitively) or a barcode among its own variants. */
 export function assertDistinctCodes(variants: readonly Pick<VariantDraft, 'sku' | 'barcode'>[]) {
   const skus = new Set<string>();
@@ -72,6 +81,7 @@ function newVariant(draft: VariantDraft, productTitle: string, env: ChangeEnv): 
 /** A new product from a draft; every variant is new and starts with its `stock`. */
 export function newProduct(draft: ProductDraft, slug: string, env: ChangeEnv): { product: Product; created: CreatedVariant[] } {
   assertDistinctCodes(draft.variants);
+  assertFlatAttributes(draft.attributes);
   const title = draft.title.trim();
   const created = draft.variants.map((v) => newVariant(v, title, env));
   const product: Product = {
@@ -95,6 +105,7 @@ export function newProduct(draft: ProductDraft, slug: string, env: ChangeEnv): {
  * others are added; variants left out stay as they are (orders may reference them).
  */
 export function applyPatch(product: Product, patch: ProductPatch, env: ChangeEnv): { product: Product; created: CreatedVariant[] } {
+  assertFlatAttributes(patch.attributes);
   const title = patch.title?.trim() ?? product.title;
   const variants = [...product.variants];
   const created: CreatedVariant[] = [];

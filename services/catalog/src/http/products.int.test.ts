@@ -65,3 +65,147 @@ describe('POST /api/v1/products', () => {
     );
   });
 });
+
+describe('product writes: auth, conflicts, slugs', () => {
+  const body = (sku: string, extra: Record<string, unknown> = {}) => ({
+    title: 'Товар',
+    description: '',
+    variants: [{ sku, price: 100 }],
+    ...extra,
+  });
+
+  it('answers 401 without a token and 403 for a customer, creating nothing', async () => {
+    expect((await api.call('POST', '/api/v1/products', body('AUTH-1'))).statusCode).toBe(401);
+    const res = await api.call('POST', '/api/v1/products', body('AUTH-1'), 'customer');
+    expect(res.statusCode).toBe(403);
+    expect((await api.call('POST', '/api/v1/categories', { name: 'X' }, 'customer')).statusCode).toBe(403);
+    expect((await api.call('GET', '/api/v1/products?q=AUTH-1')).json().total).toBe(0);
+  });
+
+  it('refuses a duplicate SKU (any case) or barcode with 409 naming it', async () => {
+    await api.createProduct(body('DUP-1', { variants: [{ sku: 'DUP-1', barcode: '111', price: 100 }] }));
+    const sku = await api.call('POST', '/api/v1/products', body('dup-1'), 'admin');
+    expect(sku.statusCode).toBe(409);
+    expect(sku.json()).toMatchObject({ code: 'catalog.sku_taken', sku: 'dup-1' });
+    const barcode = await api.call(
+      'POST',
+      '/api/v1/products',
+      { ...body('DUP-2'), variants: [{ sku: 'DUP-2', barcode: '111', price: 1 }] },
+      'admin',
+    );
+    expect(barcode.statusCode).toBe(409);
+    expect(barcode.json()).toMatchObject({ code: 'catalog.barcode_taken', barcode: '111' });
+    const twice = await api.call(
+      'POST',
+      '/api/v1/products',
+      {
+        ...body('X'),
+        variants: [
+          { sku: 'TW', price: 1 },
+          { sku: 'tw', price: 1 },
+        ],
+      },
+      'admin',
+    );
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('adds a suffix when the slug is taken', async () => {
+    const a = await api.createProduct({ title: 'Синяя куртка' });
+    const b = await api.createProduct({ title: 'Синяя куртка' });
+    expect([a.slug, b.slug]).toEqual(['sinyaya-kurtka', 'sinyaya-kurtka-2']);
+  });
+
+  it('refuses bad input with 400 naming fields, another currency with 422, unknown categories with 422', async () => {
+    const bad = await api.call('POST', '/api/v1/products', { title: '', variants: [] }, 'manager');
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json().errors as { path: string }[]).map((e) => e.path)).toEqual(
+      expect.arrayContaining(['title', 'description', 'variants']),
+    );
+    const usd = await api.call(
+      'POST',
+      '/api/v1/products',
+      { ...body('USD-1'), variants: [{ sku: 'USD-1', price: { amount: 1, currency: 'USD' } }] },
+      'manager',
+    );
+    expect(usd.statusCode).toBe(422);
+    expect(usd.json().code).toBe('catalog.wrong_currency');
+    const cat = await api.call(
+      'POST',
+      '/api/v1/products',
+      body('CAT-1', { categoryIds: ['01900000-0000-7000-8000-000000000000'] }),
+      'manager',
+    );
+    expect(cat.statusCode).toBe(422);
+    const nested = await api.call('POST', '/api/v1/products', body('NEST-1', { attributes: { a: { b: 1 } } }), 'manager');
+    expect(nested.statusCode).toBe(400);
+  });
+});
+
+describe('GET, PATCH and DELETE /api/v1/products/{id}', () => {
+  it('reads by id and by slug; unknown → 404', async () => {
+    const p = await api.createProduct({ title: 'Чайник электрический' });
+    expect((await api.call('GET', `/api/v1/products/${p.id}`)).json().slug).toBe('chaynik-elektricheskiy');
+    expect((await api.call('GET', '/api/v1/products/chaynik-elektricheskiy')).json().id).toBe(p.id);
+    expect((await api.call('GET', '/api/v1/products/01900000-0000-7000-8000-000000000000')).statusCode).toBe(404);
+    expect((await api.call('GET', '/api/v1/products/no-such-slug')).statusCode).toBe(404);
+  });
+
+  it('patches fields and variants (by SKU), adds a variant with stock, and the cached read follows', async () => {
+    const p = await api.createProduct({ title: 'Лампа', variants: [{ sku: 'LAMP-1', price: 1000, stock: 1 }] });
+    expect((await api.call('GET', `/api/v1/products/${p.id}`)).json().price.amount).toBe(1000);
+    const res = await api.call(
+      'PATCH',
+      `/api/v1/products/${p.id}`,
+      {
+        title: 'Лампа настольная',
+        variants: [
+          { sku: 'LAMP-1', price: 900 },
+          { sku: 'LAMP-2', price: 1500, stock: 4 },
+        ],
+      },
+      'manager',
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ title: 'Лампа настольная', slug: p.slug, price: { amount: 900 } });
+    const read = (await api.call('GET', `/api/v1/products/${p.id}`)).json();
+    expect(read.variants.map((v: { sku: string; inStock: boolean }) => [v.sku, v.inStock])).toEqual([
+      ['LAMP-1', true],
+      ['LAMP-2', true],
+    ]);
+    const events = await t.outbox();
+    expect(events.some((e) => e.type === 'catalog.variant_created' && (e.data as { sku: string }).sku === 'LAMP-2')).toBe(true);
+    expect((await api.call('PATCH', `/api/v1/products/${p.id}`, { title: 'x' }, 'customer')).statusCode).toBe(403);
+    expect((await api.call('PATCH', '/api/v1/products/01900000-0000-7000-8000-000000000000', { title: 'x' }, 'manager')).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('archives on DELETE: gone from listings, still readable by id with archived: true', async () => {
+    const p = await api.createProduct({ title: 'Уникальный архивный торшер' });
+    expect((await api.call('GET', '/api/v1/products?q=торшер')).json().total).toBe(1);
+    expect((await api.call('DELETE', `/api/v1/products/${p.id}`)).statusCode).toBe(401);
+    const res = await api.call('DELETE', `/api/v1/products/${p.id}`, undefined, 'manager');
+    expect(res.statusCode).toBe(200);
+    expect((await api.call('GET', `/api/v1/products/${p.id}`)).json().archived).toBe(true);
+    expect((await api.call('GET', '/api/v1/products?q=торшер')).json().total).toBe(0);
+    const events = (await t.outbox()).filter(
+      (e) => e.type === 'catalog.product_updated' && (e.data as { productId: string }).productId === p.id,
+    );
+    expect(events.at(-1)?.data).toMatchObject({ archived: true });
+  });
+});
+
+describe('categories', () => {
+  it('builds a tree, refuses unknown parents (404) and duplicate sibling names (409)', async () => {
+    const home = await api.createCategory('Дом');
+    const kitchen = await api.createCategory('Кухня', home.id);
+    expect(kitchen.slug).toBe('kukhnya');
+    const tree = (await api.call('GET', '/api/v1/categories')).json() as { id: string; children: { id: string }[] }[];
+    expect(tree.find((c) => c.id === home.id)?.children.map((c) => c.id)).toEqual([kitchen.id]);
+    expect(
+      (await api.call('POST', '/api/v1/categories', { name: 'Y', parentId: '01900000-0000-7000-8000-000000000000' }, 'manager')).statusCode,
+    ).toBe(404);
+    expect((await api.call('POST', '/api/v1/categories', { name: 'кухня', parentId: home.id }, 'manager')).statusCode).toBe(409);
+  });
+});

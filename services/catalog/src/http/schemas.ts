@@ -4,8 +4,8 @@ import { SORTS } from '../domain/product-query.ts';
 
 // Inline (no $id) so the schema is self-contained in every route that uses it.
 const MoneyRef = Type.Object({ amount: Type.Integer(), currency: CurrencyCode });
-// A type list, not anyOf: with coercion on, anyOf would turn 42 into "42" (or "42" into 42).
-const AttributeValue = Type.Unsafe<string | number | boolean>({ type: ['string', 'number', 'boolean'], maxLength: 500 });
+// Left open here and checked by the use case: with coercion on, anyOf would turn 42 into "42".
+const AttributeValue = Type.Unsafe<string | number | boolean>({ description: 'a string, number or boolean' });
 const Attributes = Type.Record(Type.String({ minLength: 1, maxLength: 64 }), AttributeValue, { maxProperties: 50 });
 const Options = Type.Record(Type.String({ minLength: 1, maxLength: 64 }), Type.String({ maxLength: 200 }), { maxProperties: 10 });
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 });

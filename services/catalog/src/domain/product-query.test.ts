@@ -1,0 +1,66 @@
+import { InputError } from '@bazar/kit/errors';
+import { describe, expect, it } from 'vitest';
+import { decodeOffsetCursor, encodeOffsetCursor, nextCursorOf, parseProductQuery } from './product-query.ts';
+
+const problemsOf = (raw: Record<string, unknown>) => {
+  try {
+    parseProductQuery(raw);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).errors.map((e) => e.path);
+  }
+};
+
+describe('parseProductQuery', () => {
+  it('applies defaults: 20 items, newest first, relevance when there is a query', () => {
+    expect(parseProductQuery({})).toMatchObject({ q: null, limit: 20, offset: 0, sort: 'newest', attributes: [], currency: null });
+    expect(parseProductQuery({ q: ' кроссовки ' })).toMatchObject({ q: 'кроссовки', sort: 'relevance' });
+  });
+
+  it('reads numbers, flags, currency and attribute filters', () => {
+    const query = parseProductQuery({
+      minPrice: '100',
+      maxPrice: 200,
+      inStock: 'true',
+      currency: 'usd',
+      sort: 'price_desc',
+      'attr.color': 'red, blue',
+      'attr.size': '42',
+    });
+    expect(query).toMatchObject({ minPrice: 100, maxPrice: 200, inStock: true, currency: 'USD', sort: 'price_desc' });
+    expect(query.attributes).toEqual([
+      { name: 'color', values: ['red', 'blue'] },
+      { name: 'size', values: ['42'] },
+    ]);
+    expect(parseProductQuery({ inStock: false }).inStock).toBe(false);
+  });
+
+  it.each([
+    [{ limit: '101' }, ['limit']],
+    [{ limit: '0' }, ['limit']],
+    [{ minPrice: '-1' }, ['minPrice']],
+    [{ maxPrice: '1.5' }, ['maxPrice']],
+    [{ sort: 'cheap' }, ['sort']],
+    [{ minPrice: '10', maxPrice: '5' }, ['minPrice']],
+    [{ inStock: 'maybe' }, ['inStock']],
+    [{ currency: 'dollars' }, ['currency']],
+    [{ color: 'red' }, ['color']],
+    [{ cursor: 'nope' }, ['cursor']],
+    [{ q: ['a', 'b'] }, ['q']],
+    [{ limit: '500', sort: 'x', minPrice: '-3' }, ['limit', 'sort', 'minPrice']],
+  ])('refuses %o naming %o', (raw, paths) => {
+    expect(problemsOf(raw).sort()).toEqual([...paths].sort());
+  });
+
+  it('takes the offset from a cursor it issued', () => {
+    expect(parseProductQuery({ cursor: encodeOffsetCursor(40) }).offset).toBe(40);
+    expect(decodeOffsetCursor(encodeOffsetCursor(7))).toBe(7);
+    expect(decodeOffsetCursor(Buffer.from('{"o":-1}').toString('base64url'))).toBeNull();
+  });
+
+  it('issues a next cursor only while more results remain', () => {
+    expect(decodeOffsetCursor(nextCursorOf({ offset: 0, limit: 20 }, 21) ?? '')).toBe(20);
+    expect(nextCursorOf({ offset: 0, limit: 20 }, 20)).toBeNull();
+  });
+});
