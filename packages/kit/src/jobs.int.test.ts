@@ -48,6 +48,15 @@ describe('jobs', () => {
     expect(seen).not.toContain('rolled-back');
   });
 
+  it('holds a delayed job enqueued in a transaction until its time', async () => {
+    const sentAt = Date.now();
+    await database.db.transaction(async (tx) => {
+      await jobs.send('test.record', { tag: 'delayed-in-tx' }, { tx, startAfterSeconds: 1 });
+    });
+    await waitFor(() => seen.includes('delayed-in-tx'));
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(900);
+  });
+
   it('holds a delayed job until its time', async () => {
     const sentAt = Date.now();
     await jobs.send('test.record', { tag: 'delayed' }, { startAfterSeconds: 2 });

@@ -40,7 +40,18 @@ function toDrizzleSql(text: string, values: unknown[]): SQL {
   return sql.join(chunks);
 }
 
+/** The driver client under a Drizzle transaction (node-postgres PoolClient or PGlite Transaction). */
+type DriverClient = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+
 function txDb(tx: Tx): PgBoss.Db {
+  // pg-boss repeats placeholders (`$5` twice in its insert, once typed as a timestamp and once as
+  // an interval); rewritten into Drizzle parameters each copy is typed on its own and a delayed
+  // job fails. The transaction's own driver client takes the text as it is.
+  const client = (tx as unknown as { session?: { client?: Partial<DriverClient> } }).session?.client;
+  if (typeof client?.query === 'function') {
+    const driver = client as DriverClient;
+    return { executeSql: async (text, values) => ({ rows: (await driver.query(text, values ?? [])).rows }) };
+  }
   return {
     executeSql: async (text, values) => {
       const result = (await tx.execute(toDrizzleSql(text, values ?? []))) as unknown as { rows: unknown[] };
