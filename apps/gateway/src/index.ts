@@ -1,1 +1,4 @@
+export * from './openapi-merge.ts';
 export * from './ops-routes.ts';
+export * from './proxy-routes.ts';
+export * from './route-table.ts';

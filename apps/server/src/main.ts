@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadPlatformConfig } from '@bazar/kit/config';
 import { openDatabase } from '@bazar/kit/db/database';
 import { migrateService } from '@bazar/kit/db/migrate';
+import { startGateway } from './gateway-host.ts';
 import { startHost } from './host.ts';
 import { readServerConfig } from './server-config.ts';
 import { findService, SERVICES } from './services.ts';
@@ -10,6 +11,7 @@ import { findService, SERVICES } from './services.ts';
 const USAGE = `bazar <command>
   start              every service in one process (embedded mode), demo data unless BAZAR_DEMO=0
   serve <service>    one service alone against DATABASE_URL and AMQP_URL (${SERVICES.map((s) => s.name).join(', ')})
+  serve gateway      the public entry: forwards to <SERVICE>_URL (e.g. IDENTITY_URL)
   migrate [service]  apply database migrations and exit
   seed               load demo data and exit`;
 
@@ -21,6 +23,13 @@ async function main() {
       return run({ services: SERVICES, demo: readServerConfig(process.env).BAZAR_DEMO === '1' });
     case 'serve': {
       if (!arg) throw new Error(`serve needs a service name\n${USAGE}`);
+      if (arg === 'gateway') {
+        const gateway = await startGateway();
+        console.log(
+          `Bazar gateway at ${gateway.url} → ${[...gateway.upstreams].map(([s, u]) => `${s}=${u}`).join(', ') || 'no services configured'}`,
+        );
+        return;
+      }
       return run({ services: [findService(arg)], demo: false, title: `Bazar ${arg}` });
     }
     case 'migrate':

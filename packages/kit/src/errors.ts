@@ -3,7 +3,7 @@ export class DomainError extends Error {
   constructor(
     /** Stable code `<service>.<reason>`; the problem `type` is `/problems/<code>`. */
     readonly code: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 502 | 503,
     detail: string,
     readonly metadata?: Record<string, unknown>,
     options?: { cause?: unknown },

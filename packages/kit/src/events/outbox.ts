@@ -102,7 +102,8 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
       failures = 0;
     } catch (error) {
       failures++;
-      const retryIn = Math.min(10, 0.2 * 2 ** Math.min(failures - 1, 6));
+      // Short caps: a returning broker is noticed within seconds, and a failing poll is one cheap query.
+      const retryIn = Math.min(2, 0.1 * 2 ** Math.min(failures - 1, 5));
       const unsent = rows.filter((r) => !published.includes(r.id)).map((r) => r.id);
       if (failures === 1 || failures % 20 === 0) log.warn({ err: error, unsent: unsent.length }, 'outbox publish failed; will retry');
       await database.query(
@@ -145,7 +146,7 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
         continue;
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, failures > 0 ? Math.min(5_000, pollMs * 2 ** failures) : pollMs);
+        const timer = setTimeout(resolve, failures > 0 ? Math.min(2_000, pollMs * 2 ** failures) : pollMs);
         wake = () => {
           clearTimeout(timer);
           resolve();

@@ -1,0 +1,29 @@
+/**
+ * Which service answers which public path prefix (CONTRACT.md). The gateway routes by the
+ * longest matching prefix; `/internal/` is never routed from outside.
+ */
+export const ROUTE_TABLE: Record<string, string[]> = {
+  identity: ['/api/v1/auth', '/api/v1/me', '/api/v1/users', '/.well-known'],
+  catalog: ['/api/v1/products', '/api/v1/categories', '/api/v1/imports'],
+  rates: ['/api/v1/rates'],
+  cart: ['/api/v1/carts'],
+  orders: ['/api/v1/checkout', '/api/v1/orders'],
+  payments: ['/api/v1/payments', '/api/v1/ledger'],
+  promotions: ['/api/v1/promotions', '/api/v1/loyalty'],
+  inventory: ['/api/v1/inventory', '/api/v1/warehouses', '/api/v1/purchase-orders'],
+  fulfilment: ['/api/v1/picking'],
+  delivery: ['/api/v1/shipments', '/api/v1/tracking'],
+  notifications: ['/api/v1/notifications', '/api/v1/me/notification-preferences'],
+  analytics: ['/api/v1/analytics'],
+};
+
+const ENTRIES = Object.entries(ROUTE_TABLE)
+  .flatMap(([service, prefixes]) => prefixes.map((prefix) => ({ service, prefix })))
+  .sort((a, b) => b.prefix.length - a.prefix.length);
+
+/** The service for a request path, or undefined when no service owns it. */
+export function serviceForPath(path: string): string | undefined {
+  const clean = path.split('?')[0] ?? path;
+  if (clean.startsWith('/internal/')) return undefined;
+  return ENTRIES.find(({ prefix }) => clean === prefix || clean.startsWith(`${prefix}/`))?.service;
+}

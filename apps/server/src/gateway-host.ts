@@ -1,0 +1,55 @@
+import { mergeOpenApi, opsRoutes, proxyRoutes } from '@bazar/gateway';
+import { loadPlatformConfig } from '@bazar/kit/config';
+import { createHttpApp, type HttpApp } from '@bazar/kit/http/app';
+import { createLogger } from '@bazar/kit/log';
+
+export interface RunningGateway {
+  app: HttpApp;
+  url: string;
+  upstreams: Map<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * `bazar serve gateway`: the public entry in distributed mode. It owns nothing; it forwards to
+ * the services named by `<SERVICE>_URL` and merges their OpenAPI documents.
+ */
+export async function startGateway(env: Record<string, string | undefined> = process.env): Promise<RunningGateway> {
+  const platform = loadPlatformConfig(env);
+  const log = createLogger(platform.LOG_LEVEL);
+  const app = await createHttpApp({ log, title: 'Bazar API (gateway)', docs: false });
+  let upstreams = new Map<string, string>();
+  opsRoutes(app, [
+    {
+      name: 'upstreams',
+      check: async () => {
+        const down: string[] = [];
+        await Promise.all(
+          [...upstreams].map(async ([name, url]) => {
+            const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) }).then(
+              (r) => r.ok,
+              () => false,
+            );
+            if (!ok) down.push(name);
+          }),
+        );
+        if (down.length > 0) throw new Error(`not answering: ${down.join(', ')}`);
+      },
+    },
+  ]);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => {
+    const documents = await Promise.all(
+      [...upstreams.values()].map((url) =>
+        fetch(`${url}/openapi.json`, { signal: AbortSignal.timeout(5_000) }).then(
+          (r) => (r.ok ? r.json() : {}),
+          () => ({}),
+        ),
+      ),
+    );
+    return mergeOpenApi(app.swagger() as Record<string, unknown>, documents as Record<string, unknown>[]);
+  });
+  upstreams = await proxyRoutes(app, env);
+  await app.ready();
+  const url = await app.listen({ port: platform.PORT, host: platform.HOST });
+  return { app, url, upstreams, stop: () => app.close() };
+}
