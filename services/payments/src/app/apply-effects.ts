@@ -1,0 +1,73 @@
+import { PaymentCaptured, PaymentFailed, PaymentRefunded, PaymentVoided } from '@bazar/contracts/events/payments';
+import type { TxContext } from '@bazar/kit/events/outbox';
+import { insertEntry, settlePendingEntries } from '../db/ledger-repo.ts';
+import { lockPayment, savePayment } from '../db/payment-repo.ts';
+import { paymentEntry, refundEntry } from '../domain/ledger.ts';
+import { PaymentNotFound } from '../domain/payment.errors.ts';
+import { applyOutcome, type Payment, type PaymentEffect, type ProviderOutcome } from '../domain/payment.ts';
+import type { PaymentsContext } from './context.ts';
+
+/**
+ * Applies a move's effects in the caller's transaction: ledger entries (open, post, void,
+ * refund) and the integration events, so the ledger, the payment and the outbox agree.
+ */
+export async function applyEffects(ctx: PaymentsContext, { tx, publish }: TxContext, payment: Payment, effects: PaymentEffect[]) {
+  const at = payment.updatedAt;
+  const ref = { paymentId: payment.id, orderId: payment.orderId, provider: payment.provider };
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'open_entry':
+        await insertEntry(
+          tx,
+          paymentEntry({
+            ...ref,
+            id: ctx.deps.ids.next(),
+            amount: payment.amount,
+            discount: payment.discount,
+            loyalty: payment.loyalty,
+            createdAt: at,
+          }),
+          ctx.deps.ids.next,
+        );
+        break;
+      case 'post_entry':
+        await settlePendingEntries(tx, payment.id, 'payment', 'posted', at);
+        break;
+      case 'void_entry':
+        await settlePendingEntries(tx, payment.id, 'payment', 'voided', at);
+        break;
+      case 'captured':
+        await publish(PaymentCaptured.make({ ...ref, amount: payment.amount, capturedAt: at.toISOString() }));
+        break;
+      case 'failed':
+        await publish(PaymentFailed.make({ ...ref, reason: effect.reason, failedAt: at.toISOString() }));
+        break;
+      case 'voided':
+        await publish(PaymentVoided.make({ ...ref, voidedAt: at.toISOString() }));
+        break;
+      case 'refunded':
+        await insertEntry(tx, refundEntry({ ...ref, id: ctx.deps.ids.next(), amount: effect.amount, createdAt: at }), ctx.deps.ids.next);
+        await publish(
+          PaymentRefunded.make({
+            ...ref,
+            refundId: effect.refundId,
+            amount: effect.amount,
+            refundedTotal: { amount: payment.refunded, currency: payment.amount.currency },
+            full: effect.full,
+            refundedAt: at.toISOString(),
+          }),
+        );
+        break;
+    }
+  }
+}
+
+/** Locks the payment, moves it forward to what the provider reported (or not at all) and records the effects. */
+export async function recordOutcome(ctx: PaymentsContext, uow: TxContext, paymentId: string, outcome: ProviderOutcome): Promise<Payment> {
+  const current = await lockPayment(uow.tx, paymentId);
+  if (!current) throw PaymentNotFound(paymentId);
+  const { payment, effects } = applyOutcome(current, outcome, ctx.deps.clock.now());
+  if (payment !== current) await savePayment(uow.tx, payment);
+  await applyEffects(ctx, uow, payment, effects);
+  return payment;
+}

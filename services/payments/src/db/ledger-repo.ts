@@ -1,0 +1,64 @@
+import type { DbOrTx, Tx } from '@bazar/kit/db/database';
+import { and, eq, sql } from 'drizzle-orm';
+import { accountType, assertBalanced, type EntryKind, type EntryStatus, type JournalEntry } from '../domain/ledger.ts';
+import { journalEntries, ledgerAccounts, postings } from './schema.ts';
+
+/** Inserts an entry and its postings; checks the balance again right before writing. */
+export async function insertEntry(tx: Tx, entry: JournalEntry, newId: () => string): Promise<void> {
+  assertBalanced(entry.postings);
+  const accounts = [...new Set(entry.postings.map((p) => p.account))];
+  // Clearing accounts of a new provider appear on first use; the chart's fixed accounts exist from the migration.
+  await tx
+    .insert(ledgerAccounts)
+    .values(accounts.map((code) => ({ code, type: accountType(code) })))
+    .onConflictDoNothing();
+  await tx.insert(journalEntries).values({
+    id: entry.id,
+    orderId: entry.orderId,
+    paymentId: entry.paymentId,
+    kind: entry.kind,
+    status: entry.status,
+    createdAt: entry.createdAt,
+    postedAt: entry.status === 'posted' ? entry.createdAt : null,
+  });
+  await tx.insert(postings).values(
+    entry.postings.map((p) => ({
+      id: newId(),
+      entryId: entry.id,
+      account: p.account,
+      direction: p.direction,
+      amount: p.amount.amount,
+      currency: p.amount.currency,
+    })),
+  );
+}
+
+/** Posts or voids the pending entries of a payment (status only; postings never change). */
+export async function settlePendingEntries(tx: Tx, paymentId: string, kind: EntryKind, to: Exclude<EntryStatus, 'pending'>, at: Date) {
+  await tx
+    .update(journalEntries)
+    .set(to === 'posted' ? { status: to, postedAt: at } : { status: to, voidedAt: at })
+    .where(and(eq(journalEntries.paymentId, paymentId), eq(journalEntries.kind, kind), eq(journalEntries.status, 'pending')));
+}
+
+/** Balances per account and currency, from posted entries only (pending and voided ones do not count). */
+export async function accountBalances(db: DbOrTx) {
+  const posted = db
+    .select({ account: postings.account, direction: postings.direction, amount: postings.amount, currency: postings.currency })
+    .from(postings)
+    .innerJoin(journalEntries, and(eq(journalEntries.id, postings.entryId), eq(journalEntries.status, 'posted')))
+    .as('posted');
+  const rows = await db
+    .select({
+      account: ledgerAccounts.code,
+      type: ledgerAccounts.type,
+      currency: posted.currency,
+      debits: sql<string>`coalesce(sum(${posted.amount}) filter (where ${posted.direction} = 'debit'), 0)`,
+      credits: sql<string>`coalesce(sum(${posted.amount}) filter (where ${posted.direction} = 'credit'), 0)`,
+    })
+    .from(ledgerAccounts)
+    .leftJoin(posted, eq(posted.account, ledgerAccounts.code))
+    .groupBy(ledgerAccounts.code, ledgerAccounts.type, posted.currency)
+    .orderBy(ledgerAccounts.code, posted.currency);
+  return rows.map((r) => ({ ...r, debits: Number(r.debits), credits: Number(r.credits) }));
+}

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { defineService, type ServiceDeps } from '@bazar/kit/service';
+import type { PaymentsContext } from './app/context.ts';
+import { recoverStuckPayments } from './app/recover-stuck-payments.ts';
+import { readPaymentsConfig } from './config.ts';
+import { inbox, outbox } from './db/schema.ts';
+import { paymentsRoutes } from './http/routes.ts';
+import { createProviders } from './providers/registry.ts';
+
+export { type LedgerReport, type LedgerViolation, verifyLedger } from './app/verify-ledger.ts';
+export { signTestWebhook, TEST_SIGNATURE_HEADER } from './providers/test-provider.ts';
+
+const contexts = new WeakMap<ServiceDeps, PaymentsContext>();
+
+function contextOf(deps: ServiceDeps): PaymentsContext {
+  let ctx = contexts.get(deps);
+  if (!ctx) {
+    const config = readPaymentsConfig(deps.env);
+    ctx = { deps, config, providers: createProviders(config) };
+    contexts.set(deps, ctx);
+  }
+  return ctx;
+}
+
+/** Payments: provider adapters (test, stripe), webhooks and the double-entry ledger. */
+export default defineService({
+  name: 'payments',
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  tables: { outbox, inbox },
+  routes: (app, deps) => paymentsRoutes(app, contextOf(deps)),
+  jobs: (deps) => [
+    {
+      queue: 'payments.recover_stuck_payments',
+      cron: '* * * * *',
+      handler: async () => {
+        await recoverStuckPayments(contextOf(deps));
+      },
+    },
+  ],
+});
