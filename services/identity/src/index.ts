@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { IdentityContext } from './app/context.ts';
 import { ensureFirstAdmin } from './app/ensure-first-admin.ts';
-import { createProfileCache } from './app/get-profile.ts';
+import { createProfileCache } from './app/profile-cache.ts';
 import { seedDemoStaff } from './app/seed-demo-staff.ts';
 import { loadKeyRing } from './app/signing-keys.ts';
 import { readIdentityConfig } from './config.ts';

@@ -1,6 +1,6 @@
 import type { ServiceDeps } from '@bazar/kit/service';
 import type { IdentityConfig } from '../config.ts';
-import type { ProfileCache } from './get-profile.ts';
+import type { ProfileCache } from './profile-cache.ts';
 import type { KeyRing } from './signing-keys.ts';
 
 /** What identity's use cases need: the host's deps, identity settings and the signing keys. */

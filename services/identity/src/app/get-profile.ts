@@ -1,17 +1,7 @@
-import { LRUCache } from 'lru-cache';
 import { findUserById } from '../db/user-repo.ts';
 import { UserNotFound } from '../domain/user.errors.ts';
 import type { User } from '../domain/user.ts';
 import type { IdentityContext } from './context.ts';
-
-/**
- * Profiles read on every page of the web app, cached briefly. This process forgets a user
- * whenever it changes them; other identity processes see a change within the TTL.
- */
-export function createProfileCache(ttlMs = 10_000) {
-  return new LRUCache<string, User>({ max: 50_000, ttl: ttlMs });
-}
-export type ProfileCache = ReturnType<typeof createProfileCache>;
 
 /** The signed-in user's profile (`GET /api/v1/me`). */
 export async function getProfile(ctx: IdentityContext, userId: string): Promise<User> {
