@@ -1,0 +1,56 @@
+import type { PaymentView } from '@bazar/contracts/clients/payments';
+import type { DbOrTx } from '@bazar/kit/db/database';
+import type { Money } from '@bazar/kit/money';
+import { eq } from 'drizzle-orm';
+import { v5 } from 'uuid';
+import { checkouts } from '../../db/schema.ts';
+import type { LockedCart } from '../../domain/checkout-totals.ts';
+import type { ShippingAddress } from '../../domain/order.ts';
+
+/** What the customer asked for. */
+export interface CheckoutRequest {
+  cartId: string;
+  phone: string;
+  shippingAddress: ShippingAddress;
+  payment: { provider: string; token: string };
+  usePoints?: number;
+}
+
+/** The saga's memory: persisted after every step in `orders.checkouts.state`. */
+export interface CheckoutState {
+  checkoutId: string;
+  orderId: string;
+  customerId: string;
+  request: CheckoutRequest;
+  cart?: LockedCart;
+  reservationId?: string;
+  redemption?: { redemptionId: string; discount: Money; freeShipping: boolean } | null;
+  hold?: { holdId: string; points: number; value: Money } | null;
+  order?: { number: string; total: Money };
+  payment?: PaymentView | null;
+}
+
+export type CheckoutStatus = 'running' | 'compensating' | 'compensated' | 'compensation_failed' | 'completed' | 'declined';
+
+/**
+ * Ids for the other services, derived from the checkout id: a retried step (or a compensation
+ * after a crash) names the same reservation, redemption, hold or payment, never a new one.
+ */
+export const stepId = (checkoutId: string, purpose: 'reservation' | 'redemption' | 'hold' | 'payment') => v5(purpose, checkoutId);
+
+export async function saveCheckout(
+  db: DbOrTx,
+  state: CheckoutState,
+  progress: { step: string; status?: CheckoutStatus; error?: unknown; at: Date },
+): Promise<void> {
+  await db
+    .update(checkouts)
+    .set({
+      step: progress.step,
+      state,
+      updatedAt: progress.at,
+      ...(progress.status ? { status: progress.status } : {}),
+      ...(progress.error === undefined ? {} : { error: progress.error as object }),
+    })
+    .where(eq(checkouts.id, state.checkoutId));
+}

@@ -1,0 +1,92 @@
+import { DomainError, isUniqueViolation } from '@bazar/kit/errors';
+import { checkouts } from '../../db/schema.ts';
+import { CheckoutFailed, CheckoutInProgress } from '../../domain/order.errors.ts';
+import type { OrdersContext } from '../context.ts';
+import { type CheckoutState, saveCheckout } from './checkout-state.ts';
+import { authorizePayment } from './steps/authorize-payment.ts';
+import { createOrder } from './steps/create-order.ts';
+import { holdPoints } from './steps/hold-points.ts';
+import { lockPrices } from './steps/lock-prices.ts';
+import { redeemPromotion } from './steps/redeem-promotion.ts';
+import { reserveStock } from './steps/reserve-stock.ts';
+
+/** One saga step: `run` does it (idempotently), `undo` takes it back (idempotently, even if `run` half-happened). */
+export interface CheckoutStep {
+  name: string;
+  run(ctx: OrdersContext, state: CheckoutState): Promise<CheckoutState>;
+  undo(ctx: OrdersContext, state: CheckoutState): Promise<void>;
+}
+
+/** The checkout, in order (DESIGN §3). */
+export const CHECKOUT_STEPS: readonly CheckoutStep[] = [
+  lockPrices,
+  reserveStock,
+  redeemPromotion,
+  holdPoints,
+  createOrder,
+  authorizePayment,
+];
+
+/** Runs the undos of `steps` in reverse; returns what could not be undone. */
+export async function compensate(ctx: OrdersContext, steps: readonly CheckoutStep[], state: CheckoutState) {
+  const failures: { step: string; error: string }[] = [];
+  for (const step of [...steps].reverse()) {
+    try {
+      await step.undo(ctx, state);
+    } catch (error) {
+      failures.push({ step: step.name, error: String(error) });
+      ctx.deps.log.error({ err: error, checkoutId: state.checkoutId, step: step.name }, 'checkout compensation failed');
+    }
+  }
+  return failures;
+}
+
+/**
+ * Runs the steps in order, persisting the state after each. On any failure the steps done so
+ * far, and the failing one (it may have half-happened), are undone in reverse, and the original
+ * problem is rethrown (a 409 out of stock stays a 409). Only one live checkout per cart.
+ */
+export async function runCheckoutSaga(ctx: OrdersContext, initial: CheckoutState): Promise<CheckoutState> {
+  const started = ctx.deps.clock.now();
+  try {
+    await ctx.deps.db.insert(checkouts).values({
+      id: initial.checkoutId,
+      customerId: initial.customerId,
+      cartId: initial.request.cartId,
+      orderId: initial.orderId,
+      status: 'running',
+      step: 'started',
+      state: initial,
+      createdAt: started,
+      updatedAt: started,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'checkouts_live_cart_key')) throw CheckoutInProgress(initial.request.cartId);
+    throw error;
+  }
+  let state = initial;
+  const touched: CheckoutStep[] = [];
+  try {
+    for (const step of CHECKOUT_STEPS) {
+      touched.push(step);
+      state = await step.run(ctx, state);
+      await saveCheckout(ctx.deps.db, state, { step: step.name, at: ctx.deps.clock.now() });
+      if (ctx.faults.failAfter?.() === step.name) throw new Error(`injected failure after ${step.name}`);
+    }
+    return state;
+  } catch (error) {
+    const at = ctx.deps.clock.now();
+    if (!(error instanceof DomainError)) ctx.deps.log.error({ err: error, checkoutId: state.checkoutId }, 'checkout step failed');
+    const problem = error instanceof DomainError ? { code: error.code, detail: error.message } : { detail: String(error) };
+    await saveCheckout(ctx.deps.db, state, { step: touched.at(-1)?.name ?? 'started', status: 'compensating', error: problem, at });
+    const failures = await compensate(ctx, touched, state);
+    await saveCheckout(ctx.deps.db, state, {
+      step: touched.at(-1)?.name ?? 'started',
+      status: failures.length > 0 ? 'compensation_failed' : 'compensated',
+      error: { ...problem, compensation: failures },
+      at: ctx.deps.clock.now(),
+    });
+    if (error instanceof DomainError) throw error;
+    throw CheckoutFailed('Checkout could not be completed; nothing was charged or reserved');
+  }
+}

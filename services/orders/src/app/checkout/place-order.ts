@@ -1,0 +1,54 @@
+import type { PaymentView } from '@bazar/contracts/clients/payments';
+import { findOrder } from '../../db/order-repo.ts';
+import { OrderNotFound } from '../../domain/order.errors.ts';
+import { cancelUnpaidInTx } from '../cancel-unpaid-order.ts';
+import type { OrdersContext } from '../context.ts';
+import { type OrderView, orderView } from '../get-order.ts';
+import { markOrderPaid, recordPayment } from '../mark-order-paid.ts';
+import { releaseOrderResources } from '../release-order-resources.ts';
+import { runCheckoutSaga } from './checkout.saga.ts';
+import { type CheckoutRequest, type CheckoutStatus, saveCheckout } from './checkout-state.ts';
+
+/**
+ * POST /checkout: runs the saga, then settles what the payment answered — captured → `paid` now
+ * (the `payment.captured` event finds it done), declined → cancelled with everything given back,
+ * 3-D Secure → stays `awaiting_payment`. The cart is closed unless the card was declined, so the
+ * customer can retry with another one.
+ */
+export async function placeOrder(
+  ctx: OrdersContext,
+  input: { customerId: string; request: CheckoutRequest },
+): Promise<{ order: OrderView; payment: PaymentView | null }> {
+  const state = await runCheckoutSaga(ctx, {
+    checkoutId: ctx.deps.ids.next(),
+    orderId: ctx.deps.ids.next(),
+    customerId: input.customerId,
+    request: input.request,
+  });
+  const payment = state.payment ?? null;
+  let status: CheckoutStatus = 'completed';
+  if (!payment || payment.status === 'captured') {
+    await markOrderPaid(ctx, { orderId: state.orderId, paymentId: payment?.id ?? null });
+  } else if (payment.status === 'failed') {
+    status = 'declined';
+    const note = `payment declined${payment.failureReason ? `: ${payment.failureReason}` : ''}`;
+    const ref = { id: payment.id, status: payment.status };
+    await ctx.deps.uow((txc) => cancelUnpaidInTx(ctx, txc, { orderId: state.orderId, payment: ref, note, releaseDelaySeconds: 30 }));
+    // The payment.failed event may have cancelled it first; either way its holdings go back now.
+    const cancelled = await findOrder(ctx.deps.db, state.orderId);
+    if (cancelled?.status === 'cancelled') {
+      await releaseOrderResources(ctx, cancelled).catch((error) => ctx.deps.log.warn({ err: error }, 'release after decline failed'));
+    }
+  } else {
+    await recordPayment(ctx, state.orderId, { id: payment.id, status: payment.status });
+  }
+  if (status === 'completed') {
+    await ctx.cart
+      .markCheckedOut(input.request.cartId, state.orderId)
+      .catch((error) => ctx.deps.log.warn({ err: error, cartId: input.request.cartId }, 'closing the cart failed'));
+  }
+  await saveCheckout(ctx.deps.db, state, { step: 'settled', status, at: ctx.deps.clock.now() });
+  const order = await findOrder(ctx.deps.db, state.orderId);
+  if (!order) throw OrderNotFound(state.orderId);
+  return { order: await orderView(ctx.deps.db, order), payment };
+}

@@ -1,0 +1,35 @@
+import { and, inArray, lt } from 'drizzle-orm';
+import { checkouts } from '../../db/schema.ts';
+import type { OrdersContext } from '../context.ts';
+import { CHECKOUT_STEPS, compensate } from './checkout.saga.ts';
+import { type CheckoutState, saveCheckout } from './checkout-state.ts';
+
+/**
+ * After a crash a checkout may be left `running` or `compensating`. One that got through every
+ * step is rolled forward (payment events settle the order); any other is compensated — every
+ * undo is idempotent by the derived ids, so undoing a step that never ran is harmless.
+ */
+export async function recoverCheckouts(ctx: OrdersContext, olderThanSeconds = 300): Promise<number> {
+  const cutoff = new Date(ctx.deps.clock.now().getTime() - olderThanSeconds * 1000);
+  const stuck = await ctx.deps.db
+    .select()
+    .from(checkouts)
+    .where(and(inArray(checkouts.status, ['running', 'compensating', 'compensation_failed']), lt(checkouts.updatedAt, cutoff)))
+    .limit(100);
+  for (const row of stuck) {
+    const state = row.state as CheckoutState;
+    const last = CHECKOUT_STEPS.at(-1)?.name;
+    if (row.status === 'running' && (row.step === last || row.step === 'settled')) {
+      await saveCheckout(ctx.deps.db, state, { step: row.step, status: 'completed', at: ctx.deps.clock.now() });
+      continue;
+    }
+    const failures = await compensate(ctx, CHECKOUT_STEPS, state);
+    await saveCheckout(ctx.deps.db, state, {
+      step: row.step,
+      status: failures.length > 0 ? 'compensation_failed' : 'compensated',
+      error: { detail: 'recovered after a crash', compensation: failures },
+      at: ctx.deps.clock.now(),
+    });
+  }
+  return stuck.length;
+}

@@ -1,0 +1,34 @@
+import { DomainError } from '@bazar/kit/errors';
+import type { CheckoutStep } from '../checkout.saga.ts';
+import { stepId } from '../checkout-state.ts';
+
+/**
+ * Creates and authorizes the payment for the order total (captured at once by the test provider's
+ * `tok_success`). A declined card is an outcome, not a failure: the order is cancelled afterwards.
+ * An order fully paid by points and discounts needs no payment.
+ */
+export const authorizePayment: CheckoutStep = {
+  name: 'authorize-payment',
+  async run(ctx, state) {
+    const total = state.order?.total;
+    if (!total) throw new Error('authorize-payment runs after create-order');
+    if (total.amount === 0) return { ...state, payment: null };
+    const payment = await ctx.payments.create({
+      paymentId: stepId(state.checkoutId, 'payment'),
+      orderId: state.orderId,
+      customerId: state.customerId,
+      amount: total,
+      provider: state.request.payment.provider,
+      token: state.request.payment.token,
+    });
+    return { ...state, payment };
+  },
+  async undo(ctx, state) {
+    try {
+      // Voiding a captured payment refunds it in full (payments' contract).
+      await ctx.payments.void(stepId(state.checkoutId, 'payment'));
+    } catch (error) {
+      if (!(error instanceof DomainError && error.status === 404)) throw error;
+    }
+  },
+};

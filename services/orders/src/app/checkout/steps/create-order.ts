@@ -1,0 +1,91 @@
+import { findOrder, insertHistory } from '../../../db/order-repo.ts';
+import { orderRows } from '../../../db/schema.ts';
+import { checkoutTotals } from '../../../domain/checkout-totals.ts';
+import { formatOrderNumber, type Order, placed } from '../../../domain/order.ts';
+import { orderMachine } from '../../../domain/order-status.ts';
+import { toIntegration } from '../../../events/outbound.ts';
+import { moveOrder } from '../../move-order.ts';
+import type { CheckoutStep } from '../checkout.saga.ts';
+import { saveCheckout } from '../checkout-state.ts';
+
+export const EXPIRE_QUEUE = 'orders.expire_unpaid_order';
+
+/**
+ * Creates the order `awaiting_payment` with the locked prices and rate, its first history entry,
+ * `order.awaiting_payment.v1` and its expiry job — all in one transaction with the saga's progress.
+ */
+export const createOrder: CheckoutStep = {
+  name: 'create-order',
+  async run(ctx, state) {
+    const { cart } = state;
+    if (!cart || !state.reservationId) throw new Error('create-order runs after lock-prices and reserve-stock');
+    const totals = checkoutTotals(cart, state.redemption ?? null, state.hold ?? null);
+    const at = ctx.deps.clock.now();
+    const expiresAt = new Date(at.getTime() + ctx.config.paymentTtlSeconds * 1000);
+    return ctx.deps.uow(async (txc) => {
+      const [row] = await txc.tx
+        .insert(orderRows)
+        .values({
+          id: state.orderId,
+          customerId: state.customerId,
+          status: 'awaiting_payment',
+          currency: cart.currency,
+          exchangeRate: cart.exchangeRate,
+          lines: cart.lines,
+          subtotalMinor: totals.subtotal.amount,
+          discountMinor: totals.discount.amount,
+          pointsDiscountMinor: totals.pointsDiscount.amount,
+          shippingMinor: totals.shipping.amount,
+          totalMinor: totals.total.amount,
+          pointsUsed: state.hold?.points ?? 0,
+          promoCode: cart.promoCode,
+          shippingAddress: state.request.shippingAddress,
+          phone: state.request.phone,
+          reservationId: state.reservationId as string,
+          redemptionId: state.redemption?.redemptionId ?? null,
+          holdId: state.hold?.holdId ?? null,
+          checkoutId: state.checkoutId,
+          expiresAt,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning({ numberSeq: orderRows.numberSeq });
+      const number = formatOrderNumber(row?.numberSeq ?? 0);
+      const order: Order = {
+        id: state.orderId,
+        number,
+        customerId: state.customerId,
+        status: 'awaiting_payment',
+        currency: cart.currency,
+        exchangeRate: cart.exchangeRate,
+        lines: cart.lines,
+        totals,
+        pointsUsed: state.hold?.points ?? 0,
+        promoCode: cart.promoCode,
+        shippingAddress: state.request.shippingAddress,
+        phone: state.request.phone,
+        payment: null,
+        refunded: { amount: 0, currency: cart.currency },
+        reservationId: state.reservationId as string,
+        redemptionId: state.redemption?.redemptionId ?? null,
+        holdId: state.hold?.holdId ?? null,
+        expiresAt,
+        createdAt: at,
+      };
+      const change = placed(order, state.customerId, at);
+      await insertHistory(txc.tx, ctx.deps.ids.next(), change);
+      await txc.publish(toIntegration(order, change));
+      await ctx.deps.jobs.send(EXPIRE_QUEUE, { orderId: order.id }, { tx: txc.tx, startAfterSeconds: ctx.config.paymentTtlSeconds });
+      const next = { ...state, order: { number, total: totals.total } };
+      await saveCheckout(txc.tx, next, { step: 'create-order', at });
+      return next;
+    });
+  },
+  async undo(ctx, state) {
+    await ctx.deps.uow(async (txc) => {
+      const order = await findOrder(txc.tx, state.orderId, true);
+      if (!order || !orderMachine.can(order.status, 'cancelled')) return;
+      await moveOrder(ctx, txc, order, 'cancelled', { actorId: null, note: 'checkout failed' });
+    });
+  },
+};

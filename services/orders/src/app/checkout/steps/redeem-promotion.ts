@@ -1,0 +1,24 @@
+import type { CheckoutStep } from '../checkout.saga.ts';
+import { stepId } from '../checkout-state.ts';
+
+/** Counts a use of the cart's promo code (limits hold in promotions); no code, nothing to do. */
+export const redeemPromotion: CheckoutStep = {
+  name: 'redeem-promotion',
+  async run(ctx, state) {
+    const code = state.cart?.promoCode;
+    if (!code || !state.cart) return { ...state, redemption: null };
+    const redemptionId = stepId(state.checkoutId, 'redemption');
+    const redemption = await ctx.promotions.redeem({
+      redemptionId,
+      code,
+      customerId: state.customerId,
+      orderId: state.orderId,
+      subtotal: state.cart.baseSubtotal,
+      shipping: state.cart.baseShipping,
+    });
+    return { ...state, redemption: { redemptionId, discount: redemption.discount, freeShipping: redemption.freeShipping } };
+  },
+  async undo(ctx, state) {
+    if (state.cart?.promoCode) await ctx.promotions.cancelRedemption(stepId(state.checkoutId, 'redemption'));
+  },
+};

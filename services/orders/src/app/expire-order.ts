@@ -1,0 +1,35 @@
+import { and, asc, eq, lte } from 'drizzle-orm';
+import { findOrder } from '../db/order-repo.ts';
+import { orderRows } from '../db/schema.ts';
+import type { OrdersContext } from './context.ts';
+import { moveOrder } from './move-order.ts';
+import { releaseOrderResources } from './release-order-resources.ts';
+
+/**
+ * Cancels an order whose payment did not arrive in time and gives back its stock (and voids a
+ * payment still waiting for 3-D Secure). A paid or already cancelled order is left alone.
+ */
+export async function expireOrder(ctx: OrdersContext, orderId: string): Promise<boolean> {
+  const expired = await ctx.deps.uow(async (txc) => {
+    const order = await findOrder(txc.tx, orderId, true);
+    if (!order || order.status !== 'awaiting_payment') return undefined;
+    if (order.expiresAt && order.expiresAt > ctx.deps.clock.now()) return undefined;
+    return moveOrder(ctx, txc, order, 'cancelled', { actorId: null, note: 'payment not received in time' });
+  });
+  if (!expired) return false;
+  await releaseOrderResources(ctx, expired);
+  return true;
+}
+
+/** The safety net behind the per-order jobs: expires every overdue unpaid order, oldest first. */
+export async function expireOverdueOrders(ctx: OrdersContext, limit = 200): Promise<number> {
+  const overdue = await ctx.deps.db
+    .select({ id: orderRows.id })
+    .from(orderRows)
+    .where(and(eq(orderRows.status, 'awaiting_payment'), lte(orderRows.expiresAt, ctx.deps.clock.now())))
+    .orderBy(asc(orderRows.expiresAt))
+    .limit(limit);
+  let count = 0;
+  for (const { id } of overdue) if (await expireOrder(ctx, id)) count++;
+  return count;
+}

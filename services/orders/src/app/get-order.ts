@@ -1,0 +1,51 @@
+import type { DbOrTx } from '@bazar/kit/db/database';
+import type { AuthUser } from '@bazar/kit/http/auth';
+import { hasRole, STAFF_ROLES } from '@bazar/kit/http/auth';
+import { findOrder, loadHistory } from '../db/order-repo.ts';
+import type { statusHistory } from '../db/schema.ts';
+import { OrderForbidden, OrderNotFound } from '../domain/order.errors.ts';
+import type { Order } from '../domain/order.ts';
+import { nextStatuses } from '../domain/order-status.ts';
+import type { OrdersContext } from './context.ts';
+
+/** Staff see every order; a customer only their own. */
+export const isStaff = (user: AuthUser) => hasRole(user, ...STAFF_ROLES);
+
+type HistoryRow = typeof statusHistory.$inferSelect;
+
+/** The public order (CONTRACT: `order`) with its history and where it may go next. */
+export function toOrderView(order: Order, history: HistoryRow[]) {
+  return {
+    id: order.id,
+    number: order.number,
+    customerId: order.customerId,
+    status: order.status,
+    items: order.lines,
+    totals: order.totals,
+    pointsUsed: order.pointsUsed,
+    promoCode: order.promoCode,
+    currency: order.currency,
+    exchangeRate: order.exchangeRate,
+    shippingAddress: order.shippingAddress,
+    phone: order.phone,
+    history: history.map((h) => ({ status: h.toStatus, from: h.fromStatus, at: h.at.toISOString(), actorId: h.actorId, note: h.note })),
+    payment: order.payment,
+    refunded: order.refunded,
+    shipment: null,
+    nextStatuses: [...nextStatuses(order.status)],
+    expiresAt: order.expiresAt?.toISOString() ?? null,
+    createdAt: order.createdAt.toISOString(),
+  };
+}
+export type OrderView = ReturnType<typeof toOrderView>;
+
+/** Loads the history and builds the view. */
+export const orderView = async (db: DbOrTx, order: Order): Promise<OrderView> => toOrderView(order, await loadHistory(db, order.id));
+
+/** One order for its owner or staff; another customer gets 403. */
+export async function getOrder(ctx: OrdersContext, input: { orderId: string; user: AuthUser }): Promise<OrderView> {
+  const order = await findOrder(ctx.deps.db, input.orderId);
+  if (!order) throw OrderNotFound(input.orderId);
+  if (order.customerId !== input.user.id && !isStaff(input.user)) throw OrderForbidden();
+  return orderView(ctx.deps.db, order);
+}

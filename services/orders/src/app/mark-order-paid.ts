@@ -1,0 +1,45 @@
+import type { TxContext } from '@bazar/kit/events/outbox';
+import { and, eq, isNull } from 'drizzle-orm';
+import { findOrder, saveOrder } from '../db/order-repo.ts';
+import { orderRows } from '../db/schema.ts';
+import type { Order, PaymentRef } from '../domain/order.ts';
+import type { OrdersContext } from './context.ts';
+import { moveOrder } from './move-order.ts';
+import { scheduleRelease } from './release-order-resources.ts';
+
+/**
+ * Money was captured: an unpaid order becomes `paid`. Idempotent (the synchronous checkout answer
+ * and the `payment.captured` event both land here). Money arriving for an order already cancelled
+ * (expired, declined) is given back by the release job.
+ */
+export async function markPaidInTx(
+  ctx: OrdersContext,
+  txc: TxContext,
+  input: { orderId: string; paymentId: string | null },
+): Promise<Order | undefined> {
+  const order = await findOrder(txc.tx, input.orderId, true);
+  if (!order) return undefined;
+  // No payment id: discounts and points covered everything.
+  const payment = input.paymentId ? { id: input.paymentId, status: 'captured' } : null;
+  const note = payment ? 'payment captured' : 'nothing to pay';
+  if (order.status === 'awaiting_payment') return moveOrder(ctx, txc, order, 'paid', { actorId: null, note }, { payment });
+  if (payment && order.status === 'cancelled' && order.payment?.status !== 'captured' && order.payment?.status !== 'refunded') {
+    const late = { ...order, payment };
+    await saveOrder(txc.tx, late, ctx.deps.clock.now());
+    await scheduleRelease(ctx, txc.tx, order.id);
+    return late;
+  }
+  return order;
+}
+
+/** The same in its own transaction. */
+export const markOrderPaid = (ctx: OrdersContext, input: { orderId: string; paymentId: string | null }) =>
+  ctx.deps.uow((txc) => markPaidInTx(ctx, txc, input));
+
+/** Remembers a payment still in flight (3-D Secure), unless an event already recorded a later state. */
+export async function recordPayment(ctx: OrdersContext, orderId: string, payment: PaymentRef): Promise<void> {
+  await ctx.deps.db
+    .update(orderRows)
+    .set({ paymentId: payment.id, paymentStatus: payment.status })
+    .where(and(eq(orderRows.id, orderId), isNull(orderRows.paymentId)));
+}

@@ -1,0 +1,35 @@
+import type { Tx } from '@bazar/kit/db/database';
+import { DomainError } from '@bazar/kit/errors';
+import { eq } from 'drizzle-orm';
+import { orderRows } from '../db/schema.ts';
+import type { Order } from '../domain/order.ts';
+import type { OrdersContext } from './context.ts';
+
+export const RELEASE_QUEUE = 'orders.release_order';
+const SETTLED = ['failed', 'voided', 'refunded'];
+
+/** Unknown to the other side means there is nothing to give back. */
+const tolerateMissing = (error: unknown) => {
+  if (error instanceof DomainError && error.status === 404) return;
+  throw error;
+};
+
+/**
+ * Gives back what a cancelled order held: its stock reservation, its payment (voided, or refunded
+ * in full when captured), its promotion use and its points. Every call is idempotent by ids the
+ * order already carries, so the direct call and the safety-net job may both run. Never in a transaction.
+ */
+export async function releaseOrderResources(ctx: OrdersContext, order: Order): Promise<void> {
+  await ctx.inventory.release(order.reservationId);
+  if (order.payment && !SETTLED.includes(order.payment.status)) {
+    const payment = await ctx.payments.void(order.payment.id).catch((error: unknown) => tolerateMissing(error));
+    if (payment) await ctx.deps.db.update(orderRows).set({ paymentStatus: payment.status }).where(eq(orderRows.id, order.id));
+  }
+  if (order.redemptionId) await ctx.promotions.cancelRedemption(order.redemptionId);
+  if (order.holdId) await ctx.promotions.cancelHold(order.holdId);
+}
+
+/** Enqueues the release in the cancelling transaction, so it happens even if the direct call is lost. */
+export async function scheduleRelease(ctx: OrdersContext, tx: Tx, orderId: string, delaySeconds = 0): Promise<void> {
+  await ctx.deps.jobs.send(RELEASE_QUEUE, { orderId }, { tx, ...(delaySeconds > 0 ? { startAfterSeconds: delaySeconds } : {}) });
+}

@@ -1,0 +1,94 @@
+import { idempotencyTable, inboxTable, outboxTable } from '@bazar/kit/db/platform-tables';
+import { sql } from 'drizzle-orm';
+import { bigint, char, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { OrderLine, ShippingAddress } from '../domain/order.ts';
+
+export const orders = pgSchema('orders');
+
+/** Human-friendly order numbers (B-000123). */
+export const orderNumberSeq = orders.sequence('order_number_seq', { startWith: 1 });
+
+/** One row per order; lines are frozen at checkout, so they are stored with it. */
+export const orderRows = orders.table(
+  'orders',
+  {
+    id: uuid('id').primaryKey(),
+    numberSeq: bigint('number_seq', { mode: 'number' }).notNull().default(sql`nextval('orders.order_number_seq')`),
+    customerId: uuid('customer_id').notNull(),
+    status: text('status').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    exchangeRate: text('exchange_rate').notNull(),
+    lines: jsonb('lines').$type<OrderLine[]>().notNull(),
+    subtotalMinor: bigint('subtotal_minor', { mode: 'number' }).notNull(),
+    discountMinor: bigint('discount_minor', { mode: 'number' }).notNull(),
+    pointsDiscountMinor: bigint('points_discount_minor', { mode: 'number' }).notNull(),
+    shippingMinor: bigint('shipping_minor', { mode: 'number' }).notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    refundedMinor: bigint('refunded_minor', { mode: 'number' }).notNull().default(0),
+    pointsUsed: integer('points_used').notNull(),
+    promoCode: text('promo_code'),
+    shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
+    phone: text('phone').notNull(),
+    paymentId: uuid('payment_id'),
+    paymentStatus: text('payment_status'),
+    reservationId: uuid('reservation_id').notNull(),
+    redemptionId: uuid('redemption_id'),
+    holdId: uuid('hold_id'),
+    checkoutId: uuid('checkout_id').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('orders_number_key').on(t.numberSeq),
+    index('orders_customer_idx').on(t.customerId, t.id),
+    index('orders_status_idx').on(t.status, t.id),
+    index('orders_unpaid_idx').on(t.expiresAt).where(sql`status = 'awaiting_payment'`),
+  ],
+);
+
+/** Every status an order reached: who, when and why. Append-only. */
+export const statusHistory = orders.table(
+  'status_history',
+  {
+    id: uuid('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orderRows.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorId: uuid('actor_id'),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('status_history_order_idx').on(t.orderId, t.at)],
+);
+
+/**
+ * The checkout saga's state: the step reached and what each step produced, so a failure (or a
+ * crash) can be compensated. One live checkout per cart.
+ */
+export const checkouts = orders.table(
+  'checkouts',
+  {
+    id: uuid('id').primaryKey(),
+    customerId: uuid('customer_id').notNull(),
+    cartId: uuid('cart_id').notNull(),
+    orderId: uuid('order_id').notNull(),
+    status: text('status').notNull(),
+    step: text('step').notNull(),
+    state: jsonb('state').notNull(),
+    error: jsonb('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('checkouts_live_cart_key').on(t.cartId).where(sql`status in ('running', 'completed')`),
+    index('checkouts_stuck_idx').on(t.updatedAt).where(sql`status in ('running', 'compensating', 'compensation_failed')`),
+  ],
+);
+
+export const outbox = outboxTable(orders);
+export const inbox = inboxTable(orders);
+export const idempotencyKeys = idempotencyTable(orders);
+export type OrderRow = typeof orderRows.$inferSelect;

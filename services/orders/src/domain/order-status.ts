@@ -1,0 +1,25 @@
+import type { OrderStatusName } from '@bazar/contracts/events/orders';
+import { defineMachine } from '@bazar/kit/machine';
+
+export type OrderStatus = OrderStatusName;
+
+/**
+ * THE order lifecycle (DESIGN §3) as one table. `packed → cancelled` is here because staff may
+ * cancel until the parcel leaves; a refund of a picked or shipped order is partial and keeps its status.
+ */
+export const orderMachine = defineMachine<OrderStatus>(
+  {
+    awaiting_payment: ['paid', 'cancelled'],
+    paid: ['picking', 'cancelled', 'refunded'],
+    picking: ['packed', 'cancelled'],
+    packed: ['shipped', 'cancelled'],
+    shipped: ['delivered'],
+    delivered: ['refunded'],
+    cancelled: [],
+    refunded: [],
+  },
+  'orders.illegal_transition',
+);
+
+/** Where an order may go next, for UIs that should not hard-code the table. */
+export const nextStatuses = (status: OrderStatus): readonly OrderStatus[] => orderMachine.next(status);

@@ -1,0 +1,33 @@
+import { PaymentCaptured, PaymentFailed, PaymentRefunded } from '@bazar/contracts/events/payments';
+import { type EventHandler, onEvent } from '@bazar/kit/events/inbox';
+import { cancelUnpaidInTx } from '../app/cancel-unpaid-order.ts';
+import type { OrdersContext } from '../app/context.ts';
+import { markPaidInTx } from '../app/mark-order-paid.ts';
+import { recordRefundInTx } from '../app/refund-order.ts';
+
+/** Orders follow their payments: captured → paid, failed → cancelled, refunded → recorded (and `refunded` when full). */
+export function paymentHandlers(ctx: OrdersContext): EventHandler[] {
+  return [
+    onEvent(PaymentCaptured, async (txc, e) => {
+      await markPaidInTx(ctx, txc, { orderId: e.data.orderId, paymentId: e.data.paymentId });
+    }),
+    onEvent(PaymentFailed, async (txc, e) => {
+      await cancelUnpaidInTx(ctx, txc, {
+        orderId: e.data.orderId,
+        payment: { id: e.data.paymentId, status: 'failed' },
+        note: `payment failed: ${e.data.reason}`,
+        // Nobody calls the release directly here, so the job runs at once.
+        releaseDelaySeconds: 0,
+      });
+    }),
+    onEvent(PaymentRefunded, async (txc, e) => {
+      await recordRefundInTx(ctx, txc, {
+        orderId: e.data.orderId,
+        refundedTotal: e.data.refundedTotal.amount,
+        paymentStatus: e.data.full ? 'refunded' : 'partially_refunded',
+        actorId: null,
+        note: 'refunded in full',
+      });
+    }),
+  ];
+}

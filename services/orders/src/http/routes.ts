@@ -1,0 +1,142 @@
+import { DomainError } from '@bazar/kit/errors';
+import type { HttpApp } from '@bazar/kit/http/app';
+import { bearer } from '@bazar/kit/http/auth';
+import { Page, PageQuery } from '@bazar/kit/http/pagination';
+import { runIdempotent } from '@bazar/kit/idempotency';
+import { Type } from 'typebox';
+import { cancelOrder } from '../app/cancel-order.ts';
+import { placeOrder } from '../app/checkout/place-order.ts';
+import type { OrdersContext } from '../app/context.ts';
+import { getOrder } from '../app/get-order.ts';
+import { listOrders } from '../app/list-orders.ts';
+import { refundOrder } from '../app/refund-order.ts';
+import { idempotencyKeys } from '../db/schema.ts';
+import { CancelBody, CheckoutBody, CheckoutReply, IdempotencyHeaders, ListQuery, OrderParams, OrderSchema, RefundBody } from './schemas.ts';
+
+const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
+const tags = ['orders'];
+
+/** Checkout and order routes of CONTRACT.md, thin: parse → use case → reply. */
+export function ordersRoutes(app: HttpApp, ctx: OrdersContext) {
+  const { auth, db } = ctx.deps;
+  app.addSchema(OrderSchema);
+  const userOf = (req: { user: { id: string; roles: string[] } | null }) => {
+    if (!req.user) throw new Error('guarded route without user');
+    return req.user as NonNullable<typeof req.user> & { roles: Parameters<typeof auth.roles>[0][] };
+  };
+
+  app.post(
+    '/api/v1/checkout',
+    {
+      preHandler: auth.roles('customer'),
+      schema: {
+        tags,
+        summary:
+          'Place an order from a cart: reserve, redeem, create, pay (a repeat with the same Idempotency-Key returns the first result)',
+        ...bearer,
+        headers: IdempotencyHeaders,
+        body: CheckoutBody,
+        response: { 201: CheckoutReply, ...problems(400, 401, 403, 404, 409, 422, 503) },
+      },
+    },
+    async (req, reply) => {
+      const user = userOf(req);
+      const work = async () => ({ status: 201, body: await placeOrder(ctx, { customerId: user.id, request: req.body }) });
+      const key = req.headers['idempotency-key'];
+      const result = key
+        ? await runIdempotent(db, idempotencyKeys, { scope: `checkout:${user.id}`, key, body: req.body }, work)
+        : await work();
+      if ('replayed' in result && result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(result.body);
+    },
+  );
+
+  app.get(
+    '/api/v1/orders',
+    {
+      preHandler: auth.user,
+      schema: {
+        tags,
+        summary: 'Orders, newest first: your own, or every order for staff',
+        ...bearer,
+        querystring: Type.Object({ ...ListQuery, ...PageQuery }),
+        response: { 200: Page(Type.Ref('Order')), ...problems(400, 401) },
+      },
+    },
+    async (req) => listOrders(ctx, { user: userOf(req), ...req.query }),
+  );
+
+  app.get(
+    '/api/v1/orders/:id',
+    {
+      preHandler: auth.user,
+      schema: {
+        tags,
+        summary: 'One order with its history',
+        ...bearer,
+        params: OrderParams,
+        response: { 200: Type.Ref('Order'), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req) => getOrder(ctx, { orderId: req.params.id, user: userOf(req) }),
+  );
+
+  app.post(
+    '/api/v1/orders/:id/cancel',
+    {
+      preHandler: auth.user,
+      preValidation: async (req) => {
+        req.body ??= {};
+      },
+      schema: {
+        tags,
+        summary: 'Cancel: the owner before picking, operators and managers until it ships; stock, payment, promotion and points go back',
+        ...bearer,
+        params: OrderParams,
+        body: CancelBody,
+        response: { 200: Type.Ref('Order'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const user = userOf(req);
+      await cancelOrder(ctx, { orderId: req.params.id, actor: user, reason: req.body.reason });
+      return getOrder(ctx, { orderId: req.params.id, user });
+    },
+  );
+
+  app.post(
+    '/api/v1/orders/:id/refund',
+    {
+      preHandler: auth.roles('manager', 'admin'),
+      schema: {
+        tags,
+        summary: 'Refund all (order → refunded) or part of what was paid',
+        ...bearer,
+        headers: IdempotencyHeaders,
+        params: OrderParams,
+        body: RefundBody,
+        response: { 200: Type.Ref('Order'), ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => {
+      const user = userOf(req);
+      const { amount, reason } = req.body;
+      const minor = typeof amount === 'object' ? amount.amount : amount;
+      const key = req.headers['idempotency-key'];
+      const work = async () => {
+        if (typeof amount === 'object') {
+          const current = await getOrder(ctx, { orderId: req.params.id, user });
+          if (current.currency !== amount.currency) {
+            throw new DomainError('orders.currency_mismatch', 422, `Refunds are in the order currency ${current.currency}`);
+          }
+        }
+        await refundOrder(ctx, { orderId: req.params.id, actor: user, amount: minor, reason, requestKey: key ?? ctx.deps.ids.next() });
+        return { status: 200, body: await getOrder(ctx, { orderId: req.params.id, user }) };
+      };
+      const result = key
+        ? await runIdempotent(db, idempotencyKeys, { scope: `refund:${req.params.id}`, key, body: req.body }, work)
+        : await work();
+      return result.body;
+    },
+  );
+}

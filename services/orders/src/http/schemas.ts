@@ -1,0 +1,118 @@
+import { Timestamp, Uuid } from '@bazar/contracts/common';
+import { ORDER_STATUSES } from '@bazar/contracts/events/orders';
+import { Type } from 'typebox';
+
+/** Money as the API shows it; local so no `$id` is registered twice. */
+const MoneyView = Type.Object({ amount: Type.Integer(), currency: Type.String() });
+const Status = Type.Union(ORDER_STATUSES.map((s) => Type.Literal(s)));
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+
+export const AddressSchema = Type.Object(
+  {
+    city: Text(200),
+    street: Text(200),
+    house: Text(50),
+    apartment: Type.Optional(Text(50)),
+    postalCode: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z -]{2,12}$' })),
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+    lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+  },
+  { additionalProperties: false },
+);
+
+export const CheckoutBody = Type.Object(
+  {
+    cartId: Uuid,
+    phone: Type.String({ pattern: '^\\+?[0-9 ()-]{5,20}$' }),
+    shippingAddress: AddressSchema,
+    payment: Type.Object(
+      { provider: Type.Union([Type.Literal('test'), Type.Literal('stripe')]), token: Text(200) },
+      { additionalProperties: false },
+    ),
+    usePoints: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'Loyalty points to spend on this order' })),
+  },
+  { additionalProperties: false },
+);
+
+const OrderLineSchema = Type.Object({
+  variantId: Uuid,
+  sku: Type.String(),
+  title: Type.String(),
+  quantity: Type.Integer(),
+  unitPrice: MoneyView,
+  total: MoneyView,
+});
+
+export const OrderSchema = Type.Object(
+  {
+    id: Uuid,
+    number: Type.String({ description: 'Human-friendly, e.g. B-000123' }),
+    customerId: Uuid,
+    status: Status,
+    items: Type.Array(OrderLineSchema),
+    totals: Type.Object({ subtotal: MoneyView, discount: MoneyView, pointsDiscount: MoneyView, shipping: MoneyView, total: MoneyView }),
+    pointsUsed: Type.Integer(),
+    promoCode: Type.Union([Type.String(), Type.Null()]),
+    currency: Type.String(),
+    exchangeRate: Type.String({ description: 'Units of the order currency per one unit of the base currency, fixed at checkout' }),
+    shippingAddress: Type.Object({
+      city: Type.String(),
+      street: Type.String(),
+      house: Type.String(),
+      apartment: Type.Optional(Type.String()),
+      postalCode: Type.Optional(Type.String()),
+      lat: Type.Optional(Type.Number()),
+      lon: Type.Optional(Type.Number()),
+    }),
+    phone: Type.String(),
+    history: Type.Array(
+      Type.Object({
+        status: Status,
+        from: Type.Union([Status, Type.Null()]),
+        at: Timestamp,
+        actorId: Type.Union([Uuid, Type.Null()]),
+        note: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
+    payment: Type.Union([Type.Object({ id: Uuid, status: Type.String() }), Type.Null()]),
+    refunded: MoneyView,
+    shipment: Type.Union([Type.Object({ id: Uuid, status: Type.String(), trackingNumber: Type.String() }), Type.Null()]),
+    nextStatuses: Type.Array(Status),
+    expiresAt: Type.Union([Timestamp, Type.Null()], { description: 'When an unpaid order is cancelled' }),
+    createdAt: Timestamp,
+  },
+  { $id: 'Order' },
+);
+
+export const PaymentSchema = Type.Object({
+  id: Uuid,
+  orderId: Uuid,
+  status: Type.String(),
+  amount: MoneyView,
+  provider: Type.String(),
+  failureReason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  nextAction: Type.Optional(Type.Union([Type.Object({ type: Type.String(), url: Type.String() }), Type.Null()])),
+});
+
+export const CheckoutReply = Type.Object({ order: Type.Ref('Order'), payment: Type.Union([PaymentSchema, Type.Null()]) });
+export const ListQuery = { status: Type.Optional(Status) };
+export const OrderParams = Type.Object({ id: Uuid });
+export const CancelBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
+export const RefundBody = Type.Object(
+  {
+    amount: Type.Optional(
+      Type.Union(
+        [
+          Type.Integer({ minimum: 1 }),
+          Type.Object({ amount: Type.Integer({ minimum: 1 }), currency: Type.String() }, { additionalProperties: false }),
+        ],
+        {
+          description: 'Minor units of the order currency, or Money; absent means everything left',
+        },
+      ),
+    ),
+    reason: Text(500),
+  },
+  { additionalProperties: false },
+);
+export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) });

@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { cartClient } from '@bazar/contracts/clients/cart';
+import { inventoryClient } from '@bazar/contracts/clients/inventory';
+import { paymentsClient } from '@bazar/contracts/clients/payments';
+import { promotionsClient } from '@bazar/contracts/clients/promotions';
+import { defineService, type ServiceDefinition, type ServiceDeps } from '@bazar/kit/service';
+import type { OrdersContext, SagaFaults } from './app/context.ts';
+import { readOrdersConfig } from './config.ts';
+import { inbox, outbox } from './db/schema.ts';
+import { paymentHandlers } from './events/on-payment-events.ts';
+import { ordersRoutes } from './http/routes.ts';
+import { orderJobs } from './jobs/order-jobs.ts';
+
+export interface OrdersServiceOptions {
+  /** Test hooks (an injected failure after a saga step); never set in production. */
+  faults?: SagaFaults;
+}
+
+/** Orders with options; tests use it to inject saga failures, the host uses the default export. */
+export function createOrdersService(options: OrdersServiceOptions = {}): ServiceDefinition {
+  const contexts = new WeakMap<ServiceDeps, OrdersContext>();
+  const contextOf = (deps: ServiceDeps): OrdersContext => {
+    let ctx = contexts.get(deps);
+    if (!ctx) {
+      ctx = {
+        deps,
+        config: readOrdersConfig(deps.env),
+        cart: cartClient(deps.clients.to('cart')),
+        inventory: inventoryClient(deps.clients.to('inventory')),
+        promotions: promotionsClient(deps.clients.to('promotions')),
+        payments: paymentsClient(deps.clients.to('payments')),
+        faults: options.faults ?? {},
+      };
+      contexts.set(deps, ctx);
+    }
+    return ctx;
+  };
+  return defineService({
+    name: 'orders',
+    migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+    tables: { outbox, inbox },
+    routes: (app, deps) => ordersRoutes(app, contextOf(deps)),
+    handlers: (deps) => paymentHandlers(contextOf(deps)),
+    jobs: (deps) => orderJobs(contextOf(deps)),
+  });
+}
+
+/** Orders: the checkout saga, the order lifecycle and its history. */
+export default createOrdersService();

@@ -1,0 +1,29 @@
+import type { JobDefinition } from '@bazar/kit/jobs';
+import { recoverCheckouts } from '../app/checkout/recover-checkouts.ts';
+import { EXPIRE_QUEUE } from '../app/checkout/steps/create-order.ts';
+import type { OrdersContext } from '../app/context.ts';
+import { expireOrder, expireOverdueOrders } from '../app/expire-order.ts';
+import { RELEASE_QUEUE, releaseOrderResources } from '../app/release-order-resources.ts';
+import { findOrder } from '../db/order-repo.ts';
+
+const orderIdOf = (data: Record<string, unknown>) => {
+  if (typeof data.orderId !== 'string') throw new Error('job without orderId');
+  return data.orderId;
+};
+
+/** Orders' jobs: per-order expiry (sent at checkout), the sweep behind it, releases, and saga recovery. */
+export function orderJobs(ctx: OrdersContext): JobDefinition[] {
+  return [
+    { queue: EXPIRE_QUEUE, handler: async (data) => void (await expireOrder(ctx, orderIdOf(data))) },
+    { queue: 'orders.expire_unpaid_orders', cron: '* * * * *', handler: async () => void (await expireOverdueOrders(ctx)) },
+    {
+      queue: RELEASE_QUEUE,
+      retryLimit: 10,
+      handler: async (data) => {
+        const order = await findOrder(ctx.deps.db, orderIdOf(data));
+        if (order?.status === 'cancelled') await releaseOrderResources(ctx, order);
+      },
+    },
+    { queue: 'orders.recover_checkouts', cron: '*/5 * * * *', handler: async () => void (await recoverCheckouts(ctx)) },
+  ];
+}
