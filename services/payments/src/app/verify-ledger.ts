@@ -35,9 +35,9 @@ export async function verifyLedger(database: SqlSession): Promise<LedgerReport> 
     `SELECT (SELECT count(*) FROM ${S}.journal_entries) AS entries, (SELECT count(*) FROM ${S}.postings) AS postings`,
   );
   const unbalanced = await database.query<{ entry_id: string; currency: string; debits: string; credits: string }>(
-    `SELECT entry_id, currency, sum(amount) FILTER (WHERE direction = 'debit') AS debits, sum(amount) FILTER (WHERE direction = 'credit') AS credits
+    `SELECT entry_id, currency, sum(amount_minor) FILTER (WHERE direction = 'debit') AS debits, sum(amount_minor) FILTER (WHERE direction = 'credit') AS credits
      FROM ${S}.postings GROUP BY entry_id, currency
-     HAVING coalesce(sum(amount) FILTER (WHERE direction = 'debit'), 0) <> coalesce(sum(amount) FILTER (WHERE direction = 'credit'), 0)`,
+     HAVING coalesce(sum(amount_minor) FILTER (WHERE direction = 'debit'), 0) <> coalesce(sum(amount_minor) FILTER (WHERE direction = 'credit'), 0)`,
   );
   for (const r of unbalanced) {
     violations.push({
@@ -65,14 +65,14 @@ export async function verifyLedger(database: SqlSession): Promise<LedgerReport> 
     });
   }
   const badValues = await database.query<{ id: string; entry_id: string }>(
-    `SELECT id, entry_id FROM ${S}.postings WHERE amount <= 0 OR direction NOT IN ('debit', 'credit')`,
+    `SELECT id, entry_id FROM ${S}.postings WHERE amount_minor <= 0 OR direction NOT IN ('debit', 'credit')`,
   );
   for (const r of badValues)
     violations.push({ rule: 'posting_values', entryId: r.entry_id, detail: `posting ${r.id} is not a positive debit or credit` });
 
   const accounts = await accountSums(database);
   const fromPostings = await database.query<{ account: string; currency: string; signed: string }>(
-    `SELECT p.account, p.currency, sum(CASE WHEN p.direction = 'debit' THEN p.amount ELSE -p.amount END) AS signed
+    `SELECT p.account, p.currency, sum(CASE WHEN p.direction = 'debit' THEN p.amount_minor ELSE -p.amount_minor END) AS signed
      FROM ${S}.postings p JOIN ${S}.journal_entries e ON e.id = p.entry_id AND e.status = 'posted' GROUP BY p.account, p.currency`,
   );
   const signedBy = new Map(fromPostings.map((r) => [`${r.account}|${r.currency}`, n(r.signed)]));
@@ -107,8 +107,8 @@ export async function verifyLedger(database: SqlSession): Promise<LedgerReport> 
 async function accountSums(database: SqlSession) {
   const rows = await database.query<{ account: string; currency: string; debits: string; credits: string }>(
     `SELECT a.code AS account, p.currency,
-            coalesce(sum(p.amount) FILTER (WHERE p.direction = 'debit'), 0) AS debits,
-            coalesce(sum(p.amount) FILTER (WHERE p.direction = 'credit'), 0) AS credits
+            coalesce(sum(p.amount_minor) FILTER (WHERE p.direction = 'debit'), 0) AS debits,
+            coalesce(sum(p.amount_minor) FILTER (WHERE p.direction = 'credit'), 0) AS credits
      FROM ${S}.ledger_accounts a
      JOIN ${S}.postings p ON p.account = a.code
      JOIN ${S}.journal_entries e ON e.id = p.entry_id AND e.status = 'posted'
@@ -129,9 +129,9 @@ async function paymentsMatchLedger(database: SqlSession): Promise<LedgerViolatio
     back: string;
   }>(
     `SELECT pay.id, pay.status, pay.amount_minor AS amount, pay.refunded_minor AS refunded, pay.provider,
-       (SELECT coalesce(sum(p.amount), 0) FROM ${S}.journal_entries e JOIN ${S}.postings p ON p.entry_id = e.id
+       (SELECT coalesce(sum(p.amount_minor), 0) FROM ${S}.journal_entries e JOIN ${S}.postings p ON p.entry_id = e.id
          WHERE e.payment_id = pay.id AND e.kind = 'payment' AND e.status = 'posted' AND p.account = 'provider_clearing:' || pay.provider AND p.direction = 'debit') AS paid,
-       (SELECT coalesce(sum(p.amount), 0) FROM ${S}.journal_entries e JOIN ${S}.postings p ON p.entry_id = e.id
+       (SELECT coalesce(sum(p.amount_minor), 0) FROM ${S}.journal_entries e JOIN ${S}.postings p ON p.entry_id = e.id
          WHERE e.payment_id = pay.id AND e.kind = 'refund' AND e.status = 'posted' AND p.direction = 'credit') AS back
      FROM ${S}.payments pay`,
   );

@@ -10,9 +10,9 @@ export const ProviderUnreachable = (provider: string) =>
     provider,
   });
 export const NotAwaitingAction = (status: string) =>
-  new DomainError('payments.not_requires_action', 409, `The payment is ${status}, not waiting for confirmation`, { status });
+  new DomainError('payments.not_requires_action', 409, `The payment is ${status}, not waiting for confirmation`, { paymentStatus: status });
 export const NotRefundable = (status: string) =>
-  new DomainError('payments.not_refundable', 409, `A ${status} payment cannot be refunded`, { status });
+  new DomainError('payments.not_refundable', 409, `A ${status} payment cannot be refunded`, { paymentStatus: status });
 export const RefundExceedsCaptured = (left: number, currency: string) =>
   new DomainError('payments.refund_exceeds_captured', 422, `Only ${left} ${currency} (minor units) is left to refund`, {
     left: { amount: left, currency },

@@ -96,7 +96,7 @@ export async function paymentsRoutes(app: HttpApp, ctx: PaymentsContext) {
   app.post(
     '/internal/v1/payments',
     {
-      preHandler: internal,
+      onRequest: internal,
       schema: { ...hidden, body: CreatePaymentBody, response: { 201: Type.Ref('Payment'), ...problems(400, 403, 422, 503) } },
     },
     async (req, reply) => reply.status(201).send(toPaymentView(await createPayment(ctx, req.body))),
@@ -105,7 +105,7 @@ export async function paymentsRoutes(app: HttpApp, ctx: PaymentsContext) {
   app.post(
     '/internal/v1/payments/:id/void',
     {
-      preHandler: internal,
+      onRequest: internal,
       schema: { ...hidden, params: IdParams, response: { 200: Type.Ref('Payment'), ...problems(400, 403, 404, 422, 503) } },
     },
     async (req) => toPaymentView(await voidPayment(ctx, req.params.id)),
@@ -114,7 +114,7 @@ export async function paymentsRoutes(app: HttpApp, ctx: PaymentsContext) {
   app.post(
     '/internal/v1/payments/:id/refund',
     {
-      preHandler: internal,
+      onRequest: internal,
       schema: {
         ...hidden,
         params: IdParams,
