@@ -43,6 +43,7 @@ describe('POST /internal/v1/promotions/quote', () => {
 
   it.each([
     ['an unknown code', () => Promise.resolve({ code: 'NOSUCHCODE' }), 'promotions.invalid_code'],
+    ['a code no promotion could have', () => Promise.resolve({ code: 'not a code! '.repeat(10) }), 'promotions.invalid_code'],
     ['an expired code', () => createPromo(t, { type: 'percent', value: 5, endsAt: '2001-01-01T00:00:00Z' }), 'promotions.expired'],
     [
       'a code not yet started',

@@ -76,14 +76,19 @@ export const LoyaltySchema = Type.Object({
 });
 
 export const QuoteBody = Type.Object(
-  { code: Type.String({ minLength: 1, maxLength: 64 }), customerId: Type.Union([Uuid, Type.Null()]), subtotal: MoneyIn, shipping: MoneyIn },
+  {
+    code: Type.String({ minLength: 1, maxLength: 200 }),
+    customerId: Type.Union([Uuid, Type.Null()]),
+    subtotal: MoneyIn,
+    shipping: MoneyIn,
+  },
   { additionalProperties: false },
 );
 
 export const RedeemBody = Type.Object(
   {
     redemptionId: Uuid,
-    code: Type.String({ minLength: 1, maxLength: 64 }),
+    code: Type.String({ minLength: 1, maxLength: 200 }),
     customerId: Uuid,
     orderId: Uuid,
     subtotal: MoneyIn,
