@@ -5,6 +5,7 @@ import { openDatabase } from '@bazar/kit/db/database';
 import { migrateService } from '@bazar/kit/db/migrate';
 import { startGateway } from './gateway-host.ts';
 import { startHost } from './host.ts';
+import { ledgerCommand } from './ledger-command.ts';
 import { readServerConfig } from './server-config.ts';
 import { findService, SERVICES } from './services.ts';
 
@@ -13,7 +14,8 @@ const USAGE = `bazar <command>
   serve <service>    one service alone against DATABASE_URL and AMQP_URL (${SERVICES.map((s) => s.name).join(', ')})
   serve gateway      the public entry: forwards to <SERVICE>_URL (e.g. IDENTITY_URL)
   migrate [service]  apply database migrations and exit
-  seed               load demo data and exit`;
+  seed               load demo data and exit
+  ledger verify      prove every ledger entry balances and every balance equals its postings (exit 1 if not)`;
 
 async function main() {
   const { positionals } = parseArgs({ allowPositionals: true, strict: false });
@@ -34,6 +36,9 @@ async function main() {
     }
     case 'migrate':
       return migrate(arg);
+    case 'ledger':
+      process.exitCode = await ledgerCommand(arg);
+      return;
     case 'seed': {
       const host = await startHost({ services: SERVICES, demo: true, listen: false });
       for (const line of host.notices) console.log(line);

@@ -4,11 +4,12 @@ import identity from '@bazar/identity';
 import inventory from '@bazar/inventory';
 import type { ServiceDefinition } from '@bazar/kit/service';
 import orders from '@bazar/orders';
+import payments from '@bazar/payments';
 import promotions from '@bazar/promotions';
 import rates from '@bazar/rates';
 
 /** Every service this build can host, in start order (identity first: others verify its tokens). */
-export const SERVICES: ServiceDefinition[] = [identity, catalog, rates, inventory, cart, promotions, orders];
+export const SERVICES: ServiceDefinition[] = [identity, catalog, rates, inventory, cart, promotions, payments, orders];
 
 export function findService(name: string): ServiceDefinition {
   const found = SERVICES.find((s) => s.name === name);

@@ -90,7 +90,7 @@ export async function verifyLedger(database: SqlSession): Promise<LedgerReport> 
   const trial = new Map<string, number>();
   for (const a of accounts) trial.set(a.currency, (trial.get(a.currency) ?? 0) + a.debits - a.credits);
   for (const [currency, total] of trial) {
-    if (total !== 0) violations.push({ rule: 'trial_balance', currency, detail: `posted debits exceed credits by ${total}` });
+    if (total !== 0) violations.push({ rule: 'trial_balance', currency, detail: `posted debits − credits = ${total}, not 0` });
   }
   violations.push(...(await paymentsMatchLedger(database)));
   return {
