@@ -15,7 +15,8 @@ export async function cancelUnpaidInTx(
   input: { orderId: string; payment: PaymentRef; note: string; releaseDelaySeconds: number },
 ): Promise<Order | undefined> {
   const order = await findOrder(txc.tx, input.orderId, true);
-  if (!order || order.status !== 'awaiting_payment') return undefined;
+  if (!order) return undefined;
+  if (order.status !== 'awaiting_payment') return undefined;
   const next = await moveOrder(ctx, txc, order, 'cancelled', { actorId: null, note: input.note }, { payment: input.payment });
   await scheduleRelease(ctx, txc.tx, order.id, input.releaseDelaySeconds);
   return next;

@@ -12,7 +12,8 @@ import { releaseOrderResources } from './release-order-resources.ts';
 export async function expireOrder(ctx: OrdersContext, orderId: string): Promise<boolean> {
   const expired = await ctx.deps.uow(async (txc) => {
     const order = await findOrder(txc.tx, orderId, true);
-    if (!order || order.status !== 'awaiting_payment') return undefined;
+    if (!order) return undefined;
+    if (order.status !== 'awaiting_payment') return undefined;
     if (order.expiresAt && order.expiresAt > ctx.deps.clock.now()) return undefined;
     return moveOrder(ctx, txc, order, 'cancelled', { actorId: null, note: 'payment not received in time' });
   });
