@@ -27,6 +27,9 @@ export interface PaymentView {
  * - `POST /internal/v1/payments` `{paymentId, orderId, customerId, amount, provider, token}` → 201 PaymentView
  *   (repeat → the same). `test` tokens: `tok_success` → `captured`, `tok_decline` → `failed`,
  *   `tok_3ds` → `requires_action`. The outcome is also published (`payment.captured.v1` / `payment.failed.v1`).
+ *   Optional `discount` and `loyalty` (same currency, ≥ 0) are the parts of the list price settled by a promotion
+ *   and by points: the ledger books revenue at list price and those as discounts / loyalty liability.
+ *   Provider down → 503 `payments.provider_unreachable` (the payment stays as it was; repeat or void it).
  * - `POST /internal/v1/payments/{id}/void` → 200 PaymentView (releases an authorization; a captured payment is refunded in full instead).
  * - `POST /internal/v1/payments/{id}/refund` `{refundId, amount?, reason}` → 200 PaymentView; more than what is left → 422.
  */
@@ -39,6 +42,8 @@ export function paymentsClient(transport: ServiceTransport) {
       amount: Money;
       provider: string;
       token: string;
+      discount?: Money | null;
+      loyalty?: Money | null;
     }): Promise<PaymentView> {
       const response = await transport.call({
         method: 'POST',
