@@ -4,7 +4,7 @@ import { opsRoutes } from '@bazar/gateway';
 import { createAmqpBus } from '@bazar/kit/bus/amqp-bus';
 import type { Bus } from '@bazar/kit/bus/bus';
 import { createMemoryBus } from '@bazar/kit/bus/memory-bus';
-import { httpClients, injectClients } from '@bazar/kit/clients';
+import { guardInternalRoutes, httpClients, injectClients } from '@bazar/kit/clients';
 import { loadPlatformConfig, type PlatformConfig } from '@bazar/kit/config';
 import { createMemoryCounters, createRedisCounters } from '@bazar/kit/counters';
 import { type Database, openDatabase } from '@bazar/kit/db/database';
@@ -34,6 +34,8 @@ export interface RunningHost {
   platform: PlatformConfig;
   services: MountedService[];
   notices: string[];
+  /** Demo data loading after the server listens (resolves at once when demo is off). */
+  demo: Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     ]);
     // Embedded: one secret per process and in-process calls. Distributed: a shared secret and HTTP.
     const internalToken = platform.BAZAR_INTERNAL_TOKEN ?? randomBytes(24).toString('base64url');
+    guardInternalRoutes(app, internalToken);
     const clients = options.services.length > 1 ? injectClients(app, internalToken) : httpClients(env, internalToken);
     const services: MountedService[] = [];
     for (const definition of options.services) {
@@ -86,11 +89,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     await app.ready();
     const notices: string[] = [];
-    for (const service of services) notices.push(...(await service.start({ demo: options.demo })));
+    for (const service of services) notices.push(...(await service.start()));
     cleanups.unshift(async () => {
       for (const service of [...services].reverse()) await service.stop();
     });
     const url = options.listen === false ? '' : await app.listen({ port: platform.PORT, host: platform.HOST });
+    // Demo data loads after the server answers, so a first start is usable at once.
+    const demo = options.demo ? seedDemo(services, log) : Promise.resolve([]);
+    cleanups.unshift(() => demo.catch(() => []));
     return {
       app,
       url,
@@ -100,6 +106,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       platform,
       services,
       notices,
+      demo,
       async stop() {
         for (const cleanup of cleanups) await cleanup().catch((error) => log.warn({ err: error }, 'shutdown step failed'));
       },
@@ -108,4 +115,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     for (const cleanup of cleanups) await cleanup().catch(() => {});
     throw error;
   }
+}
+
+async function seedDemo(services: MountedService[], log: Logger): Promise<string[]> {
+  const notices: string[] = [];
+  for (const service of services) {
+    try {
+      notices.push(...(await service.seedDemo()));
+    } catch (error) {
+      log.error({ err: error, service: service.definition.name }, 'demo data failed to load');
+      notices.push(`${service.definition.name}: demo data failed to load (${String(error).slice(0, 200)})`);
+    }
+  }
+  return notices;
 }

@@ -41,7 +41,7 @@ async function main() {
       return;
     case 'seed': {
       const host = await startHost({ services: SERVICES, demo: true, listen: false });
-      for (const line of host.notices) console.log(line);
+      for (const line of [...host.notices, ...(await host.demo)]) console.log(line);
       await host.stop();
       return;
     }
@@ -62,6 +62,13 @@ async function run(options: Parameters<typeof startHost>[0]) {
     ...host.notices.map((n) => `  ${n}`),
   ];
   console.log(lines.join('\n'));
+  if (options.demo) {
+    const demoStarted = Date.now();
+    void host.demo.then((notices) => {
+      if (notices.length > 0)
+        console.log([`Demo data loaded in ${Date.now() - demoStarted} ms`, ...notices.map((n) => `  ${n}`)].join('\n'));
+    });
+  }
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

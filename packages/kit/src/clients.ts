@@ -90,6 +90,17 @@ export function internalGuard(internalToken: string) {
 }
 
 /**
+ * Checks the internal token on every `/internal/` request before anything else runs, so an
+ * outside caller learns nothing (not even body validation errors) from internal routes.
+ */
+export function guardInternalRoutes(app: HttpApp, internalToken: string) {
+  const guard = internalGuard(internalToken);
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/internal/')) await guard(request);
+  });
+}
+
+/**
  * Turns another service's answer into a value or a thrown DomainError carrying its problem code
  * and status, so a 409 `inventory.out_of_stock` surfaces to the caller's client unchanged.
  */

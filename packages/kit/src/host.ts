@@ -13,6 +13,8 @@ import { type Clock, type Ids, systemClock, uuidv7Ids } from './ids.ts';
 import type { Jobs } from './jobs.ts';
 import type { ServiceDefinition, ServiceDeps, ServiceStartResult } from './service.ts';
 
+const noticesOf = (result: ServiceStartResult | undefined) => result?.notices ?? [];
+
 export interface HostParts {
   app: HttpApp;
   database: Database;
@@ -35,7 +37,9 @@ export interface MountedService {
   deps: ServiceDeps;
   relay: OutboxRelay;
   /** Runs the service's start hook, subscribes its handlers and starts its relay. */
-  start(options?: { demo?: boolean }): Promise<string[]>;
+  start(): Promise<string[]>;
+  /** Loads the service's demo data (idempotent); the host runs it once the server listens. */
+  seedDemo(): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -73,11 +77,11 @@ export async function mountService(definition: ServiceDefinition, host: HostPart
     definition,
     deps,
     relay,
-    async start(options) {
-      const notices: string[] = [];
-      const collect = (result: ServiceStartResult | undefined) => notices.push(...(result?.notices ?? []));
-      collect(await definition.start?.(deps));
-      if (options?.demo && definition.seedDemo) collect(await definition.seedDemo(deps));
+    async seedDemo() {
+      return noticesOf(await definition.seedDemo?.(deps));
+    },
+    async start() {
+      const notices = noticesOf(await definition.start?.(deps));
       const handlers = definition.handlers?.(deps) ?? [];
       if (handlers.length > 0) {
         const dispatch = createInboxDispatcher({

@@ -3,7 +3,7 @@ import { exportJWK, generateKeyPair, type JSONWebKeySet, SignJWT } from 'jose';
 import pg from 'pg';
 import type { Bus } from './bus/bus.ts';
 import { createMemoryBus, type MemoryBus } from './bus/memory-bus.ts';
-import { injectClients } from './clients.ts';
+import { guardInternalRoutes, injectClients } from './clients.ts';
 import { loadPlatformConfig } from './config.ts';
 import { createMemoryCounters } from './counters.ts';
 import { type Database, openDatabase } from './db/database.ts';
@@ -142,6 +142,7 @@ export async function startTestService(
   const internalToken = randomBytes(16).toString('hex');
   const jobs = await createJobs({ database, log, pollSeconds: 0.5 });
   const counters = createMemoryCounters();
+  guardInternalRoutes(app, internalToken);
   const clients = injectClients(app, internalToken);
   const services: MountedService[] = [];
   for (const definition of list) {
