@@ -106,9 +106,22 @@ async function seed(url: string) {
   return { productId: sample?.id ?? '', shoesSlug: slugify('Обувь') };
 }
 
-const created = await createTestPostgresDatabase();
+/** A product id from an existing bench database, seeding it first when empty. */
+async function sampleOf(url: string) {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const found = await pool
+    .query<{ id: string }>(`SELECT id FROM catalog.products ORDER BY created_at LIMIT 1 OFFSET ${PRODUCTS >> 1}`)
+    .then((r) => r.rows[0])
+    .catch(() => undefined);
+  await pool.end();
+  return found ? { productId: found.id, shoesSlug: slugify('Обувь') } : seed(url);
+}
+
+// BENCH_DATABASE_URL reuses an already seeded database (kept afterwards) to iterate quickly.
+const reuse = process.env.BENCH_DATABASE_URL;
+const created = reuse ? { url: reuse, drop: async () => {} } : await createTestPostgresDatabase();
 try {
-  const { productId, shoesSlug } = await seed(created.url);
+  const { productId, shoesSlug } = reuse ? await sampleOf(reuse) : await seed(created.url);
   const bare = await spawnServer([tsx, fileURLToPath(new URL('./bare-server.ts', import.meta.url))], {});
   const rows: LoadResult[] = [await load('bare Fastify route (ceiling)', { url: `${bare.url}/bare`, seconds })];
   await bare.stop();

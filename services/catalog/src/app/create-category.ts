@@ -10,7 +10,7 @@ import type { CatalogContext } from './context.ts';
 export async function createCategory(ctx: CatalogContext, input: { name: string; parentId?: string | null }): Promise<CategoryNode> {
   const name = input.name.trim();
   try {
-    return await ctx.deps.uow(async ({ tx }) => {
+    const node = await ctx.deps.uow(async ({ tx }) => {
       const known = await loadCategories(tx);
       const parent = input.parentId ? known.get(input.parentId) : undefined;
       if (input.parentId && !parent) throw CategoryNotFound(input.parentId);
@@ -26,6 +26,8 @@ export async function createCategory(ctx: CatalogContext, input: { name: string;
       });
       return { id, name, slug, parentId: parent?.id ?? null, children: [] };
     });
+    ctx.searchMemo.clear();
+    return node;
   } catch (error) {
     if (isUniqueViolation(error, 'categories_sibling_name_key')) throw CategoryNameTaken(name);
     throw error;

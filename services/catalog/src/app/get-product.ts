@@ -6,16 +6,21 @@ import type { CatalogContext } from './context.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** One product by id or slug (archived ones too), from the cache when warm, prices in `currency`. */
-export async function getProduct(ctx: CatalogContext, idOrSlug: string, currency: string | null): Promise<ProductView> {
+/**
+ * One product by id or slug (archived ones too) as JSON text, from the cache when warm. In the
+ * base currency the cached text is the answer; another currency converts a parsed copy.
+ */
+export async function getProductJson(ctx: CatalogContext, idOrSlug: string, currency: string | null): Promise<string> {
   const convert = await ctx.rates.converter(currency);
-  const key = UUID.test(idOrSlug) ? `id:${idOrSlug.toLowerCase()}` : `slug:${idOrSlug}`;
-  let view = await ctx.cache.get(key);
-  if (!view) {
-    const product = await findProduct(ctx.deps.db, UUID.test(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug });
+  const byId = UUID.test(idOrSlug);
+  const key = byId ? `id:${idOrSlug.toLowerCase()}` : `slug:${idOrSlug}`;
+  let json = await ctx.cache.get(key);
+  if (json === undefined) {
+    const product = await findProduct(ctx.deps.db, byId ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug });
     if (!product) throw ProductNotFound(idOrSlug);
-    view = toProductView(product);
-    await ctx.cache.set(productCacheKeys(product), view);
+    json = JSON.stringify(toProductView(product));
+    await ctx.cache.set(productCacheKeys(product), json);
   }
-  return displayIn(view, convert);
+  if (!currency || currency === ctx.config.BASE_CURRENCY) return json;
+  return JSON.stringify(displayIn(JSON.parse(json) as ProductView, convert));
 }

@@ -22,10 +22,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function resolveCategory(ctx: CatalogContext, idOrSlug: string | null): Promise<string | null> {
   if (!idOrSlug) return null;
-  const where = UUID.test(idOrSlug) ? eq(categories.id, idOrSlug.toLowerCase()) : eq(categories.slug, idOrSlug);
-  const [row] = await ctx.deps.db.select({ id: categories.id }).from(categories).where(where);
-  if (!row) throw new InputError([{ path: 'category', message: 'is not a known category id or slug' }]);
-  return row.id;
+  const found = await ctx.searchMemo.remember(`category:${idOrSlug}`, async () => {
+    const where = UUID.test(idOrSlug) ? eq(categories.id, idOrSlug.toLowerCase()) : eq(categories.slug, idOrSlug);
+    const [row] = await ctx.deps.db.select({ id: categories.id }).from(categories).where(where);
+    return { id: row?.id ?? null };
+  });
+  if (!found.id) throw new InputError([{ path: 'category', message: 'is not a known category id or slug' }]);
+  return found.id;
 }
 
 /** Each query word with the dictionary words it may be a typo of. */
@@ -88,4 +91,15 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
     },
     nextCursor: nextCursorOf(query, totals.total),
   };
+}
+
+/**
+ * The search answer as JSON text, memoised per query and currency: hot listing pages are served
+ * without touching the database or re-serialising (local writes clear the memo).
+ */
+export async function searchProductsJson(ctx: CatalogContext, query: ProductQuery): Promise<string> {
+  const { json } = await ctx.searchMemo.remember(`json:${JSON.stringify(query)}`, async () => ({
+    json: JSON.stringify(await searchProducts(ctx, query)),
+  }));
+  return json;
 }

@@ -1,11 +1,12 @@
 import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
-import type { ProductView } from '../domain/product.ts';
-
-/** Product reads (by id or slug) in the base currency; writes delete the keys they touch. */
+/**
+ * Product reads (by id or slug) as the JSON text of the base-currency view, so a hit is sent
+ * without re-serialising; writes delete the keys they touch.
+ */
 export interface ProductCache {
-  get(key: string): Promise<ProductView | undefined>;
-  set(keys: string[], view: ProductView): Promise<void>;
+  get(key: string): Promise<string | undefined>;
+  set(keys: string[], json: string): Promise<void>;
   delete(keys: string[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -15,11 +16,11 @@ export const productCacheKeys = (p: { id: string; slug: string }) => [`id:${p.id
 
 /** Process memory: embedded mode, or any process without Redis (the TTL bounds staleness elsewhere). */
 export function createMemoryProductCache(options: { max: number; ttlSeconds: number }): ProductCache {
-  const lru = new LRUCache<string, ProductView>({ max: options.max, ttl: options.ttlSeconds * 1000 });
+  const lru = new LRUCache<string, string>({ max: options.max, ttl: options.ttlSeconds * 1000 });
   return {
     get: async (key) => lru.get(key),
-    set: async (keys, view) => {
-      for (const key of keys) lru.set(key, view);
+    set: async (keys, json) => {
+      for (const key of keys) lru.set(key, json);
     },
     delete: async (keys) => {
       for (const key of keys) lru.delete(key);
@@ -35,11 +36,9 @@ export function createRedisProductCache(url: string, options: { ttlSeconds: numb
   return {
     async get(key) {
       // A cache outage degrades to database reads, never to errors.
-      const text = await redis.get(prefix + key).catch(() => null);
-      return text ? (JSON.parse(text) as ProductView) : undefined;
+      return (await redis.get(prefix + key).catch(() => null)) ?? undefined;
     },
-    async set(keys, view) {
-      const text = JSON.stringify(view);
+    async set(keys, text) {
       const pipeline = redis.pipeline();
       for (const key of keys) pipeline.set(prefix + key, text, 'EX', options.ttlSeconds);
       await pipeline.exec().catch(() => undefined);

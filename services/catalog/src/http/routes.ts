@@ -1,14 +1,14 @@
 import { Uuid } from '@bazar/contracts/common';
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { archiveProduct } from '../app/archive-product.ts';
 import type { CatalogContext } from '../app/context.ts';
 import { createCategory } from '../app/create-category.ts';
 import { createProduct } from '../app/create-product.ts';
-import { getProduct } from '../app/get-product.ts';
+import { getProductJson } from '../app/get-product.ts';
 import { listCategories } from '../app/list-categories.ts';
-import { searchProducts } from '../app/search-products.ts';
+import { searchProductsJson } from '../app/search-products.ts';
 import { updateProduct } from '../app/update-product.ts';
 import { parseProductQuery } from '../domain/product-query.ts';
 import { importRoutes } from './import-routes.ts';
@@ -24,6 +24,8 @@ import {
 
 const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['catalog'];
+/** For answers that are JSON text already (memoised or cached); the route schema still documents them. */
+const sendAsIs = (body: unknown) => body as string;
 const CurrencyQuery = Type.Object({ currency: Type.Optional(Type.String({ pattern: '^[A-Za-z]{3}$' })) });
 
 /** Catalog routes of CONTRACT.md, thin: parse → use case → reply. */
@@ -43,7 +45,14 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
         response: { 200: ProductListSchema, ...problems(400, 422) },
       },
     },
-    async (req) => searchProducts(ctx, parseProductQuery(req.query as Record<string, unknown>)),
+    async (req, reply) => {
+      // Already JSON (memoised), so the schema serializer is skipped; the schema still documents it.
+      const json = await searchProductsJson(ctx, parseProductQuery(req.query as Record<string, unknown>));
+      return reply
+        .type('application/json; charset=utf-8')
+        .serializer(sendAsIs)
+        .send(json as unknown as Static<typeof ProductListSchema>);
+    },
   );
 
   await importRoutes(app, ctx);
@@ -59,7 +68,13 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
         response: { 200: Type.Ref('Product'), ...problems(400, 404, 422) },
       },
     },
-    async (req) => getProduct(ctx, req.params.idOrSlug, req.query.currency?.toUpperCase() ?? null),
+    async (req, reply) => {
+      const json = await getProductJson(ctx, req.params.idOrSlug, req.query.currency?.toUpperCase() ?? null);
+      return reply
+        .type('application/json; charset=utf-8')
+        .serializer(sendAsIs)
+        .send(json as unknown as Static<typeof ProductSchema>);
+    },
   );
 
   app.post(
