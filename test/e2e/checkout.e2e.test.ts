@@ -27,7 +27,10 @@ describe('checkout across the real services', () => {
     const cartId = await shop.cartWith(alice.token, variantId, 2);
     const res = await shop.call('POST', '/api/v1/checkout', alice.token, shop.checkoutBody(cartId), { 'idempotency-key': newId() });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body.order).toMatchObject({ status: 'paid', totals: { subtotal: { amount: 259_800 }, shipping: { amount: 30_000 }, total: { amount: 289_800 } } });
+    expect(res.body.order).toMatchObject({
+      status: 'paid',
+      totals: { subtotal: { amount: 259_800 }, shipping: { amount: 30_000 }, total: { amount: 289_800 } },
+    });
     expect(await shop.stock(manager, sku)).toMatchObject({ onHand: 10, reserved: 2, available: 8 });
     const payment = await shop.call('GET', `/api/v1/payments/${res.body.payment.id}`, alice.token);
     expect(payment.body).toMatchObject({ status: 'captured', amount: { amount: 289_800, currency: 'RUB' } });

@@ -30,7 +30,15 @@ export function catalogLookupBridge(): ServiceDefinition {
     handlers: () => [
       onEvent(VariantCreated, async (_ctx, e) => {
         const d = e.data;
-        variants.set(d.variantId, { variantId: d.variantId, productId: d.productId, sku: d.sku, barcode: d.barcode, title: d.title, price: d.price, archived: false });
+        variants.set(d.variantId, {
+          variantId: d.variantId,
+          productId: d.productId,
+          sku: d.sku,
+          barcode: d.barcode,
+          title: d.title,
+          price: d.price,
+          archived: false,
+        });
       }),
       onEvent(ProductUpdated, async (_ctx, e) => {
         for (const v of e.data.variants) {

@@ -66,11 +66,14 @@ export function client(t: TestService) {
       const res = await call('GET', `/api/v1/inventory?sku=${encodeURIComponent(sku)}`, staff);
       expect(res.status).toBe(200);
       const rows = (Array.isArray(res.body) ? res.body : res.body.items) as { onHand: number; reserved: number; available: number }[];
-      return rows.reduce((sum, r) => ({ onHand: sum.onHand + r.onHand, reserved: sum.reserved + r.reserved, available: sum.available + r.available }), {
-        onHand: 0,
-        reserved: 0,
-        available: 0,
-      });
+      return rows.reduce(
+        (sum, r) => ({ onHand: sum.onHand + r.onHand, reserved: sum.reserved + r.reserved, available: sum.available + r.available }),
+        {
+          onHand: 0,
+          reserved: 0,
+          available: 0,
+        },
+      );
     },
   };
 }
