@@ -47,6 +47,14 @@ describe('POST /internal/v1/payments', () => {
     expect(await snapshot(t, input.paymentId)).toEqual(before);
   });
 
+  it('creates one payment, one ledger entry and one event when the same paymentId races 6 times', async () => {
+    const { input } = await api.create({ token: 'tok_3ds' });
+    const paymentId = newId();
+    const results = await Promise.all(Array.from({ length: 6 }, () => api.create({ ...input, paymentId, token: 'tok_success' })));
+    expect(results.every((r) => r.res.status === 201 || r.res.status === 503)).toBe(true);
+    expect(await snapshot(t, paymentId)).toEqual({ status: 'captured', entries: 1, posted: 1, events: 1 });
+  });
+
   it('refuses a reused paymentId with another amount with 422 payments.id_reused', async () => {
     const { input } = await api.create();
     const res = (await api.create({ ...input, amount: rub(1) })).res;
