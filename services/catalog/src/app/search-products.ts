@@ -1,7 +1,7 @@
 import { InputError } from '@bazar/kit/errors';
 import { eq } from 'drizzle-orm';
 import { withVariants } from '../db/product-repo.ts';
-import { findCategoryCounts, findPage, findTotals, type SearchPlan } from '../db/product-search.ts';
+import { findCategoryCounts, findExactCodeMatches, findPage, findTotals, type SearchPlan } from '../db/product-search.ts';
 import { categories } from '../db/schema.ts';
 import { findCorrections } from '../db/typo-corrections.ts';
 import { attributeCandidates } from '../domain/attribute-filter.ts';
@@ -31,12 +31,14 @@ async function resolveCategory(ctx: CatalogContext, idOrSlug: string | null): Pr
   return found.id;
 }
 
-/** Each query word with the dictionary words it may be a typo of. */
-async function termsOf(ctx: CatalogContext, q: string | null): Promise<string[][]> {
-  const terms = q ? queryTermsOf(q) : [];
-  if (terms.length === 0) return [];
-  const corrections = await ctx.searchMemo.remember(`typo:${terms.join(' ')}`, () => findCorrections(ctx.deps.db, terms));
-  return terms.map((t) => [t, ...(corrections.get(t) ?? [])]);
+/** Each query word with the dictionary words it may be a typo of, and the products whose code is the query. */
+async function textMatchOf(ctx: CatalogContext, q: string | null): Promise<{ terms: string[][]; exactIds: string[] }> {
+  if (!q) return { terms: [], exactIds: [] };
+  return ctx.searchMemo.remember(`text:${q}`, async () => {
+    const words = queryTermsOf(q);
+    const [corrections, exactIds] = await Promise.all([findCorrections(ctx.deps.db, words), findExactCodeMatches(ctx.deps.db, q)]);
+    return { terms: words.map((t) => [t, ...(corrections.get(t) ?? [])]), exactIds };
+  });
 }
 
 /**
@@ -51,7 +53,7 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
   const bounds = toBaseBounds({ min: query.minPrice, max: query.maxPrice }, base, display, rate);
   const plan: SearchPlan = {
     q: query.q,
-    terms: await termsOf(ctx, query.q),
+    ...(await textMatchOf(ctx, query.q)),
     categoryId: await resolveCategory(ctx, query.category),
     minPrice: bounds.min,
     maxPrice: bounds.max,

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
-import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { AttributeValue } from '../domain/product.ts';
 import type { ProductSort } from '../domain/product-query.ts';
 import { listingColumns } from './product-repo.ts';
@@ -7,8 +7,10 @@ import { products, variants } from './schema.ts';
 
 /** A search resolved to base-currency bounds, category ids and per-term alternatives (typo corrections). */
 export interface SearchPlan {
-  /** The raw query, for SKU/barcode exact match and substring match on titles. */
+  /** The raw query, for substring match on titles. */
   q: string | null;
+  /** Products with a variant whose SKU or barcode equals the query (looked up first, ranked first). */
+  exactIds: string[];
   /** One entry per query word: the word and its likely corrections, all OR-ed; entries are AND-ed. */
   terms: string[][];
   categoryId: string | null;
@@ -33,14 +35,25 @@ function tsQuery(terms: string[][]): SQL {
   return sql`(${sql.join(parts, sql` && `)})`;
 }
 
-const exactCodeMatch = (q: string) =>
-  sql`${products.id} IN (SELECT ${variants.productId} FROM ${variants} WHERE upper(${variants.sku}) = upper(${q}) OR ${variants.barcode} = ${q})`;
+// An id list, not a sub-select: inside the OR a sub-select forces a sequential scan instead of a BitmapOr.
+const exactCodeMatch = (ids: string[]) => (ids.length > 0 ? inArray(products.id, ids) : undefined);
+
+/** Products owning a variant whose SKU (any case) or barcode equals `q`. */
+export async function findExactCodeMatches(db: DbOrTx, q: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: variants.productId })
+    .from(variants)
+    .where(or(eq(sql`upper(${variants.sku})`, q.toUpperCase()), eq(variants.barcode, q)));
+  return rows.map((r) => r.id);
+}
 
 /** The WHERE clause shared by the page, the total and the facets. */
 export function searchWhere(plan: SearchPlan): SQL | undefined {
   const conditions: (SQL | undefined)[] = [isNull(products.archivedAt)];
   if (plan.q) {
-    const matches: SQL[] = [exactCodeMatch(plan.q), sql`${products.title} ILIKE ${`%${escapeLike(plan.q)}%`}`];
+    const matches: SQL[] = [sql`${products.title} ILIKE ${`%${escapeLike(plan.q)}%`}`];
+    const exact = exactCodeMatch(plan.exactIds);
+    if (exact) matches.push(exact);
     if (plan.terms.length > 0) matches.push(sql`${products.search} @@ ${tsQuery(plan.terms)}`);
     conditions.push(sql`(${sql.join(matches, sql` OR `)})`);
   }
@@ -68,7 +81,8 @@ function orderBy(plan: SearchPlan): SQL[] {
     case 'relevance': {
       if (!plan.q) return newest;
       const rank = plan.terms.length > 0 ? sql`ts_rank(${products.search}, ${tsQuery(plan.terms)})` : sql`0`;
-      return [desc(sql`(${exactCodeMatch(plan.q)})`), desc(rank), ...newest];
+      const exact = exactCodeMatch(plan.exactIds);
+      return [...(exact ? [desc(exact)] : []), desc(rank), ...newest];
     }
   }
 }

@@ -75,7 +75,8 @@ export const products = catalog.table(
     index('products_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     index('products_category_tree_idx').using('gin', t.categoryTree),
     index('products_attributes_idx').using('gin', t.attributes.op('jsonb_path_ops')),
-    index('products_newest_idx').on(t.createdAt.desc(), t.id.desc()).where(sql`archived_at IS NULL`),
+    // Ascending, so a backward scan serves `DESC` (NULLS FIRST) sorts too; drizzle's .desc() adds NULLS LAST, which no sort matches.
+    index('products_created_idx').on(t.createdAt, t.id).where(sql`archived_at IS NULL`),
     index('products_price_idx').on(t.priceMinor, t.id).where(sql`archived_at IS NULL`),
   ],
 );
