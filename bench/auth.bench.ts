@@ -44,9 +44,17 @@ try {
   console.log(`RSS: ${Math.round(rssIdle)} MB after start, ${Math.round(rssLoaded)} MB after load`);
   console.log(`login: ${login.rps}/s (argon2id m=19456,t=2,p=1 on every attempt)\n`);
   const ok = [
-    verdict('GET /api/v1/me ≥ 50% of the bare route', me.rps >= ceiling.rps * 0.5, `${me.rps} vs ${ceiling.rps} req/s (${Math.round((100 * me.rps) / ceiling.rps)}%)`),
+    verdict(
+      'GET /api/v1/me ≥ 50% of the bare route',
+      me.rps >= ceiling.rps * 0.5,
+      `${me.rps} vs ${ceiling.rps} req/s (${Math.round((100 * me.rps) / ceiling.rps)}%)`,
+    ),
     verdict('start-up to /health < 3 s on a warm data dir', server.readyMs < 3000, `${Math.round(server.readyMs)} ms`),
-    verdict('no errors under load', rows.every((r) => r.errors === 0 && r.non2xx === 0), 'errors and non-2xx all zero'),
+    verdict(
+      'no errors under load',
+      rows.every((r) => r.errors === 0 && r.non2xx === 0),
+      'errors and non-2xx all zero',
+    ),
   ].every(Boolean);
   process.exitCode = ok ? 0 : 1;
 } finally {
