@@ -10,13 +10,17 @@ export async function addItem(
   input: { cartId: string; userId: string | null; variantId: string; quantity: number },
 ): Promise<CartView> {
   // Access first, so a stranger learns nothing about the catalog through someone else's cart.
-  await loadCart(ctx, input.cartId, input.userId);
+  const current = await loadCart(ctx, input.cartId, input.userId);
   const [variant] = await ctx.catalog.lookupVariants([input.variantId]);
   if (!variant) throw VariantNotFound(input.variantId);
   if (variant.archived) throw VariantUnavailable(input.variantId);
   const itemId = ctx.deps.ids.next();
-  const cart = await changeCart(ctx, input.cartId, input.userId, (current, at) =>
-    addItemToCart(current, { itemId, variantId: input.variantId, quantity: input.quantity }, ctx.limits, at),
+  const cart = await changeCart(
+    ctx,
+    input.cartId,
+    input.userId,
+    (latest, at) => addItemToCart(latest, { itemId, variantId: input.variantId, quantity: input.quantity }, ctx.limits, at),
+    current,
   );
   return toCartView(await priceCartNow(ctx, cart));
 }

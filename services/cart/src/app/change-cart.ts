@@ -22,9 +22,11 @@ export async function changeCart(
   cartId: string,
   userId: string | null,
   change: (cart: Cart, at: Date) => Cart,
+  /** The cart as the caller just read it, saving the first read. */
+  known?: Cart,
 ): Promise<Cart> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const cart = await loadCart(ctx, cartId, userId);
+    const cart = attempt === 0 && known ? known : await loadCart(ctx, cartId, userId);
     const next = change(cart, ctx.deps.clock.now());
     if (next === cart) return cart;
     if (await ctx.store.replace(cart, next)) return next;

@@ -16,6 +16,6 @@ export async function getCheckoutCart(ctx: CartContext, cartId: string): Promise
 export async function checkOutCart(ctx: CartContext, input: { cartId: string; orderId: string }): Promise<CartCheckedOut> {
   const existing = await ctx.store.get(input.cartId);
   if (!existing) throw CartNotFound(input.cartId);
-  await changeCart(ctx, input.cartId, existing.ownerId, (current, at) => checkOut(current, input.orderId, at));
+  await changeCart(ctx, input.cartId, existing.ownerId, (current, at) => checkOut(current, input.orderId, at), existing);
   return { cartId: input.cartId, status: 'checked_out', orderId: input.orderId };
 }

@@ -32,10 +32,6 @@ export async function markPaidInTx(
   return order;
 }
 
-/** The same in its own transaction. */
-export const markOrderPaid = (ctx: OrdersContext, input: { orderId: string; paymentId: string | null }) =>
-  ctx.deps.uow((txc) => markPaidInTx(ctx, txc, input));
-
 /** Remembers a payment still in flight (3-D Secure), unless an event already recorded a later state. */
 export async function recordPayment(ctx: OrdersContext, orderId: string, payment: PaymentRef): Promise<void> {
   await ctx.deps.db

@@ -6,6 +6,7 @@ import { v5 } from 'uuid';
 import { checkouts } from '../../db/schema.ts';
 import type { LockedCart } from '../../domain/checkout-totals.ts';
 import type { ShippingAddress } from '../../domain/order.ts';
+import type { OrdersContext } from '../context.ts';
 
 /** What the customer asked for. */
 export interface CheckoutRequest {
@@ -28,6 +29,13 @@ export interface CheckoutState {
   hold?: { holdId: string; points: number; value: Money } | null;
   order?: { number: string; total: Money };
   payment?: PaymentView | null;
+}
+
+/** One saga step: `run` does it (idempotently), `undo` takes it back (idempotently, even if `run` half-happened). */
+export interface CheckoutStep {
+  name: string;
+  run(ctx: OrdersContext, state: CheckoutState): Promise<CheckoutState>;
+  undo(ctx: OrdersContext, state: CheckoutState): Promise<void>;
 }
 
 export type CheckoutStatus = 'running' | 'compensating' | 'compensated' | 'compensation_failed' | 'completed' | 'declined';

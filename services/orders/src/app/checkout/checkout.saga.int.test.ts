@@ -114,7 +114,7 @@ describe('checkout saga compensation', () => {
     expect(available(s.sku)).toBe(1);
   });
 
-  it('compensates a checkout left running by a crash and rolls forward one that got through', async () => {
+  it('compensates a checkout a crash left running, by the ids derived from it', async () => {
     const s = await scenario();
     faults.step = 'hold-points';
     // Simulate the crash: the failure is injected, then the row is put back to `running` as if nobody compensated.

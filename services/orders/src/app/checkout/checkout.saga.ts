@@ -2,20 +2,13 @@ import { DomainError, isUniqueViolation } from '@bazar/kit/errors';
 import { checkouts } from '../../db/schema.ts';
 import { CheckoutFailed, CheckoutInProgress } from '../../domain/order.errors.ts';
 import type { OrdersContext } from '../context.ts';
-import { type CheckoutState, saveCheckout } from './checkout-state.ts';
+import { type CheckoutState, type CheckoutStep, saveCheckout } from './checkout-state.ts';
 import { authorizePayment } from './steps/authorize-payment.ts';
 import { createOrder } from './steps/create-order.ts';
 import { holdPoints } from './steps/hold-points.ts';
 import { lockPrices } from './steps/lock-prices.ts';
 import { redeemPromotion } from './steps/redeem-promotion.ts';
 import { reserveStock } from './steps/reserve-stock.ts';
-
-/** One saga step: `run` does it (idempotently), `undo` takes it back (idempotently, even if `run` half-happened). */
-export interface CheckoutStep {
-  name: string;
-  run(ctx: OrdersContext, state: CheckoutState): Promise<CheckoutState>;
-  undo(ctx: OrdersContext, state: CheckoutState): Promise<void>;
-}
 
 /** The checkout, in order (DESIGN §3). */
 export const CHECKOUT_STEPS: readonly CheckoutStep[] = [
@@ -42,9 +35,14 @@ export async function compensate(ctx: OrdersContext, steps: readonly CheckoutSte
 }
 
 /**
- * Runs the steps in order, persisting the state after each. On any failure the steps done so
- * far, and the failing one (it may have half-happened), are undone in reverse, and the original
- * problem is rethrown (a 409 out of stock stays a 409). Only one live checkout per cart.
+ * Runs the steps in order. On any failure the steps done so far, and the failing one (it may have
+ * half-happened), are undone in reverse, and the original problem is rethrown (a 409 out of stock
+ * stays a 409). Only one live checkout per cart.
+ *
+ * Progress is persisted where orders' own state changes — the row at the start (with every id the
+ * steps will use, all derived from the checkout id), inside the order-creating transaction, and
+ * when settled — not after every remote step: recovery undoes every step by its derived id, and
+ * undoing a step that never ran is a no-op, so per-step writes would buy nothing but latency.
  */
 export async function runCheckoutSaga(ctx: OrdersContext, initial: CheckoutState): Promise<CheckoutState> {
   const started = ctx.deps.clock.now();
@@ -70,7 +68,6 @@ export async function runCheckoutSaga(ctx: OrdersContext, initial: CheckoutState
     for (const step of CHECKOUT_STEPS) {
       touched.push(step);
       state = await step.run(ctx, state);
-      await saveCheckout(ctx.deps.db, state, { step: step.name, at: ctx.deps.clock.now() });
       if (ctx.faults.failAfter?.() === step.name) throw new Error(`injected failure after ${step.name}`);
     }
     return state;

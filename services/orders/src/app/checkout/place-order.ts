@@ -1,13 +1,14 @@
 import type { PaymentView } from '@bazar/contracts/clients/payments';
 import { findOrder } from '../../db/order-repo.ts';
 import { OrderNotFound } from '../../domain/order.errors.ts';
+import type { Order } from '../../domain/order.ts';
 import { cancelUnpaidInTx } from '../cancel-unpaid-order.ts';
 import type { OrdersContext } from '../context.ts';
 import { type OrderView, orderView } from '../get-order.ts';
-import { markOrderPaid, recordPayment } from '../mark-order-paid.ts';
+import { markPaidInTx, recordPayment } from '../mark-order-paid.ts';
 import { releaseOrderResources } from '../release-order-resources.ts';
 import { runCheckoutSaga } from './checkout.saga.ts';
-import { type CheckoutRequest, type CheckoutStatus, saveCheckout } from './checkout-state.ts';
+import { type CheckoutRequest, saveCheckout } from './checkout-state.ts';
 
 /**
  * POST /checkout: runs the saga, then settles what the payment answered — captured → `paid` now
@@ -26,29 +27,37 @@ export async function placeOrder(
     request: input.request,
   });
   const payment = state.payment ?? null;
-  let status: CheckoutStatus = 'completed';
+  const at = () => ctx.deps.clock.now();
+  let order: Order | undefined;
   if (!payment || payment.status === 'captured') {
-    await markOrderPaid(ctx, { orderId: state.orderId, paymentId: payment?.id ?? null });
+    // Paid now, and the checkout settled in the same transaction.
+    order = await ctx.deps.uow(async (txc) => {
+      const paid = await markPaidInTx(ctx, txc, { orderId: state.orderId, paymentId: payment?.id ?? null });
+      await saveCheckout(txc.tx, state, { step: 'settled', status: 'completed', at: at() });
+      return paid;
+    });
   } else if (payment.status === 'failed') {
-    status = 'declined';
     const note = `payment declined${payment.failureReason ? `: ${payment.failureReason}` : ''}`;
     const ref = { id: payment.id, status: payment.status };
-    await ctx.deps.uow((txc) => cancelUnpaidInTx(ctx, txc, { orderId: state.orderId, payment: ref, note, releaseDelaySeconds: 30 }));
+    await ctx.deps.uow(async (txc) => {
+      await cancelUnpaidInTx(ctx, txc, { orderId: state.orderId, payment: ref, note, releaseDelaySeconds: 30 });
+      await saveCheckout(txc.tx, state, { step: 'settled', status: 'declined', at: at() });
+    });
     // The payment.failed event may have cancelled it first; either way its holdings go back now.
-    const cancelled = await findOrder(ctx.deps.db, state.orderId);
-    if (cancelled?.status === 'cancelled') {
-      await releaseOrderResources(ctx, cancelled).catch((error) => ctx.deps.log.warn({ err: error }, 'release after decline failed'));
+    order = await findOrder(ctx.deps.db, state.orderId);
+    if (order?.status === 'cancelled') {
+      await releaseOrderResources(ctx, order).catch((error) => ctx.deps.log.warn({ err: error }, 'release after decline failed'));
     }
   } else {
     await recordPayment(ctx, state.orderId, { id: payment.id, status: payment.status });
+    await saveCheckout(ctx.deps.db, state, { step: 'settled', status: 'completed', at: at() });
   }
-  if (status === 'completed') {
+  if (payment?.status !== 'failed') {
     await ctx.cart
       .markCheckedOut(input.request.cartId, state.orderId)
       .catch((error) => ctx.deps.log.warn({ err: error, cartId: input.request.cartId }, 'closing the cart failed'));
   }
-  await saveCheckout(ctx.deps.db, state, { step: 'settled', status, at: ctx.deps.clock.now() });
-  const order = await findOrder(ctx.deps.db, state.orderId);
+  order ??= await findOrder(ctx.deps.db, state.orderId);
   if (!order) throw OrderNotFound(state.orderId);
   return { order: await orderView(ctx.deps.db, order), payment };
 }

@@ -5,9 +5,9 @@ import { CHECKOUT_STEPS, compensate } from './checkout.saga.ts';
 import { type CheckoutState, saveCheckout } from './checkout-state.ts';
 
 /**
- * After a crash a checkout may be left `running` or `compensating`. One that got through every
- * step is rolled forward (payment events settle the order); any other is compensated — every
- * undo is idempotent by the derived ids, so undoing a step that never ran is harmless.
+ * After a crash a checkout may be left `running` or `compensating` (or a compensation may have
+ * failed): it is compensated, all steps — every undo is idempotent by the derived ids, so undoing
+ * a step that never ran is harmless, and a payment taken before the crash is voided or refunded.
  */
 export async function recoverCheckouts(ctx: OrdersContext, olderThanSeconds = 300): Promise<number> {
   const cutoff = new Date(ctx.deps.clock.now().getTime() - olderThanSeconds * 1000);
@@ -18,11 +18,6 @@ export async function recoverCheckouts(ctx: OrdersContext, olderThanSeconds = 30
     .limit(100);
   for (const row of stuck) {
     const state = row.state as CheckoutState;
-    const last = CHECKOUT_STEPS.at(-1)?.name;
-    if (row.status === 'running' && (row.step === last || row.step === 'settled')) {
-      await saveCheckout(ctx.deps.db, state, { step: row.step, status: 'completed', at: ctx.deps.clock.now() });
-      continue;
-    }
     const failures = await compensate(ctx, CHECKOUT_STEPS, state);
     await saveCheckout(ctx.deps.db, state, {
       step: row.step,

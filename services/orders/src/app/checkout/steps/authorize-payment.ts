@@ -1,6 +1,5 @@
 import { DomainError } from '@bazar/kit/errors';
-import type { CheckoutStep } from '../checkout.saga.ts';
-import { stepId } from '../checkout-state.ts';
+import { type CheckoutStep, stepId } from '../checkout-state.ts';
 
 /**
  * Creates and authorizes the payment for the order total (captured at once by the test provider's

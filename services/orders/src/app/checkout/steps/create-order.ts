@@ -5,8 +5,7 @@ import { formatOrderNumber, type Order, placed } from '../../../domain/order.ts'
 import { orderMachine } from '../../../domain/order-status.ts';
 import { toIntegration } from '../../../events/outbound.ts';
 import { moveOrder } from '../../move-order.ts';
-import type { CheckoutStep } from '../checkout.saga.ts';
-import { saveCheckout } from '../checkout-state.ts';
+import { type CheckoutStep, saveCheckout } from '../checkout-state.ts';
 
 export const EXPIRE_QUEUE = 'orders.expire_unpaid_order';
 

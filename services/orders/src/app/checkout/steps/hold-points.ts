@@ -1,5 +1,4 @@
-import type { CheckoutStep } from '../checkout.saga.ts';
-import { stepId } from '../checkout-state.ts';
+import { type CheckoutStep, stepId } from '../checkout-state.ts';
 
 /** Holds the loyalty points the customer chose to spend (`usePoints`); not enough → promotions' 422. */
 export const holdPoints: CheckoutStep = {

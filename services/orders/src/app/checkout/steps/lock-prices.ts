@@ -1,6 +1,6 @@
 import { lockCart } from '../../../domain/checkout-totals.ts';
 import { CartCheckedOut, CartNotYours } from '../../../domain/order.errors.ts';
-import type { CheckoutStep } from '../checkout.saga.ts';
+import type { CheckoutStep } from '../checkout-state.ts';
 
 /** Reads the cart priced now (catalog prices, rate, promotion quote) and freezes it for the order. Nothing to undo. */
 export const lockPrices: CheckoutStep = {

@@ -1,5 +1,4 @@
-import type { CheckoutStep } from '../checkout.saga.ts';
-import { stepId } from '../checkout-state.ts';
+import { type CheckoutStep, stepId } from '../checkout-state.ts';
 
 /** Counts a use of the cart's promo code (limits hold in promotions); no code, nothing to do. */
 export const redeemPromotion: CheckoutStep = {

@@ -1,5 +1,4 @@
-import type { CheckoutStep } from '../checkout.saga.ts';
-import { stepId } from '../checkout-state.ts';
+import { type CheckoutStep, stepId } from '../checkout-state.ts';
 
 /** Reserves every line's stock at once; out of stock is inventory's 409 naming the items, with nothing reserved. */
 export const reserveStock: CheckoutStep = {

@@ -1,0 +1,177 @@
+// npm run bench:checkout — the whole order path under load on real PostgreSQL: every service in one
+// process on a real HTTP listener; 16 customers loop cart → item → checkout (tok_success) → paid
+// for BENCH_SECONDS (30). Prints paid orders/s, checkout p50/p99, server CPU per order, and pgbench's
+// TPS as the ceiling. Knobs: BENCH_CUSTOMERS, BENCH_TABLE_STATS=1 (rows written per order by table),
+// BENCH_PROFILE=<file> (CPU profile of the load alone), BENCH_SERVER_LOG=<level> with
+// BENCH_SERVER_OUTPUT=<file> (the server's log), BENCH_SERVER_NODE_ARGS (extra node flags).
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { newId } from '@bazar/kit/ids';
+import { createTestPostgresDatabase } from '@bazar/kit/testing';
+import pg from 'pg';
+import { spawnServer, verdict } from './lib.ts';
+
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 16);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const PRODUCTS = 20;
+const TARGET = 200;
+const admin = { email: 'bench-admin@bazar.local', password: 'bench-admin-password' };
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+async function json(base: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Products with stock nobody can exhaust in a run, known to inventory before the load starts. */
+async function seed(base: string, token: string) {
+  const variants: string[] = [];
+  for (let i = 0; i < PRODUCTS; i++) {
+    const sku = `BENCH-${i}-${newId().slice(-6)}`;
+    const res = await json(base, 'POST', '/api/v1/products', token, {
+      title: `Bench product ${i}`,
+      description: 'bench',
+      variants: [{ sku, price: 10_000 + i * 100, stock: 10_000_000 }],
+    });
+    if (res.status !== 201) throw new Error(`seed failed: ${JSON.stringify(res.body)}`);
+    variants.push(res.body.variants[0].id);
+    for (let tries = 0; ; tries++) {
+      const stock = await json(base, 'GET', `/api/v1/inventory?sku=${sku}`, token);
+      const rows = Array.isArray(stock.body) ? stock.body : (stock.body?.items ?? []);
+      if (rows.length > 0) break;
+      if (tries > 200) throw new Error(`inventory never learned ${sku}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return variants;
+}
+
+/** One customer's loop; returns checkout latencies (ms) of paid orders and the failures seen. */
+async function customer(base: string, variants: string[], until: number) {
+  const email = `bench-${newId()}@example.test`;
+  const registered = await json(base, 'POST', '/api/v1/auth/register', undefined, { email, password: 'bench-password', name: 'Bench' });
+  const token = registered.body.accessToken as string;
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  for (let n = 0; Date.now() < until; n++) {
+    const cart = await json(base, 'POST', '/api/v1/carts', token, {});
+    const variantId = variants[n % variants.length] as string;
+    const added = await json(base, 'POST', `/api/v1/carts/${cart.body.id}/items`, token, { variantId, quantity: 1 + (n % 3) });
+    if (added.status !== 201) {
+      failures.push(`items ${added.status} ${added.body?.code}`);
+      continue;
+    }
+    const started = performance.now();
+    const res = await json(
+      base,
+      'POST',
+      '/api/v1/checkout',
+      token,
+      {
+        cartId: cart.body.id,
+        phone: '+7 900 000-00-00',
+        shippingAddress: { city: 'Moscow', street: 'Tverskaya', house: '1' },
+        payment: { provider: 'test', token: 'tok_success' },
+      },
+      { 'idempotency-key': newId() },
+    );
+    const ms = performance.now() - started;
+    if (res.status === 201 && res.body.order.status === 'paid') latencies.push(ms);
+    else failures.push(`checkout ${res.status} ${res.body?.code ?? res.body?.order?.status}`);
+  }
+  return { latencies, failures };
+}
+
+/** User + system CPU seconds a process has used so far (Linux /proc). */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** PostgreSQL's own TPC-B-like TPS on the same machine, 16 clients, as the ceiling. */
+function pgbenchTps(url: string): string {
+  const conn = new URL(url);
+  const args = ['-h', conn.hostname, '-p', conn.port || '5432', '-U', conn.username || 'postgres', conn.pathname.slice(1)];
+  try {
+    execFileSync('pgbench', ['-i', '-s', '10', '-q', ...args], { stdio: 'pipe' });
+    const out = execFileSync('pgbench', ['-c', String(CUSTOMERS), '-j', '2', '-T', '15', ...args], { encoding: 'utf8', stdio: 'pipe' });
+    return /tps = ([\d.]+)/.exec(out)?.[1] ?? 'n/a';
+  } catch (error) {
+    return `n/a (${String(error).split('\n')[0]})`;
+  }
+}
+
+/** Rows written per paid order, by table: where the database time goes. */
+async function printTableStats(url: string, orders: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(
+    `SELECT schemaname || '.' || relname AS t, n_tup_ins + n_tup_upd + n_tup_del AS w, seq_scan + coalesce(idx_scan, 0) AS r
+     FROM pg_stat_user_tables ORDER BY 2 DESC LIMIT 25`,
+  );
+  await client.end();
+  for (const r of rows)
+    console.log(
+      `${String(r.t).padEnd(40)} writes/order ${(Number(r.w) / orders).toFixed(2)}  scans/order ${(Number(r.r) / orders).toFixed(2)}`,
+    );
+}
+
+const database = await createTestPostgresDatabase();
+try {
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = await spawnServer([...nodeArgs, '--import', 'tsx', fileURLToPath(new URL('./checkout-server.ts', import.meta.url))], {
+    DATABASE_URL: database.url,
+    BAZAR_DEMO: '0',
+    BAZAR_ADMIN_EMAIL: admin.email,
+    BAZAR_ADMIN_PASSWORD: admin.password,
+    LOG_LEVEL: process.env.BENCH_SERVER_LOG ?? 'error',
+    ...(process.env.BENCH_PROFILE ? { BENCH_PROFILE: process.env.BENCH_PROFILE } : {}),
+  });
+  try {
+    const login = await json(server.url, 'POST', '/api/v1/auth/login', undefined, admin);
+    const variants = await seed(server.url, login.body.accessToken);
+    console.log(`seeded ${variants.length} products; ${CUSTOMERS} customers for ${SECONDS} s…`);
+    if (process.env.BENCH_PROFILE) server.child.kill('SIGUSR2');
+    const cpuBefore = cpuSeconds(server.child.pid);
+    const started = Date.now();
+    const until = started + SECONDS * 1000;
+    const results = await Promise.all(Array.from({ length: CUSTOMERS }, () => customer(server.url, variants, until)));
+    const elapsed = (Date.now() - started) / 1000;
+    const cpuPerOrder = ((cpuSeconds(server.child.pid) - cpuBefore) * 1000) / Math.max(1, results.flatMap((r) => r.latencies).length);
+    const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const failures = results.flatMap((r) => r.failures);
+    const rate = latencies.length / elapsed;
+    console.log('\n| paid orders | orders/s | checkout p50 ms | checkout p99 ms | failures | server RSS MB |');
+    console.log('|---:|---:|---:|---:|---:|---:|');
+    console.log(
+      `| ${latencies.length} | ${rate.toFixed(1)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${failures.length} | ${server.rssMb().toFixed(0)} |`,
+    );
+    console.log(
+      `server CPU per paid order: ${cpuPerOrder.toFixed(1)} ms (one core alone would carry ~${(1000 / cpuPerOrder).toFixed(0)} orders/s of server work); load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
+    );
+    if (failures.length > 0) console.log(`failures (first 5): ${failures.slice(0, 5).join('; ')}`);
+    if (process.env.BENCH_SERVER_OUTPUT) writeFileSync(process.env.BENCH_SERVER_OUTPUT, server.output());
+    await server.stop();
+    if (process.env.BENCH_TABLE_STATS) await printTableStats(database.url, latencies.length);
+    console.log(`\npgbench (TPC-B-like, ${CUSTOMERS} clients, same machine): ${pgbenchTps(database.url)} TPS`);
+    verdict(`paid orders/s ≥ ${TARGET}`, rate >= TARGET, `${rate.toFixed(1)} orders/s`);
+  } finally {
+    await server.stop();
+  }
+} finally {
+  await database.drop();
+}
