@@ -41,7 +41,10 @@ async function start(env: Record<string, string>): Promise<Started> {
     ))
   ) {
     if (child.exitCode !== null) throw new Error(`bazar start exited:\n${output}`);
-    if (Date.now() - began > 60_000) throw new Error(`no /health after 60 s:\n${output}`);
+    if (Date.now() - began > 60_000) {
+      child.kill('SIGKILL');
+      throw new Error(`no /health after 60 s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return { child, base, output: () => output, healthAfterMs: Date.now() - began };
