@@ -27,7 +27,8 @@ export interface CheckoutState {
   reservationId?: string;
   redemption?: { redemptionId: string; discount: Money; freeShipping: boolean } | null;
   hold?: { holdId: string; points: number; value: Money } | null;
-  order?: { number: string; total: Money };
+  /** What the order owes, and what the promotion and the points settled of its list price. */
+  order?: { number: string; total: Money; discount: Money; pointsDiscount: Money };
   payment?: PaymentView | null;
 }
 

@@ -9,8 +9,8 @@ import { type CheckoutStep, stepId } from '../checkout-state.ts';
 export const authorizePayment: CheckoutStep = {
   name: 'authorize-payment',
   async run(ctx, state) {
-    const total = state.order?.total;
-    if (!total) throw new Error('authorize-payment runs after create-order');
+    if (!state.order) throw new Error('authorize-payment runs after create-order');
+    const { total, discount, pointsDiscount } = state.order;
     if (total.amount === 0) return { ...state, payment: null };
     const payment = await ctx.payments.create({
       paymentId: stepId(state.checkoutId, 'payment'),
@@ -19,6 +19,9 @@ export const authorizePayment: CheckoutStep = {
       amount: total,
       provider: state.request.payment.provider,
       token: state.request.payment.token,
+      // The ledger books revenue at list price; these are the parts promotions and points settled.
+      ...(discount.amount > 0 ? { discount } : {}),
+      ...(pointsDiscount.amount > 0 ? { loyalty: pointsDiscount } : {}),
     });
     return { ...state, payment };
   },

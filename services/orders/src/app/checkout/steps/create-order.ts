@@ -75,7 +75,7 @@ export const createOrder: CheckoutStep = {
       await insertHistory(txc.tx, ctx.deps.ids.next(), change);
       await txc.publish(toIntegration(order, change));
       await ctx.deps.jobs.send(EXPIRE_QUEUE, { orderId: order.id }, { tx: txc.tx, startAfterSeconds: ctx.config.paymentTtlSeconds });
-      const next = { ...state, order: { number, total: totals.total } };
+      const next = { ...state, order: { number, total: totals.total, discount: totals.discount, pointsDiscount: totals.pointsDiscount } };
       await saveCheckout(txc.tx, next, { step: 'create-order', at });
       return next;
     });
