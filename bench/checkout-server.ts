@@ -4,13 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { startHost } from '../apps/server/src/host.ts';
 import { SERVICES } from '../apps/server/src/services.ts';
-import { catalogLookupBridge, servesCatalogLookup } from '../test/e2e/support/catalog-bridge.ts';
 
-// Catalog may not serve its internal variant lookup yet; then the events-fed stand-in does.
-const probe = await startHost({ services: SERVICES, demo: false, listen: false });
-const needsBridge = !servesCatalogLookup(probe.app);
-await probe.stop();
-const host = await startHost({ services: needsBridge ? [...SERVICES, catalogLookupBridge()] : SERVICES, demo: false });
+const host = await startHost({ services: SERVICES, demo: false });
 console.log(`checkout bench server up at ${host.url}`);
 // BENCH_PROFILE=<file>: SIGUSR2 starts a CPU profile of the load alone; it is written at SIGTERM.
 const profileFile = process.env.BENCH_PROFILE;

@@ -8,15 +8,10 @@ import payments from '@bazar/payments';
 import promotions from '@bazar/promotions';
 import rates from '@bazar/rates';
 import { expect } from 'vitest';
-import { catalogLookupBridge, servesCatalogLookup } from './catalog-bridge.ts';
 
 /** The order path's services on one app, as the embedded host runs them. */
 export async function startShop(env: Record<string, string> = {}): Promise<TestService> {
-  const services = [catalog, rates, inventory, promotions, payments, cart, orders];
-  const t = await startTestService(services, { env });
-  if (servesCatalogLookup(t.app)) return t;
-  await t.close();
-  return startTestService([...services, catalogLookupBridge()], { env });
+  return startTestService([catalog, rates, inventory, promotions, payments, cart, orders], { env });
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';

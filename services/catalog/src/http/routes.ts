@@ -12,6 +12,7 @@ import { searchProductsJson } from '../app/search-products.ts';
 import { updateProduct } from '../app/update-product.ts';
 import { parseProductQuery } from '../domain/product-query.ts';
 import { importRoutes } from './import-routes.ts';
+import { catalogInternalRoutes } from './internal-routes.ts';
 import {
   CategorySchema,
   CreateCategoryBody,
@@ -56,6 +57,7 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
   );
 
   await importRoutes(app, ctx);
+  catalogInternalRoutes(app, ctx);
 
   app.get(
     '/api/v1/products/:idOrSlug',
