@@ -29,7 +29,7 @@ export async function startRegistrationsConsumer(database: Database, bus: Bus, g
     db: database.db,
     inbox,
     handlers: [onEvent(UserRegistered, async ({ tx }, e) => void (await tx.insert(effects).values({ userId: e.data.userId })))],
-    publishInTx: (tx) => outboxWriter(tx, outbox, 'registrations_consumer'),
+    publishInTx: (tx, trace) => outboxWriter(tx, outbox, 'registrations_consumer', trace),
     afterCommit: () => {},
     log: createLogger('silent'),
   });

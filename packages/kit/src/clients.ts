@@ -95,8 +95,10 @@ export function internalGuard(internalToken: string) {
  */
 export function guardInternalRoutes(app: HttpApp, internalToken: string) {
   const guard = internalGuard(internalToken);
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/internal/')) await guard(request);
+  // Callback style: public requests pass without a promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.url.startsWith('/internal/')) return done();
+    guard(request).then(() => done(), done);
   });
 }
 

@@ -41,7 +41,11 @@ export const PlatformConfigSchema = Type.Object({
   BAZAR_INTERNAL_TOKEN: Type.Optional(
     Type.String({ minLength: 16, description: 'Secret services present to each other (distributed mode); random per process when unset' }),
   ),
-  BAZAR_OUTBOX_POLL_MS: Type.Integer({ default: 1000, minimum: 10, description: 'Outbox relay safety-net poll interval (commits wake it at once)' }),
+  BAZAR_OUTBOX_POLL_MS: Type.Integer({
+    default: 1000,
+    minimum: 10,
+    description: 'Outbox relay safety-net poll interval (commits wake it at once)',
+  }),
 });
 export type PlatformConfig = Static<typeof PlatformConfigSchema>;
 

@@ -88,7 +88,7 @@ export async function mountService(definition: ServiceDefinition, host: HostPart
           db: database.db,
           inbox: definition.tables.inbox,
           handlers,
-          publishInTx: (tx) => outboxWriter(tx, definition.tables.outbox, definition.name),
+          publishInTx: (tx, trace) => outboxWriter(tx, definition.tables.outbox, definition.name, trace),
           afterCommit: relay.kick,
           log,
         });

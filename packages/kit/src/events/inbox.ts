@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Static, TSchema } from 'typebox';
 import type { EnvelopeHandler } from '../bus/bus.ts';
-import { runWithTrace } from '../context.ts';
+import type { TraceContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import type { InboxTable } from '../db/platform-tables.ts';
 import type { EventDefinition, EventEnvelope } from './event.ts';
@@ -33,7 +33,7 @@ export function createInboxDispatcher(options: {
   db: Db;
   inbox: InboxTable;
   handlers: EventHandler[];
-  publishInTx: (tx: TxContext['tx']) => TxContext['publish'];
+  publishInTx: (tx: TxContext['tx'], trace: TraceContext) => TxContext['publish'];
   afterCommit: () => void;
   log: Logger;
 }): EnvelopeHandler {
@@ -41,21 +41,20 @@ export function createInboxDispatcher(options: {
   for (const handler of options.handlers) byKey.set(handler.key, [...(byKey.get(handler.key) ?? []), handler]);
   return async (envelope) => {
     const handlers = byKey.get(`${envelope.type}.v${envelope.version}`) ?? [];
+    const trace = { correlationId: envelope.correlationId, causationId: envelope.id };
     for (const handler of handlers) {
-      await runWithTrace({ correlationId: envelope.correlationId, causationId: envelope.id }, async () => {
-        const handled = await options.db.transaction(async (tx) => {
-          const fresh = await tx
-            .insert(options.inbox)
-            .values({ eventId: envelope.id, handler: handler.name })
-            .onConflictDoNothing()
-            .returning({ eventId: options.inbox.eventId });
-          if (fresh.length === 0) return false;
-          await handler.handle({ tx, publish: options.publishInTx(tx) }, envelope);
-          return true;
-        });
-        if (handled) options.afterCommit();
-        else options.log.debug({ eventId: envelope.id, handler: handler.name }, 'duplicate event skipped');
+      const handled = await options.db.transaction(async (tx) => {
+        const fresh = await tx
+          .insert(options.inbox)
+          .values({ eventId: envelope.id, handler: handler.name })
+          .onConflictDoNothing()
+          .returning({ eventId: options.inbox.eventId });
+        if (fresh.length === 0) return false;
+        await handler.handle({ tx, publish: options.publishInTx(tx, trace) }, envelope);
+        return true;
       });
+      if (handled) options.afterCommit();
+      else options.log.debug({ eventId: envelope.id, handler: handler.name }, 'duplicate event skipped');
     }
   };
 }

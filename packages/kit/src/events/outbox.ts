@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Bus } from '../bus/bus.ts';
-import { currentTrace } from '../context.ts';
+import type { TraceContext } from '../context.ts';
 import type { Database, Db, Tx } from '../db/database.ts';
 import type { OutboxTable } from '../db/platform-tables.ts';
 import { type EventEnvelope, envelope, type OutgoingEvent } from './event.ts';
@@ -12,13 +12,13 @@ export interface TxContext {
   publish(...events: OutgoingEvent[]): Promise<void>;
 }
 
-export type UnitOfWork = <R>(work: (ctx: TxContext) => Promise<R>) => Promise<R>;
+/** Runs work in one transaction; `trace` (e.g. the request id) becomes the events' correlation id. */
+export type UnitOfWork = <R>(work: (ctx: TxContext) => Promise<R>, trace?: TraceContext) => Promise<R>;
 
 /** Binds an outbox writer to a transaction; envelopes carry the current trace ids. */
-export function outboxWriter(tx: Tx, outbox: OutboxTable, source: string): TxContext['publish'] {
+export function outboxWriter(tx: Tx, outbox: OutboxTable, source: string, trace?: TraceContext): TxContext['publish'] {
   return async (...events) => {
     if (events.length === 0) return;
-    const trace = currentTrace();
     const rows = events.map((event) => {
       const env = envelope(event, source, trace?.correlationId, trace?.causationId);
       return { id: env.id, type: env.type, envelope: env };
@@ -28,10 +28,10 @@ export function outboxWriter(tx: Tx, outbox: OutboxTable, source: string): TxCon
 }
 
 export function createUnitOfWork(db: Db, outbox: OutboxTable, source: string, afterCommit: () => void): UnitOfWork {
-  return async (work) => {
+  return async (work, trace) => {
     let wrote = false;
     const result = await db.transaction(async (tx) => {
-      const write = outboxWriter(tx, outbox, source);
+      const write = outboxWriter(tx, outbox, source, trace);
       return work({
         tx,
         publish: async (...events) => {

@@ -4,9 +4,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
-import { runWithTrace } from '../context.ts';
-import { newId } from '../ids.ts';
 import { installProblemHandlers, ProblemSchema } from './problem.ts';
+
+// Unique per process start and cheap: a request id needs no randomness of its own.
+const bootPrefix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+let requestSequence = 0;
+const nextRequestId = () => `${bootPrefix}-${(++requestSequence).toString(36)}`;
 
 export type HttpApp = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -30,7 +33,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     bodyLimit: options.bodyLimit ?? 1_048_576,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : newId();
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : nextRequestId();
     },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -40,7 +43,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   app.decorateRequest('user', null);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    runWithTrace({ correlationId: String(request.id) }, done);
+    done();
   });
   app.addHook('onResponse', (request, reply, done) => {
     const level = reply.statusCode >= 500 ? 'error' : 'debug';

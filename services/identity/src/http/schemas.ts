@@ -1,4 +1,4 @@
-import { RoleName, Timestamp, Uuid } from '@bazar/contracts/common';
+import { NullableString, RoleName, Timestamp, Uuid } from '@bazar/contracts/common';
 import { Type } from 'typebox';
 
 export const UserSchema = Type.Object(
@@ -6,7 +6,7 @@ export const UserSchema = Type.Object(
     id: Uuid,
     email: Type.String(),
     name: Type.String(),
-    phone: Type.Union([Type.String(), Type.Null()]),
+    phone: NullableString(),
     roles: Type.Array(RoleName),
     createdAt: Timestamp,
   },
@@ -39,7 +39,7 @@ export const MeSchema = Type.Object({
   id: Uuid,
   email: Type.String(),
   name: Type.String(),
-  phone: Type.Union([Type.String(), Type.Null()]),
+  phone: NullableString(),
   roles: Type.Array(RoleName),
 });
 
