@@ -1,11 +1,19 @@
 import type { TxContext } from '@bazar/kit/events/outbox';
+import { eq } from 'drizzle-orm';
 import { productsOfSkus, recordAvailability } from '../db/product-repo.ts';
+import { stockLevels } from '../db/schema.ts';
 import type { CatalogContext } from './context.ts';
 import { forgetProduct } from './product-writes.ts';
 
 /** Keeps `inStock` in step with inventory: stores a SKU's availability across all warehouses. */
 export async function recordStockLevel(ctx: CatalogContext, tx: TxContext, input: { sku: string; totalAvailable: number; at: Date }) {
+  const [before] = await tx.tx
+    .select({ available: stockLevels.available })
+    .from(stockLevels)
+    .where(eq(stockLevels.sku, input.sku.toUpperCase()));
   await recordAvailability(tx.tx, [{ sku: input.sku, available: input.totalAvailable }], input.at);
+  // Readers see availability only as in stock or not: a level that stays on one side changes nothing cached.
+  if (before && before.available > 0 === input.totalAvailable > 0) return;
   const owners = await productsOfSkus(tx.tx, [input.sku]);
   // The handler's transaction commits after we return, so drop cached reads now and once more
   // shortly after, in case a read re-cached the old value in between.

@@ -194,10 +194,14 @@ export async function recordAvailability(tx: Tx, levels: { sku: string; availabl
       setWhere: sql`${stockLevels.updatedAt} <= excluded.updated_at`,
     });
   const skus = rows.map((r) => r.sku);
+  // Only rows whose flag flips are written: an UPDATE rewrites the row and recomputes its search vector.
   await tx.execute(sql`
-    UPDATE ${products} p SET in_stock = EXISTS (
-      SELECT 1 FROM ${variants} v JOIN ${stockLevels} s ON s.sku = upper(v.sku) WHERE v.product_id = p.id AND s.available > 0)
-    WHERE p.id IN (SELECT product_id FROM ${variants} WHERE upper(sku) IN ${skus})`);
+    WITH flags AS (
+      SELECT p.id, EXISTS (
+        SELECT 1 FROM ${variants} v JOIN ${stockLevels} s ON s.sku = upper(v.sku) WHERE v.product_id = p.id AND s.available > 0
+      ) AS in_stock
+      FROM ${products} p WHERE p.id IN (SELECT product_id FROM ${variants} WHERE upper(sku) IN ${skus}))
+    UPDATE ${products} p SET in_stock = flags.in_stock FROM flags WHERE p.id = flags.id AND p.in_stock IS DISTINCT FROM flags.in_stock`);
 }
 
 /** The product ids and slugs owning these SKUs (to invalidate cached reads). */
