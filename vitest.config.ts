@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const unit = ['{packages,services,apps}/*/src/**/*.test.ts'];
+const unit = ['{packages,services,apps}/*/src/**/*.test.ts', 'test/docs/**/*.test.ts'];
 const integration = ['{packages,services,apps}/*/src/**/*.int.test.ts', 'test/e2e/**/*.e2e.test.ts'];
 const special = ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/*.amqp.test.ts', '**/*.redis.test.ts', '**/node_modules/**'];
 

@@ -24,7 +24,7 @@ export const PlatformConfigSchema = Type.Object({
   BAZAR_DATA_DIR: Type.String({ default: './data', description: 'PGlite data directory (embedded mode)' }),
   DATABASE_URL: Type.Optional(Type.String({ description: 'PostgreSQL URL; when set, PGlite is not used' })),
   AMQP_URL: Type.Optional(Type.String({ description: 'RabbitMQ URL; when set, events go through RabbitMQ' })),
-  REDIS_URL: Type.Optional(Type.String({ description: 'Redis URL; when set, counters and caches live in Redis' })),
+  REDIS_URL: Type.Optional(Type.String({ description: 'Redis URL; when set, login counters, product caches and carts live in Redis' })),
   LOG_LEVEL: Type.Union(
     [
       Type.Literal('fatal'),
@@ -35,7 +35,7 @@ export const PlatformConfigSchema = Type.Object({
       Type.Literal('trace'),
       Type.Literal('silent'),
     ],
-    { default: 'info' },
+    { default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
   ),
   IDENTITY_URL: Type.Optional(Type.String({ description: 'Where a standalone service fetches the JWKS' })),
   BAZAR_INTERNAL_TOKEN: Type.Optional(

@@ -14,7 +14,7 @@ export const CartConfigSchema = Type.Object({
     description: "A new cart's currency when none is asked for",
   }),
   CART_TTL_DAYS: Type.Integer({ default: 30, minimum: 1, description: 'Redis carts expire after this many days without a change' }),
-  CART_MAX_LINES: Type.Integer({ default: 100, minimum: 1 }),
+  CART_MAX_LINES: Type.Integer({ default: 100, minimum: 1, description: 'Lines in one cart' }),
   CART_MAX_QUANTITY: Type.Integer({ default: 999, minimum: 1, description: 'Units of one variant in one cart' }),
   CART_REDIS_PREFIX: Type.String({ default: 'bazar:cart:', description: 'Key prefix of carts in Redis' }),
   REDIS_URL: Type.Optional(Type.String({ description: 'When set, carts live in Redis instead of the database' })),

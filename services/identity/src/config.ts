@@ -6,10 +6,14 @@ export const IdentityConfigSchema = Type.Object({
   BAZAR_ADMIN_PASSWORD: Type.Optional(
     Type.String({ minLength: 8, description: 'Password of the first admin; generated and printed when unset' }),
   ),
-  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ default: 900, minimum: 30 }),
-  REFRESH_TOKEN_TTL_DAYS: Type.Integer({ default: 30, minimum: 1 }),
-  LOGIN_MAX_FAILURES: Type.Integer({ default: 5, minimum: 1, description: 'Failed logins per e-mail before 429' }),
-  LOGIN_WINDOW_SECONDS: Type.Integer({ default: 900, minimum: 1 }),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ default: 900, minimum: 30, description: 'Lifetime of access tokens (EdDSA JWT)' }),
+  REFRESH_TOKEN_TTL_DAYS: Type.Integer({ default: 30, minimum: 1, description: 'Lifetime of refresh tokens (rotated on every use)' }),
+  LOGIN_MAX_FAILURES: Type.Integer({
+    default: 5,
+    minimum: 1,
+    description: 'Failed logins per e-mail within the window before 429 (20× that per client address)',
+  }),
+  LOGIN_WINDOW_SECONDS: Type.Integer({ default: 900, minimum: 1, description: 'The failed-login window' }),
 });
 export type IdentityConfig = Static<typeof IdentityConfigSchema>;
 
