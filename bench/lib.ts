@@ -1,18 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@bazar/kit/testing';
 import autocannon from 'autocannon';
 
-export const BAZAR_BIN = fileURLToPath(new URL('../apps/server/bin/bazar.js', import.meta.url));
+export { freePort };
 
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+export const BAZAR_BIN = fileURLToPath(new URL('../apps/server/bin/bazar.js', import.meta.url));
 
 export interface Spawned {
   child: ChildProcess;

@@ -1,19 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createTestPostgresDatabase, testAmqpUrl } from '@bazar/kit/testing';
+import { createTestPostgresDatabase, freePort, testAmqpUrl, waitFor } from '@bazar/kit/testing';
 import amqp from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../test/wait-for.ts';
 
 const bin = fileURLToPath(new URL('../bin/bazar.js', import.meta.url));
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 let child: ChildProcess;
 let base: string;

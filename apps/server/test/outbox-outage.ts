@@ -1,9 +1,8 @@
 import identity from '@bazar/identity';
 import type { Bus } from '@bazar/kit/bus/bus';
-import { startTestService } from '@bazar/kit/testing';
+import { startTestService, waitFor } from '@bazar/kit/testing';
 import { expect } from 'vitest';
 import { startRegistrationsConsumer } from './registrations-consumer.ts';
-import { waitFor } from './wait-for.ts';
 
 export interface OutageScenario {
   /** The bus identity publishes through. */

@@ -2,20 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './db/database.ts';
 import { createJobs, type Jobs } from './jobs.ts';
 import { createLogger } from './log.ts';
-import { openTestDatabase } from './testing.ts';
+import { openTestDatabase, waitFor } from './testing.ts';
 
 let database: Database;
 let dispose: () => Promise<void>;
 let jobs: Jobs;
 const seen: string[] = [];
-
-const waitFor = async (check: () => boolean, ms = 10_000) => {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 beforeAll(async () => {
   ({ database, dispose } = await openTestDatabase());

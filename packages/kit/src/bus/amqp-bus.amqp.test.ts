@@ -2,7 +2,7 @@ import amqp from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope } from '../events/event.ts';
 import { createLogger } from '../log.ts';
-import { testAmqpUrl } from '../testing.ts';
+import { testAmqpUrl, waitFor } from '../testing.ts';
 import { createAmqpBus, queueNames } from './amqp-bus.ts';
 import type { Bus } from './bus.ts';
 
@@ -10,13 +10,6 @@ const prefix = `kittest${Date.now()}`;
 const retry = { maxAttempts: 3, delayMs: (attempt: number) => 50 * attempt };
 let bus: Bus;
 
-const waitFor = async (check: () => boolean | Promise<boolean>, ms = 10_000) => {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 const event = (type: string, data: object) => envelope({ type, version: 1, data }, 'test');
 
 beforeAll(async () => {
