@@ -1,4 +1,5 @@
 // npm run bench:auth — login/s, GET /api/v1/me req/s against a bare Fastify route, start-up time and RSS.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,9 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const dataDir = mkdtempSync(join(tmpdir(), 'bazar-bench-auth-'));
 const env = { BAZAR_DATA_DIR: dataDir, BAZAR_DEMO: '0', BAZAR_ADMIN_EMAIL: 'admin@bench.test', BAZAR_ADMIN_PASSWORD: 'bench-password' };
 const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+
+// Measure what `npm start` runs: the bundle.
+execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build.mjs', import.meta.url)), '--quiet'], { stdio: 'inherit' });
 
 try {
   const cold = await spawnServer([BAZAR_BIN, 'start'], env);
