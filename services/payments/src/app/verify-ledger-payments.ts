@@ -1,5 +1,5 @@
 import type { SqlSession } from '@bazar/kit/db/database';
-import type { LedgerViolation } from './verify-ledger.ts';
+import type { LedgerViolation } from './ledger-violation.ts';
 
 const S = '"payments"';
 const n = (v: unknown) => Number(v ?? 0);

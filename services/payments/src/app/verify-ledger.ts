@@ -1,15 +1,8 @@
 import type { SqlSession } from '@bazar/kit/db/database';
+import type { LedgerViolation } from './ledger-violation.ts';
 import { paymentsMatchLedger } from './verify-ledger-payments.ts';
 
-/** One broken ledger rule, with where it was found. */
-export interface LedgerViolation {
-  rule: string;
-  entryId?: string;
-  paymentId?: string;
-  account?: string;
-  currency?: string;
-  detail: string;
-}
+export type { LedgerViolation } from './ledger-violation.ts';
 
 /** What `bazar ledger verify` prints. */
 export interface LedgerReport {
