@@ -2,7 +2,10 @@
 // Runs the test projects whose servers are reachable. Without CI it skips (and names) the
 // projects it cannot run; with CI=true a missing PostgreSQL, RabbitMQ or Redis fails the run.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const isCI = process.env.CI === 'true' || process.env.CI === '1';
 const pgUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -49,7 +52,23 @@ if (skipped.length > 0) {
   }
 }
 console.log(`[test] running suites: ${projects.join(', ')}`);
-const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...flags, ...only];
+const report = join(tmpdir(), `bazar-vitest-${process.pid}.json`);
+const args = [
+  'vitest',
+  'run',
+  ...projects.flatMap((p) => ['--project', p]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...flags,
+  ...only,
+];
 const result = spawnSync('npx', args, { stdio: 'inherit', env: process.env });
 if (skipped.length > 0) console.log(`[test] skipped suites: ${skipped.map((s) => s.project).join(', ')} (servers not running)`);
+if (existsSync(report)) {
+  const totals = JSON.parse(readFileSync(report, 'utf8'));
+  rmSync(report, { force: true });
+  const skippedTests = (totals.numPendingTests ?? 0) + (totals.numTodoTests ?? 0);
+  console.log(`tests: ${totals.numPassedTests} passed, ${totals.numFailedTests} failed, ${skippedTests} skipped`);
+}
 process.exit(result.status ?? 1);
