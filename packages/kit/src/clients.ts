@@ -95,10 +95,11 @@ export function internalGuard(internalToken: string) {
  */
 export function guardInternalRoutes(app: HttpApp, internalToken: string) {
   const guard = internalGuard(internalToken);
-  // Callback style: public requests pass without a promise.
-  app.addHook('onRequest', (request, _reply, done) => {
-    if (!request.url.startsWith('/internal/')) return done();
-    guard(request).then(() => done(), done);
+  // Attached to internal routes only, as they are registered, so public requests pay nothing.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/internal/')) return;
+    const existing = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];
+    route.onRequest = [guard as never, ...existing];
   });
 }
 
