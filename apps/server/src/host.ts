@@ -7,7 +7,7 @@ import { createMemoryBus } from '@bazar/kit/bus/memory-bus';
 import { guardInternalRoutes, httpClients, injectClients } from '@bazar/kit/clients';
 import { loadPlatformConfig, type PlatformConfig } from '@bazar/kit/config';
 import { createMemoryCounters, createRedisCounters } from '@bazar/kit/counters';
-import { type Database, openDatabase } from '@bazar/kit/db/database';
+import { type Database, openConfiguredDatabase } from '@bazar/kit/db/database';
 import { type MountedService, mountService } from '@bazar/kit/host';
 import { createHttpApp, type HttpApp } from '@bazar/kit/http/app';
 import { createJwksResolver, createTokenVerifier } from '@bazar/kit/http/auth';
@@ -47,9 +47,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const env = options.env ?? process.env;
   const platform = loadPlatformConfig(env);
   const log = createLogger(platform.LOG_LEVEL);
-  const database = await openDatabase(
-    platform.DATABASE_URL ? { url: platform.DATABASE_URL } : { dataDir: resolve(platform.BAZAR_DATA_DIR) },
-  );
+  const database = await openConfiguredDatabase(platform);
   const cleanups: (() => Promise<unknown>)[] = [() => database.close()];
   try {
     const bus = platform.AMQP_URL ? await createAmqpBus({ url: platform.AMQP_URL, log }) : createMemoryBus(log);

@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { loadPlatformConfig } from '@bazar/kit/config';
-import { openDatabase } from '@bazar/kit/db/database';
+import { openConfiguredDatabase } from '@bazar/kit/db/database';
 import { migrateService } from '@bazar/kit/db/migrate';
 import payments, { type LedgerReport, verifyLedger } from '@bazar/payments';
 
@@ -11,9 +10,7 @@ export async function ledgerCommand(sub: string | undefined): Promise<number> {
     return 2;
   }
   const platform = loadPlatformConfig();
-  const database = await openDatabase(
-    platform.DATABASE_URL ? { url: platform.DATABASE_URL } : { dataDir: resolve(platform.BAZAR_DATA_DIR) },
-  );
+  const database = await openConfiguredDatabase(platform);
   try {
     // An empty database has an empty, balanced ledger; migrating first makes that true rather than an error.
     await migrateService(database, payments.name, payments.migrationsFolder);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPlatformConfig } from '@bazar/kit/config';
-import { openDatabase } from '@bazar/kit/db/database';
+import { openConfiguredDatabase } from '@bazar/kit/db/database';
 import { migrateService } from '@bazar/kit/db/migrate';
 import { startGateway } from './gateway-host.ts';
 import { startHost } from './host.ts';
@@ -83,9 +83,7 @@ async function run(options: Parameters<typeof startHost>[0]) {
 
 async function migrate(only?: string) {
   const platform = loadPlatformConfig();
-  const database = await openDatabase(
-    platform.DATABASE_URL ? { url: platform.DATABASE_URL } : { dataDir: resolve(platform.BAZAR_DATA_DIR) },
-  );
+  const database = await openConfiguredDatabase(platform);
   try {
     for (const service of only ? [findService(only)] : SERVICES) {
       const applied = await migrateService(database, service.name, service.migrationsFolder);

@@ -13,10 +13,6 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (code: string, detail: string) => new DomainError(code, 404, detail);
-export const conflict = (code: string, detail: string, metadata?: Record<string, unknown>) => new DomainError(code, 409, detail, metadata);
-export const unprocessable = (code: string, detail: string, metadata?: Record<string, unknown>) =>
-  new DomainError(code, 422, detail, metadata);
 export const unauthorized = (detail = 'Authentication required') => new DomainError('auth.unauthorized', 401, detail);
 export const forbidden = (detail = 'Not allowed') => new DomainError('auth.forbidden', 403, detail);
 

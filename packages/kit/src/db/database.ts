@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -34,6 +35,11 @@ export interface DatabaseOptions {
   /** PGlite data dir; absent means in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+}
+
+/** The database the platform settings name: PostgreSQL at DATABASE_URL, else PGlite in BAZAR_DATA_DIR. */
+export function openConfiguredDatabase(platform: { DATABASE_URL?: string; BAZAR_DATA_DIR: string }): Promise<Database> {
+  return openDatabase(platform.DATABASE_URL ? { url: platform.DATABASE_URL } : { dataDir: resolve(platform.BAZAR_DATA_DIR) });
 }
 
 /** Opens PGlite (one instance shared by all services) or a node-postgres pool. */

@@ -117,4 +117,3 @@ export function createAuthGuards(verifier: TokenVerifier): AuthGuards {
 export const bearer = { security: [{ bearerAuth: [] }] };
 
 export const hasRole = (user: AuthUser | null, ...roles: Role[]) => !!user && user.roles.some((r) => roles.includes(r));
-export { createLocalJWKSet };
