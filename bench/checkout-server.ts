@@ -2,8 +2,23 @@
 // exactly as `bazar start` does (apps/server startHost), demo data off.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import pg from 'pg';
 import { startHost } from '../apps/server/src/host.ts';
 import { SERVICES } from '../apps/server/src/services.ts';
+
+// BENCH_SQL_STATS=<file>: counts every statement sent to PostgreSQL by its first words, written at SIGTERM.
+const sqlStatsFile = process.env.BENCH_SQL_STATS;
+const statements = new Map<string, number>();
+if (sqlStatsFile) {
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  (pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    const text = (typeof first === 'string' ? first : (first?.text ?? '')).replace(/\s+/g, ' ').trim().slice(0, 110);
+    statements.set(text, (statements.get(text) ?? 0) + 1);
+    return query.apply(this, args);
+  };
+}
+process.on('SIGUSR2', () => statements.clear());
 
 const host = await startHost({ services: SERVICES, demo: false });
 console.log(`checkout bench server up at ${host.url}`);
@@ -22,6 +37,10 @@ const stop = async () => {
         resolve();
       }),
     );
+  }
+  if (sqlStatsFile) {
+    const sorted = [...statements].sort((a, b) => b[1] - a[1]);
+    writeFileSync(sqlStatsFile, sorted.map(([text, count]) => `${String(count).padStart(8)}  ${text}`).join('\n'));
   }
   await host.stop();
   process.exit(0);

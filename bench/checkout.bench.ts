@@ -2,11 +2,11 @@
 // process on a real HTTP listener; 16 customers loop cart → item → checkout (tok_success) → paid
 // for BENCH_SECONDS (30). Prints paid orders/s, checkout p50/p99, server CPU per order, and pgbench's
 // TPS as the ceiling. Knobs: BENCH_CUSTOMERS, BENCH_TABLE_STATS=1 (rows written per order by table),
-// BENCH_PROFILE=<file> (CPU profile of the load alone), BENCH_SERVER_LOG=<level> with
+// BENCH_PROFILE=<file> (CPU profile of the load alone), BENCH_SQL_STATS=<file> (statements per order), BENCH_SERVER_LOG=<level> with
 // BENCH_SERVER_OUTPUT=<file> (the server's log), BENCH_SERVER_NODE_ARGS (extra node flags).
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { newId } from '@bazar/kit/ids';
@@ -95,12 +95,34 @@ async function customer(base: string, variants: string[], until: number) {
   return { latencies, failures };
 }
 
-/** User + system CPU seconds a process has used so far (Linux /proc). */
-function cpuSeconds(pid: number | undefined): number {
-  if (!pid) return 0;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+/** User and kernel CPU seconds a process has used so far (Linux /proc). */
+function cpuOf(pid: number | string | undefined): { user: number; kernel: number } {
+  if (!pid) return { user: 0, kernel: 0 };
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return { user: Number(fields[11]) / 100, kernel: Number(fields[12]) / 100 };
+  } catch {
+    return { user: 0, kernel: 0 }; // the process ended between listing and reading
+  }
 }
+
+/** CPU seconds used so far by every PostgreSQL backend on this machine (they come and go, so a sum over live ones). */
+function postgresCpu(): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('postgres')) continue;
+    } catch {
+      continue;
+    }
+    const { user, kernel } = cpuOf(pid);
+    used.set(pid, user + kernel);
+  }
+  return used;
+}
+
+const postgresCpuBetween = (before: Map<string, number>, after: Map<string, number>) =>
+  [...after].reduce((sum, [pid, seconds]) => sum + seconds - (before.get(pid) ?? 0), 0);
 
 /** PostgreSQL's own TPC-B-like TPS on the same machine, 16 clients, as the ceiling. */
 function pgbenchTps(url: string): string {
@@ -130,6 +152,15 @@ async function printTableStats(url: string, orders: number) {
     );
 }
 
+/** Statements the server sent per paid order, by their first words (written by the server at exit). */
+function printSqlStats(file: string, orders: number) {
+  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const counted = lines.map((line) => ({ count: Number(line.trim().split(' ')[0]), text: line.trim().replace(/^\d+\s+/, '') }));
+  const total = counted.reduce((sum, s) => sum + s.count, 0);
+  console.log(`SQL statements per paid order: ${(total / Math.max(1, orders)).toFixed(1)}`);
+  for (const s of counted.slice(0, 40)) console.log(`${(s.count / Math.max(1, orders)).toFixed(2).padStart(6)}  ${s.text}`);
+}
+
 const database = await createTestPostgresDatabase();
 try {
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -140,18 +171,24 @@ try {
     BAZAR_ADMIN_PASSWORD: admin.password,
     LOG_LEVEL: process.env.BENCH_SERVER_LOG ?? 'error',
     ...(process.env.BENCH_PROFILE ? { BENCH_PROFILE: process.env.BENCH_PROFILE } : {}),
+    ...(process.env.BENCH_SQL_STATS ? { BENCH_SQL_STATS: process.env.BENCH_SQL_STATS } : {}),
   });
   try {
     const login = await json(server.url, 'POST', '/api/v1/auth/login', undefined, admin);
     const variants = await seed(server.url, login.body.accessToken);
     console.log(`seeded ${variants.length} products; ${CUSTOMERS} customers for ${SECONDS} s…`);
-    if (process.env.BENCH_PROFILE) server.child.kill('SIGUSR2');
-    const cpuBefore = cpuSeconds(server.child.pid);
+    if (process.env.BENCH_PROFILE || process.env.BENCH_SQL_STATS) server.child.kill('SIGUSR2');
+    const cpuBefore = cpuOf(server.child.pid);
+    const postgresBefore = postgresCpu();
+    const clientBefore = process.cpuUsage();
     const started = Date.now();
     const until = started + SECONDS * 1000;
     const results = await Promise.all(Array.from({ length: CUSTOMERS }, () => customer(server.url, variants, until)));
     const elapsed = (Date.now() - started) / 1000;
-    const cpuPerOrder = ((cpuSeconds(server.child.pid) - cpuBefore) * 1000) / Math.max(1, results.flatMap((r) => r.latencies).length);
+    const cpuAfter = cpuOf(server.child.pid);
+    const paid = Math.max(1, results.flatMap((r) => r.latencies).length);
+    const perOrder = (seconds: number) => ((seconds * 1000) / paid).toFixed(1);
+    const client = process.cpuUsage(clientBefore);
     const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
     const failures = results.flatMap((r) => r.failures);
     const rate = latencies.length / elapsed;
@@ -160,13 +197,17 @@ try {
     console.log(
       `| ${latencies.length} | ${rate.toFixed(1)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${failures.length} | ${server.rssMb().toFixed(0)} |`,
     );
+    const serverSeconds = cpuAfter.user - cpuBefore.user + cpuAfter.kernel - cpuBefore.kernel;
     console.log(
-      `server CPU per paid order: ${cpuPerOrder.toFixed(1)} ms (one core alone would carry ~${(1000 / cpuPerOrder).toFixed(0)} orders/s of server work); load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
+      `CPU per paid order: server ${perOrder(serverSeconds)} ms (user ${perOrder(cpuAfter.user - cpuBefore.user)}, kernel ${perOrder(cpuAfter.kernel - cpuBefore.kernel)}), ` +
+        `PostgreSQL ${perOrder(postgresCpuBetween(postgresBefore, postgresCpu()))} ms, load client ${perOrder((client.user + client.system) / 1e6)} ms; ` +
+        `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
     );
     if (failures.length > 0) console.log(`failures (first 5): ${failures.slice(0, 5).join('; ')}`);
     if (process.env.BENCH_SERVER_OUTPUT) writeFileSync(process.env.BENCH_SERVER_OUTPUT, server.output());
     await server.stop();
     if (process.env.BENCH_TABLE_STATS) await printTableStats(database.url, latencies.length);
+    if (process.env.BENCH_SQL_STATS) printSqlStats(process.env.BENCH_SQL_STATS, latencies.length);
     console.log(`\npgbench (TPC-B-like, ${CUSTOMERS} clients, same machine): ${pgbenchTps(database.url)} TPS`);
     verdict(`paid orders/s ≥ ${TARGET}`, rate >= TARGET, `${rate.toFixed(1)} orders/s`);
   } finally {

@@ -52,6 +52,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => prepareRepeatedStatements(client));
   const db = drizzleNodePg({ client: pool }) as unknown as Db;
   return {
     kind: 'postgres',
@@ -70,6 +71,41 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       }
     },
     close: () => pool.end(),
+  };
+}
+
+/** Distinct statement texts that get a server-side prepared statement; past this, texts run unnamed. */
+const MAX_PREPARED_TEXTS = 1_000;
+const preparedNames = new Map<string, string>();
+
+/**
+ * Names every parameterised statement after its text, so PostgreSQL parses and plans it once per
+ * connection instead of on every call (node-postgres then sends only Bind/Execute). The same few
+ * dozen statements make up nearly all traffic; the cap keeps per-connection memory bounded when a
+ * caller builds texts of varying shape (IN lists, multi-row inserts).
+ */
+function prepareRepeatedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const config = args[0];
+    const values = args[1];
+    if (
+      config !== null &&
+      typeof config === 'object' &&
+      typeof (config as pg.QueryConfig).text === 'string' &&
+      !(config as pg.QueryConfig).name &&
+      Array.isArray(values ?? (config as pg.QueryConfig).values) &&
+      ((values ?? (config as pg.QueryConfig).values) as unknown[]).length > 0
+    ) {
+      const text = (config as pg.QueryConfig).text;
+      let name = preparedNames.get(text);
+      if (name === undefined && preparedNames.size < MAX_PREPARED_TEXTS) {
+        name = `bazar_${preparedNames.size}`;
+        preparedNames.set(text, name);
+      }
+      if (name !== undefined) args[0] = { ...(config as pg.QueryConfig), name };
+    }
+    return query(...args);
   };
 }
 

@@ -43,6 +43,7 @@ export function createInboxDispatcher(options: {
     const handlers = byKey.get(`${envelope.type}.v${envelope.version}`) ?? [];
     const trace = { correlationId: envelope.correlationId, causationId: envelope.id };
     for (const handler of handlers) {
+      let published = false;
       const handled = await options.db.transaction(async (tx) => {
         const fresh = await tx
           .insert(options.inbox)
@@ -50,11 +51,22 @@ export function createInboxDispatcher(options: {
           .onConflictDoNothing()
           .returning({ eventId: options.inbox.eventId });
         if (fresh.length === 0) return false;
-        await handler.handle({ tx, publish: options.publishInTx(tx, trace) }, envelope);
+        const write = options.publishInTx(tx, trace);
+        await handler.handle(
+          {
+            tx,
+            publish: async (...events) => {
+              await write(...events);
+              published ||= events.length > 0;
+            },
+          },
+          envelope,
+        );
         return true;
       });
-      if (handled) options.afterCommit();
-      else options.log.debug({ eventId: envelope.id, handler: handler.name }, 'duplicate event skipped');
+      // Waking the relay costs a query; only a handler that wrote to the outbox has anything for it.
+      if (published) options.afterCommit();
+      if (!handled) options.log.debug({ eventId: envelope.id, handler: handler.name }, 'duplicate event skipped');
     }
   };
 }

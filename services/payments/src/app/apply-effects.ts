@@ -14,24 +14,24 @@ import type { PaymentsContext } from './context.ts';
 export async function applyEffects(ctx: PaymentsContext, { tx, publish }: TxContext, payment: Payment, effects: PaymentEffect[]) {
   const at = payment.updatedAt;
   const ref = { paymentId: payment.id, orderId: payment.orderId, provider: payment.provider };
+  // Authorized and captured in one go: the entry is written posted, not written pending and then updated.
+  const openedAndPosted = effects.some((e) => e.type === 'open_entry') && effects.some((e) => e.type === 'post_entry');
   for (const effect of effects) {
     switch (effect.type) {
-      case 'open_entry':
-        await insertEntry(
-          tx,
-          paymentEntry({
-            ...ref,
-            id: ctx.deps.ids.next(),
-            amount: payment.amount,
-            discount: payment.discount,
-            loyalty: payment.loyalty,
-            createdAt: at,
-          }),
-          ctx.deps.ids.next,
-        );
+      case 'open_entry': {
+        const entry = paymentEntry({
+          ...ref,
+          id: ctx.deps.ids.next(),
+          amount: payment.amount,
+          discount: payment.discount,
+          loyalty: payment.loyalty,
+          createdAt: at,
+        });
+        await insertEntry(tx, openedAndPosted ? { ...entry, status: 'posted' } : entry, ctx.deps.ids.next);
         break;
+      }
       case 'post_entry':
-        await settlePendingEntries(tx, payment.id, 'payment', 'posted', at);
+        if (!openedAndPosted) await settlePendingEntries(tx, payment.id, 'payment', 'posted', at);
         break;
       case 'void_entry':
         await settlePendingEntries(tx, payment.id, 'payment', 'voided', at);
@@ -62,11 +62,26 @@ export async function applyEffects(ctx: PaymentsContext, { tx, publish }: TxCont
   }
 }
 
-/** Locks the payment, moves it forward to what the provider reported (or not at all) and records the effects. */
-export async function recordOutcome(ctx: PaymentsContext, uow: TxContext, paymentId: string, outcome: ProviderOutcome): Promise<Payment> {
+/**
+ * Locks the payment, moves it forward through what the provider reported, in order (or not at
+ * all), and records the effects.
+ */
+export async function recordOutcome(
+  ctx: PaymentsContext,
+  uow: TxContext,
+  paymentId: string,
+  ...outcomes: ProviderOutcome[]
+): Promise<Payment> {
   const current = await lockPayment(uow.tx, paymentId);
   if (!current) throw PaymentNotFound(paymentId);
-  const { payment, effects } = applyOutcome(current, outcome, ctx.deps.clock.now());
+  const at = ctx.deps.clock.now();
+  let payment = current;
+  const effects: PaymentEffect[] = [];
+  for (const outcome of outcomes) {
+    const moved = applyOutcome(payment, outcome, at);
+    payment = moved.payment;
+    effects.push(...moved.effects);
+  }
   if (payment !== current) await savePayment(uow.tx, payment);
   await applyEffects(ctx, uow, payment, effects);
   return payment;

@@ -1,5 +1,5 @@
 import { ProviderUnreachable } from '../domain/payment.errors.ts';
-import type { Payment, ProviderOutcome } from '../domain/payment.ts';
+import { applyOutcome, type Payment, type ProviderOutcome } from '../domain/payment.ts';
 import { ProviderCallError } from '../providers/provider.ts';
 import { recordOutcome } from './apply-effects.ts';
 import type { PaymentsContext } from './context.ts';
@@ -17,30 +17,36 @@ export async function askProvider(ctx: PaymentsContext, provider: string, call: 
   }
 }
 
-/** Records a provider answer in its own transaction. */
-export const saveOutcome = (ctx: PaymentsContext, paymentId: string, outcome: ProviderOutcome) =>
-  ctx.deps.uow((uow) => recordOutcome(ctx, uow, paymentId, outcome));
+/** Records provider answers, in order, in one transaction. */
+export const saveOutcome = (ctx: PaymentsContext, paymentId: string, ...outcomes: ProviderOutcome[]) =>
+  ctx.deps.uow((uow) => recordOutcome(ctx, uow, paymentId, ...outcomes));
 
 /**
  * Takes a payment as far as it can go without the customer: authorize a pending one, then
- * capture an authorized one. Each provider call is idempotent by our id and each result is
- * persisted before the next call, so a crash anywhere is recovered by calling this again.
+ * capture an authorized one. Every provider call is idempotent by our id, so a crash anywhere is
+ * recovered by calling this again: the payment row exists (pending) before the first call, and
+ * an authorization is saved before the capture is tried, or together with its capture when the
+ * capture answered at once (one transaction instead of two).
  */
 export async function drivePayment(ctx: PaymentsContext, payment: Payment & { token: string }): Promise<Payment> {
   const provider = ctx.providers.forPayment(payment.provider);
+  const capture = (providerRef: string) =>
+    askProvider(ctx, provider.name, () => provider.capture({ paymentId: payment.id, providerRef, amount: payment.amount }));
   let current: Payment = payment;
   if (current.status === 'pending') {
-    const outcome = await askProvider(ctx, provider.name, () =>
+    const authorization = await askProvider(ctx, provider.name, () =>
       provider.authorize({ paymentId: payment.id, orderId: payment.orderId, amount: payment.amount, token: payment.token }),
     );
-    current = await saveOutcome(ctx, payment.id, outcome);
+    const authorized = applyOutcome(current, authorization, ctx.deps.clock.now()).payment;
+    if (authorized.status !== 'authorized' || !authorized.providerRef) return saveOutcome(ctx, payment.id, authorization);
+    const captured = await capture(authorized.providerRef).catch(async (error: unknown) => {
+      await saveOutcome(ctx, payment.id, authorization);
+      throw error;
+    });
+    return saveOutcome(ctx, payment.id, authorization, captured);
   }
   if (current.status === 'authorized' && current.providerRef) {
-    const providerRef = current.providerRef;
-    const outcome = await askProvider(ctx, provider.name, () =>
-      provider.capture({ paymentId: payment.id, providerRef, amount: payment.amount }),
-    );
-    current = await saveOutcome(ctx, payment.id, outcome);
+    current = await saveOutcome(ctx, payment.id, await capture(current.providerRef));
   }
   return current;
 }

@@ -1,17 +1,30 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
 import { and, eq, sql } from 'drizzle-orm';
-import { accountType, assertBalanced, type EntryKind, type EntryStatus, type JournalEntry } from '../domain/ledger.ts';
+import { ACCOUNTS, accountType, assertBalanced, type EntryKind, type EntryStatus, type JournalEntry } from '../domain/ledger.ts';
 import { journalEntries, ledgerAccounts, postings } from './schema.ts';
+
+/** Accounts migration 0001 creates; ledger accounts are never deleted. */
+const ACCOUNTS_FROM_MIGRATION: ReadonlySet<string> = new Set([
+  ACCOUNTS.receivable,
+  ACCOUNTS.revenue,
+  ACCOUNTS.discounts,
+  ACCOUNTS.refunds,
+  ACCOUNTS.loyalty,
+  ACCOUNTS.clearing('test'),
+  ACCOUNTS.clearing('stripe'),
+]);
 
 /** Inserts an entry and its postings; checks the balance again right before writing. */
 export async function insertEntry(tx: Tx, entry: JournalEntry, newId: () => string): Promise<void> {
   assertBalanced(entry.postings);
   const accounts = [...new Set(entry.postings.map((p) => p.account))];
-  // Clearing accounts of a new provider appear on first use; the chart's fixed accounts exist from the migration.
-  await tx
-    .insert(ledgerAccounts)
-    .values(accounts.map((code) => ({ code, type: accountType(code) })))
-    .onConflictDoNothing();
+  // Clearing accounts of a new provider appear on first use; the migration's chart needs no write.
+  if (!accounts.every((code) => ACCOUNTS_FROM_MIGRATION.has(code))) {
+    await tx
+      .insert(ledgerAccounts)
+      .values(accounts.map((code) => ({ code, type: accountType(code) })))
+      .onConflictDoNothing();
+  }
   await tx.insert(journalEntries).values({
     id: entry.id,
     orderId: entry.orderId,
