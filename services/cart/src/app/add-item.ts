@@ -22,5 +22,5 @@ export async function addItem(
     (latest, at) => addItemToCart(latest, { itemId, variantId: input.variantId, quantity: input.quantity }, ctx.limits, at),
     current,
   );
-  return toCartView(await priceCartNow(ctx, cart));
+  return toCartView(await priceCartNow(ctx, cart, cart.promoCode, [variant]));
 }

@@ -33,8 +33,16 @@ async function ratesFor(ctx: CartContext, cart: Cart, variants: VariantInfo[]): 
  * Prices a cart now: catalog prices, the rate, then the promotion quoted on the base-currency
  * subtotal. A code that stopped applying (expired, exhausted) costs nothing but is reported.
  */
-export async function priceCartNow(ctx: CartContext, cart: Cart, promoCode = cart.promoCode): Promise<PricedCartResult> {
-  const variants = cart.items.length > 0 ? await ctx.catalog.lookupVariants(cart.items.map((i) => i.variantId)) : [];
+export async function priceCartNow(
+  ctx: CartContext,
+  cart: Cart,
+  promoCode = cart.promoCode,
+  /** Variants the caller read from catalog a moment ago (not asked for again). */
+  justRead: VariantInfo[] = [],
+): Promise<PricedCartResult> {
+  const known = new Set(justRead.map((v) => v.variantId));
+  const missing = [...new Set(cart.items.map((i) => i.variantId))].filter((id) => !known.has(id));
+  const variants = missing.length > 0 ? [...justRead, ...(await ctx.catalog.lookupVariants(missing))] : justRead;
   const rates = await ratesFor(ctx, cart, variants);
   const input = {
     items: cart.items,

@@ -11,9 +11,10 @@ export async function recordStockLevel(ctx: CatalogContext, tx: TxContext, input
     .select({ available: stockLevels.available })
     .from(stockLevels)
     .where(eq(stockLevels.sku, input.sku.toUpperCase()));
-  await recordAvailability(tx.tx, [{ sku: input.sku, available: input.totalAvailable }], input.at);
-  // Readers see availability only as in stock or not: a level that stays on one side changes nothing cached.
-  if (before && before.available > 0 === input.totalAvailable > 0) return;
+  // Readers see availability only as in stock or not: a level that stays on one side changes no flag and nothing cached.
+  const flips = !before || before.available > 0 !== input.totalAvailable > 0;
+  await recordAvailability(tx.tx, [{ sku: input.sku, available: input.totalAvailable }], input.at, { refreshFlags: flips });
+  if (!flips) return;
   const owners = await productsOfSkus(tx.tx, [input.sku]);
   // The handler's transaction commits after we return, so drop cached reads now and once more
   // shortly after, in case a read re-cached the old value in between.

@@ -180,8 +180,13 @@ export async function saveProduct(tx: Tx, product: Product, categoryTree: string
       .onConflictDoNothing();
 }
 
-/** Stores availability for SKUs (the read model behind `inStock`) and refreshes their products' flag. */
-export async function recordAvailability(tx: Tx, levels: { sku: string; available: number }[], now: Date) {
+/** Stores availability for SKUs (the read model behind `inStock`) and refreshes their products' flag unless told it cannot have changed. */
+export async function recordAvailability(
+  tx: Tx,
+  levels: { sku: string; available: number }[],
+  now: Date,
+  options: { refreshFlags?: boolean } = {},
+) {
   if (levels.length === 0) return;
   const rows = levels.map((l) => ({ sku: l.sku.toUpperCase(), available: l.available, updatedAt: now }));
   await tx
@@ -193,6 +198,7 @@ export async function recordAvailability(tx: Tx, levels: { sku: string; availabl
       // Events can arrive out of order; an older level never overwrites a newer one.
       setWhere: sql`${stockLevels.updatedAt} <= excluded.updated_at`,
     });
+  if (options.refreshFlags === false) return;
   const skus = rows.map((r) => r.sku);
   // Only rows whose flag flips are written: an UPDATE rewrites the row and recomputes its search vector.
   await tx.execute(sql`

@@ -5,6 +5,9 @@ import type { OrdersContext } from './context.ts';
 import { moveOrder } from './move-order.ts';
 import { releaseOrderResources } from './release-order-resources.ts';
 
+/** Per-order expiry job, sent when a checkout leaves the payment open (3-D Secure). */
+export const EXPIRE_QUEUE = 'orders.expire_unpaid_order';
+
 /**
  * Cancels an order whose payment did not arrive in time and gives back its stock (and voids a
  * payment still waiting for 3-D Secure). A paid or already cancelled order is left alone.

@@ -1,3 +1,4 @@
+import type { DbOrTx } from '@bazar/kit/db/database';
 import type { TxContext } from '@bazar/kit/events/outbox';
 import { and, eq, isNull } from 'drizzle-orm';
 import { findOrder, saveOrder } from '../db/order-repo.ts';
@@ -33,8 +34,8 @@ export async function markPaidInTx(
 }
 
 /** Remembers a payment still in flight (3-D Secure), unless an event already recorded a later state. */
-export async function recordPayment(ctx: OrdersContext, orderId: string, payment: PaymentRef): Promise<void> {
-  await ctx.deps.db
+export async function recordPayment(db: DbOrTx, orderId: string, payment: PaymentRef): Promise<void> {
+  await db
     .update(orderRows)
     .set({ paymentId: payment.id, paymentStatus: payment.status })
     .where(and(eq(orderRows.id, orderId), isNull(orderRows.paymentId)));

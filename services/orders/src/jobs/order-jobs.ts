@@ -1,8 +1,7 @@
 import type { JobDefinition } from '@bazar/kit/jobs';
 import { recoverCheckouts } from '../app/checkout/recover-checkouts.ts';
-import { EXPIRE_QUEUE } from '../app/checkout/steps/create-order.ts';
 import type { OrdersContext } from '../app/context.ts';
-import { expireOrder, expireOverdueOrders } from '../app/expire-order.ts';
+import { EXPIRE_QUEUE, expireOrder, expireOverdueOrders } from '../app/expire-order.ts';
 import { RELEASE_QUEUE, releaseOrderResources } from '../app/release-order-resources.ts';
 import { findOrder } from '../db/order-repo.ts';
 
@@ -11,7 +10,7 @@ const orderIdOf = (data: Record<string, unknown>) => {
   return data.orderId;
 };
 
-/** Orders' jobs: per-order expiry (sent at checkout), the sweep behind it, releases, and saga recovery. */
+/** Orders' jobs: per-order expiry (sent when a checkout leaves the payment open), the sweep behind it, releases, and saga recovery. */
 export function orderJobs(ctx: OrdersContext): JobDefinition[] {
   return [
     { queue: EXPIRE_QUEUE, handler: async (data) => void (await expireOrder(ctx, orderIdOf(data))) },

@@ -5,6 +5,7 @@ import type { Order } from '../../domain/order.ts';
 import { cancelUnpaidInTx } from '../cancel-unpaid-order.ts';
 import type { OrdersContext } from '../context.ts';
 import { type OrderView, orderView } from '../get-order.ts';
+import { EXPIRE_QUEUE } from '../expire-order.ts';
 import { markPaidInTx, recordPayment } from '../mark-order-paid.ts';
 import { releaseOrderResources } from '../release-order-resources.ts';
 import { runCheckoutSaga } from './checkout.saga.ts';
@@ -49,8 +50,12 @@ export async function placeOrder(
       await releaseOrderResources(ctx, order).catch((error) => ctx.deps.log.warn({ err: error }, 'release after decline failed'));
     }
   } else {
-    await recordPayment(ctx, state.orderId, { id: payment.id, status: payment.status });
-    await saveCheckout(ctx.deps.db, state, { step: 'settled', status: 'completed', at: at() });
+    // The customer has ORDER_PAYMENT_TTL to finish paying; the expiry job ends the wait.
+    await ctx.deps.uow(async ({ tx }) => {
+      await recordPayment(tx, state.orderId, { id: payment.id, status: payment.status });
+      await ctx.deps.jobs.send(EXPIRE_QUEUE, { orderId: state.orderId }, { tx, startAfterSeconds: ctx.config.paymentTtlSeconds });
+      await saveCheckout(tx, state, { step: 'settled', status: 'completed', at: at() });
+    });
   }
   if (payment?.status !== 'failed') {
     await ctx.cart

@@ -7,11 +7,11 @@ import { toIntegration } from '../../../events/outbound.ts';
 import { moveOrder } from '../../move-order.ts';
 import { type CheckoutStep, saveCheckout } from '../checkout-state.ts';
 
-export const EXPIRE_QUEUE = 'orders.expire_unpaid_order';
-
 /**
  * Creates the order `awaiting_payment` with the locked prices and rate, its first history entry,
- * `order.awaiting_payment.v1` and its expiry job — all in one transaction with the saga's progress.
+ * and `order.awaiting_payment.v1` — all in one transaction with the saga's progress. Its expiry job
+ * is sent only if the payment stays open (place-order); a crash before that is covered by the
+ * checkout recovery and the periodic sweep of overdue orders.
  */
 export const createOrder: CheckoutStep = {
   name: 'create-order',
@@ -74,7 +74,6 @@ export const createOrder: CheckoutStep = {
       const change = placed(order, state.customerId, at);
       await insertHistory(txc.tx, ctx.deps.ids.next(), change);
       await txc.publish(toIntegration(order, change));
-      await ctx.deps.jobs.send(EXPIRE_QUEUE, { orderId: order.id }, { tx: txc.tx, startAfterSeconds: ctx.config.paymentTtlSeconds });
       const next = { ...state, order: { number, total: totals.total, discount: totals.discount, pointsDiscount: totals.pointsDiscount } };
       await saveCheckout(txc.tx, next, { step: 'create-order', at });
       return next;
