@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db/database.ts';
 import type { IdempotencyTable } from './db/platform-tables.ts';
+import { perTable, placeholderFor, reusableQuery } from './db/reusable-query.ts';
 import { DomainError } from './errors.ts';
 
 export interface StoredResponse<T> {
@@ -17,6 +18,25 @@ export const hashRequest = (value: unknown) =>
     .update(JSON.stringify(value ?? null))
     .digest('hex');
 
+const claimKey = perTable('claim', (table: IdempotencyTable, name) =>
+  reusableQuery(name, (db) =>
+    db
+      .insert(table)
+      .values({ scope: sql.placeholder('scope'), key: sql.placeholder('key'), requestHash: sql.placeholder('requestHash') })
+      .onConflictDoNothing()
+      .returning({ key: table.key }),
+  ),
+);
+
+const storeResponse = perTable('store', (table: IdempotencyTable, name) =>
+  reusableQuery(name, (db) =>
+    db
+      .update(table)
+      .set({ status: placeholderFor<number>('status'), response: placeholderFor<object>('response') })
+      .where(and(eq(table.scope, sql.placeholder('scope')), eq(table.key, sql.placeholder('key')))),
+  ),
+);
+
 /**
  * Runs `work` once per (scope, key): the first call's response is stored and every repeat gets
  * it back. A repeat while the first is still running is 409; the same key with another body is 422.
@@ -29,11 +49,7 @@ export async function runIdempotent<T>(
   work: () => Promise<{ status: number; body: T }>,
 ): Promise<StoredResponse<T>> {
   const requestHash = hashRequest(request.body);
-  const claimed = await db
-    .insert(table)
-    .values({ scope: request.scope, key: request.key, requestHash })
-    .onConflictDoNothing()
-    .returning({ key: table.key });
+  const claimed = await claimKey(table)(db, { scope: request.scope, key: request.key, requestHash });
   if (claimed.length === 0) {
     const [existing] = await db
       .select()
@@ -50,10 +66,7 @@ export async function runIdempotent<T>(
   const where = and(eq(table.scope, request.scope), eq(table.key, request.key));
   try {
     const result = await work();
-    await db
-      .update(table)
-      .set({ status: result.status, response: result.body as object })
-      .where(where);
+    await storeResponse(table)(db, { scope: request.scope, key: request.key, status: result.status, response: result.body });
     return { ...result, replayed: false };
   } catch (error) {
     await db.delete(table).where(where);

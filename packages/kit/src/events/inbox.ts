@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Static, TSchema } from 'typebox';
 import type { EnvelopeHandler } from '../bus/bus.ts';
 import type { TraceContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import type { InboxTable } from '../db/platform-tables.ts';
+import { perTable, reusableQuery } from '../db/reusable-query.ts';
 import type { EventDefinition, EventEnvelope } from './event.ts';
 import type { TxContext } from './outbox.ts';
 
@@ -15,6 +17,16 @@ export interface EventHandler {
   readonly name: string;
   handle(ctx: TxContext, envelope: EventEnvelope): Promise<void>;
 }
+
+const claimInbox = perTable('claim', (inbox: InboxTable, name) =>
+  reusableQuery(name, (db) =>
+    db
+      .insert(inbox)
+      .values({ eventId: sql.placeholder('eventId'), handler: sql.placeholder('handler') })
+      .onConflictDoNothing()
+      .returning({ eventId: inbox.eventId }),
+  ),
+);
 
 /** Declares a handler for one event version (STYLE: events/on-<event>.ts). */
 export function onEvent<S extends TSchema>(
@@ -45,11 +57,7 @@ export function createInboxDispatcher(options: {
     for (const handler of handlers) {
       let published = false;
       const handled = await options.db.transaction(async (tx) => {
-        const fresh = await tx
-          .insert(options.inbox)
-          .values({ eventId: envelope.id, handler: handler.name })
-          .onConflictDoNothing()
-          .returning({ eventId: options.inbox.eventId });
+        const fresh = await claimInbox(options.inbox)(tx, { eventId: envelope.id, handler: handler.name });
         if (fresh.length === 0) return false;
         const write = options.publishInTx(tx, trace);
         await handler.handle(

@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Bus } from '../bus/bus.ts';
 import type { TraceContext } from '../context.ts';
 import type { Database, Db, Tx } from '../db/database.ts';
 import type { OutboxTable } from '../db/platform-tables.ts';
+import { perTable, reusableQuery } from '../db/reusable-query.ts';
 import { type EventEnvelope, envelope, type OutgoingEvent } from './event.ts';
 
 /** What a use case gets inside its transaction: the handle, and an outbox writer bound to it. */
@@ -15,6 +17,12 @@ export interface TxContext {
 /** Runs work in one transaction; `trace` (e.g. the request id) becomes the events' correlation id. */
 export type UnitOfWork = <R>(work: (ctx: TxContext) => Promise<R>, trace?: TraceContext) => Promise<R>;
 
+const insertOutboxRow = perTable('insert', (outbox: OutboxTable, name) =>
+  reusableQuery(name, (db) =>
+    db.insert(outbox).values({ id: sql.placeholder('id'), type: sql.placeholder('type'), envelope: sql.placeholder('envelope') }),
+  ),
+);
+
 /** Binds an outbox writer to a transaction; envelopes carry the current trace ids. */
 export function outboxWriter(tx: Tx, outbox: OutboxTable, source: string, trace?: TraceContext): TxContext['publish'] {
   return async (...events) => {
@@ -23,7 +31,8 @@ export function outboxWriter(tx: Tx, outbox: OutboxTable, source: string, trace?
       const env = envelope(event, source, trace?.correlationId, trace?.causationId);
       return { id: env.id, type: env.type, envelope: env };
     });
-    await tx.insert(outbox).values(rows);
+    const insertOne = insertOutboxRow(outbox);
+    for (const row of rows) await insertOne(tx, row);
   };
 }
 

@@ -1,6 +1,7 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
+import { placeholderFor, placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { type Money, money } from '@bazar/kit/money';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { formatOrderNumber, type Order, type StatusChange } from '../domain/order.ts';
 import type { OrderStatus } from '../domain/order-status.ts';
 import { type OrderRow, orderRows, statusHistory } from './schema.ts';
@@ -37,15 +38,32 @@ export function toOrder(row: OrderRow): Order {
   };
 }
 
+const selectOrder = reusableQuery('orders.order.find', (db) =>
+  db
+    .select()
+    .from(orderRows)
+    .where(eq(orderRows.id, sql.placeholder('id'))),
+);
+const selectOrderForUpdate = reusableQuery('orders.order.lock', (db) =>
+  db
+    .select()
+    .from(orderRows)
+    .where(eq(orderRows.id, sql.placeholder('id')))
+    .for('update'),
+);
+
 /** Reads an order, locking its row for the rest of the transaction when asked. */
 export async function findOrder(db: DbOrTx, id: string, lock = false): Promise<Order | undefined> {
-  const query = db.select().from(orderRows).where(eq(orderRows.id, id));
-  const [row] = lock ? await query.for('update') : await query;
+  const [row] = await (lock ? selectOrderForUpdate : selectOrder)(db, { id });
   return row ? toOrder(row) : undefined;
 }
 
+const insertHistoryRow = reusableQuery('orders.status_history.insert', (db) =>
+  db.insert(statusHistory).values(placeholders('id', 'orderId', 'fromStatus', 'toStatus', 'actorId', 'note', 'at')),
+);
+
 export async function insertHistory(tx: Tx, id: string, change: StatusChange): Promise<void> {
-  await tx.insert(statusHistory).values({
+  await insertHistoryRow(tx, {
     id,
     orderId: change.orderId,
     fromStatus: change.from,
@@ -56,21 +74,41 @@ export async function insertHistory(tx: Tx, id: string, change: StatusChange): P
   });
 }
 
-/** Writes the mutable part of an order after a change. */
-export async function saveOrder(tx: Tx, order: Order, at: Date): Promise<void> {
-  await tx
+const updateOrder = reusableQuery('orders.order.save', (db) =>
+  db
     .update(orderRows)
     .set({
-      status: order.status,
-      paymentId: order.payment?.id ?? null,
-      paymentStatus: order.payment?.status ?? null,
-      refundedMinor: order.refunded.amount,
-      expiresAt: order.expiresAt,
-      updatedAt: at,
+      status: placeholderFor<string>('status'),
+      paymentId: placeholderFor<string | null>('paymentId'),
+      paymentStatus: placeholderFor<string | null>('paymentStatus'),
+      refundedMinor: placeholderFor<number>('refundedMinor'),
+      expiresAt: placeholderFor<Date | null>('expiresAt'),
+      updatedAt: placeholderFor<Date>('updatedAt'),
     })
-    .where(eq(orderRows.id, order.id));
+    .where(eq(orderRows.id, sql.placeholder('id'))),
+);
+
+/** Writes the mutable part of an order after a change. */
+export async function saveOrder(tx: Tx, order: Order, at: Date): Promise<void> {
+  await updateOrder(tx, {
+    id: order.id,
+    status: order.status,
+    paymentId: order.payment?.id ?? null,
+    paymentStatus: order.payment?.status ?? null,
+    refundedMinor: order.refunded.amount,
+    expiresAt: order.expiresAt,
+    updatedAt: at,
+  });
 }
 
+const selectHistory = reusableQuery('orders.status_history.of_order', (db) =>
+  db
+    .select()
+    .from(statusHistory)
+    .where(eq(statusHistory.orderId, sql.placeholder('orderId')))
+    .orderBy(asc(statusHistory.at), asc(statusHistory.id)),
+);
+
 export async function loadHistory(db: DbOrTx, orderId: string) {
-  return db.select().from(statusHistory).where(eq(statusHistory.orderId, orderId)).orderBy(asc(statusHistory.at), asc(statusHistory.id));
+  return selectHistory(db, { orderId });
 }

@@ -1,7 +1,8 @@
 import type { PaymentView } from '@bazar/contracts/clients/payments';
 import type { DbOrTx } from '@bazar/kit/db/database';
+import { placeholderFor, reusableQuery } from '@bazar/kit/db/reusable-query';
 import type { Money } from '@bazar/kit/money';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { v5 } from 'uuid';
 import { checkouts } from '../../db/schema.ts';
 import type { LockedCart } from '../../domain/checkout-totals.ts';
@@ -47,11 +48,34 @@ export type CheckoutStatus = 'running' | 'compensating' | 'compensated' | 'compe
  */
 export const stepId = (checkoutId: string, purpose: 'reservation' | 'redemption' | 'hold' | 'payment') => v5(purpose, checkoutId);
 
+const saveProgress = reusableQuery('orders.checkouts.progress', (db) =>
+  db
+    .update(checkouts)
+    .set({ step: placeholderFor<string>('step'), state: placeholderFor<CheckoutState>('state'), updatedAt: placeholderFor<Date>('at') })
+    .where(eq(checkouts.id, sql.placeholder('id'))),
+);
+const saveProgressAndStatus = reusableQuery('orders.checkouts.progress_status', (db) =>
+  db
+    .update(checkouts)
+    .set({
+      step: placeholderFor<string>('step'),
+      state: placeholderFor<CheckoutState>('state'),
+      updatedAt: placeholderFor<Date>('at'),
+      status: placeholderFor<CheckoutStatus>('status'),
+    })
+    .where(eq(checkouts.id, sql.placeholder('id'))),
+);
+
 export async function saveCheckout(
   db: DbOrTx,
   state: CheckoutState,
   progress: { step: string; status?: CheckoutStatus; error?: unknown; at: Date },
 ): Promise<void> {
+  const values = { id: state.checkoutId, step: progress.step, state, at: progress.at };
+  if (progress.error === undefined) {
+    await (progress.status ? saveProgressAndStatus(db, { ...values, status: progress.status }) : saveProgress(db, values));
+    return;
+  }
   await db
     .update(checkouts)
     .set({
@@ -59,7 +83,7 @@ export async function saveCheckout(
       state,
       updatedAt: progress.at,
       ...(progress.status ? { status: progress.status } : {}),
-      ...(progress.error === undefined ? {} : { error: progress.error as object }),
+      error: progress.error as object,
     })
     .where(eq(checkouts.id, state.checkoutId));
 }

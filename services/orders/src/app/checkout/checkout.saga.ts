@@ -1,3 +1,4 @@
+import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { DomainError, isUniqueViolation } from '@bazar/kit/errors';
 import { checkouts } from '../../db/schema.ts';
 import { CheckoutFailed, CheckoutInProgress } from '../../domain/order.errors.ts';
@@ -9,6 +10,10 @@ import { holdPoints } from './steps/hold-points.ts';
 import { lockPrices } from './steps/lock-prices.ts';
 import { redeemPromotion } from './steps/redeem-promotion.ts';
 import { reserveStock } from './steps/reserve-stock.ts';
+
+const insertCheckout = reusableQuery('orders.checkouts.insert', (db) =>
+  db.insert(checkouts).values(placeholders('id', 'customerId', 'cartId', 'orderId', 'status', 'step', 'state', 'createdAt', 'updatedAt')),
+);
 
 /** The checkout, in order (DESIGN §3). */
 export const CHECKOUT_STEPS: readonly CheckoutStep[] = [
@@ -47,7 +52,7 @@ export async function compensate(ctx: OrdersContext, steps: readonly CheckoutSte
 export async function runCheckoutSaga(ctx: OrdersContext, initial: CheckoutState): Promise<CheckoutState> {
   const started = ctx.deps.clock.now();
   try {
-    await ctx.deps.db.insert(checkouts).values({
+    await insertCheckout(ctx.deps.db, {
       id: initial.checkoutId,
       customerId: initial.customerId,
       cartId: initial.request.cartId,

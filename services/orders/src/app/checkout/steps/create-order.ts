@@ -1,3 +1,4 @@
+import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { findOrder, insertHistory } from '../../../db/order-repo.ts';
 import { orderRows } from '../../../db/schema.ts';
 import { checkoutTotals } from '../../../domain/checkout-totals.ts';
@@ -6,6 +7,38 @@ import { orderMachine } from '../../../domain/order-status.ts';
 import { toIntegration } from '../../../events/outbound.ts';
 import { moveOrder } from '../../move-order.ts';
 import { type CheckoutStep, saveCheckout } from '../checkout-state.ts';
+
+const insertOrder = reusableQuery('orders.order.insert', (db) =>
+  db
+    .insert(orderRows)
+    .values(
+      placeholders(
+        'id',
+        'customerId',
+        'status',
+        'currency',
+        'exchangeRate',
+        'lines',
+        'subtotalMinor',
+        'discountMinor',
+        'pointsDiscountMinor',
+        'shippingMinor',
+        'totalMinor',
+        'pointsUsed',
+        'promoCode',
+        'shippingAddress',
+        'phone',
+        'reservationId',
+        'redemptionId',
+        'holdId',
+        'checkoutId',
+        'expiresAt',
+        'createdAt',
+        'updatedAt',
+      ),
+    )
+    .returning({ numberSeq: orderRows.numberSeq }),
+);
 
 /**
  * Creates the order `awaiting_payment` with the locked prices and rate, its first history entry,
@@ -22,33 +55,30 @@ export const createOrder: CheckoutStep = {
     const at = ctx.deps.clock.now();
     const expiresAt = new Date(at.getTime() + ctx.config.paymentTtlSeconds * 1000);
     return ctx.deps.uow(async (txc) => {
-      const [row] = await txc.tx
-        .insert(orderRows)
-        .values({
-          id: state.orderId,
-          customerId: state.customerId,
-          status: 'awaiting_payment',
-          currency: cart.currency,
-          exchangeRate: cart.exchangeRate,
-          lines: cart.lines,
-          subtotalMinor: totals.subtotal.amount,
-          discountMinor: totals.discount.amount,
-          pointsDiscountMinor: totals.pointsDiscount.amount,
-          shippingMinor: totals.shipping.amount,
-          totalMinor: totals.total.amount,
-          pointsUsed: state.hold?.points ?? 0,
-          promoCode: cart.promoCode,
-          shippingAddress: state.request.shippingAddress,
-          phone: state.request.phone,
-          reservationId: state.reservationId as string,
-          redemptionId: state.redemption?.redemptionId ?? null,
-          holdId: state.hold?.holdId ?? null,
-          checkoutId: state.checkoutId,
-          expiresAt,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .returning({ numberSeq: orderRows.numberSeq });
+      const [row] = await insertOrder(txc.tx, {
+        id: state.orderId,
+        customerId: state.customerId,
+        status: 'awaiting_payment',
+        currency: cart.currency,
+        exchangeRate: cart.exchangeRate,
+        lines: cart.lines,
+        subtotalMinor: totals.subtotal.amount,
+        discountMinor: totals.discount.amount,
+        pointsDiscountMinor: totals.pointsDiscount.amount,
+        shippingMinor: totals.shipping.amount,
+        totalMinor: totals.total.amount,
+        pointsUsed: state.hold?.points ?? 0,
+        promoCode: cart.promoCode,
+        shippingAddress: state.request.shippingAddress,
+        phone: state.request.phone,
+        reservationId: state.reservationId as string,
+        redemptionId: state.redemption?.redemptionId ?? null,
+        holdId: state.hold?.holdId ?? null,
+        checkoutId: state.checkoutId,
+        expiresAt,
+        createdAt: at,
+        updatedAt: at,
+      });
       const number = formatOrderNumber(row?.numberSeq ?? 0);
       const order: Order = {
         id: state.orderId,

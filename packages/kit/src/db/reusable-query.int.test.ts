@@ -1,0 +1,94 @@
+import { eq, sql } from 'drizzle-orm';
+import { integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../testing.ts';
+import type { Database } from './database.ts';
+import { placeholderFor, reusableQuery } from './reusable-query.ts';
+
+const schema = pgSchema('reusable_test');
+const things = schema.table('things', {
+  id: text('id').primaryKey(),
+  count: integer('count').notNull(),
+  meta: jsonb('meta').$type<{ tags: string[] }>().notNull(),
+  seenAt: timestamp('seen_at', { withTimezone: true, mode: 'date' }).notNull(),
+  doneAt: timestamp('done_at', { withTimezone: true, mode: 'date' }),
+});
+
+const insertThing = reusableQuery('reusable_test.insert', (db) =>
+  db
+    .insert(things)
+    .values({
+      id: sql.placeholder('id'),
+      count: sql.placeholder('count'),
+      meta: sql.placeholder('meta'),
+      seenAt: sql.placeholder('seenAt'),
+    })
+    .returning({ id: things.id }),
+);
+const findThing = reusableQuery('reusable_test.find', (db) =>
+  db
+    .select()
+    .from(things)
+    .where(eq(things.id, sql.placeholder('id'))),
+);
+const bump = reusableQuery('reusable_test.bump', (db) =>
+  db
+    .update(things)
+    .set({ count: sql`${things.count} + 1` })
+    .where(eq(things.id, sql.placeholder('id'))),
+);
+
+const markDone = reusableQuery('reusable_test.done', (db) =>
+  db
+    .update(things)
+    .set({ doneAt: placeholderFor<Date | null>('doneAt') })
+    .where(eq(things.id, sql.placeholder('id'))),
+);
+
+let database: Database;
+let dispose: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ database, dispose } = await openTestDatabase());
+  await database.exec(`CREATE SCHEMA reusable_test; CREATE TABLE reusable_test.things (
+    id text PRIMARY KEY, count integer NOT NULL, meta jsonb NOT NULL, seen_at timestamptz NOT NULL, done_at timestamptz)`);
+});
+afterAll(() => dispose?.());
+
+describe('reusableQuery', () => {
+  it('runs the same built statement with new values, mapping columns, types and nulls both ways', async () => {
+    const seenAt = new Date('2026-01-02T03:04:05.000Z');
+    expect(await insertThing(database.db, { id: 'a', count: 1, meta: { tags: ['x'] }, seenAt })).toEqual([{ id: 'a' }]);
+    expect(await insertThing(database.db, { id: 'b', count: 7, meta: { tags: [] }, seenAt })).toEqual([{ id: 'b' }]);
+    expect(await findThing(database.db, { id: 'a' })).toEqual([{ id: 'a', count: 1, meta: { tags: ['x'] }, seenAt, doneAt: null }]);
+    expect(await findThing(database.db, { id: 'b' })).toEqual([{ id: 'b', count: 7, meta: { tags: [] }, seenAt, doneAt: null }]);
+    await markDone(database.db, { id: 'a', doneAt: seenAt });
+    expect((await findThing(database.db, { id: 'a' }))[0]?.doneAt).toEqual(seenAt);
+    await markDone(database.db, { id: 'a', doneAt: null });
+    expect((await findThing(database.db, { id: 'a' }))[0]?.doneAt).toBeNull();
+    expect(await findThing(database.db, { id: 'none' })).toEqual([]);
+  });
+
+  it('runs inside the transaction it is given: a rollback takes its writes back', async () => {
+    await insertThing(database.db, { id: 'c', count: 0, meta: { tags: [] }, seenAt: new Date() });
+    await expect(
+      database.db.transaction(async (tx) => {
+        await bump(tx, { id: 'c' });
+        const [inside] = await findThing(tx, { id: 'c' });
+        expect(inside?.count).toBe(1);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    const [after] = await findThing(database.db, { id: 'c' });
+    expect(after?.count).toBe(0);
+    await database.db.transaction(async (tx) => {
+      await bump(tx, { id: 'c' });
+      await bump(tx, { id: 'c' });
+    });
+    expect((await findThing(database.db, { id: 'c' }))[0]?.count).toBe(2);
+  });
+
+  it('refuses a call without a value for a placeholder', async () => {
+    await expect(findThing(database.db, {} as { id: string })).rejects.toThrow(/placeholder "id"/);
+  });
+});

@@ -1,0 +1,101 @@
+import { is, Param, Placeholder, type Query, sql } from 'drizzle-orm';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx } from './database.ts';
+
+/** What Drizzle's prepared queries (node-postgres and PGlite alike) carry once built. */
+interface BuiltQuery {
+  queryString: string;
+  params: unknown[];
+  fields?: unknown;
+  _isResponseInArrayMode: boolean;
+  customResultMapper?: unknown;
+  joinsNotNullableMap?: unknown;
+}
+
+interface Shape {
+  query: Query;
+  fields: unknown;
+  arrayMode: boolean;
+  customResultMapper: unknown;
+  joinsNotNullableMap: unknown;
+}
+
+type SessionOf = {
+  prepareQuery(
+    query: Query,
+    fields: unknown,
+    name: string,
+    arrayMode: boolean,
+    customResultMapper?: unknown,
+  ): { joinsNotNullableMap?: unknown; execute(values: Record<string, unknown>): Promise<unknown> };
+};
+
+/**
+ * Drizzle encodes a placeholder's value with its column's encoder even when it is null (a value
+ * given inline never reaches the encoder when null); a timestamp encoder then fails on null.
+ */
+function nullSafe(param: unknown): unknown {
+  if (!is(param, Param) || !is(param.value, Placeholder)) return param;
+  const encoder = param.encoder;
+  return new Param(param.value, { mapToDriverValue: (value: unknown) => (value === null ? null : encoder.mapToDriverValue(value)) });
+}
+
+/**
+ * A Drizzle query whose SQL is built once — with `sql.placeholder()` where its values go — and
+ * then run on whichever database or transaction handle a call passes.
+ *
+ * Drizzle's own `.prepare()` binds the statement to the handle it was built on (the pool), so it
+ * cannot run inside a transaction, and building a query anew costs 50–100 µs of CPU per call:
+ * together the largest cost on the checkout path (docs/decisions/0012). The name also makes it a
+ * server-side prepared statement on PostgreSQL.
+ */
+export function reusableQuery<R, P extends Record<string, unknown>>(
+  name: string,
+  build: (db: DbOrTx) => { prepare(name: string): { execute(values?: P): Promise<R> } },
+): (db: DbOrTx, values: P) => Promise<R> {
+  let shape: Shape | undefined;
+  return (db, values) => {
+    if (!shape) {
+      const built = build(db).prepare(name) as unknown as BuiltQuery;
+      shape = {
+        query: { sql: built.queryString, params: built.params.map(nullSafe) },
+        fields: built.fields,
+        arrayMode: built._isResponseInArrayMode,
+        customResultMapper: built.customResultMapper,
+        joinsNotNullableMap: built.joinsNotNullableMap,
+      };
+    }
+    const session = (db as Db)._.session as unknown as SessionOf;
+    const query = session.prepareQuery(shape.query, shape.fields, name, shape.arrayMode, shape.customResultMapper);
+    if (shape.joinsNotNullableMap) query.joinsNotNullableMap = shape.joinsNotNullableMap;
+    return query.execute(values) as Promise<R>;
+  };
+}
+
+/**
+ * One reusable query per table for helpers shared by every service (outbox, inbox, idempotency):
+ * each service has its own table, so its statement gets its own name (`<schema>.<table>.<purpose>`).
+ */
+export function perTable<T extends PgTable, Q>(purpose: string, make: (table: T, name: string) => Q): (table: T) => Q {
+  const made = new WeakMap<T, Q>();
+  return (table) => {
+    let query = made.get(table);
+    if (!query) {
+      const config = getTableConfig(table);
+      query = make(table, `${config.schema ?? 'public'}.${config.name}.${purpose}`);
+      made.set(table, query);
+    }
+    return query;
+  };
+}
+
+/**
+ * `sql.placeholder(name)` where Drizzle's types want a column value (`update().set()`); at run
+ * time Drizzle encodes the value given for it as it would that column's (JSON, dates).
+ */
+export const placeholderFor = <T>(name: string): T => sql.placeholder(name) as unknown as T;
+
+/** `{ key: sql.placeholder(key) }` for each key: the values of an insert built once. */
+export function placeholders<K extends string>(...keys: K[]): { [Key in K]: Placeholder<Key> } {
+  return Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)])) as { [Key in K]: Placeholder<Key> };
+}
