@@ -1,5 +1,6 @@
 import type { Db } from '@bazar/kit/db/database';
-import { and, eq } from 'drizzle-orm';
+import { placeholderFor, placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Cart, CartStatus } from '../domain/cart.ts';
 import type { CartStore } from '../store/cart-store.ts';
 import { carts } from './schema.ts';
@@ -30,22 +31,46 @@ const toRow = (cart: Cart) => ({
   updatedAt: new Date(cart.updatedAt),
 });
 
+const insertCart = reusableQuery('cart.carts.insert', (db) =>
+  db
+    .insert(carts)
+    .values(placeholders('id', 'createdAt', 'ownerId', 'currency', 'items', 'promoCode', 'status', 'orderId', 'version', 'updatedAt')),
+);
+const selectCart = reusableQuery('cart.carts.find', (db) =>
+  db
+    .select()
+    .from(carts)
+    .where(eq(carts.id, sql.placeholder('id'))),
+);
+const replaceCart = reusableQuery('cart.carts.replace', (db) =>
+  db
+    .update(carts)
+    .set({
+      ownerId: placeholderFor<string | null>('ownerId'),
+      currency: placeholderFor<string>('currency'),
+      items: placeholderFor<Cart['items']>('items'),
+      promoCode: placeholderFor<string | null>('promoCode'),
+      status: placeholderFor<string>('status'),
+      orderId: placeholderFor<string | null>('orderId'),
+      version: placeholderFor<number>('version'),
+      updatedAt: placeholderFor<Date>('updatedAt'),
+    })
+    .where(and(eq(carts.id, sql.placeholder('id')), eq(carts.version, sql.placeholder('expectedVersion'))))
+    .returning({ id: carts.id }),
+);
+
 /** Carts in `cart.carts`; changes are one conditional UPDATE on the version, so no transaction is held. */
 export function createPgCartStore(db: Db): CartStore {
   return {
     async create(cart) {
-      await db.insert(carts).values({ id: cart.id, createdAt: new Date(cart.createdAt), ...toRow(cart) });
+      await insertCart(db, { id: cart.id, createdAt: new Date(cart.createdAt), ...toRow(cart) });
     },
     async get(id) {
-      const [row] = await db.select().from(carts).where(eq(carts.id, id));
+      const [row] = await selectCart(db, { id });
       return row ? toCart(row) : undefined;
     },
     async replace(expected, next) {
-      const updated = await db
-        .update(carts)
-        .set(toRow(next))
-        .where(and(eq(carts.id, expected.id), eq(carts.version, expected.version)))
-        .returning({ id: carts.id });
+      const updated = await replaceCart(db, { ...toRow(next), id: expected.id, expectedVersion: expected.version });
       return updated.length === 1;
     },
     close: async () => {},

@@ -1,15 +1,11 @@
 import type { VariantInfo } from '@bazar/contracts/clients/catalog';
-import { eq, inArray } from 'drizzle-orm';
+import { reusableQuery } from '@bazar/kit/db/reusable-query';
+import { eq, sql } from 'drizzle-orm';
 import { products, variants } from '../db/schema.ts';
 import type { CatalogContext } from './context.ts';
 
-/**
- * Variants by id for cart and checkout, priced in the base currency; archived ones are returned
- * flagged so the cart can show them as unavailable. Unknown ids are left out.
- */
-export async function lookupVariants(ctx: CatalogContext, variantIds: string[]): Promise<VariantInfo[]> {
-  if (variantIds.length === 0) return [];
-  const rows = await ctx.deps.db
+const selectVariants = reusableQuery('catalog.variants.lookup', (db) =>
+  db
     .select({
       variantId: variants.id,
       productId: variants.productId,
@@ -23,7 +19,16 @@ export async function lookupVariants(ctx: CatalogContext, variantIds: string[]):
     })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
-    .where(inArray(variants.id, [...new Set(variantIds)]));
+    .where(sql`${variants.id} = ANY(${sql.placeholder('ids')}::uuid[])`),
+);
+
+/**
+ * Variants by id for cart and checkout, priced in the base currency; archived ones are returned
+ * flagged so the cart can show them as unavailable. Unknown ids are left out.
+ */
+export async function lookupVariants(ctx: CatalogContext, variantIds: string[]): Promise<VariantInfo[]> {
+  if (variantIds.length === 0) return [];
+  const rows = await selectVariants(ctx.deps.db, { ids: [...new Set(variantIds)] });
   return rows.map((row) => ({
     variantId: row.variantId,
     productId: row.productId,

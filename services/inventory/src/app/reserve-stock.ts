@@ -1,3 +1,4 @@
+import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { findReservation } from '../db/reservation-repo.ts';
 import { reservationLines, reservations } from '../db/schema.ts';
 import { applyStockChanges, lockStock } from '../db/stock-repo.ts';
@@ -5,6 +6,17 @@ import { OutOfStock, ReservationMismatch } from '../domain/inventory.errors.ts';
 import { isPlaceholder, isSameRequest, type Reservation } from '../domain/reservation.ts';
 import { allocate, mergeLines, reserveChanges } from '../domain/stock.ts';
 import type { InventoryContext } from './context.ts';
+
+const claimReservation = reusableQuery('inventory.reservations.claim', (db) =>
+  db
+    .insert(reservations)
+    .values(placeholders('id', 'orderId', 'status', 'createdAt'))
+    .onConflictDoNothing()
+    .returning({ id: reservations.id }),
+);
+const insertReservationLine = reusableQuery('inventory.reservation_lines.insert', (db) =>
+  db.insert(reservationLines).values(placeholders('reservationId', 'sku', 'warehouseId', 'quantity')),
+);
 
 export interface ReserveStockInput {
   reservationId: string;
@@ -27,11 +39,12 @@ export async function reserveStock(
     const at = clock.now();
     // Claiming the id first serializes two calls with the same reservationId: the second waits
     // here for the first to commit (then replays it) or roll back (then reserves itself).
-    const claimed = await tx
-      .insert(reservations)
-      .values({ id: input.reservationId, orderId: input.orderId ?? null, status: 'reserved', createdAt: at })
-      .onConflictDoNothing()
-      .returning({ id: reservations.id });
+    const claimed = await claimReservation(tx, {
+      id: input.reservationId,
+      orderId: input.orderId ?? null,
+      status: 'reserved',
+      createdAt: at,
+    });
     if (claimed.length === 0) {
       const existing = await findReservation(tx, input.reservationId);
       if (!existing) throw new Error(`inventory: reservation ${input.reservationId} conflicted but is not visible`);
@@ -46,7 +59,9 @@ export async function reserveStock(
       ),
     );
     if (!placed.ok) throw OutOfStock(placed.shortages);
-    await tx.insert(reservationLines).values(placed.allocations.map((a) => ({ reservationId: input.reservationId, ...a })));
+    const lineRows = placed.allocations.map((a) => ({ reservationId: input.reservationId, ...a }));
+    if (lineRows.length === 1) await insertReservationLine(tx, lineRows[0] as (typeof lineRows)[number]);
+    else await tx.insert(reservationLines).values(lineRows);
     await applyStockChanges(uow, reserveChanges(placed.allocations), { reason: 'reserve', at, ids, reservationId: input.reservationId });
     const reservation: Reservation = {
       reservationId: input.reservationId,

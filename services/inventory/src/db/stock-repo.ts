@@ -1,8 +1,9 @@
 import { StockChanged } from '@bazar/contracts/events/inventory';
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
+import { placeholderFor, placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import type { TxContext } from '@bazar/kit/events/outbox';
 import type { Ids } from '@bazar/kit/ids';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { availableOf, type StockChange, type StockLevel, type WarehouseStock } from '../domain/stock.ts';
 import { stock, stockMovements, warehouses } from './schema.ts';
 
@@ -24,9 +25,13 @@ export interface MovementMeta {
  */
 export async function lockStock(tx: Tx, skus: readonly string[]): Promise<WarehouseStock[]> {
   if (skus.length === 0) return [];
-  // The default flag comes from a sub-select, not a join, so only stock rows are locked (a join
-  // would lock the default warehouse's row and serialize every reservation in the shop).
-  return tx
+  return selectStockForUpdate(tx, { skus: [...skus] });
+}
+
+// The default flag comes from a sub-select, not a join, so only stock rows are locked (a join
+// would lock the default warehouse's row and serialize every reservation in the shop).
+const selectStockForUpdate = reusableQuery('inventory.stock.lock', (db) =>
+  db
     .select({
       sku: stock.sku,
       warehouseId: stock.warehouseId,
@@ -35,10 +40,10 @@ export async function lockStock(tx: Tx, skus: readonly string[]): Promise<Wareho
       isDefault: sql<boolean>`coalesce(${stock.warehouseId} = (select ${warehouses.id} from ${warehouses} where ${warehouses.isDefault}), false)`,
     })
     .from(stock)
-    .where(inArray(stock.sku, [...skus]))
+    .where(sql`${stock.sku} = ANY(${sql.placeholder('skus')}::text[])`)
     .orderBy(asc(stock.sku), asc(stock.warehouseId))
-    .for('update');
-}
+    .for('update'),
+);
 
 /** Creates an empty row for a SKU in a warehouse when there is none (initial stock, adjustments). */
 export async function ensureStockRow(tx: Tx, sku: string, warehouseId: string, at: Date): Promise<void> {
@@ -61,35 +66,28 @@ export async function applyStockChanges(ctx: TxContext, changes: readonly StockC
   const { tx, publish } = ctx;
   const after: StockLevel[] = [];
   for (const change of changes) {
-    const [row] = await tx
-      .update(stock)
-      .set({
-        onHand: sql`${stock.onHand} + ${change.onHandDelta}`,
-        reserved: sql`${stock.reserved} + ${change.reservedDelta}`,
-        updatedAt: meta.at,
-      })
-      .where(and(eq(stock.sku, change.sku), eq(stock.warehouseId, change.warehouseId)))
-      .returning({ sku: stock.sku, warehouseId: stock.warehouseId, onHand: stock.onHand, reserved: stock.reserved });
+    const [row] = await moveStock(tx, { ...change, at: meta.at });
     if (!row) throw new Error(`inventory: no stock row for ${change.sku} in ${change.warehouseId}`);
     after.push(row);
   }
   if (changes.length === 0) return after;
-  await tx.insert(stockMovements).values(
-    changes.map((change, i) => ({
-      id: meta.ids.next(),
-      sku: change.sku,
-      warehouseId: change.warehouseId,
-      reason: meta.reason,
-      onHandDelta: change.onHandDelta,
-      reservedDelta: change.reservedDelta,
-      onHandAfter: after[i]?.onHand ?? 0,
-      reservedAfter: after[i]?.reserved ?? 0,
-      reservationId: meta.reservationId ?? null,
-      actorId: meta.actorId ?? null,
-      note: meta.note ?? null,
-      createdAt: meta.at,
-    })),
-  );
+  const movements = changes.map((change, i) => ({
+    id: meta.ids.next(),
+    sku: change.sku,
+    warehouseId: change.warehouseId,
+    reason: meta.reason,
+    onHandDelta: change.onHandDelta,
+    reservedDelta: change.reservedDelta,
+    onHandAfter: after[i]?.onHand ?? 0,
+    reservedAfter: after[i]?.reserved ?? 0,
+    reservationId: meta.reservationId ?? null,
+    actorId: meta.actorId ?? null,
+    note: meta.note ?? null,
+    createdAt: meta.at,
+  }));
+  // One line (the usual order) reuses a built statement; several go in one multi-row insert.
+  if (movements.length === 1) await insertMovement(tx, movements[0] as (typeof movements)[number]);
+  else await tx.insert(stockMovements).values(movements);
   const totals = await totalAvailable(tx, [...new Set(after.map((level) => level.sku))]);
   await publish(
     ...after.map((level) =>
@@ -109,10 +107,47 @@ export async function applyStockChanges(ctx: TxContext, changes: readonly StockC
 
 /** Available units per SKU summed over all warehouses (what catalog shows as in stock). */
 async function totalAvailable(tx: Tx, skus: string[]): Promise<Map<string, number>> {
-  const rows = await tx
-    .select({ sku: stock.sku, available: sql<number>`sum(${stock.onHand} - ${stock.reserved})::int` })
-    .from(stock)
-    .where(inArray(stock.sku, skus))
-    .groupBy(stock.sku);
+  const rows = await selectTotalAvailable(tx, { skus });
   return new Map(rows.map((row) => [row.sku, Number(row.available)]));
 }
+
+const selectTotalAvailable = reusableQuery('inventory.stock.total_available', (db) =>
+  db
+    .select({ sku: stock.sku, available: sql<number>`sum(${stock.onHand} - ${stock.reserved})::int` })
+    .from(stock)
+    .where(sql`${stock.sku} = ANY(${sql.placeholder('skus')}::text[])`)
+    .groupBy(stock.sku),
+);
+
+const moveStock = reusableQuery('inventory.stock.move', (db) =>
+  db
+    .update(stock)
+    .set({
+      onHand: sql`${stock.onHand} + ${sql.placeholder('onHandDelta')}::int`,
+      reserved: sql`${stock.reserved} + ${sql.placeholder('reservedDelta')}::int`,
+      updatedAt: placeholderFor<Date>('at'),
+    })
+    .where(and(eq(stock.sku, sql.placeholder('sku')), eq(stock.warehouseId, sql.placeholder('warehouseId'))))
+    .returning({ sku: stock.sku, warehouseId: stock.warehouseId, onHand: stock.onHand, reserved: stock.reserved }),
+);
+
+const insertMovement = reusableQuery('inventory.stock_movements.insert', (db) =>
+  db
+    .insert(stockMovements)
+    .values(
+      placeholders(
+        'id',
+        'sku',
+        'warehouseId',
+        'reason',
+        'onHandDelta',
+        'reservedDelta',
+        'onHandAfter',
+        'reservedAfter',
+        'reservationId',
+        'actorId',
+        'note',
+        'createdAt',
+      ),
+    ),
+);

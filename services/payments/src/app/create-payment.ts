@@ -1,6 +1,6 @@
+import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import type { Money } from '@bazar/kit/money';
-import { eq } from 'drizzle-orm';
-import { toPayment } from '../db/payment-repo.ts';
+import { findPayment, toPayment } from '../db/payment-repo.ts';
 import { payments } from '../db/schema.ts';
 import { CurrencyMismatch, PaymentIdReused } from '../domain/payment.errors.ts';
 import type { Payment } from '../domain/payment.ts';
@@ -19,6 +19,43 @@ export interface CreatePaymentInput {
   loyalty?: Money | null;
 }
 
+const insertPayment = reusableQuery('payments.payment.insert', (db) =>
+  db
+    .insert(payments)
+    .values(
+      placeholders(
+        'id',
+        'orderId',
+        'customerId',
+        'provider',
+        'token',
+        'status',
+        'amount',
+        'currency',
+        'discount',
+        'loyalty',
+        'createdAt',
+        'updatedAt',
+      ),
+    )
+    .onConflictDoNothing()
+    .returning(),
+);
+
+/** The payment an earlier call created under this id; it must be for the same order, customer and amount. */
+async function existingPayment(ctx: PaymentsContext, input: CreatePaymentInput) {
+  const existing = await findPayment(ctx.deps.db, input.paymentId);
+  const same =
+    existing &&
+    existing.orderId === input.orderId &&
+    existing.customerId === input.customerId &&
+    existing.provider === input.provider &&
+    existing.amount.amount === input.amount.amount &&
+    existing.amount.currency === input.amount.currency;
+  if (!existing || !same) throw PaymentIdReused(input.paymentId);
+  return existing;
+}
+
 /**
  * Creates a payment and takes it as far as the provider allows. Idempotent by paymentId: a
  * repeat returns the payment as it stands, re-driving it if a previous attempt stopped half-way.
@@ -29,37 +66,22 @@ export async function createPayment(ctx: PaymentsContext, input: CreatePaymentIn
     if (part && part.currency !== input.amount.currency) throw CurrencyMismatch(input.amount.currency);
   }
   const now = ctx.deps.clock.now();
-  const stored = await ctx.deps.uow(async ({ tx }) => {
-    const [inserted] = await tx
-      .insert(payments)
-      .values({
-        id: input.paymentId,
-        orderId: input.orderId,
-        customerId: input.customerId,
-        provider: input.provider,
-        token: input.token,
-        status: 'pending',
-        amount: input.amount.amount,
-        currency: input.amount.currency,
-        discount: input.discount?.amount ?? null,
-        loyalty: input.loyalty?.amount ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted) return { ...toPayment(inserted), token: inserted.token };
-    const [existing] = await tx.select().from(payments).where(eq(payments.id, input.paymentId));
-    if (!existing) throw PaymentIdReused(input.paymentId);
-    const same =
-      existing.orderId === input.orderId &&
-      existing.customerId === input.customerId &&
-      existing.provider === input.provider &&
-      existing.amount === input.amount.amount &&
-      existing.currency === input.amount.currency;
-    if (!same) throw PaymentIdReused(input.paymentId);
-    return { ...toPayment(existing), token: existing.token };
+  // One statement, so no transaction: the row is either ours now or was written by an earlier call.
+  const [inserted] = await insertPayment(ctx.deps.db, {
+    id: input.paymentId,
+    orderId: input.orderId,
+    customerId: input.customerId,
+    provider: input.provider,
+    token: input.token,
+    status: 'pending',
+    amount: input.amount.amount,
+    currency: input.amount.currency,
+    discount: input.discount?.amount ?? null,
+    loyalty: input.loyalty?.amount ?? null,
+    createdAt: now,
+    updatedAt: now,
   });
+  const stored = inserted ? { ...toPayment(inserted), token: inserted.token } : await existingPayment(ctx, input);
   if (stored.status !== 'pending' && stored.status !== 'authorized') return stored;
   return drivePayment(ctx, stored);
 }

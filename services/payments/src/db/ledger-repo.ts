@@ -1,4 +1,5 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
+import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { and, eq, sql } from 'drizzle-orm';
 import { ACCOUNTS, accountType, assertBalanced, type EntryKind, type EntryStatus, type JournalEntry } from '../domain/ledger.ts';
 import { journalEntries, ledgerAccounts, postings } from './schema.ts';
@@ -14,6 +15,10 @@ const ACCOUNTS_FROM_MIGRATION: ReadonlySet<string> = new Set([
   ACCOUNTS.clearing('stripe'),
 ]);
 
+const insertEntryRow = reusableQuery('payments.journal_entries.insert', (db) =>
+  db.insert(journalEntries).values(placeholders('id', 'orderId', 'paymentId', 'kind', 'status', 'createdAt', 'postedAt')),
+);
+
 /** Inserts an entry and its postings; checks the balance again right before writing. */
 export async function insertEntry(tx: Tx, entry: JournalEntry, newId: () => string): Promise<void> {
   assertBalanced(entry.postings);
@@ -25,7 +30,7 @@ export async function insertEntry(tx: Tx, entry: JournalEntry, newId: () => stri
       .values(accounts.map((code) => ({ code, type: accountType(code) })))
       .onConflictDoNothing();
   }
-  await tx.insert(journalEntries).values({
+  await insertEntryRow(tx, {
     id: entry.id,
     orderId: entry.orderId,
     paymentId: entry.paymentId,

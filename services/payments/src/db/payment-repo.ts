@@ -1,5 +1,6 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
-import { eq } from 'drizzle-orm';
+import { placeholderFor, reusableQuery } from '@bazar/kit/db/reusable-query';
+import { eq, sql } from 'drizzle-orm';
 import type { Payment } from '../domain/payment.ts';
 import type { PaymentStatus } from '../domain/payment-status.ts';
 import { payments } from './schema.ts';
@@ -27,28 +28,53 @@ export function toPayment(row: Row): Payment {
   };
 }
 
+const selectPayment = reusableQuery('payments.payment.find', (db) =>
+  db
+    .select()
+    .from(payments)
+    .where(eq(payments.id, sql.placeholder('id'))),
+);
+const selectPaymentForUpdate = reusableQuery('payments.payment.lock', (db) =>
+  db
+    .select()
+    .from(payments)
+    .where(eq(payments.id, sql.placeholder('id')))
+    .for('update'),
+);
+const updatePayment = reusableQuery('payments.payment.save', (db) =>
+  db
+    .update(payments)
+    .set({
+      status: placeholderFor<string>('status'),
+      refunded: placeholderFor<number>('refunded'),
+      providerRef: placeholderFor<string | null>('providerRef'),
+      failureReason: placeholderFor<string | null>('failureReason'),
+      nextAction: placeholderFor<Payment['nextAction']>('nextAction'),
+      updatedAt: placeholderFor<Date>('updatedAt'),
+    })
+    .where(eq(payments.id, sql.placeholder('id'))),
+);
+
 export async function findPayment(db: DbOrTx, id: string): Promise<(Payment & { token: string }) | undefined> {
-  const [row] = await db.select().from(payments).where(eq(payments.id, id));
+  const [row] = await selectPayment(db, { id });
   return row ? { ...toPayment(row), token: row.token } : undefined;
 }
 
 /** Loads a payment with a row lock, so concurrent outcomes for it apply one after the other. */
 export async function lockPayment(tx: Tx, id: string): Promise<Payment | undefined> {
-  const [row] = await tx.select().from(payments).where(eq(payments.id, id)).for('update');
+  const [row] = await selectPaymentForUpdate(tx, { id });
   return row ? toPayment(row) : undefined;
 }
 
 /** Writes the mutable part of the aggregate back. */
 export async function savePayment(tx: Tx, payment: Payment): Promise<void> {
-  await tx
-    .update(payments)
-    .set({
-      status: payment.status,
-      refunded: payment.refunded,
-      providerRef: payment.providerRef,
-      failureReason: payment.failureReason,
-      nextAction: payment.nextAction,
-      updatedAt: payment.updatedAt,
-    })
-    .where(eq(payments.id, payment.id));
+  await updatePayment(tx, {
+    id: payment.id,
+    status: payment.status,
+    refunded: payment.refunded,
+    providerRef: payment.providerRef,
+    failureReason: payment.failureReason,
+    nextAction: payment.nextAction,
+    updatedAt: payment.updatedAt,
+  });
 }
