@@ -15,6 +15,11 @@ export interface EventHandler {
   readonly key: string;
   /** Unique per service; the inbox dedupes on (event id, name). */
   readonly name: string;
+  /**
+   * The handler's effect is the same however often the event comes (an upsert that keeps the
+   * newest value, a move that is a no-op once made): it runs without an inbox row.
+   */
+  readonly idempotent?: boolean;
   handle(ctx: TxContext, envelope: EventEnvelope): Promise<void>;
 }
 
@@ -32,14 +37,20 @@ const claimInbox = perTable('claim', (inbox: InboxTable, name) =>
 export function onEvent<S extends TSchema>(
   event: EventDefinition<S>,
   handle: (ctx: TxContext, envelope: EventEnvelope<Static<S>>) => Promise<void>,
-  name = `on.${event.key}`,
+  options: { name?: string; idempotent?: boolean } = {},
 ): EventHandler {
-  return { key: event.key, name, handle: (ctx, envelope) => handle(ctx, envelope as EventEnvelope<Static<S>>) };
+  return {
+    key: event.key,
+    name: options.name ?? `on.${event.key}`,
+    idempotent: options.idempotent ?? false,
+    handle: (ctx, envelope) => handle(ctx, envelope as EventEnvelope<Static<S>>),
+  };
 }
 
 /**
  * Wraps a service's handlers for the bus: inbox check, handler and outbox writes share one
- * transaction, and the bus acks only after it commits. A duplicate delivery is a no-op.
+ * transaction, and the bus acks only after it commits. A duplicate delivery is a no-op (skipped
+ * by the inbox, or harmless by the handler's own design when it is marked idempotent).
  */
 export function createInboxDispatcher(options: {
   db: Db;
@@ -57,8 +68,10 @@ export function createInboxDispatcher(options: {
     for (const handler of handlers) {
       let published = false;
       const handled = await options.db.transaction(async (tx) => {
-        const fresh = await claimInbox(options.inbox)(tx, { eventId: envelope.id, handler: handler.name });
-        if (fresh.length === 0) return false;
+        if (!handler.idempotent) {
+          const fresh = await claimInbox(options.inbox)(tx, { eventId: envelope.id, handler: handler.name });
+          if (fresh.length === 0) return false;
+        }
         const write = options.publishInTx(tx, trace);
         await handler.handle(
           {

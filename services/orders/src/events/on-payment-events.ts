@@ -8,9 +8,14 @@ import { recordRefundInTx } from '../app/refund-order.ts';
 /** Orders follow their payments: captured → paid, failed → cancelled, refunded → recorded (and `refunded` when full). */
 export function paymentHandlers(ctx: OrdersContext): EventHandler[] {
   return [
-    onEvent(PaymentCaptured, async (txc, e) => {
-      await markPaidInTx(ctx, txc, { orderId: e.data.orderId, paymentId: e.data.paymentId });
-    }),
+    onEvent(
+      PaymentCaptured,
+      async (txc, e) => {
+        await markPaidInTx(ctx, txc, { orderId: e.data.orderId, paymentId: e.data.paymentId });
+      },
+      // Marking paid is a no-op once done (the checkout's own answer usually got there first).
+      { idempotent: true },
+    ),
     onEvent(PaymentFailed, async (txc, e) => {
       await cancelUnpaidInTx(ctx, txc, {
         orderId: e.data.orderId,

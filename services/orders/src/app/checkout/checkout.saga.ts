@@ -44,10 +44,10 @@ export async function compensate(ctx: OrdersContext, steps: readonly CheckoutSte
  * half-happened), are undone in reverse, and the original problem is rethrown (a 409 out of stock
  * stays a 409). Only one live checkout per cart.
  *
- * Progress is persisted where orders' own state changes — the row at the start (with every id the
- * steps will use, all derived from the checkout id), inside the order-creating transaction, and
- * when settled — not after every remote step: recovery undoes every step by its derived id, and
- * undoing a step that never ran is a no-op, so per-step writes would buy nothing but latency.
+ * Progress is persisted twice — the row at the start (with every id the steps will use, all
+ * derived from the checkout id) and when settled — not after every step: recovery undoes every
+ * step by its derived id, and undoing a step that never ran is a no-op, so per-step writes would
+ * buy nothing but latency.
  */
 export async function runCheckoutSaga(ctx: OrdersContext, initial: CheckoutState): Promise<CheckoutState> {
   const started = ctx.deps.clock.now();

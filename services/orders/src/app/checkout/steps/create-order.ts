@@ -6,7 +6,7 @@ import { formatOrderNumber, type Order, placed } from '../../../domain/order.ts'
 import { orderMachine } from '../../../domain/order-status.ts';
 import { toIntegration } from '../../../events/outbound.ts';
 import { moveOrder } from '../../move-order.ts';
-import { type CheckoutStep, saveCheckout } from '../checkout-state.ts';
+import type { CheckoutStep } from '../checkout-state.ts';
 
 const insertOrder = reusableQuery('orders.order.insert', (db) =>
   db
@@ -42,9 +42,9 @@ const insertOrder = reusableQuery('orders.order.insert', (db) =>
 
 /**
  * Creates the order `awaiting_payment` with the locked prices and rate, its first history entry,
- * and `order.awaiting_payment.v1` — all in one transaction with the saga's progress. Its expiry job
- * is sent only if the payment stays open (place-order); a crash before that is covered by the
- * checkout recovery and the periodic sweep of overdue orders.
+ * and `order.awaiting_payment.v1`, in one transaction. Its expiry job is sent only if the payment
+ * stays open (place-order); a crash before that is covered by the checkout recovery and the
+ * periodic sweep of overdue orders.
  */
 export const createOrder: CheckoutStep = {
   name: 'create-order',
@@ -104,9 +104,8 @@ export const createOrder: CheckoutStep = {
       const change = placed(order, state.customerId, at);
       await insertHistory(txc.tx, ctx.deps.ids.next(), change);
       await txc.publish(toIntegration(order, change));
-      const next = { ...state, order: { number, total: totals.total, discount: totals.discount, pointsDiscount: totals.pointsDiscount } };
-      await saveCheckout(txc.tx, next, { step: 'create-order', at });
-      return next;
+      // No progress write here: recovery undoes every step by its derived id, whatever the state says.
+      return { ...state, order: { number, total: totals.total, discount: totals.discount, pointsDiscount: totals.pointsDiscount } };
     });
   },
   async undo(ctx, state) {

@@ -18,6 +18,8 @@ export const redeemPromotion: CheckoutStep = {
     return { ...state, redemption: { redemptionId, discount: redemption.discount, freeShipping: redemption.freeShipping } };
   },
   async undo(ctx, state) {
-    if (state.cart?.promoCode) await ctx.promotions.cancelRedemption(stepId(state.checkoutId, 'redemption'));
+    // Recovery after a crash may not know the cart any more: cancelling a redemption that never
+    // happened answers `not_found`, so it is cancelled by its id unless the cart had no code.
+    if (!state.cart || state.cart.promoCode) await ctx.promotions.cancelRedemption(stepId(state.checkoutId, 'redemption'));
   },
 };
