@@ -1,7 +1,7 @@
 // npm run bench:checkout — the whole order path under load on real PostgreSQL: every service in one
 // process on a real HTTP listener; 16 customers loop cart → item → checkout (tok_success) → paid
 // for BENCH_SECONDS (30). Prints paid orders/s, checkout p50/p99, server CPU per order, and pgbench's
-// TPS as the ceiling. Knobs: BENCH_CUSTOMERS, BENCH_TABLE_STATS=1 (rows written per order by table),
+// TPS as the ceiling. Knobs: BENCH_CUSTOMERS, BENCH_WORKERS (server processes, default 1), BENCH_TABLE_STATS=1 (rows written per order by table),
 // BENCH_PROFILE=<file> (CPU profile of the load alone), BENCH_SQL_STATS=<file> (statements per order), BENCH_SERVER_LOG=<level> with
 // BENCH_SERVER_OUTPUT=<file> (the server's log), BENCH_SERVER_NODE_ARGS (extra node flags).
 
@@ -16,6 +16,8 @@ import pg from 'pg';
 import { spawnServer, verdict } from './lib.ts';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 16);
+// Server processes (`BAZAR_WORKERS`); on 2 cores a second one measured slower (the cores are already busy).
+const WORKERS = process.env.BENCH_PROFILE || process.env.BENCH_SQL_STATS ? 1 : Number(process.env.BENCH_WORKERS ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const PRODUCTS = 20;
 const TARGET = 200;
@@ -126,6 +128,23 @@ function cpuOf(pid: number | string | undefined): { user: number; kernel: number
   }
 }
 
+/** The same for a process and its children (the server's workers). */
+function treeCpu(pid: number | undefined): { user: number; kernel: number } {
+  const total = cpuOf(pid);
+  for (const child of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const parent = readFileSync(`/proc/${child}/stat`, 'utf8').split(') ')[1]?.split(' ')[1];
+      if (Number(parent) !== pid) continue;
+    } catch {
+      continue;
+    }
+    const used = cpuOf(child);
+    total.user += used.user;
+    total.kernel += used.kernel;
+  }
+  return total;
+}
+
 /** CPU seconds used so far by every PostgreSQL backend on this machine (they come and go, so a sum over live ones). */
 function postgresCpu(): Map<string, number> {
   const used = new Map<string, number>();
@@ -190,22 +209,27 @@ try {
     BAZAR_ADMIN_EMAIL: admin.email,
     BAZAR_ADMIN_PASSWORD: admin.password,
     LOG_LEVEL: process.env.BENCH_SERVER_LOG ?? 'error',
+    BAZAR_WORKERS: String(WORKERS),
     ...(process.env.BENCH_PROFILE ? { BENCH_PROFILE: process.env.BENCH_PROFILE } : {}),
     ...(process.env.BENCH_SQL_STATS ? { BENCH_SQL_STATS: process.env.BENCH_SQL_STATS } : {}),
   });
   try {
+    for (let waited = 0; WORKERS > 1 && !server.output().includes('workers listening'); waited += 50) {
+      if (waited > 60_000) throw new Error(`workers did not start:\n${server.output()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const login = await json(server.url, 'POST', '/api/v1/auth/login', undefined, admin);
     const variants = await seed(server.url, login.body.accessToken);
-    console.log(`seeded ${variants.length} products; ${CUSTOMERS} customers for ${SECONDS} s…`);
+    console.log(`seeded ${variants.length} products; ${CUSTOMERS} customers for ${SECONDS} s against ${WORKERS} server process(es)…`);
     if (process.env.BENCH_PROFILE || process.env.BENCH_SQL_STATS) server.child.kill('SIGUSR2');
-    const cpuBefore = cpuOf(server.child.pid);
+    const cpuBefore = treeCpu(server.child.pid);
     const postgresBefore = postgresCpu();
     const clientBefore = process.cpuUsage();
     const started = Date.now();
     const until = started + SECONDS * 1000;
     const results = await Promise.all(Array.from({ length: CUSTOMERS }, () => customer(server.url, variants, until)));
     const elapsed = (Date.now() - started) / 1000;
-    const cpuAfter = cpuOf(server.child.pid);
+    const cpuAfter = treeCpu(server.child.pid);
     const paid = Math.max(1, results.flatMap((r) => r.latencies).length);
     const perOrder = (seconds: number) => ((seconds * 1000) / paid).toFixed(1);
     const client = process.cpuUsage(clientBefore);
@@ -219,7 +243,7 @@ try {
     );
     const serverSeconds = cpuAfter.user - cpuBefore.user + cpuAfter.kernel - cpuBefore.kernel;
     console.log(
-      `CPU per paid order: server ${perOrder(serverSeconds)} ms (user ${perOrder(cpuAfter.user - cpuBefore.user)}, kernel ${perOrder(cpuAfter.kernel - cpuBefore.kernel)}), ` +
+      `CPU per paid order: server (${WORKERS} process${WORKERS > 1 ? 'es' : ''}) ${perOrder(serverSeconds)} ms (user ${perOrder(cpuAfter.user - cpuBefore.user)}, kernel ${perOrder(cpuAfter.kernel - cpuBefore.kernel)}), ` +
         `PostgreSQL ${perOrder(postgresCpuBetween(postgresBefore, postgresCpu()))} ms, load client ${perOrder((client.user + client.system) / 1e6)} ms; ` +
         `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
     );

@@ -8,6 +8,7 @@ import { startHost } from './host.ts';
 import { ledgerCommand } from './ledger-command.ts';
 import { readServerConfig } from './server-config.ts';
 import { findService, SERVICES } from './services.ts';
+import { superviseWorkers, workerNumber } from './workers.ts';
 
 const USAGE = `bazar <command>
   start              every service in one process (embedded mode), demo data unless BAZAR_DEMO=0
@@ -52,8 +53,20 @@ async function main() {
 }
 
 async function run(options: Parameters<typeof startHost>[0]) {
+  const { BAZAR_WORKERS: workers } = readServerConfig(process.env);
+  if (workers > 1 && !loadPlatformConfig().DATABASE_URL) {
+    throw new Error('BAZAR_WORKERS > 1 needs DATABASE_URL: the embedded PGlite database belongs to one process');
+  }
+  if (superviseWorkers(workers, (line) => console.log(line))) return;
+  // Only the first worker loads demo data and prints the start banner.
+  const first = workerNumber() === 1;
+  if (!first) options = { ...options, demo: false };
   const started = Date.now();
   const host = await startHost(options);
+  if (!first) {
+    onSignals(host);
+    return;
+  }
   const mode = host.platform.DATABASE_URL ? 'PostgreSQL' : `PGlite at ${resolve(host.platform.BAZAR_DATA_DIR)}`;
   const lines = [
     `Bazar is up at ${host.url} in ${Date.now() - started} ms (${options.services.map((s) => s.name).join(', ')})`,
@@ -69,6 +82,10 @@ async function run(options: Parameters<typeof startHost>[0]) {
         console.log([`Demo data loaded in ${Date.now() - demoStarted} ms`, ...notices.map((n) => `  ${n}`)].join('\n'));
     });
   }
+  onSignals(host);
+}
+
+function onSignals(host: Awaited<ReturnType<typeof startHost>>) {
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -61,4 +61,27 @@ describe('inbox dispatcher', () => {
     const written = await database.query<{ type: string }>('SELECT type FROM inbox_test.outbox');
     expect(written).toEqual([{ type: 'test.pinged' }]);
   });
+
+  it('skips an idempotent handler whose cheap check finds nothing left to do, and refuses that check on a deduped one', async () => {
+    const ran: number[] = [];
+    const dispatch = createInboxDispatcher({
+      db: database.db,
+      inbox,
+      handlers: [
+        onEvent(
+          Pinged,
+          async (_txc, e) => {
+            ran.push(e.data.n);
+          },
+          { name: 'odd-only', idempotent: true, alreadyDone: async (e) => e.data.n % 2 === 0 },
+        ),
+      ],
+      publishInTx: (tx, trace) => outboxWriter(tx, outbox, 'inbox_test', trace),
+      afterCommit: () => {},
+      log: createLogger('silent'),
+    });
+    for (const n of [1, 2, 3, 4]) await dispatch(envelope(Pinged.make({ n }), 'elsewhere'));
+    expect(ran).toEqual([1, 3]);
+    expect(() => onEvent(Pinged, async () => {}, { alreadyDone: async () => true })).toThrow(/idempotent/);
+  });
 });

@@ -20,6 +20,12 @@ export interface EventHandler {
    * newest value, a move that is a no-op once made): it runs without an inbox row.
    */
   readonly idempotent?: boolean;
+  /**
+   * For idempotent handlers: a cheap read, outside any transaction, that finds the event has
+   * nothing left to do (the checkout's own answer usually marks an order paid before the event
+   * arrives), sparing the transaction and its row lock.
+   */
+  readonly alreadyDone?: (envelope: EventEnvelope) => Promise<boolean>;
   handle(ctx: TxContext, envelope: EventEnvelope): Promise<void>;
 }
 
@@ -37,12 +43,15 @@ const claimInbox = perTable('claim', (inbox: InboxTable, name) =>
 export function onEvent<S extends TSchema>(
   event: EventDefinition<S>,
   handle: (ctx: TxContext, envelope: EventEnvelope<Static<S>>) => Promise<void>,
-  options: { name?: string; idempotent?: boolean } = {},
+  options: { name?: string; idempotent?: boolean; alreadyDone?: (envelope: EventEnvelope<Static<S>>) => Promise<boolean> } = {},
 ): EventHandler {
+  const { alreadyDone } = options;
+  if (alreadyDone && !options.idempotent) throw new Error(`handler for ${event.key}: alreadyDone needs idempotent: true`);
   return {
     key: event.key,
     name: options.name ?? `on.${event.key}`,
     idempotent: options.idempotent ?? false,
+    ...(alreadyDone ? { alreadyDone: (envelope: EventEnvelope) => alreadyDone(envelope as EventEnvelope<Static<S>>) } : {}),
     handle: (ctx, envelope) => handle(ctx, envelope as EventEnvelope<Static<S>>),
   };
 }
@@ -66,6 +75,7 @@ export function createInboxDispatcher(options: {
     const handlers = byKey.get(`${envelope.type}.v${envelope.version}`) ?? [];
     const trace = { correlationId: envelope.correlationId, causationId: envelope.id };
     for (const handler of handlers) {
+      if (handler.alreadyDone && (await handler.alreadyDone(envelope))) continue;
       let published = false;
       const handled = await options.db.transaction(async (tx) => {
         if (!handler.idempotent) {

@@ -4,6 +4,11 @@ import { cancelUnpaidInTx } from '../app/cancel-unpaid-order.ts';
 import type { OrdersContext } from '../app/context.ts';
 import { markPaidInTx } from '../app/mark-order-paid.ts';
 import { recordRefundInTx } from '../app/refund-order.ts';
+import { findOrder } from '../db/order-repo.ts';
+import type { Order } from '../domain/order.ts';
+
+/** Nothing for a captured payment to do: no such order, or it is past waiting for money (a cancelled one may still owe a refund). */
+const isPaidOrGone = (order: Order | undefined) => !order || (order.status !== 'awaiting_payment' && order.status !== 'cancelled');
 
 /** Orders follow their payments: captured → paid, failed → cancelled, refunded → recorded (and `refunded` when full). */
 export function paymentHandlers(ctx: OrdersContext): EventHandler[] {
@@ -14,7 +19,7 @@ export function paymentHandlers(ctx: OrdersContext): EventHandler[] {
         await markPaidInTx(ctx, txc, { orderId: e.data.orderId, paymentId: e.data.paymentId });
       },
       // Marking paid is a no-op once done (the checkout's own answer usually got there first).
-      { idempotent: true },
+      { idempotent: true, alreadyDone: async (e) => isPaidOrGone(await findOrder(ctx.deps.db, e.data.orderId)) },
     ),
     onEvent(PaymentFailed, async (txc, e) => {
       await cancelUnpaidInTx(ctx, txc, {
