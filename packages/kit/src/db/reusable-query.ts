@@ -1,6 +1,7 @@
-import { is, Param, Placeholder, type Query, sql } from 'drizzle-orm';
+import { fillPlaceholders, is, Param, Placeholder, type Query, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from './database.ts';
+import type { BuiltStatement } from './deferred-writes.ts';
 
 /** What Drizzle's prepared queries (node-postgres and PGlite alike) carry once built. */
 interface BuiltQuery {
@@ -49,12 +50,18 @@ function nullSafe(param: unknown): unknown {
  * together the largest cost on the checkout path (docs/decisions/0012). The name also makes it a
  * server-side prepared statement on PostgreSQL.
  */
+export interface ReusableQuery<R, P> {
+  (db: DbOrTx, values: P): Promise<R>;
+  /** The statement with these values, to send later (`deferWrite`). */
+  statement(db: DbOrTx, values: P): BuiltStatement;
+}
+
 export function reusableQuery<R, P extends Record<string, unknown>>(
   name: string,
   build: (db: DbOrTx) => { prepare(name: string): { execute(values?: P): Promise<R> } },
-): (db: DbOrTx, values: P) => Promise<R> {
+): ReusableQuery<R, P> {
   let shape: Shape | undefined;
-  return (db, values) => {
+  const shapeFor = (db: DbOrTx): Shape => {
     if (!shape) {
       const built = build(db).prepare(name) as unknown as BuiltQuery;
       shape = {
@@ -65,11 +72,21 @@ export function reusableQuery<R, P extends Record<string, unknown>>(
         joinsNotNullableMap: built.joinsNotNullableMap,
       };
     }
+    return shape;
+  };
+  const run = (db: DbOrTx, values: P) => {
+    const shape = shapeFor(db);
     const session = (db as Db)._.session as unknown as SessionOf;
     const query = session.prepareQuery(shape.query, shape.fields, name, shape.arrayMode, shape.customResultMapper);
     if (shape.joinsNotNullableMap) query.joinsNotNullableMap = shape.joinsNotNullableMap;
     return query.execute(values) as Promise<R>;
   };
+  return Object.assign(run, {
+    statement: (db: DbOrTx, values: P): BuiltStatement => {
+      const { query } = shapeFor(db);
+      return { sql: query.sql, params: fillPlaceholders(query.params, values) };
+    },
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Static, TSchema } from 'typebox';
 import type { EnvelopeHandler } from '../bus/bus.ts';
 import type { TraceContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
+import { withDeferredWrites } from '../db/deferred-writes.ts';
 import type { InboxTable } from '../db/platform-tables.ts';
 import { perTable, reusableQuery } from '../db/reusable-query.ts';
 import type { EventDefinition, EventEnvelope } from './event.ts';
@@ -83,15 +84,17 @@ export function createInboxDispatcher(options: {
           if (fresh.length === 0) return false;
         }
         const write = options.publishInTx(tx, trace);
-        await handler.handle(
-          {
-            tx,
-            publish: async (...events) => {
-              await write(...events);
-              published ||= events.length > 0;
+        await withDeferredWrites(tx, () =>
+          handler.handle(
+            {
+              tx,
+              publish: async (...events) => {
+                await write(...events);
+                published ||= events.length > 0;
+              },
             },
-          },
-          envelope,
+            envelope,
+          ),
         );
         return true;
       });

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Bus } from '../bus/bus.ts';
 import type { TraceContext } from '../context.ts';
 import type { Database, Db, Tx } from '../db/database.ts';
+import { deferWrite, withDeferredWrites } from '../db/deferred-writes.ts';
 import type { OutboxTable } from '../db/platform-tables.ts';
 import { perTable, reusableQuery } from '../db/reusable-query.ts';
 import { type EventEnvelope, envelope, type OutgoingEvent } from './event.ts';
@@ -10,7 +11,7 @@ import { type EventEnvelope, envelope, type OutgoingEvent } from './event.ts';
 /** What a use case gets inside its transaction: the handle, and an outbox writer bound to it. */
 export interface TxContext {
   tx: Tx;
-  /** Writes events to the outbox in this transaction; the relay publishes them after commit. */
+  /** Writes events to the outbox in this transaction (sent with its other deferred writes); the relay publishes them after commit. */
   publish(...events: OutgoingEvent[]): Promise<void>;
 }
 
@@ -32,23 +33,25 @@ export function outboxWriter(tx: Tx, outbox: OutboxTable, source: string, trace?
       return { id: env.id, type: env.type, envelope: env };
     });
     const insertOne = insertOutboxRow(outbox);
-    for (const row of rows) await insertOne(tx, row);
+    for (const row of rows) await deferWrite(tx, insertOne.statement(tx, row));
   };
 }
 
 export function createUnitOfWork(db: Db, outbox: OutboxTable, source: string, afterCommit: () => void): UnitOfWork {
   return async (work, trace) => {
     let wrote = false;
-    const result = await db.transaction(async (tx) => {
-      const write = outboxWriter(tx, outbox, source, trace);
-      return work({
-        tx,
-        publish: async (...events) => {
-          await write(...events);
-          wrote ||= events.length > 0;
-        },
-      });
-    });
+    const result = await db.transaction((tx) =>
+      withDeferredWrites(tx, () => {
+        const write = outboxWriter(tx, outbox, source, trace);
+        return work({
+          tx,
+          publish: async (...events) => {
+            await write(...events);
+            wrote ||= events.length > 0;
+          },
+        });
+      }),
+    );
     if (wrote) afterCommit();
     return result;
   };

@@ -1,3 +1,4 @@
+import { deferWrite } from '@bazar/kit/db/deferred-writes';
 import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { findReservation } from '../db/reservation-repo.ts';
 import { reservationLines, reservations } from '../db/schema.ts';
@@ -60,8 +61,8 @@ export async function reserveStock(
     );
     if (!placed.ok) throw OutOfStock(placed.shortages);
     const lineRows = placed.allocations.map((a) => ({ reservationId: input.reservationId, ...a }));
-    if (lineRows.length === 1) await insertReservationLine(tx, lineRows[0] as (typeof lineRows)[number]);
-    else await tx.insert(reservationLines).values(lineRows);
+    if (lineRows.length === 1) await deferWrite(tx, insertReservationLine.statement(tx, lineRows[0] as (typeof lineRows)[number]));
+    else await deferWrite(tx, tx.insert(reservationLines).values(lineRows));
     await applyStockChanges(uow, reserveChanges(placed.allocations), { reason: 'reserve', at, ids, reservationId: input.reservationId });
     const reservation: Reservation = {
       reservationId: input.reservationId,

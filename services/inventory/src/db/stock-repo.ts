@@ -1,5 +1,6 @@
 import { StockChanged } from '@bazar/contracts/events/inventory';
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
+import { deferWrite } from '@bazar/kit/db/deferred-writes';
 import { placeholderFor, placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import type { TxContext } from '@bazar/kit/events/outbox';
 import type { Ids } from '@bazar/kit/ids';
@@ -86,8 +87,9 @@ export async function applyStockChanges(ctx: TxContext, changes: readonly StockC
     createdAt: meta.at,
   }));
   // One line (the usual order) reuses a built statement; several go in one multi-row insert.
-  if (movements.length === 1) await insertMovement(tx, movements[0] as (typeof movements)[number]);
-  else await tx.insert(stockMovements).values(movements);
+  // Movements are history nothing reads back before commit: sent with the transaction's other deferred writes.
+  if (movements.length === 1) await deferWrite(tx, insertMovement.statement(tx, movements[0] as (typeof movements)[number]));
+  else await deferWrite(tx, tx.insert(stockMovements).values(movements));
   const totals = await totalAvailable(tx, [...new Set(after.map((level) => level.sku))]);
   await publish(
     ...after.map((level) =>

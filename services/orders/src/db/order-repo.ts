@@ -1,4 +1,5 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
+import { deferWrite } from '@bazar/kit/db/deferred-writes';
 import { placeholderFor, placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { type Money, money } from '@bazar/kit/money';
 import { asc, eq, sql } from 'drizzle-orm';
@@ -62,16 +63,20 @@ const insertHistoryRow = reusableQuery('orders.status_history.insert', (db) =>
   db.insert(statusHistory).values(placeholders('id', 'orderId', 'fromStatus', 'toStatus', 'actorId', 'note', 'at')),
 );
 
+/** Sent with the transaction's other deferred writes: nothing reads history back before commit. */
 export async function insertHistory(tx: Tx, id: string, change: StatusChange): Promise<void> {
-  await insertHistoryRow(tx, {
-    id,
-    orderId: change.orderId,
-    fromStatus: change.from,
-    toStatus: change.to,
-    actorId: change.actorId,
-    note: change.note,
-    at: change.at,
-  });
+  await deferWrite(
+    tx,
+    insertHistoryRow.statement(tx, {
+      id,
+      orderId: change.orderId,
+      fromStatus: change.from,
+      toStatus: change.to,
+      actorId: change.actorId,
+      note: change.note,
+      at: change.at,
+    }),
+  );
 }
 
 const updateOrder = reusableQuery('orders.order.save', (db) =>

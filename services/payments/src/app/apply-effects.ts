@@ -14,8 +14,14 @@ import type { PaymentsContext } from './context.ts';
 export async function applyEffects(ctx: PaymentsContext, { tx, publish }: TxContext, payment: Payment, effects: PaymentEffect[]) {
   const at = payment.updatedAt;
   const ref = { paymentId: payment.id, orderId: payment.orderId, provider: payment.provider };
-  // Authorized and captured in one go: the entry is written posted, not written pending and then updated.
-  const openedAndPosted = effects.some((e) => e.type === 'open_entry') && effects.some((e) => e.type === 'post_entry');
+  // Opened and settled in one go (authorized and captured, or authorized and then refused): the
+  // entry is written in its final status — it is a deferred write, so no UPDATE could see it yet.
+  const opened = effects.some((e) => e.type === 'open_entry');
+  const settledAs = effects.some((e) => e.type === 'post_entry')
+    ? ('posted' as const)
+    : effects.some((e) => e.type === 'void_entry')
+      ? ('voided' as const)
+      : ('pending' as const);
   for (const effect of effects) {
     switch (effect.type) {
       case 'open_entry': {
@@ -27,14 +33,14 @@ export async function applyEffects(ctx: PaymentsContext, { tx, publish }: TxCont
           loyalty: payment.loyalty,
           createdAt: at,
         });
-        await insertEntry(tx, openedAndPosted ? { ...entry, status: 'posted' } : entry, ctx.deps.ids.next);
+        await insertEntry(tx, { ...entry, status: settledAs }, ctx.deps.ids.next);
         break;
       }
       case 'post_entry':
-        if (!openedAndPosted) await settlePendingEntries(tx, payment.id, 'payment', 'posted', at);
+        if (!opened) await settlePendingEntries(tx, payment.id, 'payment', 'posted', at);
         break;
       case 'void_entry':
-        await settlePendingEntries(tx, payment.id, 'payment', 'voided', at);
+        if (!opened) await settlePendingEntries(tx, payment.id, 'payment', 'voided', at);
         break;
       case 'captured':
         await publish(PaymentCaptured.make({ ...ref, amount: payment.amount, capturedAt: at.toISOString() }));

@@ -1,4 +1,5 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
+import { deferWrite } from '@bazar/kit/db/deferred-writes';
 import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { and, eq, sql } from 'drizzle-orm';
 import { ACCOUNTS, accountType, assertBalanced, type EntryKind, type EntryStatus, type JournalEntry } from '../domain/ledger.ts';
@@ -16,7 +17,7 @@ const ACCOUNTS_FROM_MIGRATION: ReadonlySet<string> = new Set([
 ]);
 
 const insertEntryRow = reusableQuery('payments.journal_entries.insert', (db) =>
-  db.insert(journalEntries).values(placeholders('id', 'orderId', 'paymentId', 'kind', 'status', 'createdAt', 'postedAt')),
+  db.insert(journalEntries).values(placeholders('id', 'orderId', 'paymentId', 'kind', 'status', 'createdAt', 'postedAt', 'voidedAt')),
 );
 
 /** Inserts an entry and its postings; checks the balance again right before writing. */
@@ -30,24 +31,33 @@ export async function insertEntry(tx: Tx, entry: JournalEntry, newId: () => stri
       .values(accounts.map((code) => ({ code, type: accountType(code) })))
       .onConflictDoNothing();
   }
-  await insertEntryRow(tx, {
-    id: entry.id,
-    orderId: entry.orderId,
-    paymentId: entry.paymentId,
-    kind: entry.kind,
-    status: entry.status,
-    createdAt: entry.createdAt,
-    postedAt: entry.status === 'posted' ? entry.createdAt : null,
-  });
-  await tx.insert(postings).values(
-    entry.postings.map((p) => ({
-      id: newId(),
-      entryId: entry.id,
-      account: p.account,
-      direction: p.direction,
-      amount: p.amount.amount,
-      currency: p.amount.currency,
-    })),
+  // The entry and its postings go with the transaction's other deferred writes (nothing reads them
+  // back before commit); the posting → entry foreign key holds at the end of that one statement.
+  await deferWrite(
+    tx,
+    insertEntryRow.statement(tx, {
+      id: entry.id,
+      orderId: entry.orderId,
+      paymentId: entry.paymentId,
+      kind: entry.kind,
+      status: entry.status,
+      createdAt: entry.createdAt,
+      postedAt: entry.status === 'posted' ? entry.createdAt : null,
+      voidedAt: entry.status === 'voided' ? entry.createdAt : null,
+    }),
+  );
+  await deferWrite(
+    tx,
+    tx.insert(postings).values(
+      entry.postings.map((p) => ({
+        id: newId(),
+        entryId: entry.id,
+        account: p.account,
+        direction: p.direction,
+        amount: p.amount.amount,
+        currency: p.amount.currency,
+      })),
+    ),
   );
 }
 

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { combine } from './deferred-writes.ts';
+
+describe('combine', () => {
+  it('makes one statement of several writes, shifting each one’s parameters past the ones before it', () => {
+    const combined = combine([
+      { sql: 'insert into "a" ("x", "y") values ($1, $2)', params: [1, 'two'] },
+      { sql: 'update "b" set "z" = $1 where "id" = $2', params: [3, 'four'] },
+      { sql: 'insert into "c" ("q") values ($1), ($2), ($3)', params: [5, 6, 7] },
+    ]);
+    expect(combined).toEqual({
+      sql:
+        'WITH w0 AS (insert into "a" ("x", "y") values ($1, $2)), ' +
+        'w1 AS (update "b" set "z" = $3 where "id" = $4), ' +
+        'w2 AS (insert into "c" ("q") values ($5), ($6), ($7)) SELECT 1',
+      params: [1, 'two', 3, 'four', 5, 6, 7],
+    });
+  });
+
+  it('renumbers two-digit parameters as numbers, not as text', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => `$${i + 1}`).join(', ');
+    const { sql } = combine([
+      { sql: 'select 1 where 1 = $1', params: [1] },
+      { sql: `insert into "t" values (${ten})`, params: Array(10).fill(0) },
+    ]);
+    expect(sql).toContain('values ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11)');
+  });
+});
