@@ -29,7 +29,9 @@ describe('deferred writes', () => {
         await deferWrite(tx, insertLine(1, 10));
         await deferWrite(tx, insertLine(1, 20));
         // Not sent yet: the transaction itself does not see them.
-        expect((await tx.execute('SELECT count(*)::int AS n FROM deferred_test.entries')).rows[0]).toEqual({ n: 0 });
+        expect(((await tx.execute('SELECT count(*)::int AS n FROM deferred_test.entries')) as { rows: unknown[] }).rows[0]).toEqual({
+          n: 0,
+        });
       }),
     );
     expect(await count('entries')).toBe(1);
@@ -59,7 +61,11 @@ describe('deferred writes', () => {
   it('runs a write at once where nothing collects them', async () => {
     await database.db.transaction(async (tx) => {
       await deferWrite(tx, insertEntry(4));
-      expect((await tx.execute('SELECT count(*)::int AS n FROM deferred_test.entries WHERE id = 4')).rows[0]).toEqual({ n: 1 });
+      expect(
+        ((await tx.execute('SELECT count(*)::int AS n FROM deferred_test.entries WHERE id = 4')) as { rows: unknown[] }).rows[0],
+      ).toEqual({
+        n: 1,
+      });
     });
   });
 });
