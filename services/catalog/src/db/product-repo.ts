@@ -180,13 +180,8 @@ export async function saveProduct(tx: Tx, product: Product, categoryTree: string
       .onConflictDoNothing();
 }
 
-/** Stores availability for SKUs (the read model behind `inStock`) and refreshes their products' flag unless told it cannot have changed. */
-export async function recordAvailability(
-  tx: Tx,
-  levels: { sku: string; available: number }[],
-  now: Date,
-  options: { refreshFlags?: boolean } = {},
-) {
+/** Stores availability for SKUs (the read model behind `inStock`) and refreshes their products' flag. */
+export async function recordAvailability(tx: Tx, levels: { sku: string; available: number }[], now: Date) {
   if (levels.length === 0) return;
   const rows = levels.map((l) => ({ sku: l.sku.toUpperCase(), available: l.available, updatedAt: now }));
   await tx
@@ -198,8 +193,30 @@ export async function recordAvailability(
       // Events can arrive out of order; an older level never overwrites a newer one.
       setWhere: sql`${stockLevels.updatedAt} <= excluded.updated_at`,
     });
-  if (options.refreshFlags === false) return;
-  const skus = rows.map((r) => r.sku);
+  await refreshInStockFlags(
+    tx,
+    rows.map((r) => r.sku),
+  );
+}
+
+/**
+ * Stores one SKU's availability unless a newer level is already there, and answers the level
+ * stored before (null when there was none) — one statement, so the event handler stays short.
+ */
+export async function storeStockLevel(tx: Tx, level: { sku: string; available: number; at: Date }): Promise<number | null> {
+  const { rows } = (await tx.execute(sql`
+    WITH before AS (SELECT ${stockLevels.available} FROM ${stockLevels} WHERE ${stockLevels.sku} = ${level.sku}),
+    stored AS (
+      INSERT INTO ${stockLevels} (sku, available, updated_at) VALUES (${level.sku}, ${level.available}, ${level.at.toISOString()})
+      ON CONFLICT (sku) DO UPDATE SET available = excluded.available, updated_at = excluded.updated_at
+      WHERE ${stockLevels.updatedAt} <= excluded.updated_at)
+    SELECT (SELECT available FROM before) AS before`)) as unknown as { rows: { before: number | null }[] };
+  const before = rows[0]?.before;
+  return before === null || before === undefined ? null : Number(before);
+}
+
+/** Recomputes the `in_stock` flag of the products owning these SKUs. */
+export async function refreshInStockFlags(tx: Tx, skus: string[]) {
   // Only rows whose flag flips are written: an UPDATE rewrites the row and recomputes its search vector.
   await tx.execute(sql`
     WITH flags AS (

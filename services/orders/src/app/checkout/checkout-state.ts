@@ -1,5 +1,6 @@
 import type { PaymentView } from '@bazar/contracts/clients/payments';
 import type { DbOrTx } from '@bazar/kit/db/database';
+import { deferWrite } from '@bazar/kit/db/deferred-writes';
 import { placeholderFor, reusableQuery } from '@bazar/kit/db/reusable-query';
 import type { Money } from '@bazar/kit/money';
 import { eq, sql } from 'drizzle-orm';
@@ -73,7 +74,11 @@ export async function saveCheckout(
 ): Promise<void> {
   const values = { id: state.checkoutId, step: progress.step, state, at: progress.at };
   if (progress.error === undefined) {
-    await (progress.status ? saveProgressAndStatus(db, { ...values, status: progress.status }) : saveProgress(db, values));
+    // Inside a unit of work it goes with the other deferred writes; elsewhere it runs at once.
+    await deferWrite(
+      db,
+      progress.status ? saveProgressAndStatus.statement(db, { ...values, status: progress.status }) : saveProgress.statement(db, values),
+    );
     return;
   }
   await db
