@@ -74,6 +74,8 @@ export interface RelayOptions {
   pollMs: number;
   batchSize?: number;
   leaseSeconds?: number;
+  /** How long a busy relay waits for more commits before its next claim (0 = never). */
+  batchWindowMs?: number;
 }
 
 /**
@@ -85,6 +87,7 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   const { database, schema, bus, log, pollMs } = options;
   const batchSize = options.batchSize ?? 100;
   const leaseSeconds = options.leaseSeconds ?? 30;
+  const batchWindowMs = options.batchWindowMs ?? 5;
   const table = `"${schema}"."outbox"`;
   let running = false;
   let loop: Promise<void> | undefined;
@@ -155,6 +158,9 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
       if (count === batchSize && failures === 0) continue;
       if (pending && failures === 0) {
         pending = false;
+        // Commits arrived while this pump ran: under load, a moment's wait lets the next claim
+        // take several rows instead of one (a quiet outbox still publishes at once).
+        if (count > 0 && batchWindowMs > 0) await new Promise((resolve) => setTimeout(resolve, batchWindowMs));
         continue;
       }
       await new Promise<void>((resolve) => {
