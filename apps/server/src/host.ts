@@ -4,7 +4,7 @@ import { opsRoutes } from '@bazar/gateway';
 import { createAmqpBus } from '@bazar/kit/bus/amqp-bus';
 import type { Bus } from '@bazar/kit/bus/bus';
 import { createMemoryBus } from '@bazar/kit/bus/memory-bus';
-import { guardInternalRoutes, httpClients, injectClients } from '@bazar/kit/clients';
+import { guardInternalRoutes, httpClients } from '@bazar/kit/clients';
 import { loadPlatformConfig, type PlatformConfig } from '@bazar/kit/config';
 import { createMemoryCounters, createRedisCounters } from '@bazar/kit/counters';
 import { type Database, openConfiguredDatabase } from '@bazar/kit/db/database';
@@ -12,6 +12,7 @@ import { type MountedService, mountService } from '@bazar/kit/host';
 import { createHttpApp, type HttpApp } from '@bazar/kit/http/app';
 import { createJwksResolver, createTokenVerifier } from '@bazar/kit/http/auth';
 import { createJobs } from '@bazar/kit/jobs';
+import { localClients } from '@bazar/kit/local-clients';
 import { createLogger, type Logger } from '@bazar/kit/log';
 import type { ServiceDefinition } from '@bazar/kit/service';
 import type { JSONWebKeySet } from 'jose';
@@ -78,7 +79,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     // Embedded: one secret per process and in-process calls. Distributed: a shared secret and HTTP.
     const internalToken = platform.BAZAR_INTERNAL_TOKEN ?? randomBytes(24).toString('base64url');
     guardInternalRoutes(app, internalToken);
-    const clients = options.services.length > 1 ? injectClients(app, internalToken) : httpClients(env, internalToken);
+    const clients = options.services.length > 1 ? localClients(app, internalToken) : httpClients(env, internalToken);
     const services: MountedService[] = [];
     for (const definition of options.services) {
       services.push(

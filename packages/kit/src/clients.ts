@@ -77,16 +77,22 @@ export function httpClients(env: Record<string, string | undefined>, internalTok
   };
 }
 
+/** Marks the internal-token guard, so the in-process transport knows it may skip it. */
+export const INTERNAL_GUARD = Symbol.for('bazar.internalGuard');
+
 /** Guard for `/internal/v1/*` routes: only other services (holding the shared token) may call. */
 export function internalGuard(internalToken: string) {
   const expected = Buffer.from(internalToken);
-  return async (request: FastifyRequest) => {
-    const given = request.headers[INTERNAL_HEADER];
-    const buffer = Buffer.from(typeof given === 'string' ? given : '');
-    if (buffer.length !== expected.length || !timingSafeEqual(buffer, expected)) {
-      throw new DomainError('auth.internal_only', 403, 'This route is for Bazar services only');
-    }
-  };
+  return Object.assign(
+    async (request: FastifyRequest) => {
+      const given = request.headers[INTERNAL_HEADER];
+      const buffer = Buffer.from(typeof given === 'string' ? given : '');
+      if (buffer.length !== expected.length || !timingSafeEqual(buffer, expected)) {
+        throw new DomainError('auth.internal_only', 403, 'This route is for Bazar services only');
+      }
+    },
+    { [INTERNAL_GUARD]: true },
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { exportJWK, generateKeyPair, type JSONWebKeySet, SignJWT } from 'jose';
 import pg from 'pg';
 import type { Bus } from './bus/bus.ts';
 import { createMemoryBus, type MemoryBus } from './bus/memory-bus.ts';
-import { guardInternalRoutes, injectClients } from './clients.ts';
+import { guardInternalRoutes } from './clients.ts';
 import { loadPlatformConfig } from './config.ts';
 import { createMemoryCounters } from './counters.ts';
 import { type Database, openDatabase } from './db/database.ts';
@@ -14,6 +14,7 @@ import { createHttpApp, type HttpApp } from './http/app.ts';
 import { type AuthUser, createJwksResolver, createTokenVerifier, TOKEN_AUDIENCE, TOKEN_ISSUER } from './http/auth.ts';
 import { newId } from './ids.ts';
 import { createJobs } from './jobs.ts';
+import { localClients } from './local-clients.ts';
 import { createLogger } from './log.ts';
 import type { ServiceDefinition } from './service.ts';
 
@@ -144,7 +145,7 @@ export async function startTestService(
   const jobs = await createJobs({ database, log, pollSeconds: 0.5 });
   const counters = createMemoryCounters();
   guardInternalRoutes(app, internalToken);
-  const clients = injectClients(app, internalToken);
+  const clients = localClients(app, internalToken);
   const services: MountedService[] = [];
   for (const definition of list) {
     services.push(
