@@ -61,12 +61,21 @@ async function flush(tx: Tx, queue: BuiltStatement[]): Promise<void> {
  * entry inserted beside it.
  */
 export function combine(statements: readonly BuiltStatement[]): BuiltStatement {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  for (const [i, statement] of statements.entries()) {
-    const offset = params.length;
-    parts.push(`w${i} AS (${statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`);
-    params.push(...statement.params);
+  const key = statements.map((s) => s.sql).join('\u0000');
+  let sql = combinedTexts.get(key);
+  if (sql === undefined) {
+    const parts: string[] = [];
+    let offset = 0;
+    for (const [i, statement] of statements.entries()) {
+      const shift = offset;
+      parts.push(`w${i} AS (${statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`)})`);
+      offset += statement.params.length;
+    }
+    sql = `WITH ${parts.join(', ')} SELECT 1`;
+    // The same few combinations recur (a history row and an event, …); a cap keeps odd ones from piling up.
+    if (combinedTexts.size < 500) combinedTexts.set(key, sql);
   }
-  return { sql: `WITH ${parts.join(', ')} SELECT 1`, params };
+  return { sql, params: statements.flatMap((s) => s.params) };
 }
+
+const combinedTexts = new Map<string, string>();
