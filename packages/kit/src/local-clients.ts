@@ -116,7 +116,9 @@ export function localClients(app: HttpApp, internalToken: string): Clients {
 function prepare(route: LocalRoute, request: ServiceRequest, rawParams: Record<string, string | undefined>, search: string) {
   let body: unknown = request.body;
   if (route.body) {
-    body = Value.Default(route.body.schema, structuredClone(request.body ?? {}));
+    // Fastify decides what a missing body means for a route that declares one.
+    if (request.body === undefined) return undefined;
+    body = Value.Default(route.body.schema, structuredClone(request.body));
     if (!route.body.check(body)) return undefined;
   }
   let params: unknown = { ...rawParams };
