@@ -201,6 +201,24 @@ export function cartRouteSuite(env: () => Record<string, string>) {
       expect((await call('GET', `/api/v1/carts/${c.id}`)).statusCode).toBe(200);
     });
 
+    it('lets a customer who signs in claim the anonymous cart they filled; then it is theirs alone', async () => {
+      const c = await open();
+      await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 2 });
+      expect((await call('POST', `/api/v1/carts/${c.id}/claim`)).statusCode).toBe(401);
+      const claimed = await call('POST', `/api/v1/carts/${c.id}/claim`, undefined, alice);
+      expect(claimed.statusCode, claimed.body).toBe(200);
+      expect(claimed.json().items).toHaveLength(1);
+      expect(claimed.json().items[0].quantity).toBe(2);
+      expect((await call('POST', `/api/v1/carts/${c.id}/claim`, undefined, alice)).statusCode).toBe(200);
+      expect((await call('GET', `/api/v1/carts/${c.id}`)).statusCode).toBe(401);
+      expect((await call('GET', `/api/v1/carts/${c.id}`, undefined, bob)).statusCode).toBe(403);
+      const stolen = await call('POST', `/api/v1/carts/${c.id}/claim`, undefined, bob);
+      expect(stolen.statusCode).toBe(403);
+      expect(stolen.json().code).toBe('cart.forbidden');
+      expect((await call('GET', `/api/v1/carts/${c.id}`, undefined, alice)).statusCode).toBe(200);
+      expect((await call('POST', `/api/v1/carts/${newId()}/claim`, undefined, alice)).statusCode).toBe(404);
+    });
+
     it('answers an unknown cart with 404 and a malformed id with 400', async () => {
       expect((await call('GET', `/api/v1/carts/${newId()}`)).statusCode).toBe(404);
       expect((await call('GET', '/api/v1/carts/nope')).statusCode).toBe(400);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addItem, assertCanAccess, changeQuantity, checkOut, newCart, removeItem, setPromoCode } from './cart.ts';
+import { addItem, assertCanAccess, changeQuantity, checkOut, claim, newCart, removeItem, setPromoCode } from './cart.ts';
 
 const at = new Date('2026-01-01T00:00:00Z');
 const limits = { maxLines: 2, maxQuantity: 10 };
@@ -48,5 +48,15 @@ describe('cart', () => {
     expect(() => assertCanAccess(empty(), 'u1')).not.toThrow();
     expect(() => assertCanAccess(empty(), 'u2')).toThrow(expect.objectContaining({ status: 403 }));
     expect(() => assertCanAccess(empty(), null)).toThrow(expect.objectContaining({ status: 401 }));
+  });
+
+  it('lets a signed-in customer claim an anonymous open cart, once, and nobody claim an owned or closed one', () => {
+    const anonymous = newCart({ id: 'c3', ownerId: null, currency: 'RUB', at });
+    const claimed = claim(anonymous, 'u1', at);
+    expect(claimed).toMatchObject({ ownerId: 'u1', version: anonymous.version + 1 });
+    expect(claim(claimed, 'u1', at)).toBe(claimed);
+    expect(() => claim(claimed, 'u2', at)).toThrow(expect.objectContaining({ code: 'cart.forbidden', status: 403 }));
+    const closed = checkOut(anonymous, 'o1', at);
+    expect(() => claim(closed, 'u1', at)).toThrow(expect.objectContaining({ code: 'cart.checked_out', status: 409 }));
   });
 });

@@ -106,5 +106,16 @@ export function checkOut(cart: Cart, orderId: string, at: Date): Cart {
   return touch(cart, at, { status: 'checked_out', orderId });
 }
 
+/**
+ * A signed-in customer takes over the anonymous cart they filled before signing in; from then on
+ * only they may use it. Claiming one's own cart again changes nothing; someone else's is 403.
+ */
+export function claim(cart: Cart, userId: string, at: Date): Cart {
+  if (cart.ownerId === userId) return cart;
+  if (cart.ownerId !== null) throw CartForbidden();
+  assertOpen(cart);
+  return touch(cart, at, { ownerId: userId });
+}
+
 /** Promo codes compare case-insensitively; they are stored upper-case. */
 export const normalizePromoCode = (code: string) => code.trim().toUpperCase();

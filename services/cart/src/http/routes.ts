@@ -5,6 +5,7 @@ import { addItem } from '../app/add-item.ts';
 import { applyPromoCode } from '../app/apply-promo-code.ts';
 import { changeItemQuantity } from '../app/change-item-quantity.ts';
 import { checkOutCart, getCheckoutCart } from '../app/check-out-cart.ts';
+import { claimCart } from '../app/claim-cart.ts';
 import type { CartContext } from '../app/context.ts';
 import { createCart } from '../app/create-cart.ts';
 import { getCart } from '../app/get-cart.ts';
@@ -114,6 +115,23 @@ export function cartRoutes(app: HttpApp, ctx: CartContext) {
     '/api/v1/carts/:id/promo',
     { preHandler: auth.optional, schema: { tags, summary: 'Remove the promo code', ...bearer, params: CartParams, response: cartReply } },
     async (req) => removePromoCode(ctx, { cartId: req.params.id, userId: userId(req) }),
+  );
+
+  app.post(
+    '/api/v1/carts/:id/claim',
+    {
+      preHandler: auth.user,
+      schema: {
+        tags,
+        summary: 'Take over an anonymous cart after signing in',
+        description:
+          'The cart becomes the caller’s: only they may use it from then on. Claiming one’s own cart again changes nothing; a cart of someone else is 403, a checked-out one 409.',
+        ...bearer,
+        params: CartParams,
+        response: cartReply,
+      },
+    },
+    async (req) => claimCart(ctx, { cartId: req.params.id, userId: (req.user as { id: string }).id }),
   );
 
   app.get(
