@@ -77,34 +77,33 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 /** Distinct statement texts that get a server-side prepared statement; past this, texts run unnamed. */
 const MAX_PREPARED_TEXTS = 1_000;
 const preparedNames = new Map<string, string>();
+/** INSERT, UPDATE, DELETE, and the combined deferred writes (`WITH w0 AS (INSERT …)`). */
+const WRITE = /^\s*(insert|update|delete|with w0 as)\b/i;
 
 /**
- * Names every parameterised statement after its text, so PostgreSQL parses and plans it once per
+ * Names every parameterised write after its text, so PostgreSQL parses and plans it once per
  * connection instead of on every call (node-postgres then sends only Bind/Execute). The same few
  * dozen statements make up nearly all traffic; the cap keeps per-connection memory bounded when a
- * caller builds texts of varying shape (IN lists, multi-row inserts).
+ * caller builds texts of varying shape (multi-row inserts). Reads are left alone unless their
+ * caller named them (`reusableQuery`): after five runs PostgreSQL may keep a generic plan for a
+ * named statement, which suits a key lookup but not a search whose best plan depends on its words.
  */
 function prepareRepeatedStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (...args: unknown[]) => {
-    const config = args[0];
-    const values = args[1];
-    if (
-      config !== null &&
-      typeof config === 'object' &&
-      typeof (config as pg.QueryConfig).text === 'string' &&
-      !(config as pg.QueryConfig).name &&
-      Array.isArray(values ?? (config as pg.QueryConfig).values) &&
-      ((values ?? (config as pg.QueryConfig).values) as unknown[]).length > 0
-    ) {
-      const text = (config as pg.QueryConfig).text;
-      let name = preparedNames.get(text);
-      if (name === undefined && preparedNames.size < MAX_PREPARED_TEXTS) {
-        name = `bazar_${preparedNames.size}`;
-        preparedNames.set(text, name);
-      }
-      if (name !== undefined) args[0] = { ...(config as pg.QueryConfig), name };
+    const [first, second] = args;
+    // Drizzle passes a config object; raw callers pass (text, values).
+    const config = (typeof first === 'string' ? { text: first } : first) as pg.QueryConfig | null;
+    const values = (second ?? config?.values) as unknown;
+    if (!config || typeof config !== 'object' || typeof config.text !== 'string' || config.name) return query(...args);
+    if (!Array.isArray(values) || values.length === 0) return query(...args);
+    let name = preparedNames.get(config.text);
+    if (name === undefined && !WRITE.test(config.text)) return query(...args);
+    if (name === undefined && preparedNames.size < MAX_PREPARED_TEXTS) {
+      name = `bazar_${preparedNames.size}`;
+      preparedNames.set(config.text, name);
     }
+    if (name !== undefined) args[0] = { ...config, name };
     return query(...args);
   };
 }

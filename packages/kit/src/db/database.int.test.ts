@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../testing.ts';
+import type { Database } from './database.ts';
+
+let database: Database;
+let dispose: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ database, dispose } = await openTestDatabase());
+  await database.exec('CREATE SCHEMA db_test; CREATE TABLE db_test.notes (id integer PRIMARY KEY, body text NOT NULL)');
+});
+afterAll(() => dispose?.());
+
+describe('the database handle', () => {
+  it('runs parameterised statements and raw scripts on either engine', async () => {
+    await database.query('INSERT INTO db_test.notes (id, body) VALUES ($1, $2)', [1, 'first']);
+    expect(await database.query('SELECT body FROM db_test.notes WHERE id = $1', [1])).toEqual([{ body: 'first' }]);
+    expect(await database.exec('SELECT 1 AS a; SELECT 2 AS b')).toEqual([{ b: 2 }]);
+  });
+
+  // Server-side prepared statements exist on PostgreSQL only (this part runs in the postgres project).
+  if (process.env.BAZAR_TEST_DB === 'postgres')
+    it('prepares parameterised writes once per connection on PostgreSQL, and leaves reads unnamed', async () => {
+      const prepared = await database.withSession(async (session) => {
+        await session.query('INSERT INTO db_test.notes (id, body) VALUES ($1, $2)', [2, 'second']);
+        await session.query('UPDATE db_test.notes SET body = $2 WHERE id = $1', [2, 'changed']);
+        await session.query('UPDATE db_test.notes SET body = $2 WHERE id = $1', [2, 'changed again']);
+        await session.query('SELECT body FROM db_test.notes WHERE id = $1', [2]);
+        return session.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements ORDER BY statement');
+      });
+      expect(prepared.map((p) => p.statement)).toEqual([
+        'INSERT INTO db_test.notes (id, body) VALUES ($1, $2)',
+        'UPDATE db_test.notes SET body = $2 WHERE id = $1',
+      ]);
+    });
+});
