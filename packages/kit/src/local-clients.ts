@@ -10,17 +10,28 @@ import { problem } from './http/problem.ts';
 type Handler = (request: unknown, reply: unknown) => unknown;
 type Check = (value: unknown) => boolean;
 
-interface LocalRoute {
-  handler: Handler;
-  body?: { schema: TSchema; check: Check };
-  params?: { schema: TSchema; check: Check };
-  querystring?: { schema: TSchema; check: Check };
+interface CompiledSchema {
+  schema: TSchema;
+  check: Check;
+  /** Whether Fastify would fill defaults in (most schemas have none, and then nothing is copied). */
+  hasDefaults: boolean;
 }
 
-const compiled = (schema: unknown) => {
+interface LocalRoute {
+  handler: Handler;
+  body?: CompiledSchema;
+  params?: CompiledSchema;
+  querystring?: CompiledSchema;
+}
+
+const compiled = (schema: unknown): CompiledSchema | undefined => {
   if (!schema) return undefined;
   const check = Compile(schema as TSchema);
-  return { schema: schema as TSchema, check: (value: unknown) => check.Check(value) };
+  return {
+    schema: schema as TSchema,
+    check: (value: unknown) => check.Check(value),
+    hasDefaults: JSON.stringify(schema).includes('"default"'),
+  };
 };
 
 const isInternalGuard = (hook: unknown) => typeof hook === 'function' && INTERNAL_GUARD in hook;
@@ -118,11 +129,13 @@ function prepare(route: LocalRoute, request: ServiceRequest, rawParams: Record<s
   if (route.body) {
     // Fastify decides what a missing body means for a route that declares one.
     if (request.body === undefined) return undefined;
-    body = Value.Default(route.body.schema, structuredClone(request.body));
+    // Without defaults to fill in, the handler reads the caller's object as is (handlers do not change their input).
+    if (route.body.hasDefaults) body = Value.Default(route.body.schema, structuredClone(request.body));
     if (!route.body.check(body)) return undefined;
   }
   let params: unknown = { ...rawParams };
-  if (route.params) {
+  if (route.params && !route.params.check(params)) {
+    // Path values arrive as text; a numeric one is converted as Fastify's coercion would.
     params = Value.Convert(route.params.schema, params);
     if (!route.params.check(params)) return undefined;
   }
