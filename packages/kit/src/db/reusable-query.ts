@@ -41,6 +41,13 @@ function nullSafe(param: unknown): unknown {
   return new Param(param.value, { mapToDriverValue: (value: unknown) => (value === null ? null : encoder.mapToDriverValue(value)) });
 }
 
+/** A query built once: call it to run it, or take its statement to send later. */
+export interface ReusableQuery<R, P> {
+  (db: DbOrTx, values: P): Promise<R>;
+  /** The statement with these values, to send later (`deferWrite`). */
+  statement(db: DbOrTx, values: P): BuiltStatement;
+}
+
 /**
  * A Drizzle query whose SQL is built once — with `sql.placeholder()` where its values go — and
  * then run on whichever database or transaction handle a call passes.
@@ -50,12 +57,6 @@ function nullSafe(param: unknown): unknown {
  * together the largest cost on the checkout path (docs/decisions/0012). The name also makes it a
  * server-side prepared statement on PostgreSQL.
  */
-export interface ReusableQuery<R, P> {
-  (db: DbOrTx, values: P): Promise<R>;
-  /** The statement with these values, to send later (`deferWrite`). */
-  statement(db: DbOrTx, values: P): BuiltStatement;
-}
-
 export function reusableQuery<R, P extends Record<string, unknown>>(
   name: string,
   build: (db: DbOrTx) => { prepare(name: string): { execute(values?: P): Promise<R> } },
