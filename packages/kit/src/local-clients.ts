@@ -3,9 +3,9 @@ import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { type Clients, INTERNAL_GUARD, injectClients, type ServiceRequest, type ServiceResponse } from './clients.ts';
-import { DomainError, InputError } from './errors.ts';
+import { DomainError } from './errors.ts';
 import type { HttpApp } from './http/app.ts';
-import { problem } from './http/problem.ts';
+import { domainProblem, problem } from './http/problem.ts';
 
 type Handler = (request: unknown, reply: unknown) => unknown;
 type Check = (value: unknown) => boolean;
@@ -117,7 +117,7 @@ export function localClients(app: HttpApp, internalToken: string): Clients {
       const payload = returned === reply || reply.sent ? reply.payload : returned;
       return { status: reply.statusCode, body: (payload === undefined ? null : JSON.parse(JSON.stringify(payload))) as T };
     } catch (error) {
-      return { status: statusOf(error), body: problemOf(app, error) as T };
+      return answerFor(app, error) as ServiceResponse<T>;
     }
   }
   return { to: () => ({ call }) };
@@ -147,14 +147,9 @@ function prepare(route: LocalRoute, request: ServiceRequest, rawParams: Record<s
   return { body, params, query };
 }
 
-const statusOf = (error: unknown) => (error instanceof DomainError ? error.status : 500);
-
 /** The problem document the app's error handler would have sent. */
-function problemOf(app: HttpApp, error: unknown) {
-  if (error instanceof InputError) return problem(400, error.code, error.message, { errors: error.errors });
-  if (error instanceof DomainError) {
-    return problem(error.status, error.code, error.message, error.metadata ? { ...error.metadata } : {});
-  }
+function answerFor(app: HttpApp, error: unknown): ServiceResponse<unknown> {
+  if (error instanceof DomainError) return { status: error.status, body: domainProblem(error) };
   app.log.error({ err: error }, 'unhandled error in an internal call');
-  return problem(500, 'server.internal', 'Something went wrong on our side');
+  return { status: 500, body: problem(500, 'server.internal', 'Something went wrong on our side') };
 }

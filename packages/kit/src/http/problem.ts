@@ -45,6 +45,12 @@ export function problem(status: number, code: string, detail?: string, extra: Pa
   return { type: `/problems/${code}`, title: TITLES[status] ?? 'Error', status, code, ...(detail ? { detail } : {}), ...extra };
 }
 
+/** The problem a domain error is answered with (an input error names every bad field). */
+export function domainProblem(error: DomainError): Problem {
+  if (error instanceof InputError) return problem(400, error.code, error.message, { errors: error.errors });
+  return problem(error.status, error.code, error.message, error.metadata ? { ...error.metadata } : {});
+}
+
 export function sendProblem(reply: FastifyReply, body: Problem) {
   return reply.status(body.status).type('application/problem+json').send(body);
 }
@@ -75,14 +81,11 @@ function validationMessage(error: AjvError): string {
 /** Maps every error to problem+json once: validation → 400 naming fields, DomainError → its status. */
 export function installProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof InputError) {
-      return sendProblem(reply, problem(400, error.code, error.message, { errors: error.errors }));
-    }
     if (error instanceof DomainError) {
       if (error.status === 429 && error.metadata?.retryAfterSeconds) {
         reply.header('retry-after', String(error.metadata.retryAfterSeconds));
       }
-      return sendProblem(reply, problem(error.status, error.code, error.message, error.metadata ? { ...error.metadata } : {}));
+      return sendProblem(reply, domainProblem(error));
     }
     if (error.validation) {
       const seen = new Set<string>();

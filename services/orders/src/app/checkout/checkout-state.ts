@@ -49,46 +49,35 @@ export type CheckoutStatus = 'running' | 'compensating' | 'compensated' | 'compe
  */
 export const stepId = (checkoutId: string, purpose: 'reservation' | 'redemption' | 'hold' | 'payment') => v5(purpose, checkoutId);
 
+// A status or error left out keeps the stored one.
 const saveProgress = reusableQuery('orders.checkouts.progress', (db) =>
-  db
-    .update(checkouts)
-    .set({ step: placeholderFor<string>('step'), state: placeholderFor<CheckoutState>('state'), updatedAt: placeholderFor<Date>('at') })
-    .where(eq(checkouts.id, sql.placeholder('id'))),
-);
-const saveProgressAndStatus = reusableQuery('orders.checkouts.progress_status', (db) =>
   db
     .update(checkouts)
     .set({
       step: placeholderFor<string>('step'),
       state: placeholderFor<CheckoutState>('state'),
       updatedAt: placeholderFor<Date>('at'),
-      status: placeholderFor<CheckoutStatus>('status'),
+      status: sql`coalesce(${sql.placeholder('status')}, ${checkouts.status})`,
+      error: sql`coalesce(${sql.placeholder('error')}::jsonb, ${checkouts.error})`,
     })
     .where(eq(checkouts.id, sql.placeholder('id'))),
 );
 
+/** Inside a unit of work the write goes with its other deferred writes; elsewhere it runs at once. */
 export async function saveCheckout(
   db: DbOrTx,
   state: CheckoutState,
   progress: { step: string; status?: CheckoutStatus; error?: unknown; at: Date },
 ): Promise<void> {
-  const values = { id: state.checkoutId, step: progress.step, state, at: progress.at };
-  if (progress.error === undefined) {
-    // Inside a unit of work it goes with the other deferred writes; elsewhere it runs at once.
-    await deferWrite(
-      db,
-      progress.status ? saveProgressAndStatus.statement(db, { ...values, status: progress.status }) : saveProgress.statement(db, values),
-    );
-    return;
-  }
-  await db
-    .update(checkouts)
-    .set({
+  await deferWrite(
+    db,
+    saveProgress.statement(db, {
+      id: state.checkoutId,
       step: progress.step,
       state,
-      updatedAt: progress.at,
-      ...(progress.status ? { status: progress.status } : {}),
-      error: progress.error as object,
-    })
-    .where(eq(checkouts.id, state.checkoutId));
+      at: progress.at,
+      status: progress.status ?? null,
+      error: progress.error === undefined ? null : JSON.stringify(progress.error),
+    }),
+  );
 }

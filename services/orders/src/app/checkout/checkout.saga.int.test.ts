@@ -43,10 +43,13 @@ async function expectNothingLeft(s: Awaited<ReturnType<typeof scenario>>) {
   expect(rows.every((r) => r.status === 'cancelled' || r.status === 'refunded')).toBe(true);
   const money = [...fake.payments.values()].filter((p) => rows.some((r) => r.id === p.orderId));
   expect(money.every((p) => ['voided', 'refunded', 'failed'].includes(p.status))).toBe(true);
-  const [checkout] = await t.database.query<{ status: string }>('SELECT status FROM orders.checkouts WHERE customer_id = $1', [
-    s.customerId,
-  ]);
+  const [checkout] = await t.database.query<{ status: string; error: { detail?: string; compensation?: unknown[] } | null }>(
+    'SELECT status, error FROM orders.checkouts WHERE customer_id = $1',
+    [s.customerId],
+  );
   expect(checkout?.status).toBe('compensated');
+  // Why it failed stays on the row, and nothing was left that compensation could not undo.
+  expect(checkout?.error).toMatchObject({ detail: expect.any(String), compensation: [] });
 }
 
 describe('checkout saga compensation', () => {
