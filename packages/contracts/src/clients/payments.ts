@@ -33,18 +33,22 @@ export interface PaymentView {
  * - `POST /internal/v1/payments/{id}/void` → 200 PaymentView (releases an authorization; a captured payment is refunded in full instead).
  * - `POST /internal/v1/payments/{id}/refund` `{refundId, amount?, reason}` → 200 PaymentView; more than what is left → 422.
  */
+/** What `POST /internal/v1/payments` takes. */
+export interface CreatePaymentRequest {
+  paymentId: string;
+  orderId: string;
+  customerId: string;
+  amount: Money;
+  provider: string;
+  token: string;
+  /** Parts of the order's list price settled without the card (they shape the ledger entry). */
+  discount?: Money | null;
+  loyalty?: Money | null;
+}
+
 export function paymentsClient(transport: ServiceTransport) {
   return {
-    async create(input: {
-      paymentId: string;
-      orderId: string;
-      customerId: string;
-      amount: Money;
-      provider: string;
-      token: string;
-      discount?: Money | null;
-      loyalty?: Money | null;
-    }): Promise<PaymentView> {
+    async create(input: CreatePaymentRequest): Promise<PaymentView> {
       const response = await transport.call({
         method: 'POST',
         path: '/internal/v1/payments',

@@ -8,7 +8,7 @@ import { withDeferredWrites } from '../db/deferred-writes.ts';
 import type { InboxTable } from '../db/platform-tables.ts';
 import { perTable, reusableQuery } from '../db/reusable-query.ts';
 import type { EventDefinition, EventEnvelope } from './event.ts';
-import type { TxContext } from './outbox.ts';
+import { type TxContext, trackingWrites } from './outbox.ts';
 
 /** A service's reaction to another service's event, run inside one transaction with the inbox row. */
 export interface EventHandler {
@@ -77,29 +77,19 @@ export function createInboxDispatcher(options: {
     const trace = { correlationId: envelope.correlationId, causationId: envelope.id };
     for (const handler of handlers) {
       if (handler.alreadyDone && (await handler.alreadyDone(envelope))) continue;
-      let published = false;
+      let writes: ReturnType<typeof trackingWrites> | undefined;
       const handled = await options.db.transaction(async (tx) => {
         if (!handler.idempotent) {
           const fresh = await claimInbox(options.inbox)(tx, { eventId: envelope.id, handler: handler.name });
           if (fresh.length === 0) return false;
         }
-        const write = options.publishInTx(tx, trace);
-        await withDeferredWrites(tx, () =>
-          handler.handle(
-            {
-              tx,
-              publish: async (...events) => {
-                await write(...events);
-                published ||= events.length > 0;
-              },
-            },
-            envelope,
-          ),
-        );
+        const tracked = trackingWrites(options.publishInTx(tx, trace));
+        writes = tracked;
+        await withDeferredWrites(tx, () => handler.handle({ tx, publish: tracked.publish }, envelope));
         return true;
       });
       // Waking the relay costs a query; only a handler that wrote to the outbox has anything for it.
-      if (published) options.afterCommit();
+      if (writes?.wrote()) options.afterCommit();
       if (!handled) options.log.debug({ eventId: envelope.id, handler: handler.name }, 'duplicate event skipped');
     }
   };

@@ -37,22 +37,28 @@ export function outboxWriter(tx: Tx, outbox: OutboxTable, source: string, trace?
   };
 }
 
+/** Wraps an outbox writer to remember whether anything was written (only then is the relay woken). */
+export function trackingWrites(write: TxContext['publish']): { publish: TxContext['publish']; wrote: () => boolean } {
+  let wrote = false;
+  return {
+    publish: async (...events) => {
+      await write(...events);
+      wrote ||= events.length > 0;
+    },
+    wrote: () => wrote,
+  };
+}
+
 export function createUnitOfWork(db: Db, outbox: OutboxTable, source: string, afterCommit: () => void): UnitOfWork {
   return async (work, trace) => {
-    let wrote = false;
+    let writes: ReturnType<typeof trackingWrites> | undefined;
     const result = await db.transaction((tx) =>
       withDeferredWrites(tx, () => {
-        const write = outboxWriter(tx, outbox, source, trace);
-        return work({
-          tx,
-          publish: async (...events) => {
-            await write(...events);
-            wrote ||= events.length > 0;
-          },
-        });
+        writes = trackingWrites(outboxWriter(tx, outbox, source, trace));
+        return work({ tx, publish: writes.publish });
       }),
     );
-    if (wrote) afterCommit();
+    if (writes?.wrote()) afterCommit();
     return result;
   };
 }

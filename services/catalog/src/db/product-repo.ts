@@ -180,19 +180,22 @@ export async function saveProduct(tx: Tx, product: Product, categoryTree: string
       .onConflictDoNothing();
 }
 
-/** Stores availability for SKUs (the read model behind `inStock`) and refreshes their products' flag. */
-export async function recordAvailability(tx: Tx, levels: { sku: string; available: number }[], now: Date) {
-  if (levels.length === 0) return;
-  const rows = levels.map((l) => ({ sku: l.sku.toUpperCase(), available: l.available, updatedAt: now }));
-  await tx
+/** Writes levels; events can arrive out of order, so an older level never overwrites a newer one. */
+const upsertLevels = (tx: Tx, rows: { sku: string; available: number; updatedAt: Date }[]) =>
+  tx
     .insert(stockLevels)
     .values(rows)
     .onConflictDoUpdate({
       target: stockLevels.sku,
       set: { available: sql`excluded.available`, updatedAt: sql`excluded.updated_at` },
-      // Events can arrive out of order; an older level never overwrites a newer one.
       setWhere: sql`${stockLevels.updatedAt} <= excluded.updated_at`,
     });
+
+/** Stores availability for SKUs (the read model behind `inStock`) and refreshes their products' flag. */
+export async function recordAvailability(tx: Tx, levels: { sku: string; available: number }[], now: Date) {
+  if (levels.length === 0) return;
+  const rows = levels.map((l) => ({ sku: l.sku.toUpperCase(), available: l.available, updatedAt: now }));
+  await upsertLevels(tx, rows);
   await refreshInStockFlags(
     tx,
     rows.map((r) => r.sku),
@@ -206,10 +209,7 @@ export async function recordAvailability(tx: Tx, levels: { sku: string; availabl
 export async function storeStockLevel(tx: Tx, level: { sku: string; available: number; at: Date }): Promise<number | null> {
   const { rows } = (await tx.execute(sql`
     WITH before AS (SELECT ${stockLevels.available} FROM ${stockLevels} WHERE ${stockLevels.sku} = ${level.sku}),
-    stored AS (
-      INSERT INTO ${stockLevels} (sku, available, updated_at) VALUES (${level.sku}, ${level.available}, ${level.at.toISOString()})
-      ON CONFLICT (sku) DO UPDATE SET available = excluded.available, updated_at = excluded.updated_at
-      WHERE ${stockLevels.updatedAt} <= excluded.updated_at)
+    stored AS (${upsertLevels(tx, [{ sku: level.sku, available: level.available, updatedAt: level.at }]).getSQL()})
     SELECT (SELECT available FROM before) AS before`)) as unknown as { rows: { before: number | null }[] };
   const before = rows[0]?.before;
   return before === null || before === undefined ? null : Number(before);

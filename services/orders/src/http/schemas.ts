@@ -1,5 +1,5 @@
 import { Timestamp, Uuid } from '@bazar/contracts/common';
-import { ORDER_STATUSES } from '@bazar/contracts/events/orders';
+import { Address, ORDER_STATUSES } from '@bazar/contracts/events/orders';
 import { Type } from 'typebox';
 
 /** Money as the API shows it; local so no `$id` is registered twice. */
@@ -55,15 +55,7 @@ export const OrderSchema = Type.Object(
     promoCode: Type.Union([Type.String(), Type.Null()]),
     currency: Type.String(),
     exchangeRate: Type.String({ description: 'Units of the order currency per one unit of the base currency, fixed at checkout' }),
-    shippingAddress: Type.Object({
-      city: Type.String(),
-      street: Type.String(),
-      house: Type.String(),
-      apartment: Type.Optional(Type.String()),
-      postalCode: Type.Optional(Type.String()),
-      lat: Type.Optional(Type.Number()),
-      lon: Type.Optional(Type.Number()),
-    }),
+    shippingAddress: Address,
     phone: Type.String(),
     history: Type.Array(
       Type.Object({

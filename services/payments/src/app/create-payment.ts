@@ -1,5 +1,5 @@
+import type { CreatePaymentRequest } from '@bazar/contracts/clients/payments';
 import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
-import type { Money } from '@bazar/kit/money';
 import { findPayment, toPayment } from '../db/payment-repo.ts';
 import { payments } from '../db/schema.ts';
 import { CurrencyMismatch, PaymentIdReused } from '../domain/payment.errors.ts';
@@ -7,17 +7,7 @@ import type { Payment } from '../domain/payment.ts';
 import type { PaymentsContext } from './context.ts';
 import { drivePayment } from './drive-payment.ts';
 
-export interface CreatePaymentInput {
-  paymentId: string;
-  orderId: string;
-  customerId: string;
-  amount: Money;
-  provider: string;
-  token: string;
-  /** Parts of the order's list price settled without the card (they shape the ledger entry). */
-  discount?: Money | null;
-  loyalty?: Money | null;
-}
+export type CreatePaymentInput = CreatePaymentRequest;
 
 const insertPayment = reusableQuery('payments.payment.insert', (db) =>
   db
