@@ -60,9 +60,8 @@ async function run(options: Parameters<typeof startHost>[0]) {
   if (superviseWorkers(workers, (line) => console.log(line))) return;
   // Only the first worker loads demo data and prints the start banner.
   const first = workerNumber() === 1;
-  if (!first) options = { ...options, demo: false };
   const started = Date.now();
-  const host = await startHost(options);
+  const host = await startHost(first ? options : { ...options, demo: false });
   if (!first) {
     onSignals(host);
     return;
