@@ -26,6 +26,20 @@ export class InputError extends DomainError {
   }
 }
 
+/**
+ * A compare-and-set write found the row changed since it was read (`deferWrite(…, { expectRows })`):
+ * the statement, and with it the unit of work, stored nothing. The caller retries on the locked path.
+ */
+export class StaleWrite extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('the row changed since it was read; nothing was written', options);
+    this.name = 'StaleWrite';
+  }
+}
+
+/** PostgreSQL division by zero: how a combined write reports a compare-and-set that missed (deferred-writes.ts). */
+export const isDivisionByZero = (error: unknown): boolean => findPgError(error)?.code === '22012';
+
 /** PostgreSQL unique violation, matched on the code because driver classes differ between PGlite and pg. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const cause = findPgError(error);

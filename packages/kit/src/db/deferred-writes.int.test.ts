@@ -1,7 +1,27 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StaleWrite } from '../errors.ts';
 import { openTestDatabase } from '../testing.ts';
 import type { Database } from './database.ts';
 import { deferWrite, withDeferredWrites } from './deferred-writes.ts';
+
+// What node-postgres sends, recorded while `sent` is an array (patched before any connection exists).
+let sent: string[] | undefined;
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+(pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+  const first = args[0] as string | { text?: string };
+  sent?.push((typeof first === 'string' ? first : (first?.text ?? '')).slice(0, 30));
+  return query.apply(this, args);
+};
+async function recording(work: () => Promise<unknown>) {
+  sent = [];
+  try {
+    await work().catch(() => undefined);
+    return sent;
+  } finally {
+    sent = undefined;
+  }
+}
 
 let database: Database;
 let dispose: () => Promise<void>;
@@ -10,7 +30,7 @@ const count = async (table: string) => (await database.query<{ n: number }>(`SEL
 beforeAll(async () => {
   ({ database, dispose } = await openTestDatabase());
   await database.exec(`CREATE SCHEMA deferred_test;
-    CREATE TABLE deferred_test.entries (id integer PRIMARY KEY);
+    CREATE TABLE deferred_test.entries (id integer PRIMARY KEY, status text NOT NULL DEFAULT 'open');
     CREATE TABLE deferred_test.lines (entry_id integer NOT NULL REFERENCES deferred_test.entries (id), amount integer NOT NULL)`);
 });
 afterAll(() => dispose?.());
@@ -68,4 +88,69 @@ describe('deferred writes', () => {
       });
     });
   });
+
+  it('stores a compare-and-set and what came with it when the row is as read, and nothing when it changed', async () => {
+    const close = (id: number, from: string) => ({
+      sql: "UPDATE deferred_test.entries SET status = 'closed' WHERE id = $1 AND status = $2",
+      params: [id, from],
+    });
+    await database.db.transaction((tx) =>
+      withDeferredWrites(tx, async () => {
+        await deferWrite(tx, close(1, 'open'), { expectRows: 1 });
+        await deferWrite(tx, insertLine(1, 30));
+      }),
+    );
+    expect(await database.query('SELECT status FROM deferred_test.entries WHERE id = 1')).toEqual([{ status: 'closed' }]);
+    expect(await count('lines')).toBe(3);
+
+    const stale = database.db.transaction((tx) =>
+      withDeferredWrites(tx, async () => {
+        await deferWrite(tx, insertEntry(5));
+        await deferWrite(tx, close(1, 'open'), { expectRows: 1 });
+        await deferWrite(tx, insertLine(1, 40));
+      }),
+    );
+    await expect(stale).rejects.toBeInstanceOf(StaleWrite);
+    expect(await count('entries')).toBe(2);
+    expect(await count('lines')).toBe(3);
+    // Outside a transaction it is checked all the same.
+    await expect(deferWrite(database.db, close(1, 'open'), { expectRows: 1 })).rejects.toBeInstanceOf(StaleWrite);
+  });
+
+  // What goes over the wire is node-postgres' business (this part runs in the postgres project).
+  if (process.env.BAZAR_TEST_DB === 'postgres')
+    it('sends a unit of deferred writes alone as one statement, without BEGIN and COMMIT, and begins before any other', async () => {
+      expect(
+        await recording(() =>
+          database.db.transaction((tx) =>
+            withDeferredWrites(tx, async () => {
+              await deferWrite(tx, insertEntry(6));
+              await deferWrite(tx, insertLine(6, 1));
+            }),
+          ),
+        ),
+      ).toEqual(['WITH w0 AS (INSERT INTO deferr']);
+      expect(await recording(() => database.db.transaction(async () => {}))).toEqual([]);
+      expect(
+        await recording(() =>
+          database.db.transaction((tx) =>
+            withDeferredWrites(tx, async () => {
+              await tx.execute('SELECT 1');
+              await deferWrite(tx, insertEntry(7));
+            }),
+          ),
+        ),
+      ).toEqual(['begin', 'SELECT 1', 'INSERT INTO deferred_test.entr', 'commit']);
+      // A failing lone statement leaves nothing open behind it: the next unit runs normally.
+      expect(
+        await recording(() => database.db.transaction((tx) => withDeferredWrites(tx, () => deferWrite(tx, insertLine(99, 1))))),
+      ).toEqual(['INSERT INTO deferred_test.line']);
+      expect(await count('entries')).toBe(4);
+      await expect(
+        database.db.transaction(async (tx) => {
+          await withDeferredWrites(tx, () => deferWrite(tx, insertEntry(8)));
+          await tx.execute('SELECT 1');
+        }),
+      ).rejects.toHaveProperty('cause.message', expect.stringContaining('after the last one'));
+    });
 });

@@ -1,9 +1,12 @@
-import type { Db, DbOrTx, Tx } from './database.ts';
+import { isDivisionByZero, StaleWrite } from '../errors.ts';
+import { type Db, type DbOrTx, lastStatementFollows, type Tx } from './database.ts';
 
 /** A statement ready to send: SQL text with `$n` parameters, and their values. */
 export interface BuiltStatement {
   sql: string;
   params: unknown[];
+  /** A compare-and-set: the rows it must change, or the whole statement fails with `StaleWrite`. */
+  expectRows?: number;
 }
 
 const queues = new WeakMap<DbOrTx, BuiltStatement[]>();
@@ -17,14 +20,25 @@ type SessionOf = {
   ): { execute(values?: Record<string, unknown>): Promise<unknown> };
 };
 
-const run = (db: DbOrTx, statement: BuiltStatement) =>
+const send = (db: DbOrTx, statement: BuiltStatement) =>
   ((db as Db)._.session as unknown as SessionOf).prepareQuery(statement, undefined, undefined, false).execute();
+
+async function run(db: DbOrTx, statement: BuiltStatement): Promise<void> {
+  const guarded = statement.expectRows !== undefined;
+  try {
+    await send(db, guarded ? combine([statement]) : statement);
+  } catch (error) {
+    throw guarded && isDivisionByZero(error) ? new StaleWrite({ cause: error }) : error;
+  }
+}
 
 /**
  * Runs `work` in `tx` with write-behind: rows nothing reads back within the transaction (outbox
  * events, status history, stock movements, ledger postings) are queued by `deferWrite` and sent
  * together as one statement just before the transaction ends — a round trip per transaction
- * instead of one per row (docs/decisions/0012). They still commit or roll back with it.
+ * instead of one per row (docs/decisions/0012). They still commit or roll back with it. The
+ * transaction must end when this returns: if `work` sent nothing itself, the combined statement
+ * runs without BEGIN/COMMIT (`lastStatementFollows`).
  */
 export async function withDeferredWrites<R>(tx: Tx, work: () => Promise<R>): Promise<R> {
   const queue: BuiltStatement[] = [];
@@ -41,9 +55,20 @@ export async function withDeferredWrites<R>(tx: Tx, work: () => Promise<R>): Pro
 /**
  * Queues a write whose rows nothing in this transaction reads again; outside `withDeferredWrites`
  * (another transaction, or the pool) it runs at once. Only INSERT/UPDATE/DELETE without RETURNING.
+ *
+ * `expectRows` makes it a compare-and-set (`UPDATE … WHERE id = $1 AND status = $known`): unless
+ * it changes exactly that many rows, the combined statement fails, so none of the transaction's
+ * writes are stored, and the unit of work throws `StaleWrite`. A use case that decided on a row
+ * it read without a lock can then write it, its history and its events in one statement, and fall
+ * back to the locked path when someone else got there first.
  */
-export async function deferWrite(db: DbOrTx, statement: BuiltStatement | { toSQL(): BuiltStatement }): Promise<void> {
-  const built = 'toSQL' in statement ? statement.toSQL() : statement;
+export async function deferWrite(
+  db: DbOrTx,
+  statement: BuiltStatement | { toSQL(): BuiltStatement },
+  options: { expectRows?: number } = {},
+): Promise<void> {
+  const sql = 'toSQL' in statement ? statement.toSQL() : statement;
+  const built = options.expectRows === undefined ? sql : { ...sql, expectRows: options.expectRows };
   const queue = queues.get(db);
   if (queue) queue.push(built);
   else await run(db, built);
@@ -51,27 +76,42 @@ export async function deferWrite(db: DbOrTx, statement: BuiltStatement | { toSQL
 
 async function flush(tx: Tx, queue: BuiltStatement[]): Promise<void> {
   if (queue.length === 0) return;
-  await run(tx, queue.length === 1 ? (queue[0] as BuiltStatement) : combine(queue));
+  lastStatementFollows(tx);
+  const guarded = queue.some((s) => s.expectRows !== undefined);
+  try {
+    await send(tx, queue.length === 1 && !guarded ? (queue[0] as BuiltStatement) : combine(queue));
+  } catch (error) {
+    throw guarded && isDivisionByZero(error) ? new StaleWrite({ cause: error }) : error;
+  }
 }
 
 /**
  * Several writes as one statement: data-modifying CTEs (`WITH w0 AS (INSERT …), w1 AS (…)
  * SELECT 1`), each statement's `$n` shifted past the ones before it. PostgreSQL runs every part,
  * and foreign keys are checked at the end of the whole statement, so a posting may reference the
- * entry inserted beside it.
+ * entry inserted beside it. Compare-and-set parts are counted by the final SELECT, which divides
+ * by zero — failing the whole statement — when one changed other than the rows it expected (a
+ * plain SQL statement has no other way to raise an error).
  */
 export function combine(statements: readonly BuiltStatement[]): BuiltStatement {
-  const key = statements.map((s) => s.sql).join('\u0000');
+  const key = statements.map((s) => `${s.expectRows ?? ''}:${s.sql}`).join('\u0000');
   let sql = combinedTexts.get(key);
   if (sql === undefined) {
     const parts: string[] = [];
     let offset = 0;
+    const checks: string[] = [];
     for (const [i, statement] of statements.entries()) {
       const shift = offset;
-      parts.push(`w${i} AS (${statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`)})`);
+      let text = statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`);
+      if (statement.expectRows !== undefined) {
+        // Only a part with RETURNING can be counted.
+        if (!/\breturning\b/i.test(text)) text += ' returning 1';
+        checks.push(`(SELECT count(*) FROM w${i}) = ${Number(statement.expectRows)}`);
+      }
+      parts.push(`w${i} AS (${text})`);
       offset += statement.params.length;
     }
-    sql = `WITH ${parts.join(', ')} SELECT 1`;
+    sql = `WITH ${parts.join(', ')} SELECT ${checks.length === 0 ? '1' : `1 / (${checks.join(' AND ')})::int`}`;
     // The same few combinations recur (a history row and an event, …); a cap keeps odd ones from piling up.
     if (combinedTexts.size < 500) combinedTexts.set(key, sql);
   }

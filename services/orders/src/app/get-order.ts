@@ -4,14 +4,18 @@ import { hasRole, STAFF_ROLES } from '@bazar/kit/http/auth';
 import { findOrder, loadHistory } from '../db/order-repo.ts';
 import type { statusHistory } from '../db/schema.ts';
 import { OrderForbidden, OrderNotFound } from '../domain/order.errors.ts';
-import type { Order } from '../domain/order.ts';
+import type { Order, StatusChange } from '../domain/order.ts';
 import { nextStatuses } from '../domain/order-status.ts';
 import type { OrdersContext } from './context.ts';
 
 /** Staff see every order; a customer only their own. */
 export const isStaff = (user: AuthUser) => hasRole(user, ...STAFF_ROLES);
 
-type HistoryRow = typeof statusHistory.$inferSelect;
+type HistoryRow = Pick<typeof statusHistory.$inferSelect, 'fromStatus' | 'toStatus' | 'at' | 'actorId' | 'note'>;
+
+/** History entries as written, in the shape read back from the table. */
+export const historyRows = (changes: readonly StatusChange[]): HistoryRow[] =>
+  changes.map((c) => ({ fromStatus: c.from, toStatus: c.to, at: c.at, actorId: c.actorId, note: c.note }));
 
 /** The public order (CONTRACT: `order`) with its history and where it may go next. */
 export function toOrderView(order: Order, history: HistoryRow[]) {

@@ -1,11 +1,12 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
+import { StaleWrite } from '@bazar/kit/errors';
 import type { TxContext } from '@bazar/kit/events/outbox';
 import { and, eq, isNull } from 'drizzle-orm';
 import { findOrder, saveOrder } from '../db/order-repo.ts';
 import { orderRows } from '../db/schema.ts';
-import type { Order, PaymentRef } from '../domain/order.ts';
+import type { Order, PaymentRef, StatusChange } from '../domain/order.ts';
 import type { OrdersContext } from './context.ts';
-import { moveOrder } from './move-order.ts';
+import { moveOrder, moveOrderWithChange } from './move-order.ts';
 import { scheduleRelease } from './release-order-resources.ts';
 
 /**
@@ -31,6 +32,32 @@ export async function markPaidInTx(
     return late;
   }
   return order;
+}
+
+/**
+ * The checkout's own answer for the order it has just placed (still `awaiting_payment` as far as
+ * it knows): moved to `paid` by compare-and-set with its history, its event and whatever `alongside`
+ * writes, all as one statement — no lock, no read. Answers undefined, having stored nothing, when
+ * the order moved meanwhile (the `payment.captured` event, a cancel): the caller takes the locked path.
+ */
+export async function markPlacedOrderPaid(
+  ctx: OrdersContext,
+  placed: { order: Order; history: StatusChange[] },
+  paymentId: string | null,
+  alongside: (txc: TxContext) => Promise<void>,
+): Promise<{ order: Order; history: StatusChange[] } | undefined> {
+  const payment = paymentId ? { id: paymentId, status: 'captured' } : null;
+  const note = payment ? 'payment captured' : 'nothing to pay';
+  try {
+    return await ctx.deps.uow(async (txc) => {
+      const moved = await moveOrderWithChange(ctx, txc, placed.order, 'paid', { actorId: null, note }, { payment }, { ifUnchanged: true });
+      await alongside(txc);
+      return { order: moved.order, history: [...placed.history, moved.change] };
+    });
+  } catch (error) {
+    if (error instanceof StaleWrite) return undefined;
+    throw error;
+  }
 }
 
 /** Remembers a payment still in flight (3-D Secure), unless an event already recorded a later state. */

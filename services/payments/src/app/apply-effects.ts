@@ -1,7 +1,7 @@
 import { PaymentCaptured, PaymentFailed, PaymentRefunded, PaymentVoided } from '@bazar/contracts/events/payments';
 import type { TxContext } from '@bazar/kit/events/outbox';
 import { insertEntry, settlePendingEntries } from '../db/ledger-repo.ts';
-import { lockPayment, savePayment } from '../db/payment-repo.ts';
+import { lockPayment, savePayment, savePaymentIfUnchanged } from '../db/payment-repo.ts';
 import { paymentEntry, refundEntry } from '../domain/ledger.ts';
 import { PaymentNotFound } from '../domain/payment.errors.ts';
 import { applyOutcome, type Payment, type PaymentEffect, type ProviderOutcome } from '../domain/payment.ts';
@@ -80,6 +80,29 @@ export async function recordOutcome(
 ): Promise<Payment> {
   const current = await lockPayment(uow.tx, paymentId);
   if (!current) throw PaymentNotFound(paymentId);
+  return applyOutcomes(ctx, uow, current, outcomes, (payment) => savePayment(uow.tx, payment));
+}
+
+/**
+ * The same on a payment read without a lock (the one the caller has just created): everything goes
+ * as one statement that stores nothing, and throws `StaleWrite`, if the row changed since.
+ */
+export async function recordOutcomeIfUnchanged(
+  ctx: PaymentsContext,
+  uow: TxContext,
+  read: Payment,
+  ...outcomes: ProviderOutcome[]
+): Promise<Payment> {
+  return applyOutcomes(ctx, uow, read, outcomes, (payment) => savePaymentIfUnchanged(uow.tx, payment, read));
+}
+
+async function applyOutcomes(
+  ctx: PaymentsContext,
+  uow: TxContext,
+  current: Payment,
+  outcomes: ProviderOutcome[],
+  save: (payment: Payment) => Promise<void>,
+): Promise<Payment> {
   const at = ctx.deps.clock.now();
   let payment = current;
   const effects: PaymentEffect[] = [];
@@ -88,7 +111,7 @@ export async function recordOutcome(
     payment = moved.payment;
     effects.push(...moved.effects);
   }
-  if (payment !== current) await savePayment(uow.tx, payment);
+  if (payment !== current) await save(payment);
   await applyEffects(ctx, uow, payment, effects);
   return payment;
 }

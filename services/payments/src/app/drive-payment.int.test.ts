@@ -2,6 +2,7 @@ import { newId } from '@bazar/kit/ids';
 import { startTestService, type TestService } from '@bazar/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPaymentsConfig } from '../config.ts';
+import { findPayment } from '../db/payment-repo.ts';
 import payments from '../index.ts';
 import { createProviders } from '../providers/registry.ts';
 import type { PaymentsContext } from './context.ts';
@@ -66,6 +67,33 @@ describe('recording several provider answers in one transaction', () => {
     expect(await entriesOf(id)).toEqual([{ status: 'pending', posted: false, voided: false, postings: 4 }]);
     await saveOutcome(ctx, id, { status: 'captured' });
     expect(await entriesOf(id)).toEqual([{ status: 'posted', posted: true, voided: false, postings: 4 }]);
+    expect((await verifyLedger(t.database)).ok).toBe(true);
+  });
+});
+
+describe('recording answers for a payment read without a lock', () => {
+  it('stores them by compare-and-set when the payment is as read', async () => {
+    const id = await pendingPayment();
+    const read = await findPayment(t.database.db, id);
+    if (!read) throw new Error('no payment');
+    const payment = await saveOutcome(ctx, read, { status: 'authorized', providerRef: 'ref-4' }, { status: 'captured' });
+    expect(payment).toMatchObject({ status: 'captured', providerRef: 'ref-4' });
+    expect(await entriesOf(id)).toEqual([{ status: 'posted', posted: true, voided: false, postings: 4 }]);
+  });
+
+  it('falls back to the locked row when it moved meanwhile, writing no second entry or event', async () => {
+    const id = await pendingPayment();
+    const read = await findPayment(t.database.db, id);
+    if (!read) throw new Error('no payment');
+    // A webhook got there first.
+    await saveOutcome(ctx, id, { status: 'authorized', providerRef: 'ref-5' }, { status: 'captured' });
+    const payment = await saveOutcome(ctx, read, { status: 'authorized', providerRef: 'ref-5' }, { status: 'captured' });
+    expect(payment.status).toBe('captured');
+    expect(await entriesOf(id)).toEqual([{ status: 'posted', posted: true, voided: false, postings: 4 }]);
+    const events = await t.database.query<{ type: string }>(`SELECT type FROM payments.outbox WHERE envelope->'data'->>'paymentId' = $1`, [
+      id,
+    ]);
+    expect(events.map((e) => e.type)).toEqual(['payment.captured']);
     expect((await verifyLedger(t.database)).ok).toBe(true);
   });
 });

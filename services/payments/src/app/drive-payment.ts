@@ -1,7 +1,8 @@
+import { StaleWrite } from '@bazar/kit/errors';
 import { ProviderUnreachable } from '../domain/payment.errors.ts';
 import { applyOutcome, type Payment, type ProviderOutcome } from '../domain/payment.ts';
 import { ProviderCallError } from '../providers/provider.ts';
-import { recordOutcome } from './apply-effects.ts';
+import { recordOutcome, recordOutcomeIfUnchanged } from './apply-effects.ts';
 import type { PaymentsContext } from './context.ts';
 
 /** Asks the provider (outside any transaction); an unreachable provider is a 503 that leaves the payment as it was. */
@@ -17,9 +18,22 @@ export async function askProvider(ctx: PaymentsContext, provider: string, call: 
   }
 }
 
-/** Records provider answers, in order, in one transaction. */
-export const saveOutcome = (ctx: PaymentsContext, paymentId: string, ...outcomes: ProviderOutcome[]) =>
-  ctx.deps.uow((uow) => recordOutcome(ctx, uow, paymentId, ...outcomes));
+/**
+ * Records provider answers, in order, in one transaction. Given the payment as the caller read it,
+ * it first tries a compare-and-set on that (one statement, no lock), and locks the row only when
+ * something else moved the payment meanwhile (a webhook, a second driver).
+ */
+export async function saveOutcome(ctx: PaymentsContext, payment: string | Payment, ...outcomes: ProviderOutcome[]): Promise<Payment> {
+  if (typeof payment !== 'string') {
+    try {
+      return await ctx.deps.uow((uow) => recordOutcomeIfUnchanged(ctx, uow, payment, ...outcomes));
+    } catch (error) {
+      if (!(error instanceof StaleWrite)) throw error;
+    }
+  }
+  const paymentId = typeof payment === 'string' ? payment : payment.id;
+  return ctx.deps.uow((uow) => recordOutcome(ctx, uow, paymentId, ...outcomes));
+}
 
 /**
  * Takes a payment as far as it can go without the customer: authorize a pending one, then
@@ -38,15 +52,15 @@ export async function drivePayment(ctx: PaymentsContext, payment: Payment & { to
       provider.authorize({ paymentId: payment.id, orderId: payment.orderId, amount: payment.amount, token: payment.token }),
     );
     const authorized = applyOutcome(current, authorization, ctx.deps.clock.now()).payment;
-    if (authorized.status !== 'authorized' || !authorized.providerRef) return saveOutcome(ctx, payment.id, authorization);
+    if (authorized.status !== 'authorized' || !authorized.providerRef) return saveOutcome(ctx, current, authorization);
     const captured = await capture(authorized.providerRef).catch(async (error: unknown) => {
-      await saveOutcome(ctx, payment.id, authorization);
+      await saveOutcome(ctx, current, authorization);
       throw error;
     });
-    return saveOutcome(ctx, payment.id, authorization, captured);
+    return saveOutcome(ctx, current, authorization, captured);
   }
   if (current.status === 'authorized' && current.providerRef) {
-    current = await saveOutcome(ctx, payment.id, await capture(current.providerRef));
+    current = await saveOutcome(ctx, current, await capture(current.providerRef));
   }
   return current;
 }

@@ -1,6 +1,7 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
+import { deferWrite } from '@bazar/kit/db/deferred-writes';
 import { placeholderFor, reusableQuery } from '@bazar/kit/db/reusable-query';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Payment } from '../domain/payment.ts';
 import type { PaymentStatus } from '../domain/payment-status.ts';
 import { payments } from './schema.ts';
@@ -41,18 +42,33 @@ const selectPaymentForUpdate = reusableQuery('payments.payment.lock', (db) =>
     .where(eq(payments.id, sql.placeholder('id')))
     .for('update'),
 );
+const mutableColumns = () => ({
+  status: placeholderFor<string>('status'),
+  refunded: placeholderFor<number>('refunded'),
+  providerRef: placeholderFor<string | null>('providerRef'),
+  failureReason: placeholderFor<string | null>('failureReason'),
+  nextAction: placeholderFor<Payment['nextAction']>('nextAction'),
+  updatedAt: placeholderFor<Date>('updatedAt'),
+});
 const updatePayment = reusableQuery('payments.payment.save', (db) =>
   db
     .update(payments)
-    .set({
-      status: placeholderFor<string>('status'),
-      refunded: placeholderFor<number>('refunded'),
-      providerRef: placeholderFor<string | null>('providerRef'),
-      failureReason: placeholderFor<string | null>('failureReason'),
-      nextAction: placeholderFor<Payment['nextAction']>('nextAction'),
-      updatedAt: placeholderFor<Date>('updatedAt'),
-    })
+    .set(mutableColumns())
     .where(eq(payments.id, sql.placeholder('id'))),
+);
+// What every move changes: a payment whose status, refunded amount and provider reference are as read is the payment as read.
+const updatePaymentIfUnchanged = reusableQuery('payments.payment.save_if_unchanged', (db) =>
+  db
+    .update(payments)
+    .set(mutableColumns())
+    .where(
+      and(
+        eq(payments.id, sql.placeholder('id')),
+        eq(payments.status, sql.placeholder('readStatus')),
+        eq(payments.refunded, sql.placeholder('readRefunded')),
+        sql`${payments.providerRef} IS NOT DISTINCT FROM ${sql.placeholder('readProviderRef')}`,
+      ),
+    ),
 );
 
 export async function findPayment(db: DbOrTx, id: string): Promise<(Payment & { token: string }) | undefined> {
@@ -66,15 +82,31 @@ export async function lockPayment(tx: Tx, id: string): Promise<Payment | undefin
   return row ? toPayment(row) : undefined;
 }
 
+const mutableValues = (payment: Payment) => ({
+  id: payment.id,
+  status: payment.status,
+  refunded: payment.refunded,
+  providerRef: payment.providerRef,
+  failureReason: payment.failureReason,
+  nextAction: payment.nextAction,
+  updatedAt: payment.updatedAt,
+});
+
 /** Writes the mutable part of the aggregate back. */
 export async function savePayment(tx: Tx, payment: Payment): Promise<void> {
-  await updatePayment(tx, {
-    id: payment.id,
-    status: payment.status,
-    refunded: payment.refunded,
-    providerRef: payment.providerRef,
-    failureReason: payment.failureReason,
-    nextAction: payment.nextAction,
-    updatedAt: payment.updatedAt,
+  await updatePayment(tx, mutableValues(payment));
+}
+
+/**
+ * Writes it back only if the row is still as `read` (compare-and-set, sent with the transaction's
+ * other deferred writes); otherwise the unit of work stores nothing and throws `StaleWrite`.
+ */
+export async function savePaymentIfUnchanged(tx: Tx, payment: Payment, read: Payment): Promise<void> {
+  const statement = updatePaymentIfUnchanged.statement(tx, {
+    ...mutableValues(payment),
+    readStatus: read.status,
+    readRefunded: read.refunded,
+    readProviderRef: read.providerRef,
   });
+  await deferWrite(tx, statement, { expectRows: 1 });
 }

@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { v5 } from 'uuid';
 import { checkouts } from '../../db/schema.ts';
 import type { LockedCart } from '../../domain/checkout-totals.ts';
-import type { ShippingAddress } from '../../domain/order.ts';
+import type { Order, ShippingAddress, StatusChange } from '../../domain/order.ts';
 import type { OrdersContext } from '../context.ts';
 
 /** What the customer asked for. */
@@ -29,9 +29,13 @@ export interface CheckoutState {
   reservationId?: string;
   redemption?: { redemptionId: string; discount: Money; freeShipping: boolean } | null;
   hold?: { holdId: string; points: number; value: Money } | null;
+  /** The order's number, taken from its sequence when the checkout starts. */
+  orderSeq?: number;
   /** What the order owes, and what the promotion and the points settled of its list price. */
   order?: { number: string; total: Money; discount: Money; pointsDiscount: Money };
   payment?: PaymentView | null;
+  /** The order as this process created it, with its history so far; in memory only, never stored. */
+  placed?: { order: Order; history: StatusChange[] };
 }
 
 /** One saga step: `run` does it (idempotently), `undo` takes it back (idempotently, even if `run` half-happened). */
@@ -69,12 +73,13 @@ export async function saveCheckout(
   state: CheckoutState,
   progress: { step: string; status?: CheckoutStatus; error?: unknown; at: Date },
 ): Promise<void> {
+  const { placed: _inMemory, ...stored } = state;
   await deferWrite(
     db,
     saveProgress.statement(db, {
       id: state.checkoutId,
       step: progress.step,
-      state,
+      state: stored,
       at: progress.at,
       status: progress.status ?? null,
       error: progress.error === undefined ? null : JSON.stringify(progress.error),

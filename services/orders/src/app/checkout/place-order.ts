@@ -1,12 +1,13 @@
 import type { PaymentView } from '@bazar/contracts/clients/payments';
+import type { TxContext } from '@bazar/kit/events/outbox';
 import { findOrder } from '../../db/order-repo.ts';
 import { OrderNotFound } from '../../domain/order.errors.ts';
-import type { Order } from '../../domain/order.ts';
+import type { Order, StatusChange } from '../../domain/order.ts';
 import { cancelUnpaidInTx } from '../cancel-unpaid-order.ts';
 import type { OrdersContext } from '../context.ts';
 import { EXPIRE_QUEUE } from '../expire-order.ts';
-import { type OrderView, orderView } from '../get-order.ts';
-import { markPaidInTx, recordPayment } from '../mark-order-paid.ts';
+import { historyRows, type OrderView, orderView, toOrderView } from '../get-order.ts';
+import { markPaidInTx, markPlacedOrderPaid, recordPayment } from '../mark-order-paid.ts';
 import { releaseOrderResources } from '../release-order-resources.ts';
 import { runCheckoutSaga } from './checkout.saga.ts';
 import { type CheckoutRequest, saveCheckout } from './checkout-state.ts';
@@ -30,12 +31,17 @@ export async function placeOrder(
   const payment = state.payment ?? null;
   const at = () => ctx.deps.clock.now();
   let order: Order | undefined;
+  // Known when this process wrote all of it: the answer then needs no read.
+  let history: StatusChange[] | undefined;
   if (!payment || payment.status === 'captured') {
     // Paid now, and the checkout settled in the same transaction.
-    order = await ctx.deps.uow(async (txc) => {
-      const paid = await markPaidInTx(ctx, txc, { orderId: state.orderId, paymentId: payment?.id ?? null });
-      await saveCheckout(txc.tx, state, { step: 'settled', status: 'completed', at: at() });
-      return paid;
+    const settle = (txc: TxContext) => saveCheckout(txc.tx, state, { step: 'settled', status: 'completed', at: at() });
+    const paid = state.placed ? await markPlacedOrderPaid(ctx, state.placed, payment?.id ?? null, settle) : undefined;
+    ({ order, history } = paid ?? {});
+    order ??= await ctx.deps.uow(async (txc) => {
+      const moved = await markPaidInTx(ctx, txc, { orderId: state.orderId, paymentId: payment?.id ?? null });
+      await settle(txc);
+      return moved;
     });
   } else if (payment.status === 'failed') {
     const note = `payment declined${payment.failureReason ? `: ${payment.failureReason}` : ''}`;
@@ -64,5 +70,5 @@ export async function placeOrder(
   }
   order ??= await findOrder(ctx.deps.db, state.orderId);
   if (!order) throw OrderNotFound(state.orderId);
-  return { order: await orderView(ctx.deps.db, order), payment };
+  return { order: history ? toOrderView(order, historyRows(history)) : await orderView(ctx.deps.db, order), payment };
 }

@@ -1,3 +1,4 @@
+import { deferWrite } from '@bazar/kit/db/deferred-writes';
 import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { findOrder, insertHistory } from '../../../db/order-repo.ts';
 import { orderRows } from '../../../db/schema.ts';
@@ -14,6 +15,7 @@ const insertOrder = reusableQuery('orders.order.insert', (db) =>
     .values(
       placeholders(
         'id',
+        'numberSeq',
         'customerId',
         'status',
         'currency',
@@ -36,13 +38,13 @@ const insertOrder = reusableQuery('orders.order.insert', (db) =>
         'createdAt',
         'updatedAt',
       ),
-    )
-    .returning({ numberSeq: orderRows.numberSeq }),
+    ),
 );
 
 /**
  * Creates the order `awaiting_payment` with the locked prices and rate, its first history entry,
- * and `order.awaiting_payment.v1`, in one transaction. Its expiry job is sent only if the payment
+ * and `order.awaiting_payment.v1`, in one transaction — one statement, as none of it is read back
+ * and the number was drawn when the checkout started. Its expiry job is sent only if the payment
  * stays open (place-order); a crash before that is covered by the checkout recovery and the
  * periodic sweep of overdue orders.
  */
@@ -50,13 +52,15 @@ export const createOrder: CheckoutStep = {
   name: 'create-order',
   async run(ctx, state) {
     const { cart } = state;
-    if (!cart || !state.reservationId) throw new Error('create-order runs after lock-prices and reserve-stock');
+    const { orderSeq } = state;
+    if (!cart || !state.reservationId || orderSeq === undefined) throw new Error('create-order runs after lock-prices and reserve-stock');
     const totals = checkoutTotals(cart, state.redemption ?? null, state.hold ?? null);
     const at = ctx.deps.clock.now();
     const expiresAt = new Date(at.getTime() + ctx.config.paymentTtlSeconds * 1000);
     return ctx.deps.uow(async (txc) => {
-      const [row] = await insertOrder(txc.tx, {
+      const insert = insertOrder.statement(txc.tx, {
         id: state.orderId,
+        numberSeq: orderSeq,
         customerId: state.customerId,
         status: 'awaiting_payment',
         currency: cart.currency,
@@ -79,7 +83,8 @@ export const createOrder: CheckoutStep = {
         createdAt: at,
         updatedAt: at,
       });
-      const number = formatOrderNumber(row?.numberSeq ?? 0);
+      await deferWrite(txc.tx, insert);
+      const number = formatOrderNumber(orderSeq);
       const order: Order = {
         id: state.orderId,
         number,
@@ -105,7 +110,11 @@ export const createOrder: CheckoutStep = {
       await insertHistory(txc.tx, ctx.deps.ids.next(), change);
       await txc.publish(toIntegration(order, change));
       // No progress write here: recovery undoes every step by its derived id, whatever the state says.
-      return { ...state, order: { number, total: totals.total, discount: totals.discount, pointsDiscount: totals.pointsDiscount } };
+      return {
+        ...state,
+        order: { number, total: totals.total, discount: totals.discount, pointsDiscount: totals.pointsDiscount },
+        placed: { order, history: [change] },
+      };
     });
   },
   async undo(ctx, state) {
