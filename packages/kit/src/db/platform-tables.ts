@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, type PgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -17,7 +18,10 @@ export function outboxTable(schema: PgSchema) {
       publishedAt: timestamp('published_at', { withTimezone: true }),
       lastError: text('last_error'),
     },
-    (t) => [index('outbox_unpublished_idx').on(t.publishedAt, t.id)],
+    // Only unpublished rows, in id order: the relay's claim walks it from the start and stops at
+    // its batch size. An index on (published_at, id) kept an entry per published row's old version
+    // until vacuum, and the claim re-read thousands of dead rows each time (docs/decisions/0013).
+    (t) => [index('outbox_pending_idx').on(t.id).where(sql`${t.publishedAt} IS NULL`)],
   );
 }
 

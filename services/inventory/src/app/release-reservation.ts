@@ -28,9 +28,9 @@ export async function releaseReservation(
     if (!reservation) throw new Error(`inventory: reservation ${reservationId} conflicted but is not visible`);
     if (isPlaceholder(reservation)) return { reservationId, status: 'not_found' as const };
     if (decideMove(reservation.status, 'released') === 'apply') {
-      await lockStock(tx, [...new Set(reservation.lines.map((line) => line.sku))].sort());
+      const locked = await lockStock(tx, [...new Set(reservation.lines.map((line) => line.sku))].sort());
       await tx.update(reservations).set({ status: 'released', releasedAt: at }).where(eq(reservations.id, reservationId));
-      await applyStockChanges(uow, releaseChanges(reservation.lines), { reason: 'release', at, ids, reservationId });
+      await applyStockChanges(uow, releaseChanges(reservation.lines), { reason: 'release', at, ids, reservationId }, locked);
     }
     return { reservationId, status: 'released' as const };
   });

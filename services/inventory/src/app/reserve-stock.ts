@@ -1,11 +1,13 @@
+import type { Tx } from '@bazar/kit/db/database';
 import { deferWrite } from '@bazar/kit/db/deferred-writes';
 import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
+import { isUniqueViolation, StaleWrite } from '@bazar/kit/errors';
 import { findReservation } from '../db/reservation-repo.ts';
 import { reservationLines, reservations } from '../db/schema.ts';
-import { applyStockChanges, lockStock } from '../db/stock-repo.ts';
+import { applyStockChanges, lockStock, readStock } from '../db/stock-repo.ts';
 import { OutOfStock, ReservationMismatch } from '../domain/inventory.errors.ts';
 import { isPlaceholder, isSameRequest, type Reservation } from '../domain/reservation.ts';
-import { allocate, mergeLines, reserveChanges } from '../domain/stock.ts';
+import { type Allocation, allocate, changesEveryRowOnce, mergeLines, reserveChanges } from '../domain/stock.ts';
 import type { InventoryContext } from './context.ts';
 
 const claimReservation = reusableQuery('inventory.reservations.claim', (db) =>
@@ -14,6 +16,9 @@ const claimReservation = reusableQuery('inventory.reservations.claim', (db) =>
     .values(placeholders('id', 'orderId', 'status', 'createdAt'))
     .onConflictDoNothing()
     .returning({ id: reservations.id }),
+);
+const insertReservation = reusableQuery('inventory.reservations.insert', (db) =>
+  db.insert(reservations).values(placeholders('id', 'orderId', 'status', 'createdAt')),
 );
 const insertReservationLine = reusableQuery('inventory.reservation_lines.insert', (db) =>
   db.insert(reservationLines).values(placeholders('reservationId', 'sku', 'warehouseId', 'quantity')),
@@ -33,8 +38,70 @@ export async function reserveStock(
   ctx: InventoryContext,
   input: ReserveStockInput,
 ): Promise<{ reservation: Reservation; created: boolean }> {
-  const { clock, ids } = ctx.deps;
   const lines = mergeLines(input.lines);
+  return (await reserveUnlocked(ctx, input, lines)) ?? reserveLocked(ctx, input, lines);
+}
+
+/**
+ * The common case in two statements and without a lock held between them: the stock is read, the
+ * lines placed on it, and the reservation, its lines, the stock changes (each a compare-and-set on
+ * the levels read), their movements and events written as one statement. Undefined, with nothing
+ * stored, when that cannot be sure of its answer — a level moved since the read, the id was used
+ * before, a shortage (stock may have arrived since), a SKU in several warehouses not all changed —
+ * and the locked path decides.
+ */
+async function reserveUnlocked(
+  ctx: InventoryContext,
+  input: ReserveStockInput,
+  lines: { sku: string; quantity: number }[],
+): Promise<{ reservation: Reservation; created: boolean } | undefined> {
+  const read = await readStock(
+    ctx.deps.db,
+    lines.map((line) => line.sku),
+  );
+  const placed = allocate(lines, read);
+  if (!placed.ok) return undefined;
+  const changes = reserveChanges(placed.allocations);
+  if (!changesEveryRowOnce(read, changes)) return undefined;
+  try {
+    return await ctx.deps.uow(async (uow) => {
+      const at = ctx.deps.clock.now();
+      const values = { id: input.reservationId, orderId: input.orderId ?? null, status: 'reserved', createdAt: at };
+      await deferWrite(uow.tx, insertReservation.statement(uow.tx, values));
+      await insertLines(uow.tx, input.reservationId, placed.allocations);
+      const meta = { reason: 'reserve' as const, at, ids: ctx.deps.ids, reservationId: input.reservationId };
+      await applyStockChanges(uow, changes, meta, read, { ifUnchanged: true });
+      return { reservation: reservationOf(input, placed.allocations), created: true };
+    });
+  } catch (error) {
+    // The id's reservation or its lines already exist: a repeat, for the locked path to answer.
+    const repeat =
+      isUniqueViolation(error, 'reservations_pkey') || isUniqueViolation(error, 'reservation_lines_reservation_id_sku_warehouse_id_pk');
+    if (error instanceof StaleWrite || repeat) return undefined;
+    throw error;
+  }
+}
+
+const reservationOf = (input: ReserveStockInput, allocations: Allocation[]): Reservation => ({
+  reservationId: input.reservationId,
+  orderId: input.orderId ?? null,
+  status: 'reserved',
+  lines: allocations,
+});
+
+async function insertLines(tx: Tx, reservationId: string, allocations: Allocation[]) {
+  const lineRows = allocations.map((a) => ({ reservationId, ...a }));
+  if (lineRows.length === 1) await deferWrite(tx, insertReservationLine.statement(tx, lineRows[0] as (typeof lineRows)[number]));
+  else await deferWrite(tx, tx.insert(reservationLines).values(lineRows));
+}
+
+/** The path that decides every case: the id claimed first, then the stock rows locked. */
+async function reserveLocked(
+  ctx: InventoryContext,
+  input: ReserveStockInput,
+  lines: { sku: string; quantity: number }[],
+): Promise<{ reservation: Reservation; created: boolean }> {
+  const { clock, ids } = ctx.deps;
   return ctx.deps.uow(async (uow) => {
     const { tx } = uow;
     const at = clock.now();
@@ -52,24 +119,15 @@ export async function reserveStock(
       if (!isPlaceholder(existing) && !isSameRequest(existing.lines, lines)) throw ReservationMismatch(input.reservationId);
       return { reservation: existing, created: false };
     }
-    const placed = allocate(
-      lines,
-      await lockStock(
-        tx,
-        lines.map((line) => line.sku),
-      ),
+    const locked = await lockStock(
+      tx,
+      lines.map((line) => line.sku),
     );
+    const placed = allocate(lines, locked);
     if (!placed.ok) throw OutOfStock(placed.shortages);
-    const lineRows = placed.allocations.map((a) => ({ reservationId: input.reservationId, ...a }));
-    if (lineRows.length === 1) await deferWrite(tx, insertReservationLine.statement(tx, lineRows[0] as (typeof lineRows)[number]));
-    else await deferWrite(tx, tx.insert(reservationLines).values(lineRows));
-    await applyStockChanges(uow, reserveChanges(placed.allocations), { reason: 'reserve', at, ids, reservationId: input.reservationId });
-    const reservation: Reservation = {
-      reservationId: input.reservationId,
-      orderId: input.orderId ?? null,
-      status: 'reserved',
-      lines: placed.allocations,
-    };
-    return { reservation, created: true };
+    await insertLines(tx, input.reservationId, placed.allocations);
+    const changes = reserveChanges(placed.allocations);
+    await applyStockChanges(uow, changes, { reason: 'reserve', at, ids, reservationId: input.reservationId }, locked);
+    return { reservation: reservationOf(input, placed.allocations), created: true };
   });
 }

@@ -5,7 +5,7 @@ import { placeholderFor, placeholders, reusableQuery } from '@bazar/kit/db/reusa
 import type { TxContext } from '@bazar/kit/events/outbox';
 import type { Ids } from '@bazar/kit/ids';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { availableOf, type StockChange, type StockLevel, type WarehouseStock } from '../domain/stock.ts';
+import { availableOf, changesEveryRowOnce, levelsAfter, type StockChange, type StockLevel, type WarehouseStock } from '../domain/stock.ts';
 import { stock, stockMovements, warehouses } from './schema.ts';
 
 export type MovementReason = (typeof stockMovements.$inferInsert)['reason'];
@@ -20,6 +20,14 @@ export interface MovementMeta {
   note?: string;
 }
 
+const stockColumns = {
+  sku: stock.sku,
+  warehouseId: stock.warehouseId,
+  onHand: stock.onHand,
+  reserved: stock.reserved,
+  isDefault: sql<boolean>`coalesce(${stock.warehouseId} = (select ${warehouses.id} from ${warehouses} where ${warehouses.isDefault}), false)`,
+};
+
 /**
  * Locks every stock row of these SKUs, in (sku, warehouse) order so concurrent reservations
  * never deadlock; the caller's transaction holds the locks until it ends.
@@ -33,17 +41,25 @@ export async function lockStock(tx: Tx, skus: readonly string[]): Promise<Wareho
 // would lock the default warehouse's row and serialize every reservation in the shop).
 const selectStockForUpdate = reusableQuery('inventory.stock.lock', (db) =>
   db
-    .select({
-      sku: stock.sku,
-      warehouseId: stock.warehouseId,
-      onHand: stock.onHand,
-      reserved: stock.reserved,
-      isDefault: sql<boolean>`coalesce(${stock.warehouseId} = (select ${warehouses.id} from ${warehouses} where ${warehouses.isDefault}), false)`,
-    })
+    .select(stockColumns)
     .from(stock)
     .where(sql`${stock.sku} = ANY(${sql.placeholder('skus')}::text[])`)
     .orderBy(asc(stock.sku), asc(stock.warehouseId))
     .for('update'),
+);
+
+/** The same rows read without a lock, for a decision a compare-and-set write will confirm. */
+export async function readStock(db: DbOrTx, skus: readonly string[]): Promise<WarehouseStock[]> {
+  if (skus.length === 0) return [];
+  return selectStock(db, { skus: [...skus] });
+}
+
+const selectStock = reusableQuery('inventory.stock.read', (db) =>
+  db
+    .select(stockColumns)
+    .from(stock)
+    .where(sql`${stock.sku} = ANY(${sql.placeholder('skus')}::text[])`)
+    .orderBy(asc(stock.sku), asc(stock.warehouseId)),
 );
 
 /** Creates an empty row for a SKU in a warehouse when there is none (initial stock, adjustments). */
@@ -61,15 +77,45 @@ export async function defaultWarehouseId(db: DbOrTx): Promise<string> {
 /**
  * The one way stock changes: applies each change atomically to its row, writes a movement with
  * the levels after it, and publishes `inventory.stock_changed` with the SKU's total available.
- * The rows must exist (and should be locked by the caller when a rule depends on them).
+ * The rows must exist (and should be locked by the caller when a rule depends on them). Given
+ * the rows the caller locked (`lockStock`: every warehouse of these SKUs), the levels after are
+ * worked out from them and the changes join the transaction's deferred writes; otherwise each
+ * change is sent and the totals read back.
  */
-export async function applyStockChanges(ctx: TxContext, changes: readonly StockChange[], meta: MovementMeta): Promise<StockLevel[]> {
+export async function applyStockChanges(
+  ctx: TxContext,
+  changes: readonly StockChange[],
+  meta: MovementMeta,
+  locked?: readonly StockLevel[],
+  options: { ifUnchanged?: boolean } = {},
+): Promise<StockLevel[]> {
   const { tx, publish } = ctx;
+  const known = locked && levelsAfter(locked, changes);
   const after: StockLevel[] = [];
-  for (const change of changes) {
-    const [row] = await moveStock(tx, { ...change, at: meta.at });
-    if (!row) throw new Error(`inventory: no stock row for ${change.sku} in ${change.warehouseId}`);
-    after.push(row);
+  if (options.ifUnchanged && (!known || !locked || !changesEveryRowOnce(locked, changes))) {
+    throw new Error('inventory: a compare-and-set stock change needs one change for each row it read');
+  }
+  if (known && locked && options.ifUnchanged) {
+    for (const change of changes) {
+      const read = locked.find((row) => row.sku === change.sku && row.warehouseId === change.warehouseId) as StockLevel;
+      const statement = moveStockIfUnchanged.statement(tx, {
+        ...change,
+        at: meta.at,
+        readOnHand: read.onHand,
+        readReserved: read.reserved,
+      });
+      await deferWrite(tx, statement, { expectRows: 1 });
+    }
+    after.push(...known.after);
+  } else if (known) {
+    for (const change of changes) await deferWrite(tx, moveStockBy.statement(tx, { ...change, at: meta.at }));
+    after.push(...known.after);
+  } else {
+    for (const change of changes) {
+      const [row] = await moveStock(tx, { ...change, at: meta.at });
+      if (!row) throw new Error(`inventory: no stock row for ${change.sku} in ${change.warehouseId}`);
+      after.push(row);
+    }
   }
   if (changes.length === 0) return after;
   const movements = changes.map((change, i) => ({
@@ -90,7 +136,7 @@ export async function applyStockChanges(ctx: TxContext, changes: readonly StockC
   // Movements are history nothing reads back before commit: sent with the transaction's other deferred writes.
   if (movements.length === 1) await deferWrite(tx, insertMovement.statement(tx, movements[0] as (typeof movements)[number]));
   else await deferWrite(tx, tx.insert(stockMovements).values(movements));
-  const totals = await totalAvailable(tx, [...new Set(after.map((level) => level.sku))]);
+  const totals = known?.totals ?? (await totalAvailable(tx, [...new Set(after.map((level) => level.sku))]));
   await publish(
     ...after.map((level) =>
       StockChanged.make({
@@ -121,7 +167,8 @@ const selectTotalAvailable = reusableQuery('inventory.stock.total_available', (d
     .groupBy(stock.sku),
 );
 
-const moveStock = reusableQuery('inventory.stock.move', (db) =>
+// One row's change by deltas, so concurrent changes to a row add up.
+const moveStockRow = (db: DbOrTx) =>
   db
     .update(stock)
     .set({
@@ -129,8 +176,28 @@ const moveStock = reusableQuery('inventory.stock.move', (db) =>
       reserved: sql`${stock.reserved} + ${sql.placeholder('reservedDelta')}::int`,
       updatedAt: placeholderFor<Date>('at'),
     })
-    .where(and(eq(stock.sku, sql.placeholder('sku')), eq(stock.warehouseId, sql.placeholder('warehouseId'))))
-    .returning({ sku: stock.sku, warehouseId: stock.warehouseId, onHand: stock.onHand, reserved: stock.reserved }),
+    .where(and(eq(stock.sku, sql.placeholder('sku')), eq(stock.warehouseId, sql.placeholder('warehouseId'))));
+const moveStockBy = reusableQuery('inventory.stock.move_by', moveStockRow);
+// Exact levels as read: the movement's levels after it and the event's totals are then exact too.
+const moveStockIfUnchanged = reusableQuery('inventory.stock.move_if_unchanged', (db) =>
+  db
+    .update(stock)
+    .set({
+      onHand: sql`${stock.onHand} + ${sql.placeholder('onHandDelta')}::int`,
+      reserved: sql`${stock.reserved} + ${sql.placeholder('reservedDelta')}::int`,
+      updatedAt: placeholderFor<Date>('at'),
+    })
+    .where(
+      and(
+        eq(stock.sku, sql.placeholder('sku')),
+        eq(stock.warehouseId, sql.placeholder('warehouseId')),
+        eq(stock.onHand, sql.placeholder('readOnHand')),
+        eq(stock.reserved, sql.placeholder('readReserved')),
+      ),
+    ),
+);
+const moveStock = reusableQuery('inventory.stock.move', (db) =>
+  moveStockRow(db).returning({ sku: stock.sku, warehouseId: stock.warehouseId, onHand: stock.onHand, reserved: stock.reserved }),
 );
 
 const insertMovement = reusableQuery('inventory.stock_movements.insert', (db) =>

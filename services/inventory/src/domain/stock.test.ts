@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, canAdjust, commitChanges, mergeLines, releaseChanges, reserveChanges, type WarehouseStock } from './stock.ts';
+import {
+  allocate,
+  canAdjust,
+  changesEveryRowOnce,
+  commitChanges,
+  levelsAfter,
+  mergeLines,
+  releaseChanges,
+  reserveChanges,
+  type WarehouseStock,
+} from './stock.ts';
 
 const MAIN = 'a0000000-0000-7000-8000-000000000001';
 const NORTH = 'b0000000-0000-7000-8000-000000000002';
@@ -94,5 +104,59 @@ describe('stock changes', () => {
     expect(canAdjust({ onHand: 5, reserved: 2 }, -3)).toBe(true);
     expect(canAdjust({ onHand: 5, reserved: 2 }, -4)).toBe(false);
     expect(canAdjust({ onHand: 0, reserved: 0 }, 7)).toBe(true);
+  });
+});
+
+describe('levelsAfter', () => {
+  const locked = [level('A', MAIN, 10, 2), level('A', NORTH, 5, 0), level('B', MAIN, 3, 3)];
+
+  it('answers each changed row as the change leaves it, and the SKU total over every warehouse', () => {
+    const result = levelsAfter(locked, [
+      ...reserveChanges([{ sku: 'A', warehouseId: MAIN, quantity: 4 }]),
+      ...commitChanges([{ sku: 'B', warehouseId: MAIN, quantity: 1 }]),
+    ]);
+    expect(result?.after).toEqual([
+      { sku: 'A', warehouseId: MAIN, onHand: 10, reserved: 6 },
+      { sku: 'B', warehouseId: MAIN, onHand: 2, reserved: 2 },
+    ]);
+    expect(result?.totals).toEqual(
+      new Map([
+        ['A', 4 + 5],
+        ['B', 0],
+      ]),
+    );
+    // The rows passed in are left as they were.
+    expect(locked[0]).toMatchObject({ onHand: 10, reserved: 2 });
+  });
+
+  it('applies two changes to one row one after the other', () => {
+    const result = levelsAfter(locked, [
+      { sku: 'A', warehouseId: NORTH, onHandDelta: 0, reservedDelta: 2 },
+      { sku: 'A', warehouseId: NORTH, onHandDelta: -2, reservedDelta: -2 },
+    ]);
+    expect(result?.after.map((row) => [row.onHand, row.reserved])).toEqual([
+      [5, 2],
+      [3, 0],
+    ]);
+    expect(result?.totals.get('A')).toBe(8 + 3);
+  });
+
+  it('knows nothing of a row it was not given', () => {
+    expect(levelsAfter(locked, [{ sku: 'A', warehouseId: SOUTH, onHandDelta: 1, reservedDelta: 0 }])).toBeUndefined();
+  });
+});
+
+describe('changesEveryRowOnce', () => {
+  const rows = [level('A', MAIN, 10), level('A', NORTH, 5)];
+  const change = (warehouseId: string) => ({ sku: 'A', warehouseId, onHandDelta: 0, reservedDelta: 1 });
+
+  it('holds when each row read gets one change and nothing else is changed', () => {
+    expect(changesEveryRowOnce(rows, [change(MAIN), change(NORTH)])).toBe(true);
+  });
+
+  it('fails for a row left unchanged, a row changed twice, or a row not read', () => {
+    expect(changesEveryRowOnce(rows, [change(MAIN)])).toBe(false);
+    expect(changesEveryRowOnce(rows, [change(MAIN), change(MAIN), change(NORTH)])).toBe(false);
+    expect(changesEveryRowOnce([rows[0] as WarehouseStock], [change(MAIN), change(SOUTH)])).toBe(false);
   });
 });

@@ -104,5 +104,43 @@ export const releaseChanges = (allocations: readonly Allocation[]): StockChange[
 export const commitChanges = (allocations: readonly Allocation[]): StockChange[] =>
   allocations.map((a) => ({ sku: a.sku, warehouseId: a.warehouseId, onHandDelta: -a.quantity, reservedDelta: -a.quantity }));
 
+/**
+ * The levels after `changes`, worked out from the rows the transaction holds locked (every
+ * warehouse of each changed SKU): each change's row as it leaves it, and each changed SKU's
+ * available units over all warehouses. Undefined when a change's row is not among them.
+ */
+export function levelsAfter(
+  locked: readonly StockLevel[],
+  changes: readonly StockChange[],
+): { after: StockLevel[]; totals: Map<string, number> } | undefined {
+  const rows = new Map(locked.map((row) => [`${row.sku}\u0000${row.warehouseId}`, { ...row }]));
+  const after: StockLevel[] = [];
+  for (const change of changes) {
+    const row = rows.get(`${change.sku}\u0000${change.warehouseId}`);
+    if (!row) return undefined;
+    row.onHand += change.onHandDelta;
+    row.reserved += change.reservedDelta;
+    after.push({ sku: row.sku, warehouseId: row.warehouseId, onHand: row.onHand, reserved: row.reserved });
+  }
+  const totals = new Map<string, number>();
+  for (const sku of new Set(changes.map((change) => change.sku))) {
+    totals.set(
+      sku,
+      [...rows.values()].filter((row) => row.sku === sku).reduce((sum, row) => sum + availableOf(row), 0),
+    );
+  }
+  return { after, totals };
+}
+
+/**
+ * Every row read gets exactly one change: a compare-and-set on each then confirms all of what was
+ * read, so the levels after and the SKU totals worked out from them are exact.
+ */
+export function changesEveryRowOnce(rows: readonly StockLevel[], changes: readonly StockChange[]): boolean {
+  const key = (r: { sku: string; warehouseId: string }) => `${r.sku}\u0000${r.warehouseId}`;
+  const changed = new Set(changes.map(key));
+  return changed.size === changes.length && changed.size === rows.length && rows.every((row) => changed.has(key(row)));
+}
+
 /** True when a manual adjustment keeps the row valid: available (and so on-hand) stays at or above zero. */
 export const canAdjust = (level: Pick<StockLevel, 'onHand' | 'reserved'>, delta: number) => availableOf(level) + delta >= 0;

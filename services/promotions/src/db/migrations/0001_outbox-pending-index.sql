@@ -1,0 +1,2 @@
+DROP INDEX "promotions"."outbox_unpublished_idx";--> statement-breakpoint
+CREATE INDEX "outbox_pending_idx" ON "promotions"."outbox" USING btree ("id") WHERE "promotions"."outbox"."published_at" IS NULL;
