@@ -5,6 +5,7 @@ import { paymentsClient } from '@bazar/contracts/clients/payments';
 import { promotionsClient } from '@bazar/contracts/clients/promotions';
 import { defineService, type ServiceDefinition, type ServiceDeps } from '@bazar/kit/service';
 import type { OrdersContext, SagaFaults } from './app/context.ts';
+import { settledHere } from './app/settled-here.ts';
 import { readOrdersConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { paymentHandlers } from './events/on-payment-events.ts';
@@ -30,6 +31,7 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
         promotions: promotionsClient(deps.clients.to('promotions')),
         payments: paymentsClient(deps.clients.to('payments')),
         faults: options.faults ?? {},
+        settledHere: settledHere(),
       };
       contexts.set(deps, ctx);
     }

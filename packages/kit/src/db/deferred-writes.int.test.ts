@@ -1,9 +1,10 @@
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StaleWrite } from '../errors.ts';
 import { openTestDatabase } from '../testing.ts';
 import type { Database } from './database.ts';
-import { deferWrite, withDeferredWrites } from './deferred-writes.ts';
+import { deferWrite, sendLast, withDeferredWrites } from './deferred-writes.ts';
 
 // What node-postgres sends, recorded while `sent` is an array (patched before any connection exists).
 let sent: string[] | undefined;
@@ -117,6 +118,28 @@ describe('deferred writes', () => {
     await expect(deferWrite(database.db, close(1, 'open'), { expectRows: 1 })).rejects.toBeInstanceOf(StaleWrite);
   });
 
+  it('answers the rows of the statement that ends a unit, sending queued writes before it', async () => {
+    const rows = await database.db.transaction((tx) =>
+      withDeferredWrites(tx, async () => {
+        await deferWrite(tx, insertEntry(20));
+        return sendLast<{ id: number }>(
+          tx,
+          sql`INSERT INTO deferred_test.lines (entry_id, amount) VALUES (20, 5) RETURNING entry_id AS id`,
+        );
+      }),
+    );
+    expect(rows).toEqual([{ id: 20 }]);
+    expect(await count('lines')).toBe(4);
+    await expect(
+      database.db.transaction((tx) =>
+        withDeferredWrites(tx, async () => {
+          await sendLast(tx, sql`INSERT INTO deferred_test.entries (id) VALUES (21)`);
+          await deferWrite(tx, insertLine(21, 1));
+        }),
+      ),
+    ).rejects.toThrow('after the last statement');
+  });
+
   // What goes over the wire is node-postgres' business (this part runs in the postgres project).
   if (process.env.BAZAR_TEST_DB === 'postgres')
     it('sends a unit of deferred writes alone as one statement, without BEGIN and COMMIT, and begins before any other', async () => {
@@ -141,11 +164,18 @@ describe('deferred writes', () => {
           ),
         ),
       ).toEqual(['begin', 'SELECT 1', 'INSERT INTO deferred_test.entr', 'commit']);
+      expect(
+        await recording(() =>
+          database.db.transaction((tx) =>
+            withDeferredWrites(tx, () => sendLast(tx, sql`UPDATE deferred_test.entries SET status = 'x' WHERE id = 7`)),
+          ),
+        ),
+      ).toEqual(['UPDATE deferred_test.entries S']);
       // A failing lone statement leaves nothing open behind it: the next unit runs normally.
       expect(
         await recording(() => database.db.transaction((tx) => withDeferredWrites(tx, () => deferWrite(tx, insertLine(99, 1))))),
       ).toEqual(['INSERT INTO deferred_test.line']);
-      expect(await count('entries')).toBe(4);
+      expect(await database.query('SELECT id FROM deferred_test.entries WHERE id IN (6, 7) ORDER BY id')).toEqual([{ id: 6 }, { id: 7 }]);
       await expect(
         database.db.transaction(async (tx) => {
           await withDeferredWrites(tx, () => deferWrite(tx, insertEntry(8)));

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { isDivisionByZero, StaleWrite } from '../errors.ts';
 import { type Db, type DbOrTx, lastStatementFollows, type Tx } from './database.ts';
 
@@ -10,6 +11,8 @@ export interface BuiltStatement {
 }
 
 const queues = new WeakMap<DbOrTx, BuiltStatement[]>();
+/** Units whose last statement was sent (`sendLast`): nothing may be written in them any more. */
+const ended = new WeakSet<DbOrTx>();
 
 type SessionOf = {
   prepareQuery(
@@ -70,13 +73,37 @@ export async function deferWrite(
   const sql = 'toSQL' in statement ? statement.toSQL() : statement;
   const built = options.expectRows === undefined ? sql : { ...sql, expectRows: options.expectRows };
   const queue = queues.get(db);
+  if (ended.has(db)) throw new Error('a write was queued after the last statement of its unit of work');
   if (queue) queue.push(built);
   else await run(db, built);
+}
+
+/**
+ * Sends the statement that ends the unit of work and answers its rows; only the commit may follow
+ * (a write queued after it fails the unit). When the unit sent nothing before it — writes still
+ * queued go first — it runs without BEGIN/COMMIT, like a unit of deferred writes: for a use case
+ * that is one statement reading and writing (an event handler's upsert that answers what changed).
+ * It is the unit's commit point: on PostgreSQL its effects are stored when it returns, so what the
+ * caller does after it must be safe to lose (dropping a cache entry), never a write it depends on.
+ */
+export async function sendLast<Row>(tx: Tx, query: SQL): Promise<Row[]> {
+  const queue = queues.get(tx);
+  if (queue && queue.length > 0) {
+    await sendQueued(tx, queue);
+    queue.length = 0;
+  }
+  lastStatementFollows(tx);
+  ended.add(tx);
+  return ((await tx.execute(query)) as unknown as { rows: Row[] }).rows;
 }
 
 async function flush(tx: Tx, queue: BuiltStatement[]): Promise<void> {
   if (queue.length === 0) return;
   lastStatementFollows(tx);
+  await sendQueued(tx, queue);
+}
+
+async function sendQueued(tx: Tx, queue: BuiltStatement[]): Promise<void> {
   const guarded = queue.some((s) => s.expectRows !== undefined);
   try {
     await send(tx, queue.length === 1 && !guarded ? (queue[0] as BuiltStatement) : combine(queue));

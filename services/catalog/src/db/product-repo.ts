@@ -1,4 +1,5 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
+import { sendLast } from '@bazar/kit/db/deferred-writes';
 import { isUniqueViolation } from '@bazar/kit/errors';
 import { money } from '@bazar/kit/money';
 import { and, asc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
@@ -203,16 +204,41 @@ export async function recordAvailability(tx: Tx, levels: { sku: string; availabl
 }
 
 /**
- * Stores one SKU's availability unless a newer level is already there, and answers the level
- * stored before (null when there was none) — one statement, so the event handler stays short.
+ * Stores one SKU's availability unless a newer level is already there, and brings its products'
+ * `in_stock` flag in line (written only where it flips), as one statement that ends the handler's
+ * unit of work. Answers the level stored before (null when there was none) and the products owning
+ * the SKU, for dropping cached reads.
  */
-export async function storeStockLevel(tx: Tx, level: { sku: string; available: number; at: Date }): Promise<number | null> {
-  const { rows } = (await tx.execute(sql`
+export async function storeStockLevel(
+  tx: Tx,
+  level: { sku: string; available: number; at: Date },
+): Promise<{ before: number | null; owners: { id: string; slug: string }[] }> {
+  // The statement sees the table as it was before it: the SKU's new level comes from `stored`
+  // (or stays as it was when a newer one is there), the other variants' from the table.
+  const rows = await sendLast<{ before: number | null; id: string | null; slug: string | null }>(
+    tx,
+    sql`
     WITH before AS (SELECT ${stockLevels.available} FROM ${stockLevels} WHERE ${stockLevels.sku} = ${level.sku}),
-    stored AS (${upsertLevels(tx, [{ sku: level.sku, available: level.available, updatedAt: level.at }]).getSQL()})
-    SELECT (SELECT available FROM before) AS before`)) as unknown as { rows: { before: number | null }[] };
+    stored AS (${upsertLevels(tx, [{ sku: level.sku, available: level.available, updatedAt: level.at }]).getSQL()} RETURNING available),
+    owners AS (
+      SELECT p.id, p.slug, EXISTS (
+        SELECT 1 FROM ${variants} v LEFT JOIN ${stockLevels} s ON s.sku = upper(v.sku)
+        WHERE v.product_id = p.id
+          AND CASE WHEN upper(v.sku) = ${level.sku} THEN coalesce((SELECT available FROM stored), s.available, 0)
+                   ELSE coalesce(s.available, 0) END > 0
+      ) AS in_stock
+      FROM ${products} p WHERE p.id IN (SELECT product_id FROM ${variants} WHERE upper(sku) = ${level.sku})),
+    flipped AS (
+      UPDATE ${products} p SET in_stock = owners.in_stock FROM owners
+      WHERE p.id = owners.id AND p.in_stock IS DISTINCT FROM owners.in_stock RETURNING p.id)
+    SELECT (SELECT available FROM before) AS before, o.id, o.slug
+    FROM (SELECT 1) one LEFT JOIN owners o ON true`,
+  );
   const before = rows[0]?.before;
-  return before === null || before === undefined ? null : Number(before);
+  return {
+    before: before === null || before === undefined ? null : Number(before),
+    owners: rows.flatMap((row) => (row.id && row.slug ? [{ id: row.id, slug: row.slug }] : [])),
+  };
 }
 
 /** Recomputes the `in_stock` flag of the products owning these SKUs. */
@@ -225,18 +251,4 @@ export async function refreshInStockFlags(tx: Tx, skus: string[]) {
       ) AS in_stock
       FROM ${products} p WHERE p.id IN (SELECT product_id FROM ${variants} WHERE upper(sku) IN ${skus}))
     UPDATE ${products} p SET in_stock = flags.in_stock FROM flags WHERE p.id = flags.id AND p.in_stock IS DISTINCT FROM flags.in_stock`);
-}
-
-/** The product ids and slugs owning these SKUs (to invalidate cached reads). */
-export async function productsOfSkus(db: DbOrTx, skus: string[]) {
-  return db
-    .selectDistinct({ id: products.id, slug: products.slug })
-    .from(variants)
-    .innerJoin(products, eq(products.id, variants.productId))
-    .where(
-      inArray(
-        sql`upper(${variants.sku})`,
-        skus.map((s) => s.toUpperCase()),
-      ),
-    );
 }

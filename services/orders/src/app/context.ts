@@ -4,6 +4,7 @@ import type { PaymentsClient } from '@bazar/contracts/clients/payments';
 import type { PromotionsClient } from '@bazar/contracts/clients/promotions';
 import type { ServiceDeps } from '@bazar/kit/service';
 import type { OrdersConfig } from '../config.ts';
+import type { SettledHere } from './settled-here.ts';
 
 /** Test hooks of the checkout saga; production leaves them empty. */
 export interface SagaFaults {
@@ -20,4 +21,6 @@ export interface OrdersContext {
   promotions: PromotionsClient;
   payments: PaymentsClient;
   faults: SagaFaults;
+  /** Orders the checkout's answer marked paid in this process (the capture event then has nothing to do). */
+  settledHere: SettledHere;
 }

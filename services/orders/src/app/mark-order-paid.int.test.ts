@@ -11,6 +11,7 @@ import { findOrder, loadHistory } from '../db/order-repo.ts';
 import type { OrderStatus } from '../domain/order-status.ts';
 import type { OrdersContext } from './context.ts';
 import { markPlacedOrderPaid } from './mark-order-paid.ts';
+import { settledHere } from './settled-here.ts';
 
 let t: TestService;
 let ctx: OrdersContext;
@@ -30,6 +31,7 @@ beforeAll(async () => {
     promotions: promotionsClient(clients.to('promotions')),
     payments: paymentsClient(clients.to('payments')),
     faults: {},
+    settledHere: settledHere(),
   };
   call = api(t);
   token = await t.tokens.issue({ id: customerId, roles: ['customer'] });

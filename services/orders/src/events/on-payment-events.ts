@@ -19,7 +19,10 @@ export function paymentHandlers(ctx: OrdersContext): EventHandler[] {
         await markPaidInTx(ctx, txc, { orderId: e.data.orderId, paymentId: e.data.paymentId });
       },
       // Marking paid is a no-op once done (the checkout's own answer usually got there first).
-      { idempotent: true, alreadyDone: async (e) => isPaidOrGone(await findOrder(ctx.deps.db, e.data.orderId)) },
+      {
+        idempotent: true,
+        alreadyDone: async (e) => ctx.settledHere.has(e.data.orderId) || isPaidOrGone(await findOrder(ctx.deps.db, e.data.orderId)),
+      },
     ),
     onEvent(PaymentFailed, async (txc, e) => {
       await cancelUnpaidInTx(ctx, txc, {

@@ -43,6 +43,7 @@ export async function placeOrder(
       await settle(txc);
       return moved;
     });
+    if (order?.status === 'paid') ctx.settledHere.add(order.id);
   } else if (payment.status === 'failed') {
     const note = `payment declined${payment.failureReason ? `: ${payment.failureReason}` : ''}`;
     const ref = { id: payment.id, status: payment.status };
