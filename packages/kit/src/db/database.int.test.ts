@@ -18,6 +18,15 @@ describe('the database handle', () => {
     expect(await database.exec('SELECT 1 AS a; SELECT 2 AS b')).toEqual([{ b: 2 }]);
   });
 
+  it('runs a script in one go, answering each statement’s rows, and leaves no failed transaction behind', async () => {
+    expect(
+      await database.script("BEGIN; SET LOCAL enable_bitmapscan = off; SELECT current_setting('enable_bitmapscan') AS v; COMMIT"),
+    ).toEqual([[], [], [{ v: 'off' }], []]);
+    expect(await database.query("SELECT current_setting('enable_bitmapscan') AS v")).toEqual([{ v: 'on' }]);
+    await expect(database.script('BEGIN; SELECT 1/0; COMMIT')).rejects.toThrow();
+    for (let i = 0; i < 12; i++) expect(await database.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
   // Server-side prepared statements exist on PostgreSQL only (this part runs in the postgres project).
   if (process.env.BAZAR_TEST_DB === 'postgres')
     it('prepares parameterised writes once per connection on PostgreSQL, and leaves reads unnamed', async () => {

@@ -17,6 +17,8 @@ export type DbOrTx = Db | Tx;
 export interface SqlSession {
   /** Runs raw SQL text (several statements allowed) and returns the last statement's rows. */
   exec(sql: string): Promise<Record<string, unknown>[]>;
+  /** Runs raw SQL text of several statements in one round trip and returns each statement's rows. */
+  script(sql: string): Promise<Record<string, unknown>[][]>;
   /** Runs one parameterised statement outside Drizzle; returns rows. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 }
@@ -61,12 +63,32 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     kind: 'postgres',
     db,
     exec: async (text) => lastRows(await pool.query(text)),
+    script: async (text) => {
+      const client = await pool.connect();
+      try {
+        return allRows(await client.query(text));
+      } catch (error) {
+        // A script that began a transaction and failed leaves it open and aborted on this connection.
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
     query: async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
     withSession: async (fn) => {
       const client = await pool.connect();
       try {
         return await fn({
           exec: async (text) => lastRows(await client.query(text)),
+          script: async (text) => {
+            try {
+              return allRows(await client.query(text));
+            } catch (error) {
+              await client.query('ROLLBACK').catch(() => undefined);
+              throw error;
+            }
+          },
           query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
         });
       } finally {
@@ -181,6 +203,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     };
     const session: SqlSession = {
       exec: (text) => guard(async () => (await client.exec(text)).at(-1)?.rows ?? []),
+      script: (text) => guard(async () => (await client.exec(text)).map((result) => result.rows)),
       query: <T>(text: string, params?: unknown[]) => guard(async () => (await client.query(text, params as unknown[])).rows as T[]),
     };
     return {
@@ -198,6 +221,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     throw error;
   }
 }
+
+const allRows = (result: pg.QueryResult | pg.QueryResult[]): Record<string, unknown>[][] =>
+  (Array.isArray(result) ? result : [result]).map((each) => each.rows ?? []);
 
 /** pg returns one result per statement for multi-statement text, or a single result. */
 function lastRows(result: pg.QueryResult | pg.QueryResult[]): Record<string, unknown>[] {

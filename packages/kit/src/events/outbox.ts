@@ -103,13 +103,19 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   let lastCleanup = 0;
   let pumping: Promise<number> | undefined;
 
+  // Published rows leave dead entries in the pending index until vacuum. A scan of the index in
+  // id order marks them as it passes, so the next claim skips them; a bitmap scan, which the
+  // planner picks for a few pending rows, re-reads every one of them each time (6 ms against
+  // 0.06 ms measured after 20 s of load). The setting holds for this claim only, and the four
+  // statements go in one round trip.
+  const claimScript = `BEGIN; SET LOCAL enable_bitmapscan = off;
+    UPDATE ${table} SET lease_until = now() + interval '${leaseSeconds} seconds', attempts = attempts + 1
+    WHERE id IN (SELECT id FROM ${table} WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < now())
+                 ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)
+    RETURNING id, envelope; COMMIT`;
+
   async function claim(): Promise<{ id: string; envelope: EventEnvelope }[]> {
-    return database.query(
-      `UPDATE ${table} SET lease_until = now() + interval '${leaseSeconds} seconds', attempts = attempts + 1
-       WHERE id IN (SELECT id FROM ${table} WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < now())
-                    ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)
-       RETURNING id, envelope`,
-    );
+    return ((await database.script(claimScript))[2] ?? []) as { id: string; envelope: EventEnvelope }[];
   }
 
   async function pumpOnce(): Promise<number> {
