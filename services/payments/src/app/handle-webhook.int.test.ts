@@ -1,9 +1,10 @@
 import { newId } from '@bazar/kit/ids';
 import { startTestService, type TestService } from '@bazar/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { internalApi, sendTestWebhook, snapshot } from '../../test/helpers.ts';
+import { internalApi, rub, sendTestWebhook, snapshot } from '../../test/helpers.ts';
 import payments from '../index.ts';
 import { signTestWebhook, TEST_SIGNATURE_HEADER } from '../providers/test-provider.ts';
+import { verifyLedger } from './verify-ledger.ts';
 
 let t: TestService;
 let api: ReturnType<typeof internalApi>;
@@ -112,5 +113,71 @@ describe('POST /api/v1/payments/webhooks/test', () => {
       payload: '{}',
     });
     expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('refunds the provider reports', () => {
+  const refundsOf = (paymentId: string) =>
+    t.database.query<{ amount: number; status: string; provider_ref: string | null }>(
+      'SELECT amount_minor::int AS amount, status, provider_ref FROM payments.refunds WHERE payment_id = $1 ORDER BY created_at',
+      [paymentId],
+    );
+  const refundEvents = async (paymentId: string) =>
+    (
+      await t.database.query<{ type: string }>(
+        `SELECT type FROM payments.outbox WHERE type = 'payment.refunded' AND envelope->'data'->>'paymentId' = $1`,
+        [paymentId],
+      )
+    ).length;
+  const reported = (paymentId: string, type: string, refund: Record<string, unknown>) =>
+    sendTestWebhook(t, { type, data: { reference: `tpi_${paymentId}`, refund: { currency: 'RUB', ...refund } } });
+
+  it('records a refund made in the provider’s dashboard once, with its ledger entry and event, however often it is reported', async () => {
+    const { input } = await api.create();
+    const first = await reported(input.paymentId, 'refund.succeeded', { id: 'tre_dashboard_1', amount: 2_990 });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ duplicate: false, paymentId: input.paymentId, status: 'partially_refunded' });
+    // Another event about the same refund (a retry, an update) finds it recorded.
+    await reported(input.paymentId, 'refund.succeeded', { id: 'tre_dashboard_1', amount: 2_990 });
+    expect(await refundsOf(input.paymentId)).toEqual([{ amount: 2_990, status: 'succeeded', provider_ref: 'tre_dashboard_1' }]);
+    expect(await refundEvents(input.paymentId)).toBe(1);
+    await reported(input.paymentId, 'refund.succeeded', { id: 'tre_dashboard_2', amount: 10_000 });
+    expect((await snapshot(t, input.paymentId)).status).toBe('refunded');
+    // Nothing is left for a refund of ours.
+    expect((await api.refund(input.paymentId, {})).body).toMatchObject({ code: 'payments.not_refundable' });
+    expect(await refundEvents(input.paymentId)).toBe(2);
+    expect((await verifyLedger(t.database)).ok).toBe(true);
+  });
+
+  it('holds a pending refund’s amount until the provider says it succeeded, and frees it when it failed', async () => {
+    const { input } = await api.create();
+    await reported(input.paymentId, 'refund.pending', { id: 'tre_slow', amount: 12_990 });
+    expect(await refundsOf(input.paymentId)).toEqual([{ amount: 12_990, status: 'pending', provider_ref: 'tre_slow' }]);
+    expect((await api.refund(input.paymentId, { amount: rub(1) })).body).toMatchObject({ code: 'payments.refund_exceeds_captured' });
+    await reported(input.paymentId, 'refund.failed', { id: 'tre_slow', amount: 12_990 });
+    expect((await refundsOf(input.paymentId))[0]?.status).toBe('failed');
+    expect((await snapshot(t, input.paymentId)).status).toBe('captured');
+    await reported(input.paymentId, 'refund.pending', { id: 'tre_slow_2', amount: 5_000 });
+    const done = await reported(input.paymentId, 'refund.succeeded', { id: 'tre_slow_2', amount: 5_000 });
+    expect(done.json()).toMatchObject({ status: 'partially_refunded' });
+    expect(await refundEvents(input.paymentId)).toBe(1);
+  });
+
+  it('recognises a refund it asked for itself, and records nothing that does not fit the payment', async () => {
+    const { input } = await api.create();
+    const ours = await api.refund(input.paymentId, { amount: rub(1_000) });
+    expect(ours.body).toMatchObject({ status: 'partially_refunded' });
+    const [row] = await t.database.query<{ id: string; provider_ref: string }>(
+      'SELECT id, provider_ref FROM payments.refunds WHERE payment_id = $1',
+      [input.paymentId],
+    );
+    await reported(input.paymentId, 'refund.succeeded', { id: row?.provider_ref, refundId: row?.id, amount: 1_000 });
+    expect(await refundEvents(input.paymentId)).toBe(1);
+    // More than is left, or in another currency: acknowledged, not recorded.
+    expect((await reported(input.paymentId, 'refund.succeeded', { id: 'tre_too_much', amount: 12_000 })).statusCode).toBe(200);
+    await reported(input.paymentId, 'refund.succeeded', { id: 'tre_usd', amount: 100, currency: 'USD' });
+    expect((await refundsOf(input.paymentId)).map((r) => r.amount)).toEqual([1_000]);
+    // A refund event without its refund is malformed.
+    expect((await sendTestWebhook(t, { type: 'refund.succeeded', data: { reference: `tpi_${input.paymentId}` } })).statusCode).toBe(400);
   });
 });

@@ -6,6 +6,7 @@ import type { Headers } from '../providers/provider.ts';
 import { recordOutcome } from './apply-effects.ts';
 import type { PaymentsContext } from './context.ts';
 import { drivePayment } from './drive-payment.ts';
+import { recordReportedRefund } from './refund-payment.ts';
 
 export interface WebhookResult {
   received: true;
@@ -33,11 +34,13 @@ export async function handleWebhook(
       .onConflictDoNothing()
       .returning({ eventId: webhookEvents.eventId });
     if (!fresh) return { received: true as const, duplicate: true, paymentId, status: null };
-    if (!paymentId || !event.outcome) return { received: true as const, duplicate: false, paymentId, status: null };
+    if (!paymentId || (!event.outcome && !event.refund)) return { received: true as const, duplicate: false, paymentId, status: null };
     const [known] = await uow.tx.select({ provider: payments.provider }).from(payments).where(eq(payments.id, paymentId));
     // An event about a payment we do not have (or of another provider) is acknowledged and ignored.
     if (known?.provider !== provider.name) return { received: true as const, duplicate: false, paymentId: null, status: null };
-    const payment = await recordOutcome(ctx, uow, paymentId, event.outcome);
+    const payment = event.refund
+      ? await recordReportedRefund(ctx, uow, paymentId, event.refund)
+      : await recordOutcome(ctx, uow, paymentId, event.outcome as NonNullable<typeof event.outcome>);
     return { received: true as const, duplicate: false, paymentId, status: payment.status as string };
   });
   if (result.status === 'authorized' && result.paymentId) {

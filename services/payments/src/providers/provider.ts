@@ -10,6 +10,17 @@ export interface RefundOutcome {
   reason?: string | null;
 }
 
+/** A refund the provider reports by webhook: one we asked for, or one made in its dashboard. */
+export interface RefundReport {
+  /** The provider's id of the refund. */
+  providerRef: string;
+  /** Ours, when the provider echoes it (the metadata of a refund we asked for). */
+  refundId: string | null;
+  amount: Money;
+  status: RefundOutcome['status'];
+  reason: string | null;
+}
+
 /** A verified provider webhook, reduced to what payments acts on. */
 export interface WebhookEvent {
   /** The provider's event id: webhooks are deduplicated by it. */
@@ -20,6 +31,8 @@ export interface WebhookEvent {
   providerRef: string | null;
   /** Null for event types payments does not act on (they are acknowledged and recorded). */
   outcome: ProviderOutcome | null;
+  /** Set for refund events (`outcome` is then null). */
+  refund?: RefundReport | null;
 }
 
 export type Headers = Record<string, string | string[] | undefined>;

@@ -122,6 +122,41 @@ describe('stripe provider against a local fake of the Stripe API', () => {
     expect(await snapshot(t, input.paymentId)).toEqual(after);
   });
 
+  it('records a refund made in the Stripe dashboard from refund.created, and knows one it asked for itself', async () => {
+    const { input } = await stripeCreate('pm_card_visa');
+    const intent = [...fake.intents.values()].find((i) => (i.metadata as { paymentId: string }).paymentId === input.paymentId);
+    const refund = (id: string, amount: number, metadata: Record<string, string> = {}) => ({
+      id,
+      object: 'refund',
+      amount,
+      currency: 'rub',
+      payment_intent: intent?.id,
+      status: 'succeeded',
+      reason: 'requested_by_customer',
+      metadata,
+    });
+    const dashboard = await sendStripeWebhook('refund.created', refund('re_dashboard', 4_000));
+    expect(dashboard.statusCode, dashboard.body).toBe(200);
+    expect(dashboard.json()).toMatchObject({ paymentId: input.paymentId, status: 'partially_refunded' });
+    await sendStripeWebhook('refund.updated', refund('re_dashboard', 4_000));
+    const ours = await api.refund(input.paymentId, { amount: rub(1_000) });
+    expect(ours.body).toMatchObject({ refunded: rub(5_000) });
+    const [row] = await t.database.query<{ id: string; provider_ref: string }>(
+      'SELECT id, provider_ref FROM payments.refunds WHERE payment_id = $1 AND amount_minor = 1000',
+      [input.paymentId],
+    );
+    await sendStripeWebhook(
+      'refund.created',
+      refund(row?.provider_ref ?? '', 1_000, { refundId: row?.id ?? '', paymentId: input.paymentId }),
+    );
+    const [payment] = await t.database.query<{ refunded: number }>(
+      'SELECT refunded_minor::int AS refunded FROM payments.payments WHERE id = $1',
+      [input.paymentId],
+    );
+    expect(payment?.refunded).toBe(5_000);
+    expect((await verifyLedger(t.database)).violations).toEqual([]);
+  });
+
   it('refuses a webhook whose Stripe-Signature does not match with 400', async () => {
     const payload = JSON.stringify({ id: 'evt_x', object: 'event', type: 'payment_intent.succeeded', data: { object: {} } });
     const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_someone_else' });

@@ -20,6 +20,32 @@ const WEBHOOK_OUTCOMES: Record<string, ProviderOutcome['status']> = {
   'payment_intent.canceled': 'voided',
 };
 
+/** Refund events (`refund.created`, `refund.updated`, `refund.failed`, `charge.refund.updated`) carry the Refund. */
+function refundEvent(event: Stripe.Event, refund: Stripe.Refund): WebhookEvent {
+  const intent = typeof refund.payment_intent === 'string' ? refund.payment_intent : (refund.payment_intent?.id ?? null);
+  const ours = (value: string | undefined) => (value && /^[0-9a-f-]{36}$/i.test(value) ? value : null);
+  const status =
+    refund.status === 'succeeded'
+      ? ('succeeded' as const)
+      : refund.status === 'failed' || refund.status === 'canceled'
+        ? ('failed' as const)
+        : ('pending' as const);
+  return {
+    eventId: event.id,
+    type: event.type,
+    paymentId: ours(refund.metadata?.paymentId),
+    providerRef: intent,
+    outcome: null,
+    refund: {
+      providerRef: refund.id,
+      refundId: ours(refund.metadata?.refundId),
+      amount: { amount: refund.amount, currency: refund.currency.toUpperCase() },
+      status,
+      reason: refund.failure_reason ?? refund.reason ?? null,
+    },
+  };
+}
+
 /** Where a PaymentIntent stands, in our terms. */
 export function outcomeOf(intent: Stripe.PaymentIntent, paymentId: string): ProviderOutcome {
   const providerRef = intent.id;
@@ -135,6 +161,7 @@ export function stripeProvider(options: StripeProviderOptions): PaymentProvider 
         throw InvalidSignature(`Stripe signature check failed: ${error instanceof Error ? error.message : 'invalid'}`);
       }
       const object = event.data.object as { object?: string; id?: string; metadata?: Record<string, string> };
+      if (object.object === 'refund') return refundEvent(event, object as Stripe.Refund);
       const isIntent = object.object === 'payment_intent';
       const intent = object as Stripe.PaymentIntent;
       const paymentId = isIntent ? (intent.metadata?.paymentId ?? null) : null;

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { InvalidSignature, InvalidWebhook } from '../domain/payment.errors.ts';
 import type { ProviderOutcome } from '../domain/payment.ts';
-import { type Headers, headerValue, type PaymentProvider, type WebhookEvent } from './provider.ts';
+import { type Headers, headerValue, type PaymentProvider, type RefundReport, type WebhookEvent } from './provider.ts';
 
 export const TEST_SIGNATURE_HEADER = 'bazar-signature';
 
@@ -17,6 +17,12 @@ const OUTCOMES: Record<string, ProviderOutcome['status']> = {
   'payment.captured': 'captured',
   'payment.failed': 'failed',
   'payment.voided': 'voided',
+};
+
+const REFUND_STATUSES: Record<string, RefundReport['status']> = {
+  'refund.succeeded': 'succeeded',
+  'refund.pending': 'pending',
+  'refund.failed': 'failed',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,12 +52,25 @@ export function testProvider(options: { webhookSecret: string; toleranceSeconds:
       verifySignature(rawBody, headerValue(headers, TEST_SIGNATURE_HEADER), options, now);
       const event = parseBody(rawBody);
       const status = OUTCOMES[event.type];
+      const refundStatus = REFUND_STATUSES[event.type];
+      const { refund } = event.data;
+      if (refundStatus && !refund) throw InvalidWebhook(`${event.type} needs data.refund with id, amount and currency`);
       return {
         eventId: event.id,
         type: event.type,
         paymentId: event.data.paymentId ?? null,
         providerRef: event.data.reference ?? null,
         outcome: status ? { status, providerRef: event.data.reference ?? null, reason: event.data.reason ?? null } : null,
+        refund:
+          refundStatus && refund
+            ? {
+                providerRef: refund.id,
+                refundId: refund.refundId ?? null,
+                amount: { amount: refund.amount, currency: refund.currency },
+                status: refundStatus,
+                reason: event.data.reason ?? null,
+              }
+            : null,
       };
     },
   };
@@ -76,7 +95,13 @@ function verifySignature(
 interface TestWebhookBody {
   id: string;
   type: string;
-  data: { paymentId?: string; reference?: string; reason?: string };
+  data: {
+    paymentId?: string;
+    reference?: string;
+    reason?: string;
+    /** Refund events: the provider's refund id, our refundId when we asked for it, the amount in minor units. */
+    refund?: { id: string; refundId?: string; amount: number; currency: string };
+  };
 }
 
 function parseBody(rawBody: string): TestWebhookBody {
@@ -100,6 +125,15 @@ function parseBody(rawBody: string): TestWebhookBody {
       paymentId: paymentId && UUID.test(paymentId) ? paymentId : undefined,
       reference: str(data.reference),
       reason: str(data.reason),
+      refund: refundOf(data.refund),
     },
   };
+}
+
+function refundOf(value: unknown): NonNullable<TestWebhookBody['data']['refund']> | undefined {
+  const r = value as { id?: unknown; refundId?: unknown; amount?: unknown; currency?: unknown } | null | undefined;
+  if (!r || typeof r.id !== 'string' || !Number.isSafeInteger(r.amount) || (r.amount as number) <= 0) return undefined;
+  if (typeof r.currency !== 'string' || !/^[A-Z]{3}$/.test(r.currency)) return undefined;
+  const refundId = typeof r.refundId === 'string' && UUID.test(r.refundId) ? r.refundId : undefined;
+  return { id: r.id, amount: r.amount as number, currency: r.currency, ...(refundId ? { refundId } : {}) };
 }
