@@ -20,13 +20,19 @@ export interface MovementMeta {
   note?: string;
 }
 
-const stockColumns = {
-  sku: stock.sku,
-  warehouseId: stock.warehouseId,
-  onHand: stock.onHand,
-  reserved: stock.reserved,
-  isDefault: sql<boolean>`coalesce(${stock.warehouseId} = (select ${warehouses.id} from ${warehouses} where ${warehouses.isDefault}), false)`,
-};
+/** Every warehouse's row of the SKUs, in (sku, warehouse) order, with the default warehouse flagged. */
+const stockRowsOf = (db: DbOrTx) =>
+  db
+    .select({
+      sku: stock.sku,
+      warehouseId: stock.warehouseId,
+      onHand: stock.onHand,
+      reserved: stock.reserved,
+      isDefault: sql<boolean>`coalesce(${stock.warehouseId} = (select ${warehouses.id} from ${warehouses} where ${warehouses.isDefault}), false)`,
+    })
+    .from(stock)
+    .where(sql`${stock.sku} = ANY(${sql.placeholder('skus')}::text[])`)
+    .orderBy(asc(stock.sku), asc(stock.warehouseId));
 
 /**
  * Locks every stock row of these SKUs, in (sku, warehouse) order so concurrent reservations
@@ -39,14 +45,7 @@ export async function lockStock(tx: Tx, skus: readonly string[]): Promise<Wareho
 
 // The default flag comes from a sub-select, not a join, so only stock rows are locked (a join
 // would lock the default warehouse's row and serialize every reservation in the shop).
-const selectStockForUpdate = reusableQuery('inventory.stock.lock', (db) =>
-  db
-    .select(stockColumns)
-    .from(stock)
-    .where(sql`${stock.sku} = ANY(${sql.placeholder('skus')}::text[])`)
-    .orderBy(asc(stock.sku), asc(stock.warehouseId))
-    .for('update'),
-);
+const selectStockForUpdate = reusableQuery('inventory.stock.lock', (db) => stockRowsOf(db).for('update'));
 
 /** The same rows read without a lock, for a decision a compare-and-set write will confirm. */
 export async function readStock(db: DbOrTx, skus: readonly string[]): Promise<WarehouseStock[]> {
@@ -54,13 +53,7 @@ export async function readStock(db: DbOrTx, skus: readonly string[]): Promise<Wa
   return selectStock(db, { skus: [...skus] });
 }
 
-const selectStock = reusableQuery('inventory.stock.read', (db) =>
-  db
-    .select(stockColumns)
-    .from(stock)
-    .where(sql`${stock.sku} = ANY(${sql.placeholder('skus')}::text[])`)
-    .orderBy(asc(stock.sku), asc(stock.warehouseId)),
-);
+const selectStock = reusableQuery('inventory.stock.read', stockRowsOf);
 
 /** Creates an empty row for a SKU in a warehouse when there is none (initial stock, adjustments). */
 export async function ensureStockRow(tx: Tx, sku: string, warehouseId: string, at: Date): Promise<void> {

@@ -9,21 +9,9 @@ import type { OrdersContext } from './context.ts';
  * Moves a (locked) order to `to` in the caller's transaction: the row, its history entry and the
  * `order.<status>.v1` event are written together, so none exists without the others. With
  * `ifUnchanged`, the order was read without a lock: the row is written by compare-and-set, and the
- * unit of work throws `StaleWrite`, having stored nothing, if the order moved since.
+ * unit of work throws `StaleWrite`, having stored nothing, if the order moved since. Answers the
+ * order as moved and the history entry written.
  */
-export async function moveOrder(
-  ctx: OrdersContext,
-  { tx, publish }: TxContext,
-  order: Order,
-  to: OrderStatus,
-  by: { actorId: string | null; note?: string | null },
-  changes: Partial<Pick<Order, 'payment' | 'refunded'>> = {},
-  options: { ifUnchanged?: boolean } = {},
-): Promise<Order> {
-  return (await moveOrderWithChange(ctx, { tx, publish }, order, to, by, changes, options)).order;
-}
-
-/** `moveOrder`, answering the history entry it wrote as well. */
 export async function moveOrderWithChange(
   ctx: OrdersContext,
   { tx, publish }: TxContext,
@@ -41,3 +29,7 @@ export async function moveOrderWithChange(
   await publish(toIntegration(next, change));
   return { order: next, change };
 }
+
+/** `moveOrderWithChange`, answering the order only. */
+export const moveOrder = async (...args: Parameters<typeof moveOrderWithChange>): Promise<Order> =>
+  (await moveOrderWithChange(...args)).order;
