@@ -9,6 +9,13 @@ export const SkuTaken = (sku: string) => new DomainError('catalog.sku_taken', 40
 export const BarcodeTaken = (barcode: string) =>
   new DomainError('catalog.barcode_taken', 409, `Barcode ${barcode} is already used`, { barcode });
 export const SlugTaken = (slug: string) => new DomainError('catalog.slug_taken', 409, `Slug ${slug} is already used`, { slug });
+export const CategoryCycle = (id: string, parentId: string) =>
+  new DomainError('catalog.category_cycle', 409, `Category ${id} cannot move under itself or one of its descendants`, { id, parentId });
+export const CategoryInUse = (id: string, children: number, products: number) =>
+  new DomainError('catalog.category_in_use', 409, `Category ${id} still has ${children} sub-categories and ${products} products`, {
+    children,
+    products,
+  });
 export const CategoryNameTaken = (name: string) =>
   new DomainError('catalog.category_name_taken', 409, `A sibling category named "${name}" exists`, { name });
 export const UnknownCurrency = (currency: string) =>

@@ -38,3 +38,24 @@ export function categoryTreeOf(categoryIds: readonly string[], byId: ReadonlyMap
   for (const id of categoryIds) for (const ancestor of byId.get(id)?.path ?? [id]) ids.add(ancestor);
   return [...ids];
 }
+
+/**
+ * The paths of a category and everything under it after moving it under `parentId` (null: a root).
+ * Undefined when the new parent is the category itself or one of its descendants (a cycle).
+ */
+export function pathsAfterMove(
+  byId: ReadonlyMap<string, Category>,
+  id: string,
+  parentId: string | null,
+): Map<string, string[]> | undefined {
+  const moved = byId.get(id);
+  if (!moved) return undefined;
+  const parentPath = parentId ? byId.get(parentId)?.path : [];
+  if (!parentPath || parentPath.includes(id)) return undefined;
+  const paths = new Map<string, string[]>();
+  for (const category of byId.values()) {
+    const at = category.path.indexOf(id);
+    if (at >= 0) paths.set(category.id, [...parentPath, ...category.path.slice(at)]);
+  }
+  return paths;
+}

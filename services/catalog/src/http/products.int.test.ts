@@ -208,4 +208,82 @@ describe('categories', () => {
     ).toBe(404);
     expect((await api.call('POST', '/api/v1/categories', { name: 'кухня', parentId: home.id }, 'manager')).statusCode).toBe(409);
   });
+
+  it('renames a category, keeping its slug, and moves a branch: filters follow the products to their new ancestors', async () => {
+    const garden = await api.createCategory('Сад и огород');
+    const tools = await api.createCategory('Инструмент садовый', garden.id);
+    const spades = await api.createCategory('Лопаты', tools.id);
+    const workshop = await api.createCategory('Мастерская');
+    const spade = await api.createProduct({
+      title: 'Лопата штыковая',
+      categoryIds: [spades.id],
+      variants: [{ sku: 'SPADE-1', price: 900 }],
+    });
+    const count = async (categoryId: string) => (await api.call('GET', `/api/v1/products?category=${categoryId}`)).json().total as number;
+    expect(await count(garden.id)).toBe(1);
+
+    const renamed = await api.call('PATCH', `/api/v1/categories/${tools.id}`, { name: 'Инструмент' }, 'manager');
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ id: tools.id, name: 'Инструмент', slug: tools.slug, children: [{ id: spades.id }] });
+
+    const moved = await api.call('PATCH', `/api/v1/categories/${tools.id}`, { parentId: workshop.id }, 'manager');
+    expect(moved.json()).toMatchObject({ parentId: workshop.id });
+    expect(await count(garden.id)).toBe(0);
+    expect(await count(workshop.id)).toBe(1);
+    expect(await count(spades.id)).toBe(1);
+    const tree = (await api.call('GET', '/api/v1/categories')).json() as {
+      id: string;
+      children: { id: string; children: { id: string }[] }[];
+    }[];
+    expect(tree.find((c) => c.id === workshop.id)?.children[0]).toMatchObject({ id: tools.id, children: [{ id: spades.id }] });
+    expect(tree.find((c) => c.id === garden.id)?.children).toEqual([]);
+    // The product itself names the same categories as before.
+    expect((await api.call('GET', `/api/v1/products/${spade.id}`)).json().categoryIds).toEqual([spades.id]);
+
+    const toTop = await api.call('PATCH', `/api/v1/categories/${spades.id}`, { parentId: null }, 'manager');
+    expect(toTop.json()).toMatchObject({ parentId: null });
+    expect(await count(workshop.id)).toBe(0);
+  });
+
+  it('refuses a move under the category itself or its descendants (409), unknown ids (404), a taken name (409) and bad input (400)', async () => {
+    const top = await api.createCategory('Электроника');
+    const phones = await api.createCategory('Телефоны', top.id);
+    await api.createCategory('Планшеты', top.id);
+    const move = (id: string, body: unknown, role: 'manager' | 'customer' = 'manager') =>
+      api.call('PATCH', `/api/v1/categories/${id}`, body, role);
+    const cycle = await move(top.id, { parentId: phones.id });
+    expect(cycle.statusCode).toBe(409);
+    expect(cycle.json()).toMatchObject({ code: 'catalog.category_cycle' });
+    expect((await move(top.id, { parentId: top.id })).statusCode).toBe(409);
+    expect((await move('01900000-0000-7000-8000-000000000000', { name: 'Z' })).statusCode).toBe(404);
+    expect((await move(phones.id, { parentId: '01900000-0000-7000-8000-000000000000' })).statusCode).toBe(404);
+    expect((await move(phones.id, { name: 'планшеты' })).json()).toMatchObject({ code: 'catalog.category_name_taken' });
+    expect((await move(phones.id, { name: '' })).statusCode).toBe(400);
+    expect((await move(phones.id, { colour: 'red' })).statusCode).toBe(400);
+    expect((await move(phones.id, { name: 'Смартфоны' }, 'customer')).statusCode).toBe(403);
+    // Nothing changed by the refusals.
+    const tree = (await api.call('GET', '/api/v1/categories')).json() as { id: string; children: { name: string }[] }[];
+    expect(
+      tree
+        .find((c) => c.id === top.id)
+        ?.children.map((c) => c.name)
+        .sort(),
+    ).toEqual(['Планшеты', 'Телефоны']);
+  });
+
+  it('deletes a category only when nothing hangs on it', async () => {
+    const parent = await api.createCategory('Хобби');
+    const child = await api.createCategory('Вышивка', parent.id);
+    const used = await api.createCategory('Рыбалка');
+    await api.createProduct({ title: 'Удочка', categoryIds: [used.id], variants: [{ sku: 'ROD-1', price: 1500 }] });
+    const remove = (id: string) => api.call('DELETE', `/api/v1/categories/${id}`, undefined, 'manager');
+    expect((await remove(parent.id)).json()).toMatchObject({ code: 'catalog.category_in_use', children: 1, products: 0 });
+    expect((await remove(used.id)).json()).toMatchObject({ code: 'catalog.category_in_use', children: 0, products: 1 });
+    expect((await remove(child.id)).statusCode).toBe(204);
+    expect((await remove(child.id)).statusCode).toBe(404);
+    expect((await remove(parent.id)).statusCode).toBe(204);
+    const ids = ((await api.call('GET', '/api/v1/categories')).json() as { id: string }[]).map((c) => c.id);
+    expect(ids).not.toContain(parent.id);
+    expect(ids).toContain(used.id);
+  });
 });

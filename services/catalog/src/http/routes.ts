@@ -6,9 +6,11 @@ import { archiveProduct } from '../app/archive-product.ts';
 import type { CatalogContext } from '../app/context.ts';
 import { createCategory } from '../app/create-category.ts';
 import { createProduct } from '../app/create-product.ts';
+import { deleteCategory } from '../app/delete-category.ts';
 import { getProductJson } from '../app/get-product.ts';
 import { listCategories } from '../app/list-categories.ts';
 import { searchProductsJson } from '../app/search-products.ts';
+import { updateCategory } from '../app/update-category.ts';
 import { updateProduct } from '../app/update-product.ts';
 import { parseProductQuery } from '../domain/product-query.ts';
 import { importRoutes } from './import-routes.ts';
@@ -20,6 +22,7 @@ import {
   ProductListQuery,
   ProductListSchema,
   ProductSchema,
+  UpdateCategoryBody,
   UpdateProductBody,
 } from './schemas.ts';
 
@@ -144,5 +147,39 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
       },
     },
     async (req, reply) => reply.status(201).send(await createCategory(ctx, req.body)),
+  );
+
+  app.patch(
+    '/api/v1/categories/:id',
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        summary: 'Rename a category, or move it with everything under it (parentId null: to the top)',
+        ...bearer,
+        params: Type.Object({ id: Uuid }),
+        body: UpdateCategoryBody,
+        response: { 200: Type.Ref('Category'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => updateCategory(ctx, { id: req.params.id, ...req.body }),
+  );
+
+  app.delete(
+    '/api/v1/categories/:id',
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        summary: 'Remove a category with no sub-categories and no products',
+        ...bearer,
+        params: Type.Object({ id: Uuid }),
+        response: { 204: Type.Null(), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      await deleteCategory(ctx, req.params.id);
+      return reply.status(204).send(null);
+    },
   );
 }

@@ -126,6 +126,15 @@ export const CreateCategoryBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const UpdateCategoryBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    /** Another category's id to move under it, or null to make it a root. */
+    parentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
 export const ImportSchema = Type.Object({
   id: Uuid,
   status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('completed'), Type.Literal('failed')]),
