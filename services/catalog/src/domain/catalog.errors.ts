@@ -22,5 +22,11 @@ export const UnknownCurrency = (currency: string) =>
   new DomainError('catalog.unknown_currency', 422, `No exchange rate for ${currency}; prices cannot be shown in it`, { currency });
 export const WrongCurrency = (currency: string, base: string) =>
   new DomainError('catalog.wrong_currency', 422, `Prices are set in the store currency ${base}, not ${currency}`, { currency, base });
+export const VariantNotFound = (productId: string, variantId: string) =>
+  new DomainError('catalog.variant_not_found', 404, `Product ${productId} has no variant ${variantId}`, { variantId });
+export const LastVariant = (variantId: string) =>
+  new DomainError('catalog.last_variant', 409, `Variant ${variantId} is the product's only one; archive the product instead`, {
+    variantId,
+  });
 export const UnknownVariant = (id: string) =>
   new DomainError('catalog.unknown_variant', 422, `The product has no variant ${id}`, { variantId: id });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { attributeCandidates } from './attribute-filter.ts';
 import { toBasePrice } from './price-input.ts';
 import { lowestPrice, toProductView } from './product.ts';
-import { applyPatch, markArchived, newProduct } from './product-changes.ts';
+import { applyPatch, markArchived, newProduct, withoutVariant } from './product-changes.ts';
 import { queryTermsOf, searchWordsOf } from './search-words.ts';
 
 let n = 0;
@@ -81,6 +81,40 @@ describe('product changes', () => {
     expect(() => applyPatch(product, { variants: [{ id: 'nope', sku: 'Z', price: rub(1) }] }, env)).toThrow(/variant/);
     expect(markArchived(next, env.now).archivedAt).toEqual(env.now);
     expect(lowestPrice(next.variants)).toEqual(rub(2));
+  });
+});
+
+describe('withoutVariant', () => {
+  const { product } = newProduct(
+    {
+      title: 'Чайник',
+      description: '',
+      variants: [
+        { sku: 'KET-W', price: rub(3_000) },
+        { sku: 'KET-B', price: rub(2_500) },
+      ],
+    },
+    'chainik',
+    env,
+  );
+  const later = new Date('2024-02-01T00:00:00Z');
+
+  it('takes the variant off, and the lowest price follows', () => {
+    const cheaper = product.variants[1]?.id as string;
+    const after = withoutVariant(product, cheaper, later);
+    expect(after.variants.map((v) => v.sku)).toEqual(['KET-W']);
+    expect(lowestPrice(after.variants)).toEqual(rub(3_000));
+    expect(after.updatedAt).toEqual(later);
+  });
+
+  it('refuses an unknown variant (404) and the only one left (409)', () => {
+    expect(() => withoutVariant(product, 'nope', later)).toThrow(
+      expect.objectContaining({ code: 'catalog.variant_not_found', status: 404 }),
+    );
+    const single = withoutVariant(product, product.variants[0]?.id as string, later);
+    expect(() => withoutVariant(single, single.variants[0]?.id as string, later)).toThrow(
+      expect.objectContaining({ code: 'catalog.last_variant', status: 409 }),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { InputError } from '@bazar/kit/errors';
 import type { Money } from '@bazar/kit/money';
-import { BarcodeTaken, SkuTaken, UnknownVariant } from './catalog.errors.ts';
+import { BarcodeTaken, LastVariant, SkuTaken, UnknownVariant, VariantNotFound } from './catalog.errors.ts';
 import type { AttributeValue, Product, Variant } from './product.ts';
 
 /** A variant as create/patch bodies carry it; with `id` a patch updates that variant, without it adds one. */
@@ -141,6 +141,17 @@ export function applyPatch(product: Product, patch: ProductPatch, env: ChangeEnv
     updatedAt: env.now,
   };
   return { product: next, created };
+}
+
+/**
+ * Takes a variant off the product: it is no longer sold, shown or found by its SKU or barcode.
+ * Orders keep their own copy of what was bought, and a cart still holding it shows it unavailable.
+ * The only variant cannot go (a product is sold through its variants): archive the product instead.
+ */
+export function withoutVariant(product: Product, variantId: string, now: Date): Product {
+  if (!product.variants.some((v) => v.id === variantId)) throw VariantNotFound(product.id, variantId);
+  if (product.variants.length === 1) throw LastVariant(variantId);
+  return { ...product, variants: product.variants.filter((v) => v.id !== variantId), updatedAt: now };
 }
 
 /** Archiving hides a product from listings and search; it stays readable by id. Idempotent. */

@@ -196,6 +196,40 @@ describe('GET, PATCH and DELETE /api/v1/products/{id}', () => {
   });
 });
 
+describe('DELETE /api/v1/products/{id}/variants/{variantId}', () => {
+  it('takes a variant off: not shown, not found by its SKU, the price follows; not the last one, not for customers', async () => {
+    const p = await api.createProduct({
+      title: 'Чайник электрический',
+      variants: [
+        { sku: 'KETTLE-WHITE', price: 3000, stock: 2 },
+        { sku: 'KETTLE-STEEL', price: 2500, stock: 2 },
+      ],
+    });
+    const idOf = (sku: string) => (p.variants as { id: string; sku: string }[]).find((v) => v.sku === sku)?.id ?? '';
+    const steel = { id: idOf('KETTLE-STEEL') };
+    const remove = (variantId: string, role: 'manager' | 'customer' = 'manager') =>
+      api.call('DELETE', `/api/v1/products/${p.id}/variants/${variantId}`, undefined, role);
+    expect((await remove(steel.id, 'customer')).statusCode).toBe(403);
+    const res = await remove(steel.id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ price: { amount: 3000 }, variants: [{ sku: 'KETTLE-WHITE' }] });
+    expect((await api.call('GET', `/api/v1/products/${p.id}`)).json().variants.map((v: { sku: string }) => v.sku)).toEqual([
+      'KETTLE-WHITE',
+    ]);
+    expect((await api.call('GET', '/api/v1/products?q=KETTLE-STEEL')).json().total).toBe(0);
+    expect((await api.call('GET', '/api/v1/products?q=KETTLE-WHITE')).json().total).toBe(1);
+    expect((await remove(steel.id)).json()).toMatchObject({ code: 'catalog.variant_not_found' });
+    const last = await remove(idOf('KETTLE-WHITE'));
+    expect(last.statusCode).toBe(409);
+    expect(last.json()).toMatchObject({ code: 'catalog.last_variant' });
+    expect((await api.call('DELETE', `/api/v1/products/${p.id}/variants/not-a-uuid`, undefined, 'manager')).statusCode).toBe(400);
+    // The SKU is free for another product now.
+    expect((await api.createProduct({ title: 'Чайник стальной', variants: [{ sku: 'KETTLE-STEEL', price: 2600 }] })).variants).toHaveLength(
+      1,
+    );
+  });
+});
+
 describe('categories', () => {
   it('builds a tree, refuses unknown parents (404) and duplicate sibling names (409)', async () => {
     const home = await api.createCategory('Дом');

@@ -9,6 +9,7 @@ import { createProduct } from '../app/create-product.ts';
 import { deleteCategory } from '../app/delete-category.ts';
 import { getProductJson } from '../app/get-product.ts';
 import { listCategories } from '../app/list-categories.ts';
+import { removeVariant } from '../app/remove-variant.ts';
 import { searchProductsJson } from '../app/search-products.ts';
 import { updateCategory } from '../app/update-category.ts';
 import { updateProduct } from '../app/update-product.ts';
@@ -126,6 +127,21 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
       },
     },
     async (req) => archiveProduct(ctx, req.params.id),
+  );
+
+  app.delete(
+    '/api/v1/products/:id/variants/:variantId',
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        summary: 'Take a variant off a product (not its only one)',
+        ...bearer,
+        params: Type.Object({ id: Uuid, variantId: Uuid }),
+        response: { 200: Type.Ref('Product'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => removeVariant(ctx, { productId: req.params.id, variantId: req.params.variantId }),
   );
 
   app.get(
