@@ -291,8 +291,12 @@ export function cartRouteSuite(env: () => Record<string, string>) {
         totals: { subtotal: { amount: 1_082, currency: 'USD' } },
       });
       const orderId = newId();
+      const before = (await call('GET', `/api/v1/carts/${c.id}`, undefined, alice)).json();
       const closed = await transport.call({ method: 'POST', path: `/internal/v1/carts/${c.id}/checked-out`, body: { orderId } });
       expect(closed).toEqual({ status: 200, body: { cartId: c.id, status: 'checked_out', orderId } });
+      // Closed as the domain closes it: the order named, the lines kept.
+      const after = (await call('GET', `/api/v1/carts/${c.id}`, undefined, alice)).json();
+      expect(after).toMatchObject({ status: 'checked_out', orderId, items: before.items });
       const again = await transport.call({ method: 'POST', path: `/internal/v1/carts/${c.id}/checked-out`, body: { orderId } });
       expect(again.status).toBe(200);
       const other = await transport.call({ method: 'POST', path: `/internal/v1/carts/${c.id}/checked-out`, body: { orderId: newId() } });
@@ -301,6 +305,8 @@ export function cartRouteSuite(env: () => Record<string, string>) {
       expect(add.statusCode).toBe(409);
       expect(add.json().code).toBe('cart.checked_out');
       expect((await transport.call({ method: 'GET', path: `/internal/v1/carts/${newId()}` })).status).toBe(404);
+      const missing = await transport.call({ method: 'POST', path: `/internal/v1/carts/${newId()}/checked-out`, body: { orderId } });
+      expect(missing.status).toBe(404);
     });
   });
 }

@@ -14,8 +14,10 @@ export async function getCheckoutCart(ctx: CartContext, cartId: string): Promise
 
 /** Closes a cart once its order exists; idempotent per order. Checkout is trusted, so no owner check. */
 export async function checkOutCart(ctx: CartContext, input: { cartId: string; orderId: string }): Promise<CartCheckedOut> {
+  const done: CartCheckedOut = { cartId: input.cartId, status: 'checked_out', orderId: input.orderId };
+  if (await ctx.store.closeIfOpen(input.cartId, input.orderId, ctx.deps.clock.now())) return done;
   const existing = await ctx.store.get(input.cartId);
   if (!existing) throw CartNotFound(input.cartId);
   await changeCart(ctx, input.cartId, existing.ownerId, (current, at) => checkOut(current, input.orderId, at), existing);
-  return { cartId: input.cartId, status: 'checked_out', orderId: input.orderId };
+  return done;
 }

@@ -59,6 +59,20 @@ const replaceCart = reusableQuery('cart.carts.replace', (db) =>
     .returning({ id: carts.id }),
 );
 
+// `checkOut` of an open cart as one statement: status, order, version and time as the domain sets them.
+const closeOpenCart = reusableQuery('cart.carts.close_if_open', (db) =>
+  db
+    .update(carts)
+    .set({
+      status: 'checked_out',
+      orderId: placeholderFor<string>('orderId'),
+      version: sql`${carts.version} + 1`,
+      updatedAt: placeholderFor<Date>('at'),
+    })
+    .where(and(eq(carts.id, sql.placeholder('id')), eq(carts.status, 'open')))
+    .returning({ id: carts.id }),
+);
+
 /** Carts in `cart.carts`; changes are one conditional UPDATE on the version, so no transaction is held. */
 export function createPgCartStore(db: Db): CartStore {
   return {
@@ -72,6 +86,9 @@ export function createPgCartStore(db: Db): CartStore {
     async replace(expected, next) {
       const updated = await replaceCart(db, { ...toRow(next), id: expected.id, expectedVersion: expected.version });
       return updated.length === 1;
+    },
+    async closeIfOpen(id, orderId, at) {
+      return (await closeOpenCart(db, { id, orderId, at })).length === 1;
     },
     close: async () => {},
   };

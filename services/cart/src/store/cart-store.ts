@@ -9,5 +9,11 @@ export interface CartStore {
    * `version`); false means someone else won and the caller should read again.
    */
   replace(expected: Cart, next: Cart): Promise<boolean>;
+  /**
+   * The domain's `checkOut` for a cart that is open, in one step and without reading it first (the
+   * checkout already has). False when it is not open or not there: the caller then reads it and
+   * lets the domain decide (a repeat for the same order, a 409, a 404).
+   */
+  closeIfOpen(id: string, orderId: string, at: Date): Promise<boolean>;
   close(): Promise<void>;
 }

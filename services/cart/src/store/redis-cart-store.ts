@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { Cart } from '../domain/cart.ts';
+import { type Cart, checkOut } from '../domain/cart.ts';
 import type { CartStore } from './cart-store.ts';
 
 /**
@@ -28,6 +28,14 @@ export function createRedisCartStore(options: { url: string; prefix: string; ttl
     async replace(expected, next) {
       const result = await redis.eval(REPLACE_IF_VERSION, 1, key(expected.id), expected.version, JSON.stringify(next), options.ttlSeconds);
       return result === 1;
+    },
+    // A read and a compare-and-set here: decoding and re-encoding the cart inside Lua (cjson) would
+    // turn its empty lists into objects.
+    async closeIfOpen(id, orderId, at) {
+      const value = await redis.get(key(id));
+      const cart = value ? (JSON.parse(value) as Cart) : undefined;
+      if (cart?.status !== 'open') return false;
+      return this.replace(cart, checkOut(cart, orderId, at));
     },
     async close() {
       await redis.quit();
