@@ -1,3 +1,4 @@
+import { holdCategories } from '../db/category-repo.ts';
 import { findProduct } from '../db/product-repo.ts';
 import { ProductNotFound } from '../domain/catalog.errors.ts';
 import { type ProductView, toProductView } from '../domain/product.ts';
@@ -8,6 +9,7 @@ import { forgetProduct, persistProductChange } from './product-writes.ts';
 /** "Deletes" a product: archived products leave listings and search but stay readable by id. */
 export async function archiveProduct(ctx: CatalogContext, id: string): Promise<ProductView> {
   const product = await ctx.deps.uow(async (tx) => {
+    await holdCategories(tx.tx);
     const current = await findProduct(tx.tx, { id }, true);
     if (!current) throw ProductNotFound(id);
     if (current.archivedAt) return current;

@@ -6,7 +6,8 @@ import type { CatalogContext } from './context.ts';
 /** Removes a category nothing hangs on: no sub-categories, no products (archived ones included). */
 export async function deleteCategory(ctx: CatalogContext, id: string): Promise<void> {
   await ctx.deps.uow(async ({ tx }) => {
-    // The lock moves and creations take: no sub-category arrives or moves here while we look.
+    // The lock moves and creations take, and against which product writes hold the tree
+    // (`holdCategories`): no sub-category arrives and no product names it while we look.
     await tx.execute(sql`LOCK TABLE ${categories} IN SHARE ROW EXCLUSIVE MODE`);
     const [found] = await tx.select({ id: categories.id }).from(categories).where(eq(categories.id, id));
     if (!found) throw CategoryNotFound(id);

@@ -1,6 +1,6 @@
 import type { TxContext } from '@bazar/kit/events/outbox';
 import { productCacheKeys } from '../cache/product-cache.ts';
-import { loadCategories } from '../db/category-repo.ts';
+import { holdCategories, loadCategories } from '../db/category-repo.ts';
 import { recordAvailability, saveProduct } from '../db/product-repo.ts';
 import { UnknownCategories } from '../domain/catalog.errors.ts';
 import { categoryTreeOf } from '../domain/category-tree.ts';
@@ -11,6 +11,7 @@ import type { CatalogContext } from './context.ts';
 
 /** Saves a changed product, records new variants' stock and writes the events, in the caller's transaction. */
 export async function persistProductChange(ctx: TxContext, product: Product, created: readonly CreatedVariant[]) {
+  await holdCategories(ctx.tx);
   const known = await loadCategories(ctx.tx);
   const unknown = product.categoryIds.filter((id) => !known.has(id));
   if (unknown.length > 0) throw UnknownCategories(unknown);

@@ -1,4 +1,5 @@
 import { isUniqueViolation } from '@bazar/kit/errors';
+import { holdCategories } from '../db/category-repo.ts';
 import { findProduct } from '../db/product-repo.ts';
 import { ProductNotFound, SlugTaken } from '../domain/catalog.errors.ts';
 import { type ProductView, toProductView } from '../domain/product.ts';
@@ -14,6 +15,7 @@ export async function updateProduct(ctx: CatalogContext, id: string, input: Upda
   const patch: ProductPatch = { ...input, variants: input.variants ? toDrafts(ctx, input.variants) : undefined };
   try {
     const { before, after } = await ctx.deps.uow(async (tx) => {
+      await holdCategories(tx.tx);
       const before = await findProduct(tx.tx, { id }, true);
       if (!before) throw ProductNotFound(id);
       const { product, created } = applyPatch(before, patch, { newId: ctx.deps.ids.next, now: ctx.deps.clock.now() });

@@ -1,4 +1,5 @@
-import type { DbOrTx } from '@bazar/kit/db/database';
+import type { DbOrTx, Tx } from '@bazar/kit/db/database';
+import { sql } from 'drizzle-orm';
 import type { Category } from '../domain/category-tree.ts';
 import { categories } from './schema.ts';
 
@@ -8,4 +9,15 @@ export async function loadCategories(db: DbOrTx): Promise<Map<string, Category>>
     .select({ id: categories.id, name: categories.name, slug: categories.slug, parentId: categories.parentId, path: categories.path })
     .from(categories);
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * Holds the category tree still for a product write: creations, moves and deletions of categories
+ * (which take SHARE ROW EXCLUSIVE) wait for it and it for them, while product writes do not wait
+ * for each other. Without it a product could be saved naming a category deleted at that moment, or
+ * with ancestors a move has just changed. Take it before locking the product row: a move updates
+ * product rows while it holds its own lock.
+ */
+export async function holdCategories(tx: Tx): Promise<void> {
+  await tx.execute(sql`LOCK TABLE ${categories} IN SHARE MODE`);
 }

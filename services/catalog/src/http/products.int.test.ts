@@ -320,4 +320,24 @@ describe('categories', () => {
     expect(ids).not.toContain(parent.id);
     expect(ids).toContain(used.id);
   });
+
+  it('never lets a product name a category deleted at the same moment', async () => {
+    for (let round = 0; round < 6; round++) {
+      const category = await api.createCategory(`Гонка ${round}`);
+      const [created, removed] = await Promise.all([
+        api.call(
+          'POST',
+          '/api/v1/products',
+          { title: `Товар ${round}`, description: '', categoryIds: [category.id], variants: [{ sku: `RACE-CAT-${round}`, price: 100 }] },
+          'manager',
+        ),
+        api.call('DELETE', `/api/v1/categories/${category.id}`, undefined, 'manager'),
+      ]);
+      // One of the two wins: the product first (the delete sees it: 409), or the delete first (the product names an unknown category: 422).
+      expect([
+        [201, 409],
+        [422, 204],
+      ]).toContainEqual([created.statusCode, removed.statusCode]);
+    }
+  });
 });
