@@ -140,7 +140,7 @@ const lastStatementNext = new WeakSet<object>();
  * Says that the next statement on this transaction's connection is its last before COMMIT (the
  * combined deferred writes). When nothing was sent before it, it runs on its own, without BEGIN
  * and COMMIT: one statement is atomic by itself, and two round trips of three are saved
- * (docs/decisions/0012). A no-op on PGlite, where a round trip is a function call.
+ * (docs/decisions/0013). A no-op on PGlite, where a round trip is a function call.
  */
 export function lastStatementFollows(tx: Tx): void {
   const client = (tx as unknown as { _: { session: { client?: unknown } } })._.session.client;

@@ -26,15 +26,6 @@ type SessionOf = {
 const send = (db: DbOrTx, statement: BuiltStatement) =>
   ((db as Db)._.session as unknown as SessionOf).prepareQuery(statement, undefined, undefined, false).execute();
 
-async function run(db: DbOrTx, statement: BuiltStatement): Promise<void> {
-  const guarded = statement.expectRows !== undefined;
-  try {
-    await send(db, guarded ? combine([statement]) : statement);
-  } catch (error) {
-    throw guarded && isDivisionByZero(error) ? new StaleWrite({ cause: error }) : error;
-  }
-}
-
 /**
  * Runs `work` in `tx` with write-behind: rows nothing reads back within the transaction (outbox
  * events, status history, stock movements, ledger postings) are queued by `deferWrite` and sent
@@ -75,7 +66,7 @@ export async function deferWrite(
   const queue = queues.get(db);
   if (ended.has(db)) throw new Error('a write was queued after the last statement of its unit of work');
   if (queue) queue.push(built);
-  else await run(db, built);
+  else await sendQueued(db, [built]);
 }
 
 /**
@@ -103,10 +94,11 @@ async function flush(tx: Tx, queue: BuiltStatement[]): Promise<void> {
   await sendQueued(tx, queue);
 }
 
-async function sendQueued(tx: Tx, queue: BuiltStatement[]): Promise<void> {
+/** One statement for the queue; a compare-and-set that missed comes out as `StaleWrite`. */
+async function sendQueued(db: DbOrTx, queue: readonly BuiltStatement[]): Promise<void> {
   const guarded = queue.some((s) => s.expectRows !== undefined);
   try {
-    await send(tx, queue.length === 1 && !guarded ? (queue[0] as BuiltStatement) : combine(queue));
+    await send(db, queue.length === 1 && !guarded ? (queue[0] as BuiltStatement) : combine(queue));
   } catch (error) {
     throw guarded && isDivisionByZero(error) ? new StaleWrite({ cause: error }) : error;
   }
