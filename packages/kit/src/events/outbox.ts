@@ -119,26 +119,36 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   /** Published, not yet marked: sent with the next claim, or on their own before the relay waits. */
   let unmarked: string[] = [];
 
-  async function claim(): Promise<{ id: string; envelope: EventEnvelope }[]> {
+  /** Runs `send` with the marks taken out of `unmarked`; they go back if it fails (a lost mark only means a re-publish). */
+  async function withMarks<R>(send: (marking: readonly string[]) => Promise<R>): Promise<R> {
     const marking = unmarked;
-    const statements = [
-      'BEGIN',
-      ...(marking.length > 0 ? [markStatement(marking)] : []),
-      'SET LOCAL enable_bitmapscan = off',
-      claimStatement,
-      'COMMIT',
-    ];
-    const results = await database.script(statements.join(';\n'));
-    unmarked = unmarked.filter((id) => !marking.includes(id));
-    return (results[statements.length - 2] ?? []) as { id: string; envelope: EventEnvelope }[];
+    unmarked = [];
+    try {
+      return await send(marking);
+    } catch (error) {
+      unmarked = [...marking, ...unmarked];
+      throw error;
+    }
   }
 
-  /** Marks what was published; a lost mark only means the rows go out again after their lease. */
+  function claim(): Promise<{ id: string; envelope: EventEnvelope }[]> {
+    return withMarks(async (marking) => {
+      const statements = [
+        'BEGIN',
+        ...(marking.length > 0 ? [markStatement(marking)] : []),
+        'SET LOCAL enable_bitmapscan = off',
+        claimStatement,
+        'COMMIT',
+      ];
+      const results = await database.script(statements.join(';\n'));
+      return (results[statements.length - 2] ?? []) as { id: string; envelope: EventEnvelope }[];
+    });
+  }
+
+  /** Marks what was published, on its own (before the relay waits, on drain and stop). */
   async function markPublished(): Promise<void> {
     if (unmarked.length === 0) return;
-    const marking = unmarked;
-    await database.query(`UPDATE ${table} SET published_at = now(), lease_until = NULL WHERE id = ANY($1::uuid[])`, [marking]);
-    unmarked = unmarked.filter((id) => !marking.includes(id));
+    await withMarks((marking) => database.query(markStatement(marking)));
   }
 
   async function pumpOnce(): Promise<number> {

@@ -1,6 +1,5 @@
 import { isUniqueViolation } from '@bazar/kit/errors';
-import { sql } from 'drizzle-orm';
-import { loadCategories } from '../db/category-repo.ts';
+import { loadCategories, lockCategoryTree } from '../db/category-repo.ts';
 import { categories } from '../db/schema.ts';
 import { CategoryNameTaken, CategoryNotFound } from '../domain/catalog.errors.ts';
 import type { CategoryNode } from '../domain/category-tree.ts';
@@ -12,8 +11,7 @@ export async function createCategory(ctx: CatalogContext, input: { name: string;
   const name = input.name.trim();
   try {
     const node = await ctx.deps.uow(async ({ tx }) => {
-      // Serialized with moves and deletes, so a new child never lands under a category being removed.
-      await tx.execute(sql`LOCK TABLE ${categories} IN SHARE ROW EXCLUSIVE MODE`);
+      await lockCategoryTree(tx);
       const known = await loadCategories(tx);
       const parent = input.parentId ? known.get(input.parentId) : undefined;
       if (input.parentId && !parent) throw CategoryNotFound(input.parentId);

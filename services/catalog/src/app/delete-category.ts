@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { lockCategoryTree } from '../db/category-repo.ts';
 import { categories, products } from '../db/schema.ts';
 import { CategoryInUse, CategoryNotFound } from '../domain/catalog.errors.ts';
 import type { CatalogContext } from './context.ts';
@@ -6,9 +7,7 @@ import type { CatalogContext } from './context.ts';
 /** Removes a category nothing hangs on: no sub-categories, no products (archived ones included). */
 export async function deleteCategory(ctx: CatalogContext, id: string): Promise<void> {
   await ctx.deps.uow(async ({ tx }) => {
-    // The lock moves and creations take, and against which product writes hold the tree
-    // (`holdCategories`): no sub-category arrives and no product names it while we look.
-    await tx.execute(sql`LOCK TABLE ${categories} IN SHARE ROW EXCLUSIVE MODE`);
+    await lockCategoryTree(tx);
     const [found] = await tx.select({ id: categories.id }).from(categories).where(eq(categories.id, id));
     if (!found) throw CategoryNotFound(id);
     const [children] = await tx.select({ n: sql<number>`count(*)::int` }).from(categories).where(eq(categories.parentId, id));

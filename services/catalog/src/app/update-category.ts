@@ -1,6 +1,6 @@
 import { isUniqueViolation } from '@bazar/kit/errors';
 import { eq, sql } from 'drizzle-orm';
-import { loadCategories } from '../db/category-repo.ts';
+import { loadCategories, lockCategoryTree } from '../db/category-repo.ts';
 import { categories, products } from '../db/schema.ts';
 import { CategoryCycle, CategoryNameTaken, CategoryNotFound } from '../domain/catalog.errors.ts';
 import { buildCategoryTree, type CategoryNode, pathsAfterMove } from '../domain/category-tree.ts';
@@ -21,8 +21,7 @@ export async function updateCategory(
   let finalName = name ?? '';
   try {
     const node = await ctx.deps.uow(async ({ tx }) => {
-      // One manager at a time: a concurrent move could otherwise close a cycle the other did not see.
-      await tx.execute(sql`LOCK TABLE ${categories} IN SHARE ROW EXCLUSIVE MODE`);
+      await lockCategoryTree(tx);
       const known = await loadCategories(tx);
       const category = known.get(input.id);
       if (!category) throw CategoryNotFound(input.id);
@@ -36,16 +35,14 @@ export async function updateCategory(
       if (parentId !== category.parentId) {
         const paths = pathsAfterMove(known, category.id, parentId);
         if (!paths) throw CategoryCycle(category.id, parentId as string);
-        await tx.update(categories).set({ parentId }).where(eq(categories.id, category.id));
         for (const [id, path] of paths) {
-          await tx.update(categories).set({ path }).where(eq(categories.id, id));
-          known.set(id, {
-            ...(known.get(id) as NonNullable<ReturnType<typeof known.get>>),
-            path,
-            ...(id === category.id ? { parentId } : {}),
-          });
+          const moved = id === category.id ? { path, parentId } : { path };
+          await tx.update(categories).set(moved).where(eq(categories.id, id));
+          const current = known.get(id);
+          if (current) known.set(id, { ...current, ...moved });
         }
-        // Every product in the moved branch: its tree is the union of its categories' new paths.
+        // Every product in the moved branch: its tree is the union of its categories' new paths
+        // (`categoryTreeOf`, worked out here in SQL so a big branch is one statement).
         await tx.execute(sql`
           UPDATE ${products} p SET category_tree = coalesce((
             SELECT array_agg(DISTINCT ancestor) FROM ${categories} c, unnest(c.path) ancestor WHERE c.id = ANY(p.category_ids)

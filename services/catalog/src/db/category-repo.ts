@@ -12,6 +12,15 @@ export async function loadCategories(db: DbOrTx): Promise<Map<string, Category>>
 }
 
 /**
+ * Takes the category tree for a change to it (create, move, rename, delete): one such change at a
+ * time, so a move never closes a cycle another did not see and no child lands under a category
+ * being removed; product writes (`holdCategories`) wait for it and it for them.
+ */
+export async function lockCategoryTree(tx: Tx): Promise<void> {
+  await tx.execute(sql`LOCK TABLE ${categories} IN SHARE ROW EXCLUSIVE MODE`);
+}
+
+/**
  * Holds the category tree still for a product write: creations, moves and deletions of categories
  * (which take SHARE ROW EXCLUSIVE) wait for it and it for them, while product writes do not wait
  * for each other. Without it a product could be saved naming a category deleted at that moment, or

@@ -1,4 +1,4 @@
-import type { Tx } from '@bazar/kit/db/database';
+import type { DbOrTx, Tx } from '@bazar/kit/db/database';
 import { deferWrite } from '@bazar/kit/db/deferred-writes';
 import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { isUniqueViolation, StaleWrite } from '@bazar/kit/errors';
@@ -10,15 +10,10 @@ import { isPlaceholder, isSameRequest, type Reservation } from '../domain/reserv
 import { type Allocation, allocate, changesEveryRowOnce, mergeLines, reserveChanges } from '../domain/stock.ts';
 import type { InventoryContext } from './context.ts';
 
+const reservationRow = (db: DbOrTx) => db.insert(reservations).values(placeholders('id', 'orderId', 'status', 'createdAt'));
+const insertReservation = reusableQuery('inventory.reservations.insert', reservationRow);
 const claimReservation = reusableQuery('inventory.reservations.claim', (db) =>
-  db
-    .insert(reservations)
-    .values(placeholders('id', 'orderId', 'status', 'createdAt'))
-    .onConflictDoNothing()
-    .returning({ id: reservations.id }),
-);
-const insertReservation = reusableQuery('inventory.reservations.insert', (db) =>
-  db.insert(reservations).values(placeholders('id', 'orderId', 'status', 'createdAt')),
+  reservationRow(db).onConflictDoNothing().returning({ id: reservations.id }),
 );
 const insertReservationLine = reusableQuery('inventory.reservation_lines.insert', (db) =>
   db.insert(reservationLines).values(placeholders('reservationId', 'sku', 'warehouseId', 'quantity')),

@@ -84,24 +84,16 @@ export async function applyStockChanges(
 ): Promise<StockLevel[]> {
   const { tx, publish } = ctx;
   const known = locked && levelsAfter(locked, changes);
-  const after: StockLevel[] = [];
-  if (options.ifUnchanged && (!known || !locked || !changesEveryRowOnce(locked, changes))) {
+  if (options.ifUnchanged && !(known && locked && changesEveryRowOnce(locked, changes))) {
     throw new Error('inventory: a compare-and-set stock change needs one change for each row it read');
   }
-  if (known && locked && options.ifUnchanged) {
+  const after: StockLevel[] = [];
+  if (known && locked) {
     for (const change of changes) {
-      const read = locked.find((row) => row.sku === change.sku && row.warehouseId === change.warehouseId) as StockLevel;
-      const statement = moveStockIfUnchanged.statement(tx, {
-        ...change,
-        at: meta.at,
-        readOnHand: read.onHand,
-        readReserved: read.reserved,
-      });
-      await deferWrite(tx, statement, { expectRows: 1 });
+      const read = options.ifUnchanged ? locked.find((row) => row.sku === change.sku && row.warehouseId === change.warehouseId) : undefined;
+      const values = { ...change, at: meta.at, readOnHand: read?.onHand ?? null, readReserved: read?.reserved ?? null };
+      await deferWrite(tx, (read ? moveStockIfUnchanged : moveStockBy).statement(tx, values), read ? { expectRows: 1 } : {});
     }
-    after.push(...known.after);
-  } else if (known) {
-    for (const change of changes) await deferWrite(tx, moveStockBy.statement(tx, { ...change, at: meta.at }));
     after.push(...known.after);
   } else {
     for (const change of changes) {
@@ -160,19 +152,9 @@ const selectTotalAvailable = reusableQuery('inventory.stock.total_available', (d
     .groupBy(stock.sku),
 );
 
-// One row's change by deltas, so concurrent changes to a row add up.
-const moveStockRow = (db: DbOrTx) =>
-  db
-    .update(stock)
-    .set({
-      onHand: sql`${stock.onHand} + ${sql.placeholder('onHandDelta')}::int`,
-      reserved: sql`${stock.reserved} + ${sql.placeholder('reservedDelta')}::int`,
-      updatedAt: placeholderFor<Date>('at'),
-    })
-    .where(and(eq(stock.sku, sql.placeholder('sku')), eq(stock.warehouseId, sql.placeholder('warehouseId'))));
-const moveStockBy = reusableQuery('inventory.stock.move_by', moveStockRow);
-// Exact levels as read: the movement's levels after it and the event's totals are then exact too.
-const moveStockIfUnchanged = reusableQuery('inventory.stock.move_if_unchanged', (db) =>
+// One row's change by deltas, so concurrent changes to a row add up. `ifAsRead` also requires the
+// exact levels read: the movement's levels after it and the event's totals are then exact too.
+const moveStockRow = (db: DbOrTx, ifAsRead = false) =>
   db
     .update(stock)
     .set({
@@ -184,11 +166,12 @@ const moveStockIfUnchanged = reusableQuery('inventory.stock.move_if_unchanged', 
       and(
         eq(stock.sku, sql.placeholder('sku')),
         eq(stock.warehouseId, sql.placeholder('warehouseId')),
-        eq(stock.onHand, sql.placeholder('readOnHand')),
-        eq(stock.reserved, sql.placeholder('readReserved')),
+        ifAsRead ? eq(stock.onHand, sql.placeholder('readOnHand')) : undefined,
+        ifAsRead ? eq(stock.reserved, sql.placeholder('readReserved')) : undefined,
       ),
-    ),
-);
+    );
+const moveStockBy = reusableQuery('inventory.stock.move_by', (db) => moveStockRow(db));
+const moveStockIfUnchanged = reusableQuery('inventory.stock.move_if_unchanged', (db) => moveStockRow(db, true));
 const moveStock = reusableQuery('inventory.stock.move', (db) =>
   moveStockRow(db).returning({ sku: stock.sku, warehouseId: stock.warehouseId, onHand: stock.onHand, reserved: stock.reserved }),
 );

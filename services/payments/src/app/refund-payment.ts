@@ -14,7 +14,7 @@ import {
   RefundFailed,
   RefundIdReused,
 } from '../domain/payment.errors.ts';
-import { applyRefund, type Payment, refundableLeft } from '../domain/payment.ts';
+import { applyRefund, isRefundable, type Payment, refundableLeft } from '../domain/payment.ts';
 import { ProviderCallError, type RefundOutcome, type RefundReport } from '../providers/provider.ts';
 import { applyEffects } from './apply-effects.ts';
 import type { PaymentsContext } from './context.ts';
@@ -60,7 +60,7 @@ async function reserveRefund(ctx: PaymentsContext, input: RefundInput): Promise<
       if (existing.status === 'failed') throw RefundFailed(existing.failureReason ?? 'refused');
       return { payment, amount: { amount: existing.amount, currency: existing.currency }, done: existing.status === 'succeeded' };
     }
-    if (payment.status !== 'captured' && payment.status !== 'partially_refunded') throw NotRefundable(payment.status);
+    if (!isRefundable(payment)) throw NotRefundable(payment.status);
     if (input.amount && input.amount.currency !== payment.amount.currency) throw CurrencyMismatch(payment.amount.currency);
     const left = refundableLeft(payment, await pendingRefunds(tx, payment.id));
     const amount = input.amount?.amount ?? left;
@@ -148,8 +148,7 @@ export async function recordReportedRefund(
     if (report.status === 'failed') return payment;
     const left = refundableLeft(payment, await pendingRefunds(uow.tx, payment.id));
     const fits = report.amount.currency === payment.amount.currency && report.amount.amount <= left;
-    const refundable = payment.status === 'captured' || payment.status === 'partially_refunded';
-    if (!fits || !refundable) {
+    if (!fits || !isRefundable(payment)) {
       ctx.deps.log.error(
         { paymentId, report, left, status: payment.status },
         'provider reports a refund that does not fit the payment; not recorded',

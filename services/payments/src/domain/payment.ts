@@ -68,6 +68,9 @@ export function applyOutcome(payment: Payment, outcome: ProviderOutcome, at: Dat
   return { payment: current, effects };
 }
 
+/** Only captured money can be given back, once or in parts: the lifecycle says where `refunded` may follow. */
+export const isRefundable = (payment: Pick<Payment, 'status'>) => paymentMachine.can(payment.status, 'refunded');
+
 /** Money captured and not yet refunded (or reserved by a refund in flight). */
 export const refundableLeft = (payment: Payment, reserved: number) => payment.amount.amount - payment.refunded - reserved;
 
