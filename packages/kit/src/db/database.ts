@@ -66,11 +66,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     script: async (text) => {
       const client = await pool.connect();
       try {
-        return allRows(await client.query(text));
-      } catch (error) {
-        // A script that began a transaction and failed leaves it open and aborted on this connection.
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
+        return await runScript(client, text);
       } finally {
         client.release();
       }
@@ -81,14 +77,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       try {
         return await fn({
           exec: async (text) => lastRows(await client.query(text)),
-          script: async (text) => {
-            try {
-              return allRows(await client.query(text));
-            } catch (error) {
-              await client.query('ROLLBACK').catch(() => undefined);
-              throw error;
-            }
-          },
+          script: (text) => runScript(client, text),
           query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
         });
       } finally {
@@ -218,6 +207,16 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     };
   } catch (error) {
     unlock();
+    throw error;
+  }
+}
+
+async function runScript(client: pg.PoolClient, text: string): Promise<Record<string, unknown>[][]> {
+  try {
+    return allRows(await client.query(text));
+  } catch (error) {
+    // A script that began a transaction and failed leaves it open and aborted on this connection.
+    await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
 }

@@ -79,34 +79,28 @@ export async function insertHistory(tx: Tx, id: string, change: StatusChange): P
   );
 }
 
-const mutableColumns = () => ({
-  status: placeholderFor<string>('status'),
-  paymentId: placeholderFor<string | null>('paymentId'),
-  paymentStatus: placeholderFor<string | null>('paymentStatus'),
-  refundedMinor: placeholderFor<number>('refundedMinor'),
-  expiresAt: placeholderFor<Date | null>('expiresAt'),
-  updatedAt: placeholderFor<Date>('updatedAt'),
-});
-const updateOrder = reusableQuery('orders.order.save', (db) =>
+// The mutable part of an order by id. `ifAsRead`: every change to an order moves its status or
+// records a payment on it, so an order with the status and payment as read is the order as read.
+const updateOrderRow = (db: DbOrTx, ifAsRead = false) =>
   db
     .update(orderRows)
-    .set(mutableColumns())
-    .where(eq(orderRows.id, sql.placeholder('id'))),
-);
-// Every change to an order moves its status, or records a payment on it: an order with the status
-// and payment as read is the order as read.
-const updateOrderIfUnchanged = reusableQuery('orders.order.save_if_unchanged', (db) =>
-  db
-    .update(orderRows)
-    .set(mutableColumns())
+    .set({
+      status: placeholderFor<string>('status'),
+      paymentId: placeholderFor<string | null>('paymentId'),
+      paymentStatus: placeholderFor<string | null>('paymentStatus'),
+      refundedMinor: placeholderFor<number>('refundedMinor'),
+      expiresAt: placeholderFor<Date | null>('expiresAt'),
+      updatedAt: placeholderFor<Date>('updatedAt'),
+    })
     .where(
       and(
         eq(orderRows.id, sql.placeholder('id')),
-        eq(orderRows.status, sql.placeholder('readStatus')),
-        sql`${orderRows.paymentId} IS NOT DISTINCT FROM ${sql.placeholder('readPaymentId')}::uuid`,
+        ifAsRead ? eq(orderRows.status, sql.placeholder('readStatus')) : undefined,
+        ifAsRead ? sql`${orderRows.paymentId} IS NOT DISTINCT FROM ${sql.placeholder('readPaymentId')}::uuid` : undefined,
       ),
-    ),
-);
+    );
+const updateOrder = reusableQuery('orders.order.save', (db) => updateOrderRow(db));
+const updateOrderIfUnchanged = reusableQuery('orders.order.save_if_unchanged', (db) => updateOrderRow(db, true));
 
 const mutableValues = (order: Order, at: Date) => ({
   id: order.id,

@@ -42,34 +42,29 @@ const selectPaymentForUpdate = reusableQuery('payments.payment.lock', (db) =>
     .where(eq(payments.id, sql.placeholder('id')))
     .for('update'),
 );
-const mutableColumns = () => ({
-  status: placeholderFor<string>('status'),
-  refunded: placeholderFor<number>('refunded'),
-  providerRef: placeholderFor<string | null>('providerRef'),
-  failureReason: placeholderFor<string | null>('failureReason'),
-  nextAction: placeholderFor<Payment['nextAction']>('nextAction'),
-  updatedAt: placeholderFor<Date>('updatedAt'),
-});
-const updatePayment = reusableQuery('payments.payment.save', (db) =>
+// The mutable part of a payment by id. `ifAsRead`: a payment whose status, refunded amount and
+// provider reference (what every move changes) are as read is the payment as read.
+const updatePaymentRow = (db: DbOrTx, ifAsRead = false) =>
   db
     .update(payments)
-    .set(mutableColumns())
-    .where(eq(payments.id, sql.placeholder('id'))),
-);
-// What every move changes: a payment whose status, refunded amount and provider reference are as read is the payment as read.
-const updatePaymentIfUnchanged = reusableQuery('payments.payment.save_if_unchanged', (db) =>
-  db
-    .update(payments)
-    .set(mutableColumns())
+    .set({
+      status: placeholderFor<string>('status'),
+      refunded: placeholderFor<number>('refunded'),
+      providerRef: placeholderFor<string | null>('providerRef'),
+      failureReason: placeholderFor<string | null>('failureReason'),
+      nextAction: placeholderFor<Payment['nextAction']>('nextAction'),
+      updatedAt: placeholderFor<Date>('updatedAt'),
+    })
     .where(
       and(
         eq(payments.id, sql.placeholder('id')),
-        eq(payments.status, sql.placeholder('readStatus')),
-        eq(payments.refunded, sql.placeholder('readRefunded')),
-        sql`${payments.providerRef} IS NOT DISTINCT FROM ${sql.placeholder('readProviderRef')}`,
+        ifAsRead ? eq(payments.status, sql.placeholder('readStatus')) : undefined,
+        ifAsRead ? eq(payments.refunded, sql.placeholder('readRefunded')) : undefined,
+        ifAsRead ? sql`${payments.providerRef} IS NOT DISTINCT FROM ${sql.placeholder('readProviderRef')}` : undefined,
       ),
-    ),
-);
+    );
+const updatePayment = reusableQuery('payments.payment.save', (db) => updatePaymentRow(db));
+const updatePaymentIfUnchanged = reusableQuery('payments.payment.save_if_unchanged', (db) => updatePaymentRow(db, true));
 
 export async function findPayment(db: DbOrTx, id: string): Promise<(Payment & { token: string }) | undefined> {
   const [row] = await selectPayment(db, { id });
