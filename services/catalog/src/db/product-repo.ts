@@ -214,7 +214,8 @@ export async function storeStockLevel(
   level: { sku: string; available: number; at: Date },
 ): Promise<{ before: number | null; owners: { id: string; slug: string }[] }> {
   // The statement sees the table as it was before it: the SKU's new level comes from `stored`
-  // (or stays as it was when a newer one is there), the other variants' from the table.
+  // (or stays as it was when a newer one is there), the other variants' from the table. The flag
+  // is `refreshInStockFlags`' rule with that one substitution.
   const rows = await sendLast<{ before: number | null; id: string | null; slug: string | null }>(
     tx,
     sql`
@@ -230,7 +231,7 @@ export async function storeStockLevel(
       FROM ${products} p WHERE p.id IN (SELECT product_id FROM ${variants} WHERE upper(sku) = ${level.sku})),
     flipped AS (
       UPDATE ${products} p SET in_stock = owners.in_stock FROM owners
-      WHERE p.id = owners.id AND p.in_stock IS DISTINCT FROM owners.in_stock RETURNING p.id)
+      WHERE p.id = owners.id AND p.in_stock IS DISTINCT FROM owners.in_stock)
     SELECT (SELECT available FROM before) AS before, o.id, o.slug
     FROM (SELECT 1) one LEFT JOIN owners o ON true`,
   );

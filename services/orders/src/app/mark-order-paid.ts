@@ -9,6 +9,12 @@ import type { OrdersContext } from './context.ts';
 import { moveOrder, moveOrderWithChange } from './move-order.ts';
 import { scheduleRelease } from './release-order-resources.ts';
 
+/** The captured payment an order is paid by, and the note of its move; no payment id: discounts and points covered everything. */
+const paidBy = (paymentId: string | null) => {
+  const payment = paymentId ? { id: paymentId, status: 'captured' } : null;
+  return { payment, note: payment ? 'payment captured' : 'nothing to pay' };
+};
+
 /**
  * Money was captured: an unpaid order becomes `paid`. Idempotent (the synchronous checkout answer
  * and the `payment.captured` event both land here). Money arriving for an order already cancelled
@@ -21,9 +27,7 @@ export async function markPaidInTx(
 ): Promise<Order | undefined> {
   const order = await findOrder(txc.tx, input.orderId, true);
   if (!order) return undefined;
-  // No payment id: discounts and points covered everything.
-  const payment = input.paymentId ? { id: input.paymentId, status: 'captured' } : null;
-  const note = payment ? 'payment captured' : 'nothing to pay';
+  const { payment, note } = paidBy(input.paymentId);
   if (order.status === 'awaiting_payment') return moveOrder(ctx, txc, order, 'paid', { actorId: null, note }, { payment });
   if (payment && order.status === 'cancelled' && order.payment?.status !== 'captured' && order.payment?.status !== 'refunded') {
     const late = { ...order, payment };
@@ -46,8 +50,7 @@ export async function markPlacedOrderPaid(
   paymentId: string | null,
   alongside: (txc: TxContext) => Promise<void>,
 ): Promise<{ order: Order; history: StatusChange[] } | undefined> {
-  const payment = paymentId ? { id: paymentId, status: 'captured' } : null;
-  const note = payment ? 'payment captured' : 'nothing to pay';
+  const { payment, note } = paidBy(paymentId);
   try {
     return await ctx.deps.uow(async (txc) => {
       const moved = await moveOrderWithChange(ctx, txc, placed.order, 'paid', { actorId: null, note }, { payment }, { ifUnchanged: true });
