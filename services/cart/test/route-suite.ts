@@ -275,7 +275,7 @@ export function cartRouteSuite(env: () => Record<string, string>) {
       expect((await internal('GET', `/internal/v1/carts/${c.id}`)).statusCode).toBe(403);
     });
 
-    it('gives checkout the priced cart with owner, rate and base totals, and closes it once', async () => {
+    it('gives checkout the priced cart with owner, rate and base totals', async () => {
       const c = await open(alice, { currency: 'USD' });
       await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: CUP, quantity: 2 }, alice);
       const transport = t.service.deps.clients.to('cart');
@@ -290,23 +290,51 @@ export function cartRouteSuite(env: () => Record<string, string>) {
         baseTotals: { subtotal: rub(100_100), shipping: rub(30_000) },
         totals: { subtotal: { amount: 1_082, currency: 'USD' } },
       });
+      expect((await transport.call({ method: 'GET', path: `/internal/v1/carts/${newId()}` })).status).toBe(404);
+    });
+
+    it('closes the cart for a checkout, answering it priced, once per order; reopens it for that order only', async () => {
+      const c = await open(alice, { currency: 'USD' });
+      await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: CUP, quantity: 2 }, alice);
+      const transport = t.service.deps.clients.to('cart');
+      const checkOut = (cartId: string, orderId: string, customerId = aliceId) =>
+        transport.call<Record<string, unknown>>({
+          method: 'POST',
+          path: `/internal/v1/carts/${cartId}/check-out`,
+          body: { orderId, customerId },
+        });
+      const reopen = (cartId: string, orderId: string) =>
+        transport.call<Record<string, unknown>>({ method: 'POST', path: `/internal/v1/carts/${cartId}/reopen`, body: { orderId } });
       const orderId = newId();
       const before = (await call('GET', `/api/v1/carts/${c.id}`, undefined, alice)).json();
-      const closed = await transport.call({ method: 'POST', path: `/internal/v1/carts/${c.id}/checked-out`, body: { orderId } });
-      expect(closed).toEqual({ status: 200, body: { cartId: c.id, status: 'checked_out', orderId } });
+      expect((await checkOut(c.id, orderId, newId())).status).toBe(403);
+      const closed = await checkOut(c.id, orderId);
+      expect(closed.status).toBe(200);
+      expect(closed.body).toMatchObject({
+        ownerId: aliceId,
+        status: 'checked_out',
+        orderId,
+        exchangeRate: '0.0108',
+        baseTotals: { subtotal: rub(100_100), shipping: rub(30_000) },
+        totals: { subtotal: { amount: 1_082, currency: 'USD' } },
+      });
       // Closed as the domain closes it: the order named, the lines kept.
       const after = (await call('GET', `/api/v1/carts/${c.id}`, undefined, alice)).json();
       expect(after).toMatchObject({ status: 'checked_out', orderId, items: before.items });
-      const again = await transport.call({ method: 'POST', path: `/internal/v1/carts/${c.id}/checked-out`, body: { orderId } });
-      expect(again.status).toBe(200);
-      const other = await transport.call({ method: 'POST', path: `/internal/v1/carts/${c.id}/checked-out`, body: { orderId: newId() } });
-      expect(other.status).toBe(409);
+      expect((await checkOut(c.id, orderId)).status).toBe(200);
+      expect((await checkOut(c.id, newId())).status).toBe(409);
       const add = await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 1 }, alice);
       expect(add.statusCode).toBe(409);
       expect(add.json().code).toBe('cart.checked_out');
-      expect((await transport.call({ method: 'GET', path: `/internal/v1/carts/${newId()}` })).status).toBe(404);
-      const missing = await transport.call({ method: 'POST', path: `/internal/v1/carts/${newId()}/checked-out`, body: { orderId } });
-      expect(missing.status).toBe(404);
+      // Another order's reopen leaves it closed; its own order's opens it, lines kept.
+      expect((await reopen(c.id, newId())).body).toEqual({ cartId: c.id, status: 'checked_out', orderId });
+      expect((await reopen(c.id, orderId)).body).toEqual({ cartId: c.id, status: 'open', orderId: null });
+      expect((await reopen(c.id, orderId)).status).toBe(200);
+      expect((await call('GET', `/api/v1/carts/${c.id}`, undefined, alice)).json()).toMatchObject({ status: 'open', items: before.items });
+      expect((await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 1 }, alice)).statusCode).toBe(201);
+      expect((await checkOut(newId(), orderId)).status).toBe(404);
+      expect((await reopen(newId(), orderId)).status).toBe(404);
+      expect((await transport.call({ method: 'POST', path: `/internal/v1/carts/${c.id}/check-out`, body: { orderId } })).status).toBe(400);
     });
   });
 }

@@ -41,32 +41,39 @@ export interface CheckoutCart {
   freeShipping: boolean;
 }
 
-/** Answer of the checked-out route. */
-export interface CartCheckedOut {
+/** Answer of the reopen route. */
+export interface CartReopened {
   cartId: string;
-  status: 'checked_out';
-  orderId: string;
+  status: 'open' | 'checked_out';
+  orderId: string | null;
 }
 
 /**
  * Cart's internal API:
  * - `GET /internal/v1/carts/{id}` → 200 CheckoutCart, priced now (catalog, rates, promotions); unknown → 404 `cart.not_found`.
- * - `POST /internal/v1/carts/{id}/checked-out` `{orderId}` → 200 `{cartId, status: 'checked_out', orderId}`; the cart is closed for changes.
- *   A repeat with the same order → 200; a cart closed by another order → 409 `cart.checked_out`.
+ * - `POST /internal/v1/carts/{id}/check-out` `{orderId, customerId}` → 200 CheckoutCart, closed for the order and priced now:
+ *   the checkout's read and close in one. A repeat with the same order → 200; a cart closed by another order → 409
+ *   `cart.checked_out`; someone else's → 403 `cart.forbidden`; unknown → 404.
+ * - `POST /internal/v1/carts/{id}/reopen` `{orderId}` → 200 `{cartId, status, orderId}`: open again if that order closed it
+ *   (its checkout failed); a cart closed by another order stays closed.
  */
 export function cartClient(transport: ServiceTransport) {
   return {
     async get(cartId: string): Promise<CheckoutCart> {
       return expectOk<CheckoutCart>(await transport.call({ method: 'GET', path: `/internal/v1/carts/${cartId}` }));
     },
-    async markCheckedOut(cartId: string, orderId: string): Promise<CartCheckedOut> {
+    async checkOut(cartId: string, input: { orderId: string; customerId: string }): Promise<CheckoutCart> {
       const response = await transport.call({
         method: 'POST',
-        path: `/internal/v1/carts/${cartId}/checked-out`,
-        body: { orderId },
-        idempotencyKey: orderId,
+        path: `/internal/v1/carts/${cartId}/check-out`,
+        body: input,
+        idempotencyKey: input.orderId,
       });
-      return expectOk<CartCheckedOut>(response);
+      return expectOk<CheckoutCart>(response);
+    },
+    async reopen(cartId: string, orderId: string): Promise<CartReopened> {
+      const response = await transport.call({ method: 'POST', path: `/internal/v1/carts/${cartId}/reopen`, body: { orderId } });
+      return expectOk<CartReopened>(response);
     },
   };
 }

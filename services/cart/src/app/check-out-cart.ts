@@ -1,5 +1,5 @@
-import type { CartCheckedOut, CheckoutCart } from '@bazar/contracts/clients/cart';
-import { CartNotFound } from '../domain/cart.errors.ts';
+import type { CheckoutCart } from '@bazar/contracts/clients/cart';
+import { CartForbidden, CartNotFound } from '../domain/cart.errors.ts';
 import { checkOut } from '../domain/cart.ts';
 import { changeCart } from './change-cart.ts';
 import type { CartContext } from './context.ts';
@@ -12,12 +12,22 @@ export async function getCheckoutCart(ctx: CartContext, cartId: string): Promise
   return toCheckoutCart(await priceCartNow(ctx, cart));
 }
 
-/** Closes a cart once its order exists; idempotent per order. Checkout is trusted, so no owner check. */
-export async function checkOutCart(ctx: CartContext, input: { cartId: string; orderId: string }): Promise<CartCheckedOut> {
-  const done: CartCheckedOut = { cartId: input.cartId, status: 'checked_out', orderId: input.orderId };
-  if (await ctx.store.closeIfOpen(input.cartId, input.orderId, ctx.deps.clock.now())) return done;
-  const existing = await ctx.store.get(input.cartId);
-  if (!existing) throw CartNotFound(input.cartId);
-  await changeCart(ctx, input.cartId, existing.ownerId, (current, at) => checkOut(current, input.orderId, at), existing);
-  return done;
+/**
+ * Closes a cart for the order its checkout is placing and answers it priced now: from this moment
+ * nothing can be added that the order would miss. Idempotent per order; the checkout reopens the
+ * cart if the order is not placed. A cart closed by another order is 409, someone else's 403.
+ */
+export async function checkOutCart(
+  ctx: CartContext,
+  input: { cartId: string; orderId: string; customerId: string },
+): Promise<CheckoutCart> {
+  const at = ctx.deps.clock.now();
+  let cart = await ctx.store.closeIfOpen(input.cartId, { orderId: input.orderId, customerId: input.customerId, at });
+  if (!cart) {
+    const existing = await ctx.store.get(input.cartId);
+    if (!existing) throw CartNotFound(input.cartId);
+    if (existing.ownerId !== null && existing.ownerId !== input.customerId) throw CartForbidden();
+    cart = await changeCart(ctx, input.cartId, existing.ownerId, (current, now) => checkOut(current, input.orderId, now), existing);
+  }
+  return toCheckoutCart(await priceCartNow(ctx, cart));
 }

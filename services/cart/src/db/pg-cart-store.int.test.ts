@@ -32,11 +32,22 @@ describe('the database cart store', () => {
     await store.create(read);
     const orderId = newId();
     const at = new Date('2026-01-02T00:00:00.000Z');
-    expect(await store.closeIfOpen(read.id, orderId, at)).toBe(true);
-    expect(await store.get(read.id)).toEqual({ ...read, status: 'checked_out', orderId, version: 4, updatedAt: at.toISOString() });
+    const closed = { ...read, status: 'checked_out', orderId, version: 4, updatedAt: at.toISOString() };
+    // Someone else's cart is left as it is.
+    expect(await store.closeIfOpen(read.id, { orderId, customerId: newId(), at })).toBeUndefined();
+    expect(await store.closeIfOpen(read.id, { orderId, customerId: read.ownerId as string, at })).toEqual(closed);
+    expect(await store.get(read.id)).toEqual(closed);
     // A change decided on the cart as read before the close does not reopen it.
     expect(await store.replace(read, { ...read, items: [], version: 4 })).toBe(false);
-    expect(await store.closeIfOpen(read.id, newId(), at)).toBe(false);
-    expect(await store.closeIfOpen(newId(), orderId, at)).toBe(false);
+    expect(await store.closeIfOpen(read.id, { orderId: newId(), customerId: read.ownerId as string, at })).toBeUndefined();
+    expect(await store.closeIfOpen(newId(), { orderId, customerId: read.ownerId as string, at })).toBeUndefined();
+  });
+
+  it('closes an anonymous cart for whoever checks it out', async () => {
+    const store = createPgCartStore(t.service.deps.db);
+    const read = { ...anOpenCart(), ownerId: null };
+    await store.create(read);
+    const closed = await store.closeIfOpen(read.id, { orderId: newId(), customerId: newId(), at: new Date() });
+    expect(closed?.status).toBe('checked_out');
   });
 });

@@ -1,6 +1,6 @@
 import type { Db } from '@bazar/kit/db/database';
 import { placeholderFor, placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Cart, CartStatus } from '../domain/cart.ts';
 import type { CartStore } from '../store/cart-store.ts';
 import { carts } from './schema.ts';
@@ -69,8 +69,14 @@ const closeOpenCart = reusableQuery('cart.carts.close_if_open', (db) =>
       version: sql`${carts.version} + 1`,
       updatedAt: placeholderFor<Date>('at'),
     })
-    .where(and(eq(carts.id, sql.placeholder('id')), eq(carts.status, 'open')))
-    .returning({ id: carts.id }),
+    .where(
+      and(
+        eq(carts.id, sql.placeholder('id')),
+        eq(carts.status, 'open'),
+        or(isNull(carts.ownerId), eq(carts.ownerId, sql.placeholder('customerId'))),
+      ),
+    )
+    .returning(),
 );
 
 /** Carts in `cart.carts`; changes are one conditional UPDATE on the version, so no transaction is held. */
@@ -87,8 +93,9 @@ export function createPgCartStore(db: Db): CartStore {
       const updated = await replaceCart(db, { ...toRow(next), id: expected.id, expectedVersion: expected.version });
       return updated.length === 1;
     },
-    async closeIfOpen(id, orderId, at) {
-      return (await closeOpenCart(db, { id, orderId, at })).length === 1;
+    async closeIfOpen(id, input) {
+      const [row] = await closeOpenCart(db, { id, ...input });
+      return row ? toCart(row) : undefined;
     },
     close: async () => {},
   };

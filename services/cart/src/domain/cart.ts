@@ -106,6 +106,12 @@ export function checkOut(cart: Cart, orderId: string, at: Date): Cart {
   return touch(cart, at, { status: 'checked_out', orderId });
 }
 
+/** Opens a cart again whose order was never placed (its checkout failed); a cart closed by another order stays closed. */
+export function reopen(cart: Cart, orderId: string, at: Date): Cart {
+  if (cart.status !== 'checked_out' || cart.orderId !== orderId) return cart;
+  return touch(cart, at, { status: 'open', orderId: null });
+}
+
 /**
  * A signed-in customer takes over the anonymous cart they filled before signing in; from then on
  * only they may use it. Claiming one's own cart again changes nothing; someone else's is 403.

@@ -11,16 +11,18 @@ import { createCart } from '../app/create-cart.ts';
 import { getCart } from '../app/get-cart.ts';
 import { removeItem } from '../app/remove-item.ts';
 import { removePromoCode } from '../app/remove-promo-code.ts';
+import { reopenCart } from '../app/reopen-cart.ts';
 import {
   AddItemBody,
   CartParams,
   CartSchema,
   ChangeItemBody,
-  CheckedOutBody,
+  CheckOutBody,
   CheckoutCartSchema,
   CreateCartBody,
   ItemParams,
   PromoBody,
+  ReopenBody,
 } from './schemas.ts';
 
 const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
@@ -141,8 +143,17 @@ export function cartRoutes(app: HttpApp, ctx: CartContext) {
   );
 
   app.post(
-    '/internal/v1/carts/:id/checked-out',
-    { preHandler: ctx.deps.internal, schema: { hide: true, params: CartParams, body: CheckedOutBody } },
-    async (req) => checkOutCart(ctx, { cartId: req.params.id, orderId: req.body.orderId }),
+    '/internal/v1/carts/:id/check-out',
+    {
+      preHandler: ctx.deps.internal,
+      schema: { hide: true, params: CartParams, body: CheckOutBody, response: { 200: CheckoutCartSchema } },
+    },
+    async (req) => checkOutCart(ctx, { cartId: req.params.id, ...req.body }),
+  );
+
+  app.post(
+    '/internal/v1/carts/:id/reopen',
+    { preHandler: ctx.deps.internal, schema: { hide: true, params: CartParams, body: ReopenBody } },
+    async (req) => reopenCart(ctx, { cartId: req.params.id, orderId: req.body.orderId }),
   );
 }

@@ -10,10 +10,11 @@ export interface CartStore {
    */
   replace(expected: Cart, next: Cart): Promise<boolean>;
   /**
-   * The domain's `checkOut` for a cart that is open, in one step and without reading it first (the
-   * checkout already has). False when it is not open or not there: the caller then reads it and
-   * lets the domain decide (a repeat for the same order, a 409, a 404).
+   * The domain's `checkOut` for a cart that is open and anonymous or `customerId`'s, without reading
+   * it first: the checkout's read and close in one step. Answers the cart as closed, or undefined
+   * when it is not open, not theirs or not there: the caller then reads it and lets the domain
+   * decide (a repeat for the same order, a 409, a 403, a 404).
    */
-  closeIfOpen(id: string, orderId: string, at: Date): Promise<boolean>;
+  closeIfOpen(id: string, input: { orderId: string; customerId: string; at: Date }): Promise<Cart | undefined>;
   close(): Promise<void>;
 }

@@ -31,11 +31,12 @@ export function createRedisCartStore(options: { url: string; prefix: string; ttl
     },
     // A read and a compare-and-set here: decoding and re-encoding the cart inside Lua (cjson) would
     // turn its empty lists into objects.
-    async closeIfOpen(id, orderId, at) {
+    async closeIfOpen(id, { orderId, customerId, at }) {
       const value = await redis.get(key(id));
       const cart = value ? (JSON.parse(value) as Cart) : undefined;
-      if (cart?.status !== 'open') return false;
-      return this.replace(cart, checkOut(cart, orderId, at));
+      if (cart?.status !== 'open' || (cart.ownerId !== null && cart.ownerId !== customerId)) return undefined;
+      const closed = checkOut(cart, orderId, at);
+      return (await this.replace(cart, closed)) ? closed : undefined;
     },
     async close() {
       await redis.quit();

@@ -41,21 +41,22 @@ export async function markPaidInTx(
 /**
  * The checkout's own answer for the order it has just placed (still `awaiting_payment` as far as
  * it knows): moved to `paid` by compare-and-set with its history, its event and whatever `alongside`
- * writes, all as one statement — no lock, no read. Answers undefined, having stored nothing, when
- * the order moved meanwhile (the `payment.captured` event, a cancel): the caller takes the locked path.
+ * writes (given the order as paid), all as one statement — no lock, no read. Answers undefined,
+ * having stored nothing, when the order moved meanwhile (the `payment.captured` event, a cancel):
+ * the caller takes the locked path.
  */
-export async function markPlacedOrderPaid(
+export async function markPlacedOrderPaid<T>(
   ctx: OrdersContext,
   placed: { order: Order; history: StatusChange[] },
   paymentId: string | null,
-  alongside: (txc: TxContext) => Promise<void>,
-): Promise<{ order: Order; history: StatusChange[] } | undefined> {
+  alongside: (txc: TxContext, paid: { order: Order; history: StatusChange[] }) => Promise<T>,
+): Promise<{ order: Order; history: StatusChange[]; alongside: T } | undefined> {
   const { payment, note } = paidBy(paymentId);
   try {
     return await ctx.deps.uow(async (txc) => {
       const moved = await moveOrderWithChange(ctx, txc, placed.order, 'paid', { actorId: null, note }, { payment }, { ifUnchanged: true });
-      await alongside(txc);
-      return { order: moved.order, history: [...placed.history, moved.change] };
+      const paid = { order: moved.order, history: [...placed.history, moved.change] };
+      return { ...paid, alongside: await alongside(txc, paid) };
     });
   } catch (error) {
     if (error instanceof StaleWrite) return undefined;

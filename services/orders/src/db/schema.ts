@@ -79,11 +79,19 @@ export const checkouts = orders.table(
     step: text('step').notNull(),
     state: jsonb('state').notNull(),
     error: jsonb('error'),
+    /** The customer's Idempotency-Key, the hash of the request it came with, and the answer given to it. */
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash'),
+    response: jsonb('response'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     uniqueIndex('checkouts_live_cart_key').on(t.cartId).where(sql`status in ('running', 'completed')`),
+    // A checkout that failed answered an error and stored nothing, so its key may be used again.
+    uniqueIndex('checkouts_idempotency_key')
+      .on(t.customerId, t.idempotencyKey)
+      .where(sql`idempotency_key is not null and status not in ('compensated', 'compensation_failed')`),
     index('checkouts_stuck_idx').on(t.updatedAt).where(sql`status in ('running', 'compensating', 'compensation_failed')`),
   ],
 );

@@ -21,7 +21,8 @@ export function paymentHandlers(ctx: OrdersContext): EventHandler[] {
       // Marking paid is a no-op once done (the checkout's own answer usually got there first).
       {
         idempotent: true,
-        alreadyDone: async (e) => ctx.settledHere.has(e.data.orderId) || isPaidOrGone(await findOrder(ctx.deps.db, e.data.orderId)),
+        alreadyDone: async (e) =>
+          (await ctx.settledHere.settled(e.data.orderId)) || isPaidOrGone(await findOrder(ctx.deps.db, e.data.orderId)),
       },
     ),
     onEvent(PaymentFailed, async (txc, e) => {

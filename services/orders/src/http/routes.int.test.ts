@@ -1,3 +1,4 @@
+import { hashRequest } from '@bazar/kit/idempotency';
 import { newId } from '@bazar/kit/ids';
 import type { TestService } from '@bazar/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,55 @@ describe('POST /api/v1/checkout', () => {
     expect(available(sku)).toBe(4);
     const other = await call('POST', '/api/v1/checkout', alice, checkoutBody(cart.id, 'tok_decline'), headers);
     expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe('idempotency.key_reused');
+    // Keys are the customer's own: Bob's same key is a checkout of his own.
+    const bobsCart = cartWith(bobId, [{ sku, quantity: 1 }]);
+    const bobs = await call('POST', '/api/v1/checkout', bob, checkoutBody(bobsCart.id), headers);
+    expect(bobs.statusCode, bobs.body).toBe(201);
+    expect(bobs.headers['idempotent-replayed']).toBeUndefined();
+    expect(available(sku)).toBe(3);
+  });
+
+  it('answers 409 to a repeat while the first runs, and lets a key be used again once its checkout failed', async () => {
+    const sku = stockedSku(1);
+    const cart = cartWith(aliceId, [{ sku, quantity: 2 }]);
+    const key = `key-${newId()}`;
+    const headers = { 'idempotency-key': key };
+    const short = await call('POST', '/api/v1/checkout', alice, checkoutBody(cart.id), headers);
+    expect(short.statusCode).toBe(409);
+    expect(short.json().code).toBe('inventory.out_of_stock');
+    expect(fake.carts.get(cart.id)).toMatchObject({ status: 'open', orderId: null });
+    fake.stock.set(sku, { onHand: 2, reserved: 0 });
+    const retry = await call('POST', '/api/v1/checkout', alice, checkoutBody(cart.id), headers);
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    // A checkout with the key still running (another request, or one a crash left for recovery).
+    const running = `key-${newId()}`;
+    const otherCart = cartWith(aliceId, [{ sku, quantity: 1 }]);
+    const body = checkoutBody(otherCart.id);
+    await t.database.query(
+      `INSERT INTO orders.checkouts (id, customer_id, cart_id, order_id, status, step, state, idempotency_key, request_hash, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, 'running', 'reserve-stock', '{}', $5, $6, now(), now())`,
+      [newId(), aliceId, newId(), newId(), running, hashRequest(body)],
+    );
+    const busy = await call('POST', '/api/v1/checkout', alice, body, { 'idempotency-key': running });
+    expect(busy.statusCode).toBe(409);
+    expect(busy.json().code).toBe('idempotency.in_progress');
+    expect(fake.carts.get(otherCart.id)?.status).toBe('open');
+  });
+
+  it('answers a repeat from the order when the first stopped between settling and storing its answer', async () => {
+    const sku = stockedSku(2);
+    const cart = cartWith(aliceId, [{ sku, quantity: 1 }]);
+    const headers = { 'idempotency-key': `key-${newId()}` };
+    const first = await call('POST', '/api/v1/checkout', alice, checkoutBody(cart.id), headers);
+    expect(first.statusCode).toBe(201);
+    await t.database.query('UPDATE orders.checkouts SET response = NULL WHERE order_id = $1', [first.json().order.id]);
+    const again = await call('POST', '/api/v1/checkout', alice, checkoutBody(cart.id), headers);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect(available(sku)).toBe(1);
   });
 
   it('cancels the order and gives the stock back when the card is declined, leaving the cart open', async () => {

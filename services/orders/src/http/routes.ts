@@ -2,7 +2,7 @@ import { DomainError } from '@bazar/kit/errors';
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
-import { runIdempotent } from '@bazar/kit/idempotency';
+import { hashRequest, runIdempotent } from '@bazar/kit/idempotency';
 import { Type } from 'typebox';
 import { cancelOrder } from '../app/cancel-order.ts';
 import { placeOrder } from '../app/checkout/place-order.ts';
@@ -41,13 +41,16 @@ export function ordersRoutes(app: HttpApp, ctx: OrdersContext) {
     },
     async (req, reply) => {
       const user = userOf(req);
-      const work = async () => ({ status: 201, body: await placeOrder(ctx, { customerId: user.id, request: req.body }) });
       const key = req.headers['idempotency-key'];
-      const result = key
-        ? await runIdempotent(db, idempotencyKeys, { scope: `checkout:${user.id}`, key, body: req.body }, work)
-        : await work();
-      if ('replayed' in result && result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send(result.body);
+      // The checkout's own record holds its key (start-checkout), so claiming the key costs no statement of its own.
+      const idempotency = key ? { key, requestHash: hashRequest(req.body) } : undefined;
+      const { answer, replayed } = await placeOrder(ctx, {
+        customerId: user.id,
+        request: req.body,
+        ...(idempotency ? { idempotency } : {}),
+      });
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(answer);
     },
   );
 

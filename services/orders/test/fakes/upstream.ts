@@ -74,18 +74,28 @@ export const upstreamFakes = defineService({
   routes(app, deps) {
     const guard = { preHandler: deps.internal, schema: { hide: true } };
     const payments = paymentsFake(deps);
-    app.get('/internal/v1/carts/:id', guard, async (req) => {
-      down('cart');
+    const cartOf = (req: { params: unknown }) => {
       const cart = fake.carts.get((req.params as { id: string }).id);
       if (!cart) throw new DomainError('cart.not_found', 404, 'no cart');
       return cart;
-    });
-    app.post('/internal/v1/carts/:id/checked-out', guard, async (req) => {
-      const cart = fake.carts.get((req.params as { id: string }).id);
-      if (!cart) throw new DomainError('cart.not_found', 404, 'no cart');
+    };
+    app.post('/internal/v1/carts/:id/check-out', guard, async (req) => {
+      down('cart');
+      const cart = cartOf(req);
+      const { orderId, customerId } = req.body as { orderId: string; customerId: string };
+      if (cart.ownerId !== null && cart.ownerId !== customerId) throw new DomainError('cart.forbidden', 403, 'not yours');
+      if (cart.status === 'checked_out' && cart.orderId !== orderId) throw new DomainError('cart.checked_out', 409, 'closed');
       cart.status = 'checked_out';
-      cart.orderId = (req.body as Body).orderId as string;
-      return { cartId: cart.id, status: 'checked_out', orderId: cart.orderId };
+      cart.orderId = orderId;
+      return cart;
+    });
+    app.post('/internal/v1/carts/:id/reopen', guard, async (req) => {
+      const cart = cartOf(req);
+      if (cart.status === 'checked_out' && cart.orderId === (req.body as Body).orderId) {
+        cart.status = 'open';
+        cart.orderId = null;
+      }
+      return { cartId: cart.id, status: cart.status, orderId: cart.orderId };
     });
 
     app.post('/internal/v1/inventory/reservations', guard, async (req, reply) => {

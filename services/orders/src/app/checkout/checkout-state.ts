@@ -9,6 +9,7 @@ import { checkouts } from '../../db/schema.ts';
 import type { LockedCart } from '../../domain/checkout-totals.ts';
 import type { Order, ShippingAddress, StatusChange } from '../../domain/order.ts';
 import type { OrdersContext } from '../context.ts';
+import type { OrderView } from '../get-order.ts';
 
 /** What the customer asked for. */
 export interface CheckoutRequest {
@@ -38,6 +39,12 @@ export interface CheckoutState {
   placed?: { order: Order; history: StatusChange[] };
 }
 
+/** What POST /checkout answers (CONTRACT), stored with the checkout for a repeat of its Idempotency-Key. */
+export interface CheckoutAnswer {
+  order: OrderView;
+  payment: PaymentView | null;
+}
+
 /** One saga step: `run` does it (idempotently), `undo` takes it back (idempotently, even if `run` half-happened). */
 export interface CheckoutStep {
   name: string;
@@ -63,6 +70,7 @@ const saveProgress = reusableQuery('orders.checkouts.progress', (db) =>
       updatedAt: placeholderFor<Date>('at'),
       status: sql`coalesce(${sql.placeholder('status')}, ${checkouts.status})`,
       error: sql`coalesce(${sql.placeholder('error')}::jsonb, ${checkouts.error})`,
+      response: sql`coalesce(${sql.placeholder('response')}::jsonb, ${checkouts.response})`,
     })
     .where(eq(checkouts.id, sql.placeholder('id'))),
 );
@@ -71,7 +79,7 @@ const saveProgress = reusableQuery('orders.checkouts.progress', (db) =>
 export async function saveCheckout(
   db: DbOrTx,
   state: CheckoutState,
-  progress: { step: string; status?: CheckoutStatus; error?: unknown; at: Date },
+  progress: { step: string; status?: CheckoutStatus; error?: unknown; answer?: CheckoutAnswer; at: Date },
 ): Promise<void> {
   const { placed: _inMemory, ...stored } = state;
   await deferWrite(
@@ -83,6 +91,7 @@ export async function saveCheckout(
       at: progress.at,
       status: progress.status ?? null,
       error: progress.error === undefined ? null : JSON.stringify(progress.error),
+      response: progress.answer === undefined ? null : JSON.stringify(progress.answer),
     }),
   );
 }

@@ -36,6 +36,7 @@ async function expectNothingLeft(s: Awaited<ReturnType<typeof scenario>>) {
   expect(available(s.sku)).toBe(4);
   expect(fake.promos.get(s.code)?.used).toBe(0);
   expect(fake.points.get(s.customerId)).toBe(30);
+  expect(fake.carts.get(s.cart.id)).toMatchObject({ status: 'open', orderId: null });
   const rows = await t.database.query<{ id: string; status: string }>('SELECT id, status FROM orders.orders WHERE customer_id = $1', [
     s.customerId,
   ]);

@@ -1,8 +1,5 @@
-import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
-import { DomainError, isUniqueViolation } from '@bazar/kit/errors';
-import { sql } from 'drizzle-orm';
-import { checkouts } from '../../db/schema.ts';
-import { CheckoutFailed, CheckoutInProgress } from '../../domain/order.errors.ts';
+import { DomainError } from '@bazar/kit/errors';
+import { CheckoutFailed } from '../../domain/order.errors.ts';
 import type { OrdersContext } from '../context.ts';
 import { type CheckoutState, type CheckoutStep, saveCheckout } from './checkout-state.ts';
 import { authorizePayment } from './steps/authorize-payment.ts';
@@ -11,16 +8,6 @@ import { holdPoints } from './steps/hold-points.ts';
 import { lockPrices } from './steps/lock-prices.ts';
 import { redeemPromotion } from './steps/redeem-promotion.ts';
 import { reserveStock } from './steps/reserve-stock.ts';
-
-// The order's number is drawn here, in a statement the checkout sends anyway, so that creating the
-// order needs nothing back from the database (docs/decisions/0013). A checkout that fails leaves a
-// gap in the numbers, as a rolled-back insert always could.
-const insertCheckout = reusableQuery('orders.checkouts.insert', (db) =>
-  db
-    .insert(checkouts)
-    .values(placeholders('id', 'customerId', 'cartId', 'orderId', 'status', 'step', 'state', 'createdAt', 'updatedAt'))
-    .returning({ orderSeq: sql<number>`nextval('orders.order_number_seq')`.mapWith(Number) }),
-);
 
 /** The checkout, in order (DESIGN §3). */
 export const CHECKOUT_STEPS: readonly CheckoutStep[] = [
@@ -47,35 +34,17 @@ export async function compensate(ctx: OrdersContext, steps: readonly CheckoutSte
 }
 
 /**
- * Runs the steps in order. On any failure the steps done so far, and the failing one (it may have
- * half-happened), are undone in reverse, and the original problem is rethrown (a 409 out of stock
- * stays a 409). Only one live checkout per cart.
+ * Runs the steps of a checkout `startCheckout` recorded, in order. On any failure the steps done so
+ * far, and the failing one (it may have half-happened), are undone in reverse, and the original
+ * problem is rethrown (a 409 out of stock stays a 409).
  *
  * Progress is persisted twice — the row at the start (with every id the steps will use, all
  * derived from the checkout id) and when settled — not after every step: recovery undoes every
  * step by its derived id, and undoing a step that never ran is a no-op, so per-step writes would
  * buy nothing but latency.
  */
-export async function runCheckoutSaga(ctx: OrdersContext, initial: CheckoutState): Promise<CheckoutState> {
-  const started = ctx.deps.clock.now();
-  let state = initial;
-  try {
-    const [row] = await insertCheckout(ctx.deps.db, {
-      id: initial.checkoutId,
-      customerId: initial.customerId,
-      cartId: initial.request.cartId,
-      orderId: initial.orderId,
-      status: 'running',
-      step: 'started',
-      state: initial,
-      createdAt: started,
-      updatedAt: started,
-    });
-    state = { ...initial, orderSeq: row?.orderSeq };
-  } catch (error) {
-    if (isUniqueViolation(error, 'checkouts_live_cart_key')) throw CheckoutInProgress(initial.request.cartId);
-    throw error;
-  }
+export async function runCheckoutSaga(ctx: OrdersContext, started: CheckoutState): Promise<CheckoutState> {
+  let state = started;
   const touched: CheckoutStep[] = [];
   try {
     for (const step of CHECKOUT_STEPS) {

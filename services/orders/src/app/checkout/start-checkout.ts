@@ -1,0 +1,101 @@
+import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
+import { DomainError } from '@bazar/kit/errors';
+import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
+import { findOrder } from '../../db/order-repo.ts';
+import { checkouts } from '../../db/schema.ts';
+import { CheckoutInProgress } from '../../domain/order.errors.ts';
+import type { OrdersContext } from '../context.ts';
+import { orderView } from '../get-order.ts';
+import type { CheckoutAnswer, CheckoutState } from './checkout-state.ts';
+
+// The row is the checkout's record and, with a key, the request's idempotency record; the order's
+// number is drawn here, in a statement the checkout sends anyway, so creating the order needs
+// nothing back from the database (docs/decisions/0013). A checkout that fails leaves a gap in the
+// numbers, as a rolled-back insert always could. Either conflict (a live checkout of the cart, a key
+// already used) inserts nothing and answers no row.
+const insertCheckout = reusableQuery('orders.checkouts.insert', (db) =>
+  db
+    .insert(checkouts)
+    .values(
+      placeholders(
+        'id',
+        'customerId',
+        'cartId',
+        'orderId',
+        'status',
+        'step',
+        'state',
+        'idempotencyKey',
+        'requestHash',
+        'createdAt',
+        'updatedAt',
+      ),
+    )
+    .onConflictDoNothing()
+    .returning({ orderSeq: sql<number>`nextval('orders.order_number_seq')`.mapWith(Number) }),
+);
+
+/** The customer's Idempotency-Key and the hash of the request that came with it. */
+export interface CheckoutIdempotency {
+  key: string;
+  requestHash: string;
+}
+
+export type CheckoutStart = { state: CheckoutState } | { replay: CheckoutAnswer };
+
+const KeyInProgress = () => new DomainError('idempotency.in_progress', 409, 'A request with this Idempotency-Key is being processed');
+const KeyReused = () => new DomainError('idempotency.key_reused', 422, 'This Idempotency-Key was used for a different request');
+
+/** What stopped the insert: a checkout holding the same key (its answer, or why there is none yet), or a live one of the cart. */
+async function conflictOf(ctx: OrdersContext, initial: CheckoutState, idempotency: CheckoutIdempotency | undefined) {
+  const sameKey = idempotency
+    ? and(
+        eq(checkouts.customerId, initial.customerId),
+        eq(checkouts.idempotencyKey, idempotency.key),
+        notInArray(checkouts.status, ['compensated', 'compensation_failed']),
+      )
+    : undefined;
+  const liveCart = and(eq(checkouts.cartId, initial.request.cartId), inArray(checkouts.status, ['running', 'completed']));
+  const rows = await ctx.deps.db.select().from(checkouts).where(or(sameKey, liveCart));
+  const keyed = idempotency && rows.find((r) => r.idempotencyKey === idempotency.key && r.customerId === initial.customerId);
+  if (keyed && idempotency) {
+    if (keyed.requestHash !== idempotency.requestHash) throw KeyReused();
+    if (keyed.response) return { replay: keyed.response as CheckoutAnswer };
+    if (keyed.status !== 'completed' && keyed.status !== 'declined') throw KeyInProgress();
+    // Settled, but the process stopped before storing the answer: the order as it is now.
+    const order = await findOrder(ctx.deps.db, keyed.orderId);
+    if (!order) throw KeyInProgress();
+    return { replay: { order: await orderView(ctx.deps.db, order), payment: (keyed.state as CheckoutState).payment ?? null } };
+  }
+  if (rows.some((r) => r.cartId === initial.request.cartId)) throw CheckoutInProgress(initial.request.cartId);
+  return undefined;
+}
+
+/**
+ * Records the checkout as running, or answers what an earlier request with the same key got. Only
+ * one live checkout per cart (409), and per key: a repeat while the first runs is 409, with another
+ * body 422; a key whose checkout failed may be used again.
+ */
+export async function startCheckout(ctx: OrdersContext, initial: CheckoutState, idempotency?: CheckoutIdempotency): Promise<CheckoutStart> {
+  const at = ctx.deps.clock.now();
+  // A conflicting row may settle or fail between the insert and the look at it: then insert again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [row] = await insertCheckout(ctx.deps.db, {
+      id: initial.checkoutId,
+      customerId: initial.customerId,
+      cartId: initial.request.cartId,
+      orderId: initial.orderId,
+      status: 'running',
+      step: 'started',
+      state: initial,
+      idempotencyKey: idempotency?.key ?? null,
+      requestHash: idempotency?.requestHash ?? null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    if (row) return { state: { ...initial, orderSeq: row.orderSeq } };
+    const conflict = await conflictOf(ctx, initial, idempotency);
+    if (conflict) return conflict;
+  }
+  throw CheckoutInProgress(initial.request.cartId);
+}
