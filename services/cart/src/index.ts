@@ -8,6 +8,7 @@ import { readCartConfig } from './config.ts';
 import { createPgCartStore } from './db/pg-cart-store.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { cartRoutes } from './http/routes.ts';
+import { rememberingCarts } from './store/recent-carts.ts';
 import { createRedisCartStore } from './store/redis-cart-store.ts';
 
 const contexts = new WeakMap<ServiceDeps, CartContext>();
@@ -17,9 +18,11 @@ function contextOf(deps: ServiceDeps): CartContext {
   let ctx = contexts.get(deps);
   if (!ctx) {
     const config = readCartConfig(deps.env);
-    const store = config.REDIS_URL
-      ? createRedisCartStore({ url: config.REDIS_URL, prefix: config.CART_REDIS_PREFIX, ttlSeconds: config.CART_TTL_DAYS * 86_400 })
-      : createPgCartStore(deps.db);
+    const store = rememberingCarts(
+      config.REDIS_URL
+        ? createRedisCartStore({ url: config.REDIS_URL, prefix: config.CART_REDIS_PREFIX, ttlSeconds: config.CART_TTL_DAYS * 86_400 })
+        : createPgCartStore(deps.db),
+    );
     ctx = {
       deps,
       config,

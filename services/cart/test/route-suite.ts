@@ -1,13 +1,18 @@
 import { newId } from '@bazar/kit/ids';
 import { startTestService, type TestService } from '@bazar/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPgCartStore } from '../src/db/pg-cart-store.ts';
+import { addItem, type Cart, reopen } from '../src/domain/cart.ts';
 import cart from '../src/index.ts';
+import type { CartStore } from '../src/store/cart-store.ts';
+import { createRedisCartStore } from '../src/store/redis-cart-store.ts';
 import { upstream, upstreamFakes } from './fakes/upstream.ts';
 
 const rub = (amount: number) => ({ amount, currency: 'RUB' });
 const TEA = newId();
 const CUP = newId();
 const OLD = newId();
+const LIMITS = { maxLines: 100, maxQuantity: 1_000 };
 
 /**
  * Every cart route, run once per store: the database (pglite/postgres projects) and Redis
@@ -15,12 +20,14 @@ const OLD = newId();
  */
 export function cartRouteSuite(env: () => Record<string, string>) {
   let t: TestService;
+  let settings: Record<string, string>;
   let alice: string;
   let bob: string;
   const aliceId = newId();
 
   beforeAll(async () => {
-    t = await startTestService([cart, upstreamFakes], { env: env() });
+    settings = env();
+    t = await startTestService([cart, upstreamFakes], { env: settings });
     alice = await t.tokens.issue({ id: aliceId, roles: ['customer'] });
     bob = await t.tokens.issue({ roles: ['customer'] });
     const variant = (variantId: string, sku: string, title: string, amount: number, archived = false) =>
@@ -263,6 +270,54 @@ export function cartRouteSuite(env: () => Record<string, string>) {
       upstream.promos.set('FLEETING', { type: 'fixed', value: 1_000, problem: 'promotions.exhausted' });
       const body = (await call('GET', `/api/v1/carts/${c.id}`, undefined, alice)).json();
       expect(body).toMatchObject({ promoCode: 'FLEETING', promoProblem: { code: 'promotions.exhausted' }, totals: { discount: rub(0) } });
+    });
+  });
+
+  describe('a cart another process changed', () => {
+    // The same store as the service's, without the service's memory of recent carts: another process.
+    async function otherProcess<T>(work: (store: CartStore) => Promise<T>): Promise<T> {
+      const store = settings.REDIS_URL
+        ? createRedisCartStore({ url: settings.REDIS_URL, prefix: settings.CART_REDIS_PREFIX ?? '', ttlSeconds: 3_600 })
+        : createPgCartStore(t.service.deps.db);
+      try {
+        return await work(store);
+      } finally {
+        if (settings.REDIS_URL) await store.close();
+      }
+    }
+
+    it('keeps the other change when an item is added here', async () => {
+      const c = await open(alice);
+      await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 1 }, alice);
+      await otherProcess(async (store) => {
+        const read = (await store.get(c.id)) as Cart;
+        expect(await store.replace(read, addItem(read, { itemId: newId(), variantId: CUP, quantity: 2 }, LIMITS, new Date()))).toBe(true);
+      });
+      const res = await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 1 }, alice);
+      expect(res.statusCode, res.body).toBe(201);
+      const lines = (res.json().items as { variantId: string; quantity: number }[]).map((i) => [i.variantId, i.quantity]);
+      expect(lines).toEqual([
+        [TEA, 2],
+        [CUP, 2],
+      ]);
+    });
+
+    it('refuses an item once the cart was checked out elsewhere, and takes one once it was reopened elsewhere', async () => {
+      const c = await open(alice);
+      await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 1 }, alice);
+      const orderId = newId();
+      await otherProcess((store) => store.closeIfOpen(c.id, { orderId, customerId: aliceId, at: new Date() }));
+      const refused = await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: CUP, quantity: 1 }, alice);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().code).toBe('cart.checked_out');
+      // This process now knows it closed; another one opens it again.
+      await otherProcess(async (store) => {
+        const read = (await store.get(c.id)) as Cart;
+        expect(await store.replace(read, reopen(read, orderId, new Date()))).toBe(true);
+      });
+      const taken = await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: CUP, quantity: 1 }, alice);
+      expect(taken.statusCode, taken.body).toBe(201);
+      expect(taken.json().items).toHaveLength(2);
     });
   });
 

@@ -1,6 +1,6 @@
 import { VariantNotFound, VariantUnavailable } from '../domain/cart.errors.ts';
 import { addItem as addItemToCart } from '../domain/cart.ts';
-import { changeCart, loadCart } from './change-cart.ts';
+import { cartToChange, changeCart } from './change-cart.ts';
 import type { CartContext } from './context.ts';
 import { type CartView, priceCartNow, toCartView } from './price-cart.ts';
 
@@ -10,17 +10,13 @@ export async function addItem(
   input: { cartId: string; userId: string | null; variantId: string; quantity: number },
 ): Promise<CartView> {
   // Access first, so a stranger learns nothing about the catalog through someone else's cart.
-  const current = await loadCart(ctx, input.cartId, input.userId);
+  await cartToChange(ctx, input.cartId, input.userId);
   const [variant] = await ctx.catalog.lookupVariants([input.variantId]);
   if (!variant) throw VariantNotFound(input.variantId);
   if (variant.archived) throw VariantUnavailable(input.variantId);
   const itemId = ctx.deps.ids.next();
-  const cart = await changeCart(
-    ctx,
-    input.cartId,
-    input.userId,
-    (latest, at) => addItemToCart(latest, { itemId, variantId: input.variantId, quantity: input.quantity }, ctx.limits, at),
-    current,
+  const cart = await changeCart(ctx, input.cartId, input.userId, (latest, at) =>
+    addItemToCart(latest, { itemId, variantId: input.variantId, quantity: input.quantity }, ctx.limits, at),
   );
   return toCartView(await priceCartNow(ctx, cart, cart.promoCode, [variant]));
 }

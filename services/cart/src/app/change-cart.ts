@@ -14,8 +14,29 @@ export async function loadCart(ctx: CartContext, cartId: string, userId: string 
 }
 
 /**
- * Applies a domain change atomically: read, change, compare-and-set on the version, and on a
- * lost race read again, so two tabs adding items at once both count.
+ * The cart to start a change from: the one this process last saw when the user may use it (it
+ * saves a read; `changeCart` confirms it by compare-and-set), otherwise read — 404/401/403.
+ */
+export async function cartToChange(ctx: CartContext, cartId: string, userId: string | null): Promise<Cart> {
+  const recent = ctx.store.recent(cartId);
+  if (recent && canAccess(recent, userId)) return recent;
+  return loadCart(ctx, cartId, userId);
+}
+
+const canAccess = (cart: Cart, userId: string | null) => {
+  try {
+    assertCanAccess(cart, userId);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Applies a domain change atomically: change, compare-and-set on the version, and on a lost race
+ * read again, so two tabs adding items at once both count. The first attempt starts from `known`
+ * (the caller's fresh read) or the cart this process last saw; a refusal or a "nothing to change"
+ * decided on the latter may be stale, so it is decided again on a fresh read.
  */
 export async function changeCart(
   ctx: CartContext,
@@ -25,11 +46,23 @@ export async function changeCart(
   /** The cart as the caller just read it, saving the first read. */
   known?: Cart,
 ): Promise<Cart> {
+  let cart = known ?? ctx.store.recent(cartId);
+  let fresh = known !== undefined;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const cart = attempt === 0 && known ? known : await loadCart(ctx, cartId, userId);
-    const next = change(cart, ctx.deps.clock.now());
-    if (next === cart) return cart;
-    if (await ctx.store.replace(cart, next)) return next;
+    if (!cart || attempt > 0) {
+      cart = await loadCart(ctx, cartId, userId);
+      fresh = true;
+    }
+    try {
+      assertCanAccess(cart, userId);
+      const next = change(cart, ctx.deps.clock.now());
+      if (next === cart) {
+        if (fresh) return cart;
+      } else if (await ctx.store.replace(cart, next)) return next;
+    } catch (error) {
+      if (fresh) throw error;
+    }
+    cart = undefined;
   }
   throw CartBusy();
 }

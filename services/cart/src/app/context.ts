@@ -4,14 +4,14 @@ import type { RatesClient } from '@bazar/contracts/clients/rates';
 import type { ServiceDeps } from '@bazar/kit/service';
 import type { CartConfig } from '../config.ts';
 import type { CartLimits } from '../domain/cart.ts';
-import type { CartStore } from '../store/cart-store.ts';
+import type { RememberingCartStore } from '../store/recent-carts.ts';
 
 /** What cart's use cases need: the host's deps, settings, the store and the services prices come from. */
 export interface CartContext {
   deps: ServiceDeps;
   config: CartConfig;
   limits: CartLimits;
-  store: CartStore;
+  store: RememberingCartStore;
   catalog: CatalogClient;
   rates: RatesClient;
   promotions: PromotionsClient;
