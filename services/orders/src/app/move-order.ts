@@ -1,35 +1,27 @@
 import type { TxContext } from '@bazar/kit/events/outbox';
-import { insertHistory, saveOrder, saveOrderIfUnchanged } from '../db/order-repo.ts';
-import { type Order, type StatusChange, transition } from '../domain/order.ts';
+import { insertHistory, saveOrder } from '../db/order-repo.ts';
+import { type Order, transition } from '../domain/order.ts';
 import type { OrderStatus } from '../domain/order-status.ts';
 import { toIntegration } from '../events/outbound.ts';
 import type { OrdersContext } from './context.ts';
 
 /**
  * Moves a (locked) order to `to` in the caller's transaction: the row, its history entry and the
- * `order.<status>.v1` event are written together, so none exists without the others. With
- * `ifUnchanged`, the order was read without a lock: the row is written by compare-and-set, and the
- * unit of work throws `StaleWrite`, having stored nothing, if the order moved since. Answers the
- * order as moved and the history entry written.
+ * `order.<status>.v1` event are written together, so none exists without the others. Answers the
+ * order as moved.
  */
-export async function moveOrderWithChange(
+export async function moveOrder(
   ctx: OrdersContext,
   { tx, publish }: TxContext,
   order: Order,
   to: OrderStatus,
   by: { actorId: string | null; note?: string | null },
   changes: Partial<Pick<Order, 'payment' | 'refunded'>> = {},
-  options: { ifUnchanged?: boolean } = {},
-): Promise<{ order: Order; change: StatusChange }> {
+): Promise<Order> {
   const at = ctx.deps.clock.now();
   const { order: next, change } = transition({ ...order, ...changes }, to, { at, ...by });
-  if (options.ifUnchanged) await saveOrderIfUnchanged(tx, next, at, order);
-  else await saveOrder(tx, next, at);
+  await saveOrder(tx, next, at);
   await insertHistory(tx, ctx.deps.ids.next(), change);
   await publish(toIntegration(next, change));
-  return { order: next, change };
+  return next;
 }
-
-/** `moveOrderWithChange`, answering the order only. */
-export const moveOrder = async (...args: Parameters<typeof moveOrderWithChange>): Promise<Order> =>
-  (await moveOrderWithChange(...args)).order;

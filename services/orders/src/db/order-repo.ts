@@ -2,7 +2,7 @@ import type { DbOrTx, Tx } from '@bazar/kit/db/database';
 import { deferWrite } from '@bazar/kit/db/deferred-writes';
 import { placeholderFor, placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { type Money, money } from '@bazar/kit/money';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { formatOrderNumber, type Order, type StatusChange } from '../domain/order.ts';
 import type { OrderStatus } from '../domain/order-status.ts';
 import { type OrderRow, orderRows, statusHistory } from './schema.ts';
@@ -79,9 +79,8 @@ export async function insertHistory(tx: Tx, id: string, change: StatusChange): P
   );
 }
 
-// The mutable part of an order by id. `ifAsRead`: every change to an order moves its status or
-// records a payment on it, so an order with the status and payment as read is the order as read.
-const updateOrderRow = (db: DbOrTx, ifAsRead = false) =>
+// The mutable part of an order by id.
+const updateOrder = reusableQuery('orders.order.save', (db) =>
   db
     .update(orderRows)
     .set({
@@ -92,15 +91,8 @@ const updateOrderRow = (db: DbOrTx, ifAsRead = false) =>
       expiresAt: placeholderFor<Date | null>('expiresAt'),
       updatedAt: placeholderFor<Date>('updatedAt'),
     })
-    .where(
-      and(
-        eq(orderRows.id, sql.placeholder('id')),
-        ifAsRead ? eq(orderRows.status, sql.placeholder('readStatus')) : undefined,
-        ifAsRead ? sql`${orderRows.paymentId} IS NOT DISTINCT FROM ${sql.placeholder('readPaymentId')}::uuid` : undefined,
-      ),
-    );
-const updateOrder = reusableQuery('orders.order.save', (db) => updateOrderRow(db));
-const updateOrderIfUnchanged = reusableQuery('orders.order.save_if_unchanged', (db) => updateOrderRow(db, true));
+    .where(eq(orderRows.id, sql.placeholder('id'))),
+);
 
 const mutableValues = (order: Order, at: Date) => ({
   id: order.id,
@@ -115,19 +107,6 @@ const mutableValues = (order: Order, at: Date) => ({
 /** Writes the mutable part of an order after a change. */
 export async function saveOrder(tx: Tx, order: Order, at: Date): Promise<void> {
   await updateOrder(tx, mutableValues(order, at));
-}
-
-/**
- * Writes it only if the stored order is still as `read` (compare-and-set, sent with the
- * transaction's other deferred writes); otherwise the unit of work stores nothing and throws `StaleWrite`.
- */
-export async function saveOrderIfUnchanged(tx: Tx, order: Order, at: Date, read: Order): Promise<void> {
-  const statement = updateOrderIfUnchanged.statement(tx, {
-    ...mutableValues(order, at),
-    readStatus: read.status,
-    readPaymentId: read.payment?.id ?? null,
-  });
-  await deferWrite(tx, statement, { expectRows: 1 });
 }
 
 const selectHistory = reusableQuery('orders.status_history.of_order', (db) =>

@@ -1,14 +1,27 @@
 import { PaymentCaptured, PaymentFailed, PaymentRefunded } from '@bazar/contracts/events/payments';
+import { reusableQuery } from '@bazar/kit/db/reusable-query';
 import { type EventHandler, onEvent } from '@bazar/kit/events/inbox';
+import { and, eq, sql } from 'drizzle-orm';
 import { cancelUnpaidInTx } from '../app/cancel-unpaid-order.ts';
 import type { OrdersContext } from '../app/context.ts';
 import { markPaidInTx } from '../app/mark-order-paid.ts';
 import { recordRefundInTx } from '../app/refund-order.ts';
 import { findOrder } from '../db/order-repo.ts';
+import { checkouts } from '../db/schema.ts';
 import type { Order } from '../domain/order.ts';
 
-/** Nothing for a captured payment to do: no such order, or it is past waiting for money (a cancelled one may still owe a refund). */
-const isPaidOrGone = (order: Order | undefined) => !order || (order.status !== 'awaiting_payment' && order.status !== 'cancelled');
+/** Nothing for a captured payment to do: the order is past waiting for money (a cancelled one may still owe a refund). */
+const isPaid = (order: Order) => order.status !== 'awaiting_payment' && order.status !== 'cancelled';
+
+const runningCheckout = reusableQuery('orders.checkouts.running_for_order', (db) =>
+  db
+    .select({ id: checkouts.id })
+    .from(checkouts)
+    .where(and(eq(checkouts.orderId, sql.placeholder('orderId')), eq(checkouts.status, 'running'))),
+);
+
+/** A checkout still running writes its order when its payment answers: a capture may arrive before that. */
+const orderToCome = async (ctx: OrdersContext, orderId: string) => (await runningCheckout(ctx.deps.db, { orderId })).length > 0;
 
 /** Orders follow their payments: captured → paid, failed → cancelled, refunded → recorded (and `refunded` when full). */
 export function paymentHandlers(ctx: OrdersContext): EventHandler[] {
@@ -16,13 +29,19 @@ export function paymentHandlers(ctx: OrdersContext): EventHandler[] {
     onEvent(
       PaymentCaptured,
       async (txc, e) => {
-        await markPaidInTx(ctx, txc, { orderId: e.data.orderId, paymentId: e.data.paymentId });
+        const order = await markPaidInTx(ctx, txc, { orderId: e.data.orderId, paymentId: e.data.paymentId });
+        // Delivered again after a pause (the bus's retries), by when the checkout has written it.
+        if (!order) throw new Error(`order ${e.data.orderId} is not written yet; its checkout is running`);
       },
-      // Marking paid is a no-op once done (the checkout's own answer usually got there first).
+      // Marking paid is a no-op once done (the checkout's own answer usually got there first); no
+      // order and no checkout writing one: the checkout failed and gives the money back itself.
       {
         idempotent: true,
-        alreadyDone: async (e) =>
-          (await ctx.settledHere.settled(e.data.orderId)) || isPaidOrGone(await findOrder(ctx.deps.db, e.data.orderId)),
+        alreadyDone: async (e) => {
+          if (await ctx.settledHere.settled(e.data.orderId)) return true;
+          const order = await findOrder(ctx.deps.db, e.data.orderId);
+          return order ? isPaid(order) : !(await orderToCome(ctx, e.data.orderId));
+        },
       },
     ),
     onEvent(PaymentFailed, async (txc, e) => {

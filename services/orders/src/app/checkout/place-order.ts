@@ -1,20 +1,19 @@
-import { findOrder } from '../../db/order-repo.ts';
-import { OrderNotFound } from '../../domain/order.errors.ts';
+import type { TxContext } from '@bazar/kit/events/outbox';
 import type { Order, StatusChange } from '../../domain/order.ts';
-import { cancelUnpaidInTx } from '../cancel-unpaid-order.ts';
 import type { OrdersContext } from '../context.ts';
 import { EXPIRE_QUEUE } from '../expire-order.ts';
-import { historyRows, orderView, toOrderView } from '../get-order.ts';
-import { markPaidInTx, markPlacedOrderPaid, recordPayment } from '../mark-order-paid.ts';
-import { releaseOrderResources } from '../release-order-resources.ts';
+import { historyRows, toOrderView } from '../get-order.ts';
+import { paidBy } from '../mark-order-paid.ts';
+import { releaseOrderResources, scheduleRelease } from '../release-order-resources.ts';
 import { runCheckoutSaga } from './checkout.saga.ts';
 import { type CheckoutAnswer, type CheckoutRequest, type CheckoutState, saveCheckout } from './checkout-state.ts';
 import { type CheckoutIdempotency, startCheckout } from './start-checkout.ts';
+import { type PaymentOutcome, writePlacedOrder } from './steps/create-order.ts';
 
 /**
- * POST /checkout: runs the saga, then settles what the payment answered — captured → `paid` now
- * (the `payment.captured` event finds it done), declined → cancelled with everything given back and
- * the cart open again, so the customer can retry with another card; 3-D Secure → stays
+ * POST /checkout: runs the saga, then writes the order with what the payment answered — captured →
+ * `paid` (the `payment.captured` event finds it done), declined → `cancelled` with everything given
+ * back and the cart open again, so the customer can retry with another card; 3-D Secure →
  * `awaiting_payment`. The answer is stored with the checkout: a repeat of its Idempotency-Key gets it.
  */
 export async function placeOrder(
@@ -37,58 +36,41 @@ async function settleCheckout(
   const { orderId } = started;
   const state = await runCheckoutSaga(ctx, started);
   const payment = state.payment ?? null;
-  const at = () => ctx.deps.clock.now();
   const answerOf = (order: Order, history: StatusChange[]): CheckoutAnswer => ({
     order: toOrderView(order, historyRows(history)),
     payment,
   });
-  let order: Order | undefined;
-  if (!payment || payment.status === 'captured') {
-    // Paid now, the checkout settled and its answer stored in the same statement.
-    const paid = state.placed
-      ? await markPlacedOrderPaid(ctx, state.placed, payment?.id ?? null, async (txc, { order, history }) => {
-          const answer = answerOf(order, history);
-          await saveCheckout(txc.tx, state, { step: 'settled', status: 'completed', answer, at: at() });
-          return answer;
-        })
-      : undefined;
-    if (paid) {
-      ctx.settledHere.add(orderId);
-      return { answer: paid.alongside, replayed: false };
-    }
-    order = await ctx.deps.uow(async (txc) => {
-      const moved = await markPaidInTx(ctx, txc, { orderId, paymentId: payment?.id ?? null });
-      await saveCheckout(txc.tx, state, { step: 'settled', status: 'completed', at: at() });
-      return moved;
+  // The order written with the payment's outcome, the checkout settled and its answer stored, in one unit.
+  const settle = (outcome: PaymentOutcome, status: 'completed' | 'declined', alongside?: (txc: TxContext) => Promise<unknown>) =>
+    ctx.deps.uow(async (txc) => {
+      const written = await writePlacedOrder(ctx, txc, state, outcome);
+      await alongside?.(txc);
+      const answer = answerOf(written.order, written.history);
+      await saveCheckout(txc.tx, state, { step: 'settled', status, answer, at: ctx.deps.clock.now() });
+      return { order: written.order, answer };
     });
-    if (order?.status === 'paid') ctx.settledHere.add(orderId);
-  } else if (payment.status === 'failed') {
+  if (!payment || payment.status === 'captured') {
+    // Paid now: one statement.
+    const { answer } = await settle({ ...paidBy(payment?.id ?? null), to: 'paid' }, 'completed');
+    ctx.settledHere.add(orderId);
+    return { answer, replayed: false };
+  }
+  if (payment.status === 'failed') {
     const note = `payment declined${payment.failureReason ? `: ${payment.failureReason}` : ''}`;
     const ref = { id: payment.id, status: payment.status };
-    await ctx.deps.uow(async (txc) => {
-      await cancelUnpaidInTx(ctx, txc, { orderId, payment: ref, note, releaseDelaySeconds: 30 });
-      await saveCheckout(txc.tx, state, { step: 'settled', status: 'declined', at: at() });
-    });
-    // The payment.failed event may have cancelled it first; either way its holdings go back now.
-    order = await findOrder(ctx.deps.db, orderId);
-    if (order?.status === 'cancelled') {
-      await releaseOrderResources(ctx, order).catch((error) => ctx.deps.log.warn({ err: error }, 'release after decline failed'));
-    }
+    const { order, answer } = await settle({ payment: ref, to: 'cancelled', note }, 'declined', (txc) =>
+      scheduleRelease(ctx, txc.tx, orderId, 30),
+    );
+    // Given back now; the release job is there should this process stop first.
+    await releaseOrderResources(ctx, order).catch((error) => ctx.deps.log.warn({ err: error }, 'release after decline failed'));
     await ctx.cart
       .reopen(input.request.cartId, orderId)
       .catch((error) => ctx.deps.log.warn({ err: error, cartId: input.request.cartId }, 'reopening the cart failed'));
-  } else {
-    // The customer has ORDER_PAYMENT_TTL to finish paying; the expiry job ends the wait.
-    await ctx.deps.uow(async ({ tx }) => {
-      await recordPayment(tx, orderId, { id: payment.id, status: payment.status });
-      await ctx.deps.jobs.send(EXPIRE_QUEUE, { orderId }, { tx, startAfterSeconds: ctx.config.paymentTtlSeconds });
-      await saveCheckout(tx, state, { step: 'settled', status: 'completed', at: at() });
-    });
+    return { answer, replayed: false };
   }
-  order ??= await findOrder(ctx.deps.db, orderId);
-  if (!order) throw OrderNotFound(orderId);
-  // Off the common path: the answer read back and stored on its own (a repeat arriving in between rebuilds it).
-  const answer = { order: await orderView(ctx.deps.db, order), payment };
-  await saveCheckout(ctx.deps.db, state, { step: 'settled', answer, at: at() });
+  // 3-D Secure: the customer has ORDER_PAYMENT_TTL to finish paying; the expiry job ends the wait.
+  const { answer } = await settle({ payment: { id: payment.id, status: payment.status }, note: '' }, 'completed', (txc) =>
+    ctx.deps.jobs.send(EXPIRE_QUEUE, { orderId }, { tx: txc.tx, startAfterSeconds: ctx.config.paymentTtlSeconds }),
+  );
   return { answer, replayed: false };
 }

@@ -1,13 +1,15 @@
 import { deferWrite } from '@bazar/kit/db/deferred-writes';
 import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
+import type { TxContext } from '@bazar/kit/events/outbox';
 import { findOrder, insertHistory } from '../../../db/order-repo.ts';
 import { orderRows } from '../../../db/schema.ts';
 import { checkoutTotals } from '../../../domain/checkout-totals.ts';
-import { formatOrderNumber, type Order, placed } from '../../../domain/order.ts';
+import { formatOrderNumber, type Order, type PaymentRef, placed, type StatusChange, transition } from '../../../domain/order.ts';
 import { orderMachine } from '../../../domain/order-status.ts';
 import { toIntegration } from '../../../events/outbound.ts';
+import type { OrdersContext } from '../../context.ts';
 import { moveOrder } from '../../move-order.ts';
-import type { CheckoutStep } from '../checkout-state.ts';
+import type { CheckoutState, CheckoutStep } from '../checkout-state.ts';
 
 const insertOrder = reusableQuery('orders.order.insert', (db) =>
   db
@@ -33,6 +35,8 @@ const insertOrder = reusableQuery('orders.order.insert', (db) =>
         'reservationId',
         'redemptionId',
         'holdId',
+        'paymentId',
+        'paymentStatus',
         'checkoutId',
         'expiresAt',
         'createdAt',
@@ -42,11 +46,12 @@ const insertOrder = reusableQuery('orders.order.insert', (db) =>
 );
 
 /**
- * Creates the order `awaiting_payment` with the locked prices and rate, its first history entry,
- * and `order.awaiting_payment.v1`, in one transaction — one statement, as none of it is read back
- * and the number was drawn when the checkout started. Its expiry job is sent only if the payment
- * stays open (place-order); a crash before that is covered by the checkout recovery and the
- * periodic sweep of overdue orders.
+ * The order as the checkout places it — `awaiting_payment`, with the locked prices and rate and its
+ * first history entry — worked out in memory. It is written once the payment has answered
+ * (`writePlacedOrder`), with that answer: an order paid at once is one statement (row, both history
+ * entries, both events and the settled checkout) instead of a create and a move. Until then no
+ * row exists, and none is needed: the payment knows the order by id, the capture event waits for
+ * the checkout (settledHere) or retries while it runs, and a crash is undone by recovery.
  */
 export const createOrder: CheckoutStep = {
   name: 'create-order',
@@ -56,67 +61,35 @@ export const createOrder: CheckoutStep = {
     if (!cart || !state.reservationId || orderSeq === undefined) throw new Error('create-order runs after lock-prices and reserve-stock');
     const totals = checkoutTotals(cart, state.redemption ?? null, state.hold ?? null);
     const at = ctx.deps.clock.now();
-    const expiresAt = new Date(at.getTime() + ctx.config.paymentTtlSeconds * 1000);
-    return ctx.deps.uow(async (txc) => {
-      const insert = insertOrder.statement(txc.tx, {
-        id: state.orderId,
-        numberSeq: orderSeq,
-        customerId: state.customerId,
-        status: 'awaiting_payment',
-        currency: cart.currency,
-        exchangeRate: cart.exchangeRate,
-        lines: cart.lines,
-        subtotalMinor: totals.subtotal.amount,
-        discountMinor: totals.discount.amount,
-        pointsDiscountMinor: totals.pointsDiscount.amount,
-        shippingMinor: totals.shipping.amount,
-        totalMinor: totals.total.amount,
-        pointsUsed: state.hold?.points ?? 0,
-        promoCode: cart.promoCode,
-        shippingAddress: state.request.shippingAddress,
-        phone: state.request.phone,
-        reservationId: state.reservationId as string,
-        redemptionId: state.redemption?.redemptionId ?? null,
-        holdId: state.hold?.holdId ?? null,
-        checkoutId: state.checkoutId,
-        expiresAt,
-        createdAt: at,
-        updatedAt: at,
-      });
-      await deferWrite(txc.tx, insert);
-      const number = formatOrderNumber(orderSeq);
-      const order: Order = {
-        id: state.orderId,
-        number,
-        customerId: state.customerId,
-        status: 'awaiting_payment',
-        currency: cart.currency,
-        exchangeRate: cart.exchangeRate,
-        lines: cart.lines,
-        totals,
-        pointsUsed: state.hold?.points ?? 0,
-        promoCode: cart.promoCode,
-        shippingAddress: state.request.shippingAddress,
-        phone: state.request.phone,
-        payment: null,
-        refunded: { amount: 0, currency: cart.currency },
-        reservationId: state.reservationId as string,
-        redemptionId: state.redemption?.redemptionId ?? null,
-        holdId: state.hold?.holdId ?? null,
-        expiresAt,
-        createdAt: at,
-      };
-      const change = placed(order, state.customerId, at);
-      await insertHistory(txc.tx, ctx.deps.ids.next(), change);
-      await txc.publish(toIntegration(order, change));
-      // No progress write here: recovery undoes every step by its derived id, whatever the state says.
-      return {
-        ...state,
-        order: { number, total: totals.total, discount: totals.discount, pointsDiscount: totals.pointsDiscount },
-        placed: { order, history: [change] },
-      };
-    });
+    const number = formatOrderNumber(orderSeq);
+    const order: Order = {
+      id: state.orderId,
+      number,
+      customerId: state.customerId,
+      status: 'awaiting_payment',
+      currency: cart.currency,
+      exchangeRate: cart.exchangeRate,
+      lines: cart.lines,
+      totals,
+      pointsUsed: state.hold?.points ?? 0,
+      promoCode: cart.promoCode,
+      shippingAddress: state.request.shippingAddress,
+      phone: state.request.phone,
+      payment: null,
+      refunded: { amount: 0, currency: cart.currency },
+      reservationId: state.reservationId,
+      redemptionId: state.redemption?.redemptionId ?? null,
+      holdId: state.hold?.holdId ?? null,
+      expiresAt: new Date(at.getTime() + ctx.config.paymentTtlSeconds * 1000),
+      createdAt: at,
+    };
+    return {
+      ...state,
+      order: { number, total: totals.total, discount: totals.discount, pointsDiscount: totals.pointsDiscount },
+      placed: { order, history: [placed(order, state.customerId, at)] },
+    };
   },
+  // Written only by the settle, so a row here means the checkout got that far before it failed.
   async undo(ctx, state) {
     await ctx.deps.uow(async (txc) => {
       const order = await findOrder(txc.tx, state.orderId, true);
@@ -125,3 +98,50 @@ export const createOrder: CheckoutStep = {
     });
   },
 };
+
+/** What the payment answered, as the order is written with it: its payment, and `paid` or `cancelled` when settled at once. */
+export interface PaymentOutcome {
+  payment: PaymentRef | null;
+  to?: 'paid' | 'cancelled';
+  note: string;
+}
+
+/**
+ * Writes the order the checkout placed with the payment's outcome, its history and an event per
+ * history entry, as deferred writes of the caller's unit of work. Answers the order and its
+ * history as written.
+ */
+export async function writePlacedOrder(
+  ctx: OrdersContext,
+  { tx, publish }: TxContext,
+  state: CheckoutState,
+  outcome: PaymentOutcome,
+): Promise<{ order: Order; history: StatusChange[] }> {
+  if (!state.placed || state.orderSeq === undefined) throw new Error('writePlacedOrder needs the order create-order placed');
+  const placedOrder = { ...state.placed.order, payment: outcome.payment };
+  const moved = outcome.to
+    ? transition(placedOrder, outcome.to, { at: ctx.deps.clock.now(), actorId: null, note: outcome.note })
+    : undefined;
+  const order = moved?.order ?? placedOrder;
+  const history = moved ? [...state.placed.history, moved.change] : state.placed.history;
+  await deferWrite(
+    tx,
+    insertOrder.statement(tx, {
+      ...order,
+      numberSeq: state.orderSeq,
+      subtotalMinor: order.totals.subtotal.amount,
+      discountMinor: order.totals.discount.amount,
+      pointsDiscountMinor: order.totals.pointsDiscount.amount,
+      shippingMinor: order.totals.shipping.amount,
+      totalMinor: order.totals.total.amount,
+      paymentId: order.payment?.id ?? null,
+      paymentStatus: order.payment?.status ?? null,
+      checkoutId: state.checkoutId,
+      updatedAt: history.at(-1)?.at ?? order.createdAt,
+    }),
+  );
+  for (const change of history) await insertHistory(tx, ctx.deps.ids.next(), change);
+  // Each event carries the order as it was at its entry: the placed one, then the settled one.
+  await publish(...history.map((change) => toIntegration(change.to === placedOrder.status ? placedOrder : order, change)));
+  return { order, history };
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "checkouts_running_order_idx" ON "orders"."checkouts" USING btree ("order_id") WHERE status = 'running';
