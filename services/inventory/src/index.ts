@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { InventoryContext } from './app/context.ts';
+import { recentStock } from './app/recent-stock.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { onVariantCreated } from './events/on-variant-created.ts';
 import { inventoryRoutes } from './http/routes.ts';
@@ -10,7 +11,7 @@ const contexts = new WeakMap<ServiceDeps, InventoryContext>();
 function contextOf(deps: ServiceDeps): InventoryContext {
   let ctx = contexts.get(deps);
   if (!ctx) {
-    ctx = { deps };
+    ctx = { deps, recentStock: recentStock() };
     contexts.set(deps, ctx);
   }
   return ctx;

@@ -26,6 +26,7 @@ export async function adjustStock(ctx: InventoryContext, input: AdjustStockInput
     if (!warehouse) throw WarehouseNotFound(input.warehouseId);
     const [known] = await tx.select({ sku: skus.sku }).from(skus).where(eq(skus.sku, input.sku));
     if (!known) throw SkuNotFound(input.sku);
+    ctx.recentStock.forget([input.sku]);
     await ensureStockRow(tx, input.sku, input.warehouseId, at);
     const level = (await lockStock(tx, [input.sku])).find((row) => row.warehouseId === input.warehouseId);
     if (!level) throw new Error(`inventory: stock row for ${input.sku} vanished`);

@@ -19,7 +19,9 @@ export async function commitReservation(ctx: InventoryContext, reservationId: st
     const reservation = await findReservation(tx, reservationId, { forUpdate: true });
     if (!reservation) throw ReservationNotFound(reservationId);
     if (decideMove(reservation.status, 'committed') === 'repeat') return reservation;
-    const locked = await lockStock(tx, [...new Set(reservation.lines.map((line) => line.sku))].sort());
+    const skus = [...new Set(reservation.lines.map((line) => line.sku))].sort();
+    ctx.recentStock.forget(skus);
+    const locked = await lockStock(tx, skus);
     await tx.update(reservations).set({ status: 'committed', committedAt: at }).where(eq(reservations.id, reservationId));
     await applyStockChanges(uow, commitChanges(reservation.lines), { reason: 'commit', at, ids, reservationId }, locked);
     return { ...reservation, status: 'committed' };

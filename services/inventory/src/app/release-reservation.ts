@@ -28,7 +28,9 @@ export async function releaseReservation(
     if (!reservation) throw new Error(`inventory: reservation ${reservationId} conflicted but is not visible`);
     if (isPlaceholder(reservation)) return { reservationId, status: 'not_found' as const };
     if (decideMove(reservation.status, 'released') === 'apply') {
-      const locked = await lockStock(tx, [...new Set(reservation.lines.map((line) => line.sku))].sort());
+      const skus = [...new Set(reservation.lines.map((line) => line.sku))].sort();
+      ctx.recentStock.forget(skus);
+      const locked = await lockStock(tx, skus);
       await tx.update(reservations).set({ status: 'released', releasedAt: at }).where(eq(reservations.id, reservationId));
       await applyStockChanges(uow, releaseChanges(reservation.lines), { reason: 'release', at, ids, reservationId }, locked);
     }

@@ -93,3 +93,45 @@ describe('reserveStock under concurrency', () => {
     expect(newlyHeld).toBeLessThanOrEqual(4);
   });
 });
+
+describe('reserveStock from the levels this process last left', () => {
+  it('reserves exactly when another process moved the stock since', async () => {
+    const sku = freshSku('ELSEWHERE');
+    await announceVariant(t, sku, 10);
+    expect((await reserve({ reservationId: newId(), lines: [{ sku, quantity: 1 }] })).status).toBe(201);
+    // Another process reserves 4 more; this one still remembers reserved = 1.
+    await t.database.query('UPDATE inventory.stock SET reserved = reserved + 4 WHERE sku = $1', [sku]);
+    expect((await reserve({ reservationId: newId(), lines: [{ sku, quantity: 2 }] })).status).toBe(201);
+    expect(await stockOf(t, sku)).toEqual([{ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 10, reserved: 7 }]);
+    const events = await stockEvents(t, sku);
+    expect(events.map((e) => [e.reserved, e.totalAvailable])).toEqual([
+      [0, 10],
+      [1, 9],
+      [7, 3],
+    ]);
+    const [movement] = await t.database.query<{ reserved_after: number }>(
+      `SELECT reserved_after FROM inventory.stock_movements WHERE sku = $1 AND reason = 'reserve' ORDER BY id DESC LIMIT 1`,
+      [sku],
+    );
+    expect(Number(movement?.reserved_after)).toBe(7);
+  });
+
+  it('counts the stock of a warehouse that started to keep the SKU since', async () => {
+    const sku = freshSku('NEWSHELF');
+    await announceVariant(t, sku, 10);
+    expect((await reserve({ reservationId: newId(), lines: [{ sku, quantity: 1 }] })).status).toBe(201);
+    // Another process receives 5 units into a second warehouse.
+    const warehouseId = newId();
+    await t.database.query(`INSERT INTO inventory.warehouses (id, name, is_default, created_at) VALUES ($1, $2, false, now())`, [
+      warehouseId,
+      `Shelf ${sku}`,
+    ]);
+    await t.database.query(`INSERT INTO inventory.stock (sku, warehouse_id, on_hand, reserved, updated_at) VALUES ($1, $2, 5, 0, now())`, [
+      sku,
+      warehouseId,
+    ]);
+    expect((await reserve({ reservationId: newId(), lines: [{ sku, quantity: 1 }] })).status).toBe(201);
+    const last = (await stockEvents(t, sku)).at(-1);
+    expect(last?.totalAvailable).toBe(8 + 5);
+  });
+});

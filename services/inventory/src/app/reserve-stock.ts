@@ -7,7 +7,7 @@ import { reservationLines, reservations } from '../db/schema.ts';
 import { applyStockChanges, lockStock, readStock } from '../db/stock-repo.ts';
 import { OutOfStock, ReservationMismatch } from '../domain/inventory.errors.ts';
 import { isPlaceholder, isSameRequest, type Reservation } from '../domain/reservation.ts';
-import { type Allocation, allocate, changesEveryRowOnce, mergeLines, reserveChanges } from '../domain/stock.ts';
+import { type Allocation, allocate, changesEveryRowOnce, mergeLines, reserveChanges, type WarehouseStock } from '../domain/stock.ts';
 import type { InventoryContext } from './context.ts';
 
 const reservationRow = (db: DbOrTx) => db.insert(reservations).values(placeholders('id', 'orderId', 'status', 'createdAt'));
@@ -34,40 +34,55 @@ export async function reserveStock(
   input: ReserveStockInput,
 ): Promise<{ reservation: Reservation; created: boolean }> {
   const lines = mergeLines(input.lines);
-  return (await reserveUnlocked(ctx, input, lines)) ?? reserveLocked(ctx, input, lines);
+  const skus = lines.map((line) => line.sku);
+  // The levels this process's last reservation of these SKUs left, when it remembers them: one
+  // statement. Then the levels read now: two. Then the locked path, which decides every case.
+  const remembered = ctx.recentStock.get(skus);
+  if (remembered) {
+    const reserved = await reserveUnlocked(ctx, input, lines, remembered);
+    if (reserved) return reserved;
+    ctx.recentStock.forget(skus);
+  }
+  const reserved = await reserveUnlocked(ctx, input, lines, await readStock(ctx.deps.db, skus));
+  if (reserved) return reserved;
+  try {
+    return await reserveLocked(ctx, input, lines);
+  } finally {
+    ctx.recentStock.forget(skus);
+  }
 }
 
 /**
- * The common case in two statements and without a lock held between them: the stock is read, the
- * lines placed on it, and the reservation, its lines, the stock changes (each a compare-and-set on
- * the levels read), their movements and events written as one statement. Undefined, with nothing
- * stored, when that cannot be sure of its answer — a level moved since the read, the id was used
- * before, a shortage (stock may have arrived since), a SKU in several warehouses not all changed —
- * and the locked path decides.
+ * The common case without a lock: the lines placed on the stock as `read` (just now, or as this
+ * process last left it), and the reservation, its lines, the stock changes (each a
+ * compare-and-set on the levels read and on the number of the SKU's rows), their movements and
+ * events written as one statement. Undefined, with nothing stored, when that cannot be sure of its
+ * answer — a level moved since, the id was used before, a shortage (stock may have arrived since),
+ * a SKU in several warehouses not all changed — and the caller reads again or takes the locked path.
  */
 async function reserveUnlocked(
   ctx: InventoryContext,
   input: ReserveStockInput,
   lines: { sku: string; quantity: number }[],
+  read: WarehouseStock[],
 ): Promise<{ reservation: Reservation; created: boolean } | undefined> {
-  const read = await readStock(
-    ctx.deps.db,
-    lines.map((line) => line.sku),
-  );
   const placed = allocate(lines, read);
   if (!placed.ok) return undefined;
   const changes = reserveChanges(placed.allocations);
   if (!changesEveryRowOnce(read, changes)) return undefined;
   try {
-    return await ctx.deps.uow(async (uow) => {
+    const { reservation, after } = await ctx.deps.uow(async (uow) => {
       const at = ctx.deps.clock.now();
       const values = { id: input.reservationId, orderId: input.orderId ?? null, status: 'reserved', createdAt: at };
       await deferWrite(uow.tx, insertReservation.statement(uow.tx, values));
       await insertLines(uow.tx, input.reservationId, placed.allocations);
       const meta = { reason: 'reserve' as const, at, ids: ctx.deps.ids, reservationId: input.reservationId };
-      await applyStockChanges(uow, changes, meta, read, { ifUnchanged: true });
-      return { reservation: reservationOf(input, placed.allocations), created: true };
+      const after = await applyStockChanges(uow, changes, meta, read, { ifUnchanged: true });
+      return { reservation: reservationOf(input, placed.allocations), after };
     });
+    const isDefault = new Map(read.map((row) => [row.warehouseId, row.isDefault]));
+    ctx.recentStock.remember(after.map((row) => ({ ...row, isDefault: isDefault.get(row.warehouseId) ?? false })));
+    return { reservation, created: true };
   } catch (error) {
     // The id's reservation or its lines already exist: a repeat, for the locked path to answer.
     const repeat =

@@ -91,7 +91,13 @@ export async function applyStockChanges(
   if (known && locked) {
     for (const change of changes) {
       const read = options.ifUnchanged ? locked.find((row) => row.sku === change.sku && row.warehouseId === change.warehouseId) : undefined;
-      const values = { ...change, at: meta.at, readOnHand: read?.onHand ?? null, readReserved: read?.reserved ?? null };
+      const values = {
+        ...change,
+        at: meta.at,
+        readOnHand: read?.onHand ?? null,
+        readReserved: read?.reserved ?? null,
+        readRows: read ? locked.filter((row) => row.sku === change.sku).length : null,
+      };
       await deferWrite(tx, (read ? moveStockIfUnchanged : moveStockBy).statement(tx, values), read ? { expectRows: 1 } : {});
     }
     after.push(...known.after);
@@ -153,7 +159,8 @@ const selectTotalAvailable = reusableQuery('inventory.stock.total_available', (d
 );
 
 // One row's change by deltas, so concurrent changes to a row add up. `ifAsRead` also requires the
-// exact levels read: the movement's levels after it and the event's totals are then exact too.
+// exact levels read and as many rows of the SKU as were read (a warehouse may have started to stock
+// it since): the movement's levels after it and the event's totals are then exact too.
 const moveStockRow = (db: DbOrTx, ifAsRead = false) =>
   db
     .update(stock)
@@ -168,6 +175,9 @@ const moveStockRow = (db: DbOrTx, ifAsRead = false) =>
         eq(stock.warehouseId, sql.placeholder('warehouseId')),
         ifAsRead ? eq(stock.onHand, sql.placeholder('readOnHand')) : undefined,
         ifAsRead ? eq(stock.reserved, sql.placeholder('readReserved')) : undefined,
+        ifAsRead
+          ? sql`(SELECT count(*) FROM ${stock} AS rows_of_sku WHERE rows_of_sku.sku = ${stock.sku}) = ${sql.placeholder('readRows')}::bigint`
+          : undefined,
       ),
     );
 const moveStockBy = reusableQuery('inventory.stock.move_by', (db) => moveStockRow(db));
