@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { is, SQL } from 'drizzle-orm';
 import { isDivisionByZero, StaleWrite } from '../errors.ts';
 import { type Db, type DbOrTx, lastStatementFollows, type Tx } from './database.ts';
 
@@ -77,7 +77,7 @@ export async function deferWrite(
  * It is the unit's commit point: on PostgreSQL its effects are stored when it returns, so what the
  * caller does after it must be safe to lose (dropping a cache entry), never a write it depends on.
  */
-export async function sendLast<Row>(tx: Tx, query: SQL): Promise<Row[]> {
+export async function sendLast<Row>(tx: Tx, query: SQL | BuiltStatement): Promise<Row[]> {
   const queue = queues.get(tx);
   if (queue && queue.length > 0) {
     await sendQueued(tx, queue);
@@ -85,7 +85,8 @@ export async function sendLast<Row>(tx: Tx, query: SQL): Promise<Row[]> {
   }
   lastStatementFollows(tx);
   ended.add(tx);
-  return ((await tx.execute(query)) as unknown as { rows: Row[] }).rows;
+  const result = is(query, SQL) ? await tx.execute(query) : await send(tx, query);
+  return (result as unknown as { rows: Row[] }).rows;
 }
 
 async function flush(tx: Tx, queue: BuiltStatement[]): Promise<void> {

@@ -3,7 +3,8 @@ import { integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing.ts';
 import type { Database } from './database.ts';
-import { placeholderFor, reusableQuery } from './reusable-query.ts';
+import { deferWrite, sendLast, withDeferredWrites } from './deferred-writes.ts';
+import { placeholderFor, reusableInsertRows, reusableQuery, reusableSql } from './reusable-query.ts';
 
 const schema = pgSchema('reusable_test');
 const things = schema.table('things', {
@@ -90,5 +91,54 @@ describe('reusableQuery', () => {
 
   it('refuses a call without a value for a placeholder', async () => {
     await expect(findThing(database.db, {} as { id: string })).rejects.toThrow(/placeholder "id"/);
+  });
+});
+
+describe('reusableInsertRows', () => {
+  const insertThings = reusableInsertRows('reusable_test.insert_rows', things, ['id', 'count', 'meta', 'seenAt', 'doneAt']);
+  const rowsOf = (prefix: string, count: number, seenAt: Date) =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `${prefix}-${i}`,
+      count: i,
+      meta: { tags: [String(i)] },
+      seenAt,
+      doneAt: i % 2 === 0 ? null : seenAt,
+    }));
+  const stored = async (prefix: string) =>
+    (await database.db.select().from(things)).filter((row) => row.id.startsWith(`${prefix}-`)).sort((a, b) => a.count - b.count);
+
+  it('inserts any number of rows, the same count reusing its statement, nulls and dates encoded', async () => {
+    const seenAt = new Date('2026-03-04T05:06:07.000Z');
+    for (const [prefix, count] of [
+      ['one', 1],
+      ['three', 3],
+      ['three-again', 3],
+      ['many', 20],
+    ] as const) {
+      await database.db.transaction((tx) =>
+        withDeferredWrites(tx, () => deferWrite(tx, insertThings.statement(tx, rowsOf(prefix, count, seenAt)))),
+      );
+      expect(await stored(prefix)).toEqual(rowsOf(prefix, count, seenAt));
+    }
+    expect(insertThings.statement(database.db, rowsOf('x', 3, seenAt))).toMatchObject({
+      sql: (insertThings.statement(database.db, rowsOf('y', 3, seenAt)) as { sql: string }).sql,
+    });
+  });
+});
+
+describe('reusableSql', () => {
+  const countSince = reusableSql<{ since: Date; prefix: string }>(
+    () =>
+      sql`SELECT count(*)::int AS n FROM ${things} WHERE ${things.seenAt} >= ${sql.placeholder('since')} AND ${things.id} LIKE ${sql.placeholder('prefix')}`,
+  );
+
+  it('fills its placeholders each time, and ends a unit of work through sendLast', async () => {
+    const seenAt = new Date('2026-05-06T07:08:09.000Z');
+    await insertThing(database.db, { id: 'sql-1', count: 0, meta: { tags: [] }, seenAt });
+    const count = (since: Date, prefix: string) =>
+      database.db.transaction((tx) => sendLast<{ n: number }>(tx, countSince.statement(tx, { since, prefix })));
+    expect(await count(seenAt, 'sql-%')).toEqual([{ n: 1 }]);
+    expect(await count(new Date(seenAt.getTime() + 1), 'sql-%')).toEqual([{ n: 0 }]);
+    expect(await count(seenAt, 'none-%')).toEqual([{ n: 0 }]);
   });
 });

@@ -1,4 +1,4 @@
-import { fillPlaceholders, is, Param, Placeholder, type Query, sql } from 'drizzle-orm';
+import { fillPlaceholders, is, Param, Placeholder, type Query, type SQL, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from './database.ts';
 import type { BuiltStatement } from './deferred-writes.ts';
@@ -88,6 +88,55 @@ export function reusableQuery<R, P extends Record<string, unknown>>(
       return { sql: query.sql, params: fillPlaceholders(query.params, values) };
     },
   });
+}
+
+/**
+ * A raw SQL statement written with `sql.placeholder()` where its values go (a statement the query
+ * builder cannot express), turned into text once: `statement` fills the values in.
+ */
+export function reusableSql<P extends Record<string, unknown>>(build: (db: DbOrTx) => SQL) {
+  let query: Query | undefined;
+  return {
+    statement(db: DbOrTx, values: P): BuiltStatement {
+      if (!query) {
+        const built = (db as unknown as { dialect: { sqlToQuery(sql: SQL): Query } }).dialect.sqlToQuery(build(db));
+        query = { sql: built.sql, params: built.params.map(nullSafe) };
+      }
+      return { sql: query.sql, params: fillPlaceholders(query.params, values) };
+    },
+  };
+}
+
+/** Row counts up to which a multi-row insert keeps its built statement (each count is its own statement). */
+const MAX_REUSED_ROWS = 16;
+
+/**
+ * A multi-row INSERT into `table` of the `keys` columns, built once per number of rows (up to 16;
+ * more rows are built each time): a ledger entry's postings, an order's lines.
+ */
+export function reusableInsertRows<K extends string>(name: string, table: PgTable, keys: readonly K[]) {
+  const byCount = new Map<number, ReusableQuery<unknown, Record<string, unknown>>>();
+  const build = (db: DbOrTx, count: number) =>
+    db
+      .insert(table)
+      .values(Array.from({ length: count }, (_, i) => Object.fromEntries(keys.map((key) => [key, sql.placeholder(`${key}_${i}`)]))));
+  const queryFor = (count: number) => {
+    let query = byCount.get(count);
+    if (!query) {
+      query = reusableQuery(`${name}.${count}`, (db) => build(db, count));
+      byCount.set(count, query);
+    }
+    return query;
+  };
+  const valuesOf = (rows: readonly Record<K, unknown>[]) =>
+    Object.fromEntries(rows.flatMap((row, i) => keys.map((key) => [`${key}_${i}`, row[key]])));
+  return {
+    /** The statement inserting `rows`, to send later (`deferWrite`). */
+    statement(db: DbOrTx, rows: readonly Record<K, unknown>[]): BuiltStatement | { toSQL(): BuiltStatement } {
+      if (rows.length > MAX_REUSED_ROWS) return db.insert(table).values(rows as never);
+      return queryFor(rows.length).statement(db, valuesOf(rows));
+    },
+  };
 }
 
 /**

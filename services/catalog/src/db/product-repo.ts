@@ -1,5 +1,6 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
 import { sendLast } from '@bazar/kit/db/deferred-writes';
+import { reusableSql } from '@bazar/kit/db/reusable-query';
 import { isUniqueViolation } from '@bazar/kit/errors';
 import { money } from '@bazar/kit/money';
 import { and, asc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
@@ -203,6 +204,32 @@ export async function recordAvailability(tx: Tx, levels: { sku: string; availabl
   );
 }
 
+// The statement sees the table as it was before it: the SKU's new level comes from `stored`
+// (or stays as it was when a newer one is there), the other variants' from the table. The flag
+// is `refreshInStockFlags`' rule with that one substitution.
+const storeStockLevelStatement = reusableSql<{ sku: string; available: number; at: Date }>((db) => {
+  const sku = sql.placeholder('sku');
+  const upsert = upsertLevels(db as Tx, [
+    { sku: sku as never, available: sql.placeholder('available') as never, updatedAt: sql.placeholder('at') as never },
+  ]);
+  return sql`
+    WITH before AS (SELECT ${stockLevels.available} FROM ${stockLevels} WHERE ${stockLevels.sku} = ${sku}),
+    stored AS (${upsert.getSQL()} RETURNING available),
+    owners AS (
+      SELECT p.id, p.slug, EXISTS (
+        SELECT 1 FROM ${variants} v LEFT JOIN ${stockLevels} s ON s.sku = upper(v.sku)
+        WHERE v.product_id = p.id
+          AND CASE WHEN upper(v.sku) = ${sku} THEN coalesce((SELECT available FROM stored), s.available, 0)
+                   ELSE coalesce(s.available, 0) END > 0
+      ) AS in_stock
+      FROM ${products} p WHERE p.id IN (SELECT product_id FROM ${variants} WHERE upper(sku) = ${sku})),
+    flipped AS (
+      UPDATE ${products} p SET in_stock = owners.in_stock FROM owners
+      WHERE p.id = owners.id AND p.in_stock IS DISTINCT FROM owners.in_stock)
+    SELECT (SELECT available FROM before) AS before, o.id, o.slug
+    FROM (SELECT 1) one LEFT JOIN owners o ON true`;
+});
+
 /**
  * Stores one SKU's availability unless a newer level is already there, and brings its products'
  * `in_stock` flag in line (written only where it flips), as one statement that ends the handler's
@@ -213,27 +240,9 @@ export async function storeStockLevel(
   tx: Tx,
   level: { sku: string; available: number; at: Date },
 ): Promise<{ before: number | null; owners: { id: string; slug: string }[] }> {
-  // The statement sees the table as it was before it: the SKU's new level comes from `stored`
-  // (or stays as it was when a newer one is there), the other variants' from the table. The flag
-  // is `refreshInStockFlags`' rule with that one substitution.
   const rows = await sendLast<{ before: number | null; id: string | null; slug: string | null }>(
     tx,
-    sql`
-    WITH before AS (SELECT ${stockLevels.available} FROM ${stockLevels} WHERE ${stockLevels.sku} = ${level.sku}),
-    stored AS (${upsertLevels(tx, [{ sku: level.sku, available: level.available, updatedAt: level.at }]).getSQL()} RETURNING available),
-    owners AS (
-      SELECT p.id, p.slug, EXISTS (
-        SELECT 1 FROM ${variants} v LEFT JOIN ${stockLevels} s ON s.sku = upper(v.sku)
-        WHERE v.product_id = p.id
-          AND CASE WHEN upper(v.sku) = ${level.sku} THEN coalesce((SELECT available FROM stored), s.available, 0)
-                   ELSE coalesce(s.available, 0) END > 0
-      ) AS in_stock
-      FROM ${products} p WHERE p.id IN (SELECT product_id FROM ${variants} WHERE upper(sku) = ${level.sku})),
-    flipped AS (
-      UPDATE ${products} p SET in_stock = owners.in_stock FROM owners
-      WHERE p.id = owners.id AND p.in_stock IS DISTINCT FROM owners.in_stock)
-    SELECT (SELECT available FROM before) AS before, o.id, o.slug
-    FROM (SELECT 1) one LEFT JOIN owners o ON true`,
+    storeStockLevelStatement.statement(tx, { sku: level.sku, available: level.available, at: level.at }),
   );
   const before = rows[0]?.before;
   return {

@@ -1,6 +1,6 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
 import { deferWrite } from '@bazar/kit/db/deferred-writes';
-import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
+import { placeholders, reusableInsertRows, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { isUniqueViolation, StaleWrite } from '@bazar/kit/errors';
 import { findReservation } from '../db/reservation-repo.ts';
 import { reservationLines, reservations } from '../db/schema.ts';
@@ -15,9 +15,12 @@ const insertReservation = reusableQuery('inventory.reservations.insert', reserva
 const claimReservation = reusableQuery('inventory.reservations.claim', (db) =>
   reservationRow(db).onConflictDoNothing().returning({ id: reservations.id }),
 );
-const insertReservationLine = reusableQuery('inventory.reservation_lines.insert', (db) =>
-  db.insert(reservationLines).values(placeholders('reservationId', 'sku', 'warehouseId', 'quantity')),
-);
+const insertReservationLines = reusableInsertRows('inventory.reservation_lines.insert', reservationLines, [
+  'reservationId',
+  'sku',
+  'warehouseId',
+  'quantity',
+]);
 
 export interface ReserveStockInput {
   reservationId: string;
@@ -101,8 +104,7 @@ const reservationOf = (input: ReserveStockInput, allocations: Allocation[]): Res
 
 async function insertLines(tx: Tx, reservationId: string, allocations: Allocation[]) {
   const lineRows = allocations.map((a) => ({ reservationId, ...a }));
-  if (lineRows.length === 1) await deferWrite(tx, insertReservationLine.statement(tx, lineRows[0] as (typeof lineRows)[number]));
-  else await deferWrite(tx, tx.insert(reservationLines).values(lineRows));
+  await deferWrite(tx, insertReservationLines.statement(tx, lineRows));
 }
 
 /** The path that decides every case: the id claimed first, then the stock rows locked. */

@@ -1,7 +1,7 @@
 import { StockChanged } from '@bazar/contracts/events/inventory';
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
 import { deferWrite } from '@bazar/kit/db/deferred-writes';
-import { placeholderFor, placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
+import { placeholderFor, reusableInsertRows, reusableQuery } from '@bazar/kit/db/reusable-query';
 import type { TxContext } from '@bazar/kit/events/outbox';
 import type { Ids } from '@bazar/kit/ids';
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -123,10 +123,8 @@ export async function applyStockChanges(
     note: meta.note ?? null,
     createdAt: meta.at,
   }));
-  // One line (the usual order) reuses a built statement; several go in one multi-row insert.
   // Movements are history nothing reads back before commit: sent with the transaction's other deferred writes.
-  if (movements.length === 1) await deferWrite(tx, insertMovement.statement(tx, movements[0] as (typeof movements)[number]));
-  else await deferWrite(tx, tx.insert(stockMovements).values(movements));
+  await deferWrite(tx, insertMovements.statement(tx, movements));
   const totals = known?.totals ?? (await totalAvailable(tx, [...new Set(after.map((level) => level.sku))]));
   await publish(
     ...after.map((level) =>
@@ -186,23 +184,17 @@ const moveStock = reusableQuery('inventory.stock.move', (db) =>
   moveStockRow(db).returning({ sku: stock.sku, warehouseId: stock.warehouseId, onHand: stock.onHand, reserved: stock.reserved }),
 );
 
-const insertMovement = reusableQuery('inventory.stock_movements.insert', (db) =>
-  db
-    .insert(stockMovements)
-    .values(
-      placeholders(
-        'id',
-        'sku',
-        'warehouseId',
-        'reason',
-        'onHandDelta',
-        'reservedDelta',
-        'onHandAfter',
-        'reservedAfter',
-        'reservationId',
-        'actorId',
-        'note',
-        'createdAt',
-      ),
-    ),
-);
+const insertMovements = reusableInsertRows('inventory.stock_movements.insert', stockMovements, [
+  'id',
+  'sku',
+  'warehouseId',
+  'reason',
+  'onHandDelta',
+  'reservedDelta',
+  'onHandAfter',
+  'reservedAfter',
+  'reservationId',
+  'actorId',
+  'note',
+  'createdAt',
+]);

@@ -1,6 +1,6 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
 import { deferWrite } from '@bazar/kit/db/deferred-writes';
-import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
+import { placeholders, reusableInsertRows, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { and, eq, sql } from 'drizzle-orm';
 import { ACCOUNTS, accountType, assertBalanced, type EntryKind, type EntryStatus, type JournalEntry } from '../domain/ledger.ts';
 import { journalEntries, ledgerAccounts, postings } from './schema.ts';
@@ -19,6 +19,15 @@ const ACCOUNTS_FROM_MIGRATION: ReadonlySet<string> = new Set([
 const insertEntryRow = reusableQuery('payments.journal_entries.insert', (db) =>
   db.insert(journalEntries).values(placeholders('id', 'orderId', 'paymentId', 'kind', 'status', 'createdAt', 'postedAt', 'voidedAt')),
 );
+
+const insertPostings = reusableInsertRows('payments.postings.insert', postings, [
+  'id',
+  'entryId',
+  'account',
+  'direction',
+  'amount',
+  'currency',
+]);
 
 /** Inserts an entry and its postings; checks the balance again right before writing. */
 export async function insertEntry(tx: Tx, entry: JournalEntry, newId: () => string): Promise<void> {
@@ -48,7 +57,8 @@ export async function insertEntry(tx: Tx, entry: JournalEntry, newId: () => stri
   );
   await deferWrite(
     tx,
-    tx.insert(postings).values(
+    insertPostings.statement(
+      tx,
       entry.postings.map((p) => ({
         id: newId(),
         entryId: entry.id,
