@@ -2,7 +2,10 @@ import { defineEvent } from '@bazar/kit/events/event';
 import { Type } from 'typebox';
 import { Timestamp, Uuid } from '../common.ts';
 
-/** Stock of a SKU changed in a warehouse; `totalAvailable` is across all warehouses (catalog's `inStock`). */
+/**
+ * Stock of a SKU changed in a warehouse; `totalAvailable` is across all warehouses (catalog's
+ * `inStock`). A snapshot: a relay with several for one SKU and warehouse sends only the newest.
+ */
 export const StockChanged = defineEvent(
   'inventory.stock_changed',
   1,
@@ -15,4 +18,5 @@ export const StockChanged = defineEvent(
     totalAvailable: Type.Integer(),
     changedAt: Timestamp,
   }),
+  { snapshotOf: (data) => `${data.sku}@${data.warehouseId}` },
 );

@@ -11,6 +11,12 @@ export interface EventEnvelope<T = unknown> {
   source: string;
   correlationId: string;
   causationId?: string;
+  /**
+   * Set when the event is the whole latest state of something (a SKU's stock in a warehouse): a
+   * newer event with the same value makes this one obsolete, so a relay holding both sends only
+   * the newer. Consumers of such events must not need the states in between.
+   */
+  snapshotOf?: string;
   data: T;
 }
 
@@ -18,6 +24,7 @@ export interface EventEnvelope<T = unknown> {
 export interface OutgoingEvent<T = unknown> {
   type: string;
   version: number;
+  snapshotOf?: string;
   data: T;
 }
 
@@ -32,8 +39,16 @@ export interface EventDefinition<S extends TSchema> {
   is(envelope: EventEnvelope): envelope is EventEnvelope<Static<S>>;
 }
 
-/** Declares a public, versioned integration event (STYLE: contracts/src/events). */
-export function defineEvent<S extends TSchema>(type: string, version: number, schema: S): EventDefinition<S> {
+/**
+ * Declares a public, versioned integration event (STYLE: contracts/src/events). `snapshotOf` names
+ * what each event is the whole latest state of, for events whose consumers only need the newest.
+ */
+export function defineEvent<S extends TSchema>(
+  type: string,
+  version: number,
+  schema: S,
+  options: { snapshotOf?: (data: Static<S>) => string } = {},
+): EventDefinition<S> {
   const check = Compile(schema);
   return {
     type,
@@ -45,7 +60,7 @@ export function defineEvent<S extends TSchema>(type: string, version: number, sc
         const first = [...check.Errors(data)][0];
         throw new Error(`event ${type}.v${version} payload invalid at ${first?.instancePath}: ${first?.message}`);
       }
-      return { type, version, data };
+      return options.snapshotOf ? { type, version, snapshotOf: `${type}:${options.snapshotOf(data)}`, data } : { type, version, data };
     },
     is: (envelope): envelope is EventEnvelope<Static<S>> => envelope.type === type && envelope.version === version,
   };
@@ -63,6 +78,7 @@ export function envelope(event: OutgoingEvent, source: string, correlationId?: s
     source,
     correlationId: correlationId ?? id,
     ...(causationId ? { causationId } : {}),
+    ...(event.snapshotOf ? { snapshotOf: event.snapshotOf } : {}),
     data: event.data,
   };
 }

@@ -36,10 +36,11 @@ function recordingBus() {
   return { bus: bus as Bus & { refusing: boolean }, seen };
 }
 
-async function write(count: number) {
+async function write(count: number, snapshotOf?: (i: number) => string | undefined) {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const env = envelope({ type: 'test.happened', version: 1, data: { i } }, 'relay-test');
+    const of = snapshotOf?.(i);
+    const env = envelope({ type: 'test.happened', version: 1, data: { i }, ...(of ? { snapshotOf: of } : {}) }, 'relay-test');
     await database.query('INSERT INTO relay_test.outbox (id, type, envelope) VALUES ($1, $2, $3)', [env.id, env.type, env]);
     ids.push(env.id);
   }
@@ -89,6 +90,32 @@ describe('the outbox relay', () => {
     await database.query('UPDATE relay_test.outbox SET lease_until = NULL WHERE published_at IS NULL');
     expect(await relay.drain()).toBe(4);
     expect(seen.map((e) => e.id)).toEqual(ids);
+    expect(await unpublished()).toBe(0);
+  });
+
+  it('sends only the newest snapshot of each thing in a batch, and marks the ones it stands for', async () => {
+    const { bus, seen } = recordingBus();
+    const relay = createOutboxRelay({ database, schema: 'relay_test', bus, log: pino({ level: 'silent' }), pollMs: 20, batchSize: 100 });
+    // Snapshots of A (0, 2, 4), of B (1, 5), and plain events (3, 6) that are all sent.
+    const of = (i: number) => ({ 0: 'A', 2: 'A', 4: 'A', 1: 'B', 5: 'B' })[i];
+    const ids = await write(7, of);
+    expect(await relay.drain()).toBe(7);
+    expect(seen.map((e) => e.data)).toEqual([{ i: 3 }, { i: 4 }, { i: 5 }, { i: 6 }]);
+    expect(seen.map((e) => e.id)).toEqual([ids[3], ids[4], ids[5], ids[6]]);
+    expect(await unpublished()).toBe(0);
+  });
+
+  it('keeps an obsolete snapshot unsent and unmarked when the newer one is refused', async () => {
+    const { bus, seen } = recordingBus();
+    const relay = createOutboxRelay({ database, schema: 'relay_test', bus, log: pino({ level: 'silent' }), pollMs: 20, batchSize: 100 });
+    const ids = await write(2, () => 'C');
+    bus.refusing = true;
+    await expect(relay.drain()).rejects.toThrow('broker down');
+    expect(await unpublished()).toBe(2);
+    bus.refusing = false;
+    await database.query('UPDATE relay_test.outbox SET lease_until = NULL WHERE published_at IS NULL');
+    expect(await relay.drain()).toBe(2);
+    expect(seen.map((e) => e.id)).toEqual([ids[1]]);
     expect(await unpublished()).toBe(0);
   });
 });

@@ -154,10 +154,19 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   async function pumpOnce(): Promise<number> {
     const rows = (await claim()).sort((a, b) => (a.id < b.id ? -1 : 1));
     const published: string[] = [];
+    // A snapshot a newer one of the same thing follows in this batch is not sent: it counts as
+    // published once that newer one is (a relay behind on a busy SKU catches up in one event per SKU).
+    const newest = new Map(rows.flatMap((row) => (row.envelope.snapshotOf ? [[row.envelope.snapshotOf, row.id] as const] : [])));
+    const obsolete = new Map<string, string[]>();
     try {
       for (const row of rows) {
+        const of = row.envelope.snapshotOf;
+        if (of && newest.get(of) !== row.id) {
+          obsolete.set(of, [...(obsolete.get(of) ?? []), row.id]);
+          continue;
+        }
         await bus.publish(row.envelope);
-        published.push(row.id);
+        published.push(row.id, ...(of ? (obsolete.get(of) ?? []) : []));
       }
       failures = 0;
     } catch (error) {
