@@ -23,6 +23,12 @@ export const PlatformConfigSchema = Type.Object({
   HOST: Type.String({ default: '127.0.0.1', description: 'HTTP bind address' }),
   BAZAR_DATA_DIR: Type.String({ default: './data', description: 'PGlite data directory (embedded mode)' }),
   DATABASE_URL: Type.Optional(Type.String({ description: 'PostgreSQL URL; when set, PGlite is not used' })),
+  DATABASE_POOL_SIZE: Type.Integer({
+    default: 20,
+    minimum: 1,
+    maximum: 1000,
+    description: 'PostgreSQL connections per process (each worker has its own pool)',
+  }),
   AMQP_URL: Type.Optional(Type.String({ description: 'RabbitMQ URL; when set, events go through RabbitMQ' })),
   REDIS_URL: Type.Optional(Type.String({ description: 'Redis URL; when set, login counters, product caches and carts live in Redis' })),
   LOG_LEVEL: Type.Union(

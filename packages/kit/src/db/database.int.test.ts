@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../testing.ts';
-import type { Database } from './database.ts';
+import { createTestPostgresDatabase, openTestDatabase } from '../testing.ts';
+import { type Database, openConfiguredDatabase } from './database.ts';
 
 let database: Database;
 let dispose: () => Promise<void>;
@@ -26,6 +26,25 @@ describe('the database handle', () => {
     await expect(database.script('BEGIN; SELECT 1/0; COMMIT')).rejects.toThrow();
     for (let i = 0; i < 12; i++) expect(await database.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
   });
+
+  // A pool exists on PostgreSQL only (this part runs in the postgres project).
+  if (process.env.BAZAR_TEST_DB === 'postgres')
+    it('opens as many connections as DATABASE_POOL_SIZE says, and no more', async () => {
+      const created = await createTestPostgresDatabase();
+      const pooled = await openConfiguredDatabase({ DATABASE_URL: created.url, DATABASE_POOL_SIZE: 2, BAZAR_DATA_DIR: '' });
+      try {
+        const backends = () =>
+          pooled.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()');
+        const waits = Array.from({ length: 4 }, () => pooled.query('SELECT pg_sleep(0.05)'));
+        const [during] = await backends();
+        await Promise.all(waits);
+        // The two sleeping connections; the count itself waited for one of them.
+        expect(during?.n).toBe(2);
+      } finally {
+        await pooled.close();
+        await created.drop();
+      }
+    });
 
   // Server-side prepared statements exist on PostgreSQL only (this part runs in the postgres project).
   if (process.env.BAZAR_TEST_DB === 'postgres')

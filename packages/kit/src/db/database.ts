@@ -39,14 +39,26 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+// 16 customers checking out at once measured 6–7% faster on 20 connections than on 10, whose
+// waits for a connection showed in the profile (docs/decisions/0014).
+const DEFAULT_POOL_SIZE = 20;
+
 /** The database the platform settings name: PostgreSQL at DATABASE_URL, else PGlite in BAZAR_DATA_DIR. */
-export function openConfiguredDatabase(platform: { DATABASE_URL?: string; BAZAR_DATA_DIR: string }): Promise<Database> {
-  return openDatabase(platform.DATABASE_URL ? { url: platform.DATABASE_URL } : { dataDir: resolve(platform.BAZAR_DATA_DIR) });
+export function openConfiguredDatabase(platform: {
+  DATABASE_URL?: string;
+  DATABASE_POOL_SIZE?: number;
+  BAZAR_DATA_DIR: string;
+}): Promise<Database> {
+  return openDatabase(
+    platform.DATABASE_URL
+      ? { url: platform.DATABASE_URL, poolSize: platform.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE }
+      : { dataDir: resolve(platform.BAZAR_DATA_DIR) },
+  );
 }
 
 /** Opens PGlite (one instance shared by all services) or a node-postgres pool. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  if (options.url) return openPostgres(options.url, options.poolSize ?? DEFAULT_POOL_SIZE);
   return openPglite(options.dataDir);
 }
 
