@@ -348,6 +348,24 @@ export function cartRouteSuite(env: () => Record<string, string>) {
       expect((await transport.call({ method: 'GET', path: `/internal/v1/carts/${newId()}` })).status).toBe(404);
     });
 
+    it('shows the cart at product-page freshness, and prices the checkout afresh', async () => {
+      const c = await open(alice);
+      const before = { ...upstream.calls };
+      await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: TEA, quantity: 1 }, alice);
+      await call('GET', `/api/v1/carts/${c.id}`, undefined, alice);
+      expect(upstream.calls.cachedLookups - before.cachedLookups).toBe(2);
+      expect(upstream.calls.lookups - before.lookups).toBe(0);
+      const transport = t.service.deps.clients.to('cart');
+      const closed = await transport.call({
+        method: 'POST',
+        path: `/internal/v1/carts/${c.id}/check-out`,
+        body: { orderId: newId(), customerId: aliceId },
+      });
+      expect(closed.status).toBe(200);
+      expect(upstream.calls.lookups - before.lookups).toBe(1);
+      expect(upstream.calls.cachedLookups - before.cachedLookups).toBe(2);
+    });
+
     it('closes the cart for a checkout, answering it priced, once per order; reopens it for that order only', async () => {
       const c = await open(alice, { currency: 'USD' });
       await call('POST', `/api/v1/carts/${c.id}/items`, { variantId: CUP, quantity: 2 }, alice);

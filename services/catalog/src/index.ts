@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import { eq, inArray } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { CatalogContext } from './app/context.ts';
 import { createRateBook } from './app/rate-book.ts';
 import { createSearchMemo } from './app/search-memo.ts';
@@ -29,6 +30,7 @@ function contextOf(deps: ServiceDeps): CatalogContext {
         : createMemoryProductCache({ max: config.CATALOG_CACHE_MAX_ITEMS, ttlSeconds }),
       rates: createRateBook(deps.db, config.BASE_CURRENCY),
       searchMemo: createSearchMemo({ ttlMs: config.CATALOG_SEARCH_MEMO_MS, max: 2_000 }),
+      productOfVariant: new LRUCache({ max: 100_000 }),
       imports: new Set(),
     };
     contexts.set(deps, ctx);

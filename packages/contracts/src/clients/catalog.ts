@@ -14,13 +14,15 @@ export interface VariantInfo {
 }
 
 /**
- * Catalog's internal API. Route: `POST /internal/v1/catalog/variants/lookup` `{variantIds}` →
- * 200 `{variants: VariantInfo[]}`; unknown ids are simply absent.
+ * Catalog's internal API. Route: `POST /internal/v1/catalog/variants/lookup` `{variantIds, cached?}` →
+ * 200 `{variants: VariantInfo[]}`; unknown ids are simply absent. `cached: true` answers from the
+ * product cache (as fresh as a product page): for showing a cart, never for pricing a checkout.
  */
 export function catalogClient(transport: ServiceTransport) {
   return {
-    async lookupVariants(variantIds: string[]): Promise<VariantInfo[]> {
-      const response = await transport.call({ method: 'POST', path: '/internal/v1/catalog/variants/lookup', body: { variantIds } });
+    async lookupVariants(variantIds: string[], options: { cached?: boolean } = {}): Promise<VariantInfo[]> {
+      const body = options.cached ? { variantIds, cached: true } : { variantIds };
+      const response = await transport.call({ method: 'POST', path: '/internal/v1/catalog/variants/lookup', body });
       return expectOk<{ variants: VariantInfo[] }>(response).variants;
     },
   };

@@ -11,12 +11,12 @@ export async function addItem(
 ): Promise<CartView> {
   // Access first, so a stranger learns nothing about the catalog through someone else's cart.
   await cartToChange(ctx, input.cartId, input.userId);
-  const [variant] = await ctx.catalog.lookupVariants([input.variantId]);
+  const [variant] = await ctx.catalog.lookupVariants([input.variantId], { cached: true });
   if (!variant) throw VariantNotFound(input.variantId);
   if (variant.archived) throw VariantUnavailable(input.variantId);
   const itemId = ctx.deps.ids.next();
   const cart = await changeCart(ctx, input.cartId, input.userId, (latest, at) =>
     addItemToCart(latest, { itemId, variantId: input.variantId, quantity: input.quantity }, ctx.limits, at),
   );
-  return toCartView(await priceCartNow(ctx, cart, cart.promoCode, [variant]));
+  return toCartView(await priceCartNow(ctx, cart, cart.promoCode, [variant], 'cached'));
 }

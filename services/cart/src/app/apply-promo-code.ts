@@ -18,5 +18,5 @@ export async function applyPromoCode(ctx: CartContext, input: { cartId: string; 
     shipping: plain.priced.baseTotals.shipping,
   });
   const cart = await changeCart(ctx, input.cartId, input.userId, (latest, at) => setPromoCode(latest, code, at));
-  return toCartView(await priceCartNow(ctx, cart));
+  return toCartView(await priceCartNow(ctx, cart, cart.promoCode, [], 'cached'));
 }

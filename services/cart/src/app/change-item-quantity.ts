@@ -11,5 +11,5 @@ export async function changeItemQuantity(
   const cart = await changeCart(ctx, input.cartId, input.userId, (current, at) =>
     changeQuantity(current, input.itemId, input.quantity, ctx.limits, at),
   );
-  return toCartView(await priceCartNow(ctx, cart));
+  return toCartView(await priceCartNow(ctx, cart, cart.promoCode, [], 'cached'));
 }

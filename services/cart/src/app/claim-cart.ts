@@ -6,5 +6,5 @@ import { type CartView, priceCartNow, toCartView } from './price-cart.ts';
 /** The signed-in customer takes over an anonymous cart (typically right after signing in). */
 export async function claimCart(ctx: CartContext, input: { cartId: string; userId: string }): Promise<CartView> {
   const cart = await changeCart(ctx, input.cartId, input.userId, (current, at) => claim(current, input.userId, at));
-  return toCartView(await priceCartNow(ctx, cart));
+  return toCartView(await priceCartNow(ctx, cart, cart.promoCode, [], 'cached'));
 }

@@ -12,5 +12,5 @@ export async function createCart(ctx: CartContext, input: { userId: string | nul
   }
   const cart = newCart({ id: ctx.deps.ids.next(), ownerId: input.userId, currency, at: ctx.deps.clock.now() });
   await ctx.store.create(cart);
-  return toCartView(await priceCartNow(ctx, cart));
+  return toCartView(await priceCartNow(ctx, cart, cart.promoCode, [], 'cached'));
 }

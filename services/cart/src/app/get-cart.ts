@@ -4,5 +4,5 @@ import { type CartView, priceCartNow, toCartView } from './price-cart.ts';
 
 /** The cart with prices as of now. */
 export async function getCart(ctx: CartContext, input: { cartId: string; userId: string | null }): Promise<CartView> {
-  return toCartView(await priceCartNow(ctx, await loadCart(ctx, input.cartId, input.userId)));
+  return toCartView(await priceCartNow(ctx, await loadCart(ctx, input.cartId, input.userId), undefined, [], 'cached'));
 }

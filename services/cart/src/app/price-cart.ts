@@ -30,6 +30,13 @@ async function ratesFor(ctx: CartContext, cart: Cart, variants: VariantInfo[]): 
 }
 
 /**
+ * Where prices come from: `fresh` reads catalog now (checkout); `cached` takes them as fresh as a
+ * product page (catalog's product cache) — what the customer sees in the cart, which checkout
+ * prices afresh anyway.
+ */
+export type PriceSource = 'fresh' | 'cached';
+
+/**
  * Prices a cart now: catalog prices, the rate, then the promotion quoted on the base-currency
  * subtotal. A code that stopped applying (expired, exhausted) costs nothing but is reported.
  */
@@ -39,10 +46,12 @@ export async function priceCartNow(
   promoCode = cart.promoCode,
   /** Variants the caller read from catalog a moment ago (not asked for again). */
   justRead: VariantInfo[] = [],
+  source: PriceSource = 'fresh',
 ): Promise<PricedCartResult> {
   const known = new Set(justRead.map((v) => v.variantId));
   const missing = [...new Set(cart.items.map((i) => i.variantId))].filter((id) => !known.has(id));
-  const variants = missing.length > 0 ? [...justRead, ...(await ctx.catalog.lookupVariants(missing))] : justRead;
+  const read = missing.length > 0 ? await ctx.catalog.lookupVariants(missing, { cached: source === 'cached' }) : [];
+  const variants = [...justRead, ...read];
   const rates = await ratesFor(ctx, cart, variants);
   const input = {
     items: cart.items,

@@ -8,5 +8,5 @@ export async function removePromoCode(ctx: CartContext, input: { cartId: string;
   const cart = await changeCart(ctx, input.cartId, input.userId, (current, at) =>
     current.promoCode === null ? current : setPromoCode(current, null, at),
   );
-  return toCartView(await priceCartNow(ctx, cart));
+  return toCartView(await priceCartNow(ctx, cart, cart.promoCode, [], 'cached'));
 }

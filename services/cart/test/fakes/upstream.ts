@@ -22,14 +22,15 @@ export interface UpstreamState {
   variants: Map<string, VariantInfo>;
   rates: RateTable;
   promos: Map<string, FakePromo>;
-  calls: { lookups: number; rates: number; quotes: number };
+  /** `cachedLookups`: lookups that asked for product-page freshness (`cached: true`). */
+  calls: { lookups: number; cachedLookups: number; rates: number; quotes: number };
 }
 
 export const upstream: UpstreamState = {
   variants: new Map(),
   rates: { base: 'RUB', rates: { USD: '0.0108', EUR: '0.0100' }, updatedAt: null },
   promos: new Map(),
-  calls: { lookups: 0, rates: 0, quotes: 0 },
+  calls: { lookups: 0, cachedLookups: 0, rates: 0, quotes: 0 },
 };
 
 /** Quotes like promotions does: percent or fixed off the subtotal, or free shipping. */
@@ -50,8 +51,9 @@ export const upstreamFakes = defineService({
   tables: { outbox: outboxTable(schema), inbox: inboxTable(schema) },
   routes(app, deps) {
     app.post('/internal/v1/catalog/variants/lookup', { preHandler: deps.internal, schema: { hide: true } }, async (req) => {
-      upstream.calls.lookups++;
-      const { variantIds } = req.body as { variantIds: string[] };
+      const { variantIds, cached } = req.body as { variantIds: string[]; cached?: boolean };
+      if (cached) upstream.calls.cachedLookups++;
+      else upstream.calls.lookups++;
       return { variants: variantIds.map((id) => upstream.variants.get(id)).filter(Boolean) };
     });
     app.get('/api/v1/rates', { schema: { hide: true } }, async () => {

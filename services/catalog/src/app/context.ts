@@ -1,4 +1,5 @@
 import type { ServiceDeps } from '@bazar/kit/service';
+import type { LRUCache } from 'lru-cache';
 import type { ProductCache } from '../cache/product-cache.ts';
 import type { CatalogConfig } from '../config.ts';
 import type { RateBook } from './rate-book.ts';
@@ -11,6 +12,8 @@ export interface CatalogContext {
   cache: ProductCache;
   rates: RateBook;
   searchMemo: SearchMemo;
+  /** Which product a variant belongs to (it never moves), for finding it in the product cache. */
+  productOfVariant: LRUCache<string, string>;
   /** Background CSV imports running in this process (awaited on stop). */
   imports: Set<Promise<void>>;
 }

@@ -2,7 +2,9 @@ import type { VariantInfo } from '@bazar/contracts/clients/catalog';
 import { reusableQuery } from '@bazar/kit/db/reusable-query';
 import { eq, sql } from 'drizzle-orm';
 import { products, variants } from '../db/schema.ts';
+import type { ProductView } from '../domain/product.ts';
 import type { CatalogContext } from './context.ts';
+import { getProductJson } from './get-product.ts';
 
 const selectVariants = reusableQuery('catalog.variants.lookup', (db) =>
   db
@@ -38,6 +40,45 @@ export async function lookupVariants(ctx: CatalogContext, variantIds: string[]):
     price: { amount: row.priceMinor, currency: row.currency },
     archived: row.archivedAt !== null,
   }));
+}
+
+/**
+ * The same, as the product cache has them — as fresh as a product page: for what a customer sees
+ * in the cart, never for checkout, which prices afresh. A variant whose product is not cached is
+ * read from the database, and its product is cached for the next time.
+ */
+export async function lookupCachedVariants(ctx: CatalogContext, variantIds: string[]): Promise<VariantInfo[]> {
+  const found: VariantInfo[] = [];
+  const missing: string[] = [];
+  for (const variantId of new Set(variantIds)) {
+    const productId = ctx.productOfVariant.get(variantId);
+    const json = productId === undefined ? undefined : await ctx.cache.get(`id:${productId}`);
+    const info = json === undefined ? undefined : variantInfoOf(JSON.parse(json) as ProductView, variantId);
+    if (info) found.push(info);
+    else missing.push(variantId);
+  }
+  if (missing.length === 0) return found;
+  const read = await lookupVariants(ctx, missing);
+  for (const variant of read) ctx.productOfVariant.set(variant.variantId, variant.productId);
+  for (const productId of new Set(read.map((variant) => variant.productId))) {
+    getProductJson(ctx, productId, null).catch((error) => ctx.deps.log.warn({ err: error, productId }, 'caching a product failed'));
+  }
+  return [...found, ...read];
+}
+
+/** A variant as `lookupVariants` answers it, from its product's cached view; undefined when the product no longer has it. */
+function variantInfoOf(product: ProductView, variantId: string): VariantInfo | undefined {
+  const variant = product.variants.find((v) => v.id === variantId);
+  if (!variant) return undefined;
+  return {
+    variantId,
+    productId: product.id,
+    sku: variant.sku,
+    barcode: variant.barcode,
+    title: lineTitle(product.title, variant.title),
+    price: variant.price,
+    archived: product.archived,
+  };
 }
 
 /** "Кроссовки Nova" + "42, красные" → "Кроссовки Nova — 42, красные"; a variant titled like its product adds nothing. */

@@ -24,9 +24,17 @@ export async function persistProductChange(ctx: TxContext, product: Product, cre
   await ctx.publish(...productEvents(product, created));
 }
 
-/** Drops cached reads of a product after its change committed (old and new slug). */
+/** How long after a change its cached reads are dropped once more. */
+export const FORGET_AGAIN_MS = 250;
+
+/**
+ * Drops cached reads of a product after its change committed (old and new slug), and once more
+ * shortly after: a read that began before the commit (a product page, a cart's cached lookup
+ * warming the cache) may store the old product after the first drop.
+ */
 export async function forgetProduct(ctx: CatalogContext, ...versions: (Pick<Product, 'id' | 'slug'> | undefined)[]) {
-  const keys = new Set(versions.flatMap((p) => (p ? productCacheKeys(p) : [])));
+  const keys = [...new Set(versions.flatMap((p) => (p ? productCacheKeys(p) : [])))];
   ctx.searchMemo.clear();
-  await ctx.cache.delete([...keys]);
+  await ctx.cache.delete(keys);
+  setTimeout(() => void ctx.cache.delete(keys).catch(() => undefined), FORGET_AGAIN_MS).unref();
 }

@@ -12,5 +12,4 @@ export async function recordStockLevel(ctx: CatalogContext, tx: TxContext, input
   if (before !== null && before > 0 === input.totalAvailable > 0) return;
   // Once more shortly after, in case a read re-cached the old value before the change was visible.
   await forgetProduct(ctx, ...owners);
-  setTimeout(() => void forgetProduct(ctx, ...owners).catch(() => undefined), 250).unref();
 }
