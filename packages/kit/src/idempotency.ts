@@ -18,6 +18,13 @@ export const hashRequest = (value: unknown) =>
     .update(JSON.stringify(value ?? null))
     .digest('hex');
 
+/** A repeat of a request that is still being processed. */
+export const IdempotencyInProgress = () =>
+  new DomainError('idempotency.in_progress', 409, 'A request with this Idempotency-Key is being processed');
+/** The key came with another request body. */
+export const IdempotencyKeyReused = () =>
+  new DomainError('idempotency.key_reused', 422, 'This Idempotency-Key was used for a different request');
+
 const claimKey = perTable('claim', (table: IdempotencyTable, name) =>
   reusableQuery(name, (db) =>
     db
@@ -55,12 +62,9 @@ export async function runIdempotent<T>(
       .select()
       .from(table)
       .where(and(eq(table.scope, request.scope), eq(table.key, request.key)));
-    if (!existing) throw new DomainError('idempotency.in_progress', 409, 'A request with this Idempotency-Key is being processed');
-    if (existing.requestHash !== requestHash) {
-      throw new DomainError('idempotency.key_reused', 422, 'This Idempotency-Key was used for a different request');
-    }
-    if (existing.status === null)
-      throw new DomainError('idempotency.in_progress', 409, 'A request with this Idempotency-Key is being processed');
+    if (!existing) throw IdempotencyInProgress();
+    if (existing.requestHash !== requestHash) throw IdempotencyKeyReused();
+    if (existing.status === null) throw IdempotencyInProgress();
     return { status: existing.status, body: existing.response as T, replayed: true };
   }
   const where = and(eq(table.scope, request.scope), eq(table.key, request.key));

@@ -50,7 +50,6 @@ export interface CartReopened {
 
 /**
  * Cart's internal API:
- * - `GET /internal/v1/carts/{id}` → 200 CheckoutCart, priced now (catalog, rates, promotions); unknown → 404 `cart.not_found`.
  * - `POST /internal/v1/carts/{id}/check-out` `{orderId, customerId}` → 200 CheckoutCart, closed for the order and priced now:
  *   the checkout's read and close in one. A repeat with the same order → 200; a cart closed by another order → 409
  *   `cart.checked_out`; someone else's → 403 `cart.forbidden`; unknown → 404.
@@ -59,9 +58,6 @@ export interface CartReopened {
  */
 export function cartClient(transport: ServiceTransport) {
   return {
-    async get(cartId: string): Promise<CheckoutCart> {
-      return expectOk<CheckoutCart>(await transport.call({ method: 'GET', path: `/internal/v1/carts/${cartId}` }));
-    },
     async checkOut(cartId: string, input: { orderId: string; customerId: string }): Promise<CheckoutCart> {
       const response = await transport.call({
         method: 'POST',

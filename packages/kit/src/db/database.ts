@@ -51,7 +51,7 @@ export function openConfiguredDatabase(platform: {
 }): Promise<Database> {
   return openDatabase(
     platform.DATABASE_URL
-      ? { url: platform.DATABASE_URL, poolSize: platform.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE }
+      ? { url: platform.DATABASE_URL, ...(platform.DATABASE_POOL_SIZE ? { poolSize: platform.DATABASE_POOL_SIZE } : {}) }
       : { dataDir: resolve(platform.BAZAR_DATA_DIR) },
   );
 }

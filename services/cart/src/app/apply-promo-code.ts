@@ -1,7 +1,7 @@
 import { normalizePromoCode, setPromoCode } from '../domain/cart.ts';
 import { changeCart, loadCart } from './change-cart.ts';
 import type { CartContext } from './context.ts';
-import { type CartView, priceCartNow, toCartView } from './price-cart.ts';
+import { type CartView, cartView, priceCartNow } from './price-cart.ts';
 
 /**
  * Applies a promo code after promotions quoted it on this cart; an invalid, expired, exhausted or
@@ -18,5 +18,5 @@ export async function applyPromoCode(ctx: CartContext, input: { cartId: string; 
     shipping: plain.priced.baseTotals.shipping,
   });
   const cart = await changeCart(ctx, input.cartId, input.userId, (latest, at) => setPromoCode(latest, code, at));
-  return toCartView(await priceCartNow(ctx, cart, cart.promoCode, [], 'cached'));
+  return cartView(ctx, cart);
 }

@@ -14,23 +14,15 @@ export async function loadCart(ctx: CartContext, cartId: string, userId: string 
 }
 
 /**
- * The cart to start a change from: the one this process last saw when the user may use it (it
- * saves a read; `changeCart` confirms it by compare-and-set), otherwise read — 404/401/403.
+ * 404/401/403 unless the user may use the cart, judged on the one this process last saw when it
+ * has one: a cart only ever goes from anonymous to one customer's, so a refusal it gives is never
+ * stale (a consent that is, `changeCart` takes back on its fresh read).
  */
-export async function cartToChange(ctx: CartContext, cartId: string, userId: string | null): Promise<Cart> {
+export async function assertMayUse(ctx: CartContext, cartId: string, userId: string | null): Promise<void> {
   const recent = ctx.store.recent(cartId);
-  if (recent && canAccess(recent, userId)) return recent;
-  return loadCart(ctx, cartId, userId);
+  if (recent) assertCanAccess(recent, userId);
+  else await loadCart(ctx, cartId, userId);
 }
-
-const canAccess = (cart: Cart, userId: string | null) => {
-  try {
-    assertCanAccess(cart, userId);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Applies a domain change atomically: change, compare-and-set on the version, and on a lost race

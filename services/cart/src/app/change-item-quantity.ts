@@ -1,7 +1,7 @@
 import { changeQuantity } from '../domain/cart.ts';
 import { changeCart } from './change-cart.ts';
 import type { CartContext } from './context.ts';
-import { type CartView, priceCartNow, toCartView } from './price-cart.ts';
+import { type CartView, cartView } from './price-cart.ts';
 
 /** Sets how many units of a line the customer wants. */
 export async function changeItemQuantity(
@@ -11,5 +11,5 @@ export async function changeItemQuantity(
   const cart = await changeCart(ctx, input.cartId, input.userId, (current, at) =>
     changeQuantity(current, input.itemId, input.quantity, ctx.limits, at),
   );
-  return toCartView(await priceCartNow(ctx, cart, cart.promoCode, [], 'cached'));
+  return cartView(ctx, cart);
 }

@@ -5,13 +5,6 @@ import { changeCart } from './change-cart.ts';
 import type { CartContext } from './context.ts';
 import { priceCartNow, toCheckoutCart } from './price-cart.ts';
 
-/** The cart as checkout needs it (owner, base-currency totals, rate), for the internal route. */
-export async function getCheckoutCart(ctx: CartContext, cartId: string): Promise<CheckoutCart> {
-  const cart = await ctx.store.get(cartId);
-  if (!cart) throw CartNotFound(cartId);
-  return toCheckoutCart(await priceCartNow(ctx, cart));
-}
-
 /**
  * Closes a cart for the order its checkout is placing and answers it priced now: from this moment
  * nothing can be added that the order would miss. Idempotent per order; the checkout reopens the

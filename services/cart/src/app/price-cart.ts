@@ -95,6 +95,11 @@ export function toCartView({ cart, priced, promoProblem }: PricedCartResult) {
 }
 export type CartView = ReturnType<typeof toCartView>;
 
+/** The public cart as the customer sees it: prices as fresh as a product page. */
+export async function cartView(ctx: CartContext, cart: Cart, justRead: VariantInfo[] = []): Promise<CartView> {
+  return toCartView(await priceCartNow(ctx, cart, cart.promoCode, justRead, 'cached'));
+}
+
 /** What checkout reads through the internal route. */
 export function toCheckoutCart(result: PricedCartResult): CheckoutCart {
   const { cart, priced, quote } = result;

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { addItem } from '../app/add-item.ts';
 import { applyPromoCode } from '../app/apply-promo-code.ts';
 import { changeItemQuantity } from '../app/change-item-quantity.ts';
-import { checkOutCart, getCheckoutCart } from '../app/check-out-cart.ts';
+import { checkOutCart } from '../app/check-out-cart.ts';
 import { claimCart } from '../app/claim-cart.ts';
 import type { CartContext } from '../app/context.ts';
 import { createCart } from '../app/create-cart.ts';
@@ -134,12 +134,6 @@ export function cartRoutes(app: HttpApp, ctx: CartContext) {
       },
     },
     async (req) => claimCart(ctx, { cartId: req.params.id, userId: (req.user as { id: string }).id }),
-  );
-
-  app.get(
-    '/internal/v1/carts/:id',
-    { preHandler: ctx.deps.internal, schema: { hide: true, params: CartParams, response: { 200: CheckoutCartSchema } } },
-    async (req) => getCheckoutCart(ctx, req.params.id),
   );
 
   app.post(

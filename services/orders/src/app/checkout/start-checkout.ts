@@ -1,5 +1,5 @@
 import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
-import { DomainError } from '@bazar/kit/errors';
+import { IdempotencyInProgress, IdempotencyKeyReused } from '@bazar/kit/idempotency';
 import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import { findOrder } from '../../db/order-repo.ts';
 import { checkouts } from '../../db/schema.ts';
@@ -43,9 +43,6 @@ export interface CheckoutIdempotency {
 
 export type CheckoutStart = { state: CheckoutState } | { replay: CheckoutAnswer };
 
-const KeyInProgress = () => new DomainError('idempotency.in_progress', 409, 'A request with this Idempotency-Key is being processed');
-const KeyReused = () => new DomainError('idempotency.key_reused', 422, 'This Idempotency-Key was used for a different request');
-
 /** What stopped the insert: a checkout holding the same key (its answer, or why there is none yet), or a live one of the cart. */
 async function conflictOf(ctx: OrdersContext, initial: CheckoutState, idempotency: CheckoutIdempotency | undefined) {
   const sameKey = idempotency
@@ -59,12 +56,12 @@ async function conflictOf(ctx: OrdersContext, initial: CheckoutState, idempotenc
   const rows = await ctx.deps.db.select().from(checkouts).where(or(sameKey, liveCart));
   const keyed = idempotency && rows.find((r) => r.idempotencyKey === idempotency.key && r.customerId === initial.customerId);
   if (keyed && idempotency) {
-    if (keyed.requestHash !== idempotency.requestHash) throw KeyReused();
+    if (keyed.requestHash !== idempotency.requestHash) throw IdempotencyKeyReused();
     if (keyed.response) return { replay: keyed.response as CheckoutAnswer };
-    if (keyed.status !== 'completed' && keyed.status !== 'declined') throw KeyInProgress();
+    if (keyed.status !== 'completed' && keyed.status !== 'declined') throw IdempotencyInProgress();
     // Settled, but the process stopped before storing the answer: the order as it is now.
     const order = await findOrder(ctx.deps.db, keyed.orderId);
-    if (!order) throw KeyInProgress();
+    if (!order) throw IdempotencyInProgress();
     return { replay: { order: await orderView(ctx.deps.db, order), payment: (keyed.state as CheckoutState).payment ?? null } };
   }
   if (rows.some((r) => r.cartId === initial.request.cartId)) throw CheckoutInProgress(initial.request.cartId);
