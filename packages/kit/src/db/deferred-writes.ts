@@ -8,6 +8,8 @@ export interface BuiltStatement {
   params: unknown[];
   /** A compare-and-set: the rows it must change, or the whole statement fails with `StaleWrite`. */
   expectRows?: number;
+  /** Its name as a prepared statement on PostgreSQL, when it is one (`reusableSql`). */
+  name?: string;
 }
 
 const queues = new WeakMap<DbOrTx, BuiltStatement[]>();
@@ -18,13 +20,13 @@ type SessionOf = {
   prepareQuery(
     query: BuiltStatement,
     fields: undefined,
-    name: undefined,
+    name: string | undefined,
     arrayMode: boolean,
   ): { execute(values?: Record<string, unknown>): Promise<unknown> };
 };
 
 const send = (db: DbOrTx, statement: BuiltStatement) =>
-  ((db as Db)._.session as unknown as SessionOf).prepareQuery(statement, undefined, undefined, false).execute();
+  ((db as Db)._.session as unknown as SessionOf).prepareQuery(statement, undefined, statement.name, false).execute();
 
 /**
  * Runs `work` in `tx` with write-behind: rows nothing reads back within the transaction (outbox
@@ -114,7 +116,7 @@ async function sendQueued(db: DbOrTx, queue: readonly BuiltStatement[]): Promise
  * plain SQL statement has no other way to raise an error).
  */
 export function combine(statements: readonly BuiltStatement[]): BuiltStatement {
-  const key = statements.map((s) => `${s.expectRows ?? ''}:${s.sql}`).join('\u0000');
+  const key = combinationKey(statements);
   let sql = combinedTexts.get(key);
   if (sql === undefined) {
     const parts: string[] = [];
@@ -139,3 +141,28 @@ export function combine(statements: readonly BuiltStatement[]): BuiltStatement {
 }
 
 const combinedTexts = new Map<string, string>();
+
+/**
+ * Names a combination by small numbers, one per statement text: the texts are the same string
+ * objects call after call (built once), so looking one up hashes it once, where joining them into
+ * a key made a new string of several kilobytes to hash on every unit of work.
+ */
+function combinationKey(statements: readonly BuiltStatement[]): string {
+  let key = '';
+  for (const statement of statements) {
+    let number = textNumbers.get(statement.sql);
+    if (number === undefined) {
+      number = textNumbers.size;
+      // Past the cap a text gets no number of its own: the text itself stands in the key.
+      if (textNumbers.size < 2_000) textNumbers.set(statement.sql, number);
+      else {
+        key += `${statement.expectRows ?? ''}:${statement.sql}\u0000`;
+        continue;
+      }
+    }
+    key += `${statement.expectRows ?? ''}#${number}\u0000`;
+  }
+  return key;
+}
+
+const textNumbers = new Map<string, number>();

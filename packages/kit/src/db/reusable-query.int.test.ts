@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../testing.ts';
+import { openTestDatabase, testEngine } from '../testing.ts';
 import type { Database } from './database.ts';
 import { deferWrite, sendLast, withDeferredWrites } from './deferred-writes.ts';
-import { placeholderFor, reusableInsertRows, reusableQuery, reusableSql } from './reusable-query.ts';
+import { placeholderFor, reusableInsertRows, reusableQuery, reusableQueryByKeys, reusableSql } from './reusable-query.ts';
 
 const schema = pgSchema('reusable_test');
 const things = schema.table('things', {
@@ -128,6 +129,7 @@ describe('reusableInsertRows', () => {
 
 describe('reusableSql', () => {
   const countSince = reusableSql<{ since: Date; prefix: string }>(
+    'things.count-since',
     () =>
       sql`SELECT count(*)::int AS n FROM ${things} WHERE ${things.seenAt} >= ${sql.placeholder('since')} AND ${things.id} LIKE ${sql.placeholder('prefix')}`,
   );
@@ -141,4 +143,54 @@ describe('reusableSql', () => {
     expect(await count(new Date(seenAt.getTime() + 1), 'sql-%')).toEqual([{ n: 0 }]);
     expect(await count(seenAt, 'none-%')).toEqual([{ n: 0 }]);
   });
+});
+
+describe('reusableQueryByKeys', () => {
+  const thingsByIds = reusableQueryByKeys('reusable_test.by_ids', (db, ids) =>
+    db
+      .select({ id: things.id, count: things.count })
+      .from(things)
+      .where(inArray(things.id, ids as string[]))
+      .orderBy(things.id),
+  );
+
+  it('reads by one key, several, and more than a statement is kept for', async () => {
+    const at = new Date('2026-05-06T07:08:09.000Z');
+    const ids = Array.from({ length: 20 }, (_, i) => `keyed-${String(i).padStart(2, '0')}`);
+    for (const [i, id] of ids.entries()) await insertThing(database.db, { id, count: i, meta: { tags: [] }, seenAt: at });
+    expect(await thingsByIds(database.db, ['keyed-03'])).toEqual([{ id: 'keyed-03', count: 3 }]);
+    expect(await thingsByIds(database.db, ['keyed-05', 'keyed-01', 'missing'])).toEqual([
+      { id: 'keyed-01', count: 1 },
+      { id: 'keyed-05', count: 5 },
+    ]);
+    // Past the lengths kept, the statement is built with its values each time.
+    expect((await thingsByIds(database.db, [...ids, 'missing'])).map((row) => row.count)).toEqual(ids.map((_, i) => i));
+    // Lengths share nothing: a shorter list after a longer one reads only its keys.
+    expect(await thingsByIds(database.db, ['keyed-19', 'keyed-00'])).toEqual([
+      { id: 'keyed-00', count: 0 },
+      { id: 'keyed-19', count: 19 },
+    ]);
+  });
+
+  // Prepared statements are PostgreSQL's; PGlite's driver runs every statement unnamed.
+  if (testEngine() === 'postgres') {
+    it('settles on a generic plan, where a lookup by an array is planned on every call', async () => {
+      const byArray = 'SELECT id FROM reusable_test.things WHERE id = ANY($1::text[])';
+      // A transaction keeps every call on one connection, whose prepared statements it can then list.
+      const plans = await database.db.transaction(async (tx) => {
+        const client = (tx as unknown as { _: { session: { client: pg.ClientBase } } })._.session.client;
+        for (let i = 0; i < 12; i++) {
+          await thingsByIds(tx, [`keyed-0${i % 10}`]);
+          await client.query({ name: 'reusable_test.by_id_array', text: byArray, values: [[`keyed-0${i % 10}`]] });
+        }
+        const { rows } = await client.query<{ name: string; generic_plans: string; custom_plans: string }>(
+          `SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name IN ('reusable_test.by_ids.1', 'reusable_test.by_id_array')`,
+        );
+        return Object.fromEntries(rows.map((row) => [row.name, { generic: Number(row.generic_plans), custom: Number(row.custom_plans) }]));
+      });
+      expect(plans['reusable_test.by_ids.1']?.generic).toBeGreaterThan(0);
+      // The contrast that makes a statement per length worth having.
+      expect(plans['reusable_test.by_id_array']).toEqual({ generic: 0, custom: 12 });
+    });
+  }
 });

@@ -1,12 +1,12 @@
 import type { VariantInfo } from '@bazar/contracts/clients/catalog';
-import { reusableQuery } from '@bazar/kit/db/reusable-query';
-import { eq, sql } from 'drizzle-orm';
+import { reusableQueryByKeys } from '@bazar/kit/db/reusable-query';
+import { eq, inArray } from 'drizzle-orm';
 import { products, variants } from '../db/schema.ts';
 import type { ProductView } from '../domain/product.ts';
 import type { CatalogContext } from './context.ts';
 import { getProductJson } from './get-product.ts';
 
-const selectVariants = reusableQuery('catalog.variants.lookup', (db) =>
+const selectVariants = reusableQueryByKeys('catalog.variants.lookup', (db, ids) =>
   db
     .select({
       variantId: variants.id,
@@ -21,7 +21,7 @@ const selectVariants = reusableQuery('catalog.variants.lookup', (db) =>
     })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
-    .where(sql`${variants.id} = ANY(${sql.placeholder('ids')}::uuid[])`),
+    .where(inArray(variants.id, ids as string[])),
 );
 
 /**
@@ -30,7 +30,7 @@ const selectVariants = reusableQuery('catalog.variants.lookup', (db) =>
  */
 export async function lookupVariants(ctx: CatalogContext, variantIds: string[]): Promise<VariantInfo[]> {
   if (variantIds.length === 0) return [];
-  const rows = await selectVariants(ctx.deps.db, { ids: [...new Set(variantIds)] });
+  const rows = await selectVariants(ctx.deps.db, [...new Set(variantIds)]);
   return rows.map((row) => ({
     variantId: row.variantId,
     productId: row.productId,

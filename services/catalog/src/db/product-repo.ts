@@ -207,7 +207,7 @@ export async function recordAvailability(tx: Tx, levels: { sku: string; availabl
 // The statement sees the table as it was before it: the SKU's new level comes from `stored`
 // (or stays as it was when a newer one is there), the other variants' from the table. The flag
 // is `refreshInStockFlags`' rule with that one substitution.
-const storeStockLevelStatement = reusableSql<{ sku: string; available: number; at: Date }>((db) => {
+const storeStockLevelStatement = reusableSql<{ sku: string; available: number; at: Date }>('catalog.stock-level.store', (db) => {
   const sku = sql.placeholder('sku');
   const upsert = upsertLevels(db as Tx, [
     { sku: sku as never, available: sql.placeholder('available') as never, updatedAt: sql.placeholder('at') as never },

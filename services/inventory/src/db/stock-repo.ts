@@ -1,10 +1,10 @@
 import { StockChanged } from '@bazar/contracts/events/inventory';
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
 import { deferWrite } from '@bazar/kit/db/deferred-writes';
-import { placeholderFor, reusableInsertRows, reusableQuery } from '@bazar/kit/db/reusable-query';
+import { placeholderFor, reusableInsertRows, reusableQuery, reusableQueryByKeys } from '@bazar/kit/db/reusable-query';
 import type { TxContext } from '@bazar/kit/events/outbox';
 import type { Ids } from '@bazar/kit/ids';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { availableOf, changesEveryRowOnce, levelsAfter, type StockChange, type StockLevel, type WarehouseStock } from '../domain/stock.ts';
 import { stock, stockMovements, warehouses } from './schema.ts';
 
@@ -21,7 +21,7 @@ export interface MovementMeta {
 }
 
 /** Every warehouse's row of the SKUs, in (sku, warehouse) order, with the default warehouse flagged. */
-const stockRowsOf = (db: DbOrTx) =>
+const stockRowsOf = (db: DbOrTx, skus: readonly unknown[]) =>
   db
     .select({
       sku: stock.sku,
@@ -31,7 +31,7 @@ const stockRowsOf = (db: DbOrTx) =>
       isDefault: sql<boolean>`coalesce(${stock.warehouseId} = (select ${warehouses.id} from ${warehouses} where ${warehouses.isDefault}), false)`,
     })
     .from(stock)
-    .where(sql`${stock.sku} = ANY(${sql.placeholder('skus')}::text[])`)
+    .where(inArray(stock.sku, skus as string[]))
     .orderBy(asc(stock.sku), asc(stock.warehouseId));
 
 /**
@@ -40,20 +40,20 @@ const stockRowsOf = (db: DbOrTx) =>
  */
 export async function lockStock(tx: Tx, skus: readonly string[]): Promise<WarehouseStock[]> {
   if (skus.length === 0) return [];
-  return selectStockForUpdate(tx, { skus: [...skus] });
+  return selectStockForUpdate(tx, skus);
 }
 
 // The default flag comes from a sub-select, not a join, so only stock rows are locked (a join
 // would lock the default warehouse's row and serialize every reservation in the shop).
-const selectStockForUpdate = reusableQuery('inventory.stock.lock', (db) => stockRowsOf(db).for('update'));
+const selectStockForUpdate = reusableQueryByKeys('inventory.stock.lock', (db, skus) => stockRowsOf(db, skus).for('update'));
 
 /** The same rows read without a lock, for a decision a compare-and-set write will confirm. */
 export async function readStock(db: DbOrTx, skus: readonly string[]): Promise<WarehouseStock[]> {
   if (skus.length === 0) return [];
-  return selectStock(db, { skus: [...skus] });
+  return selectStock(db, skus);
 }
 
-const selectStock = reusableQuery('inventory.stock.read', stockRowsOf);
+const selectStock = reusableQueryByKeys('inventory.stock.read', stockRowsOf);
 
 /** Creates an empty row for a SKU in a warehouse when there is none (initial stock, adjustments). */
 export async function ensureStockRow(tx: Tx, sku: string, warehouseId: string, at: Date): Promise<void> {
@@ -144,15 +144,15 @@ export async function applyStockChanges(
 
 /** Available units per SKU summed over all warehouses (what catalog shows as in stock). */
 async function totalAvailable(tx: Tx, skus: string[]): Promise<Map<string, number>> {
-  const rows = await selectTotalAvailable(tx, { skus });
+  const rows = await selectTotalAvailable(tx, skus);
   return new Map(rows.map((row) => [row.sku, Number(row.available)]));
 }
 
-const selectTotalAvailable = reusableQuery('inventory.stock.total_available', (db) =>
+const selectTotalAvailable = reusableQueryByKeys('inventory.stock.total_available', (db, skus) =>
   db
     .select({ sku: stock.sku, available: sql<number>`sum(${stock.onHand} - ${stock.reserved})::int` })
     .from(stock)
-    .where(sql`${stock.sku} = ANY(${sql.placeholder('skus')}::text[])`)
+    .where(inArray(stock.sku, skus as string[]))
     .groupBy(stock.sku),
 );
 
