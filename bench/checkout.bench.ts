@@ -3,7 +3,8 @@
 // for BENCH_SECONDS (30). Prints paid orders/s, checkout p50/p99, server CPU per order, and pgbench's
 // TPS as the ceiling. Knobs: BENCH_CUSTOMERS, BENCH_WORKERS (server processes, default 1), BENCH_TABLE_STATS=1 (rows written per order by table),
 // BENCH_PROFILE=<file> (CPU profile of the load alone), BENCH_SQL_STATS=<file> (statements per order), BENCH_SERVER_LOG=<level> with
-// BENCH_SERVER_OUTPUT=<file> (the server's log), BENCH_SERVER_NODE_ARGS (extra node flags).
+// BENCH_SERVER_OUTPUT=<file> (the server's log), BENCH_SERVER_NODE_ARGS (extra node flags), BENCH_PGBENCH=0 (skip the
+// pgbench ceiling, for quick side-by-side runs).
 
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -252,7 +253,7 @@ try {
     await server.stop();
     if (process.env.BENCH_TABLE_STATS) await printTableStats(database.url, latencies.length);
     if (process.env.BENCH_SQL_STATS) printSqlStats(process.env.BENCH_SQL_STATS, latencies.length);
-    console.log(`\npgbench (TPC-B-like, ${CUSTOMERS} clients, same machine): ${pgbenchTps(database.url)} TPS`);
+    if (process.env.BENCH_PGBENCH !== '0') console.log(`\npgbench (TPC-B-like, ${CUSTOMERS} clients, same machine): ${pgbenchTps(database.url)} TPS`);
     verdict(`paid orders/s ≥ ${TARGET}`, rate >= TARGET, `${rate.toFixed(1)} orders/s`);
   } finally {
     await server.stop();
