@@ -29,7 +29,25 @@ export async function releaseOrderResources(ctx: OrdersContext, order: Order): P
   if (order.holdId) await ctx.promotions.cancelHold(order.holdId);
 }
 
-/** Enqueues the release in the cancelling transaction, so it happens even if the direct call is lost. */
-export async function scheduleRelease(ctx: OrdersContext, tx: Tx, orderId: string, delaySeconds = 0): Promise<void> {
-  await ctx.deps.jobs.send(RELEASE_QUEUE, { orderId }, { tx, ...(delaySeconds > 0 ? { startAfterSeconds: delaySeconds } : {}) });
+/**
+ * Opens the cart of an order whose card was declined at checkout again, so the customer can pay
+ * with another; a cart already open, gone, or checked out for another order is left as it is.
+ */
+export async function reopenCartOf(ctx: OrdersContext, cartId: string, orderId: string): Promise<void> {
+  await ctx.cart.reopen(cartId, orderId).catch((error: unknown) => tolerateMissing(error));
+}
+
+/**
+ * Enqueues the release in the cancelling transaction, so it happens even if the direct call is lost;
+ * with `reopenCartId`, the job opens that cart again too (a declined card at checkout).
+ */
+export async function scheduleRelease(
+  ctx: OrdersContext,
+  tx: Tx,
+  orderId: string,
+  delaySeconds = 0,
+  options: { reopenCartId?: string } = {},
+): Promise<void> {
+  const data = options.reopenCartId ? { orderId, reopenCartId: options.reopenCartId } : { orderId };
+  await ctx.deps.jobs.send(RELEASE_QUEUE, data, { tx, ...(delaySeconds > 0 ? { startAfterSeconds: delaySeconds } : {}) });
 }

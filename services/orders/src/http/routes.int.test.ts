@@ -139,6 +139,32 @@ describe('POST /api/v1/checkout', () => {
     expect(retry.json().order.status).toBe('paid');
   });
 
+  it('reopens the cart through the release job when opening it at once fails after a declined card', async () => {
+    const cart = cartWith(aliceId, [{ sku: stockedSku(1), quantity: 1 }]);
+    fake.down.add('reopen');
+    let orderId: string;
+    try {
+      const res = await call('POST', '/api/v1/checkout', alice, checkoutBody(cart.id, 'tok_decline'));
+      expect(res.json().order.status).toBe('cancelled');
+      orderId = res.json().order.id;
+      expect(fake.carts.get(cart.id)?.status).toBe('checked_out');
+    } finally {
+      fake.down.delete('reopen');
+    }
+    // The job waits 30 s behind the direct call; brought forward here.
+    const moved = await t.database.query(
+      `UPDATE pgboss.job SET start_after = now() WHERE name = 'orders.release_order' AND data->>'orderId' = $1 AND data->>'reopenCartId' = $2 RETURNING id`,
+      [orderId, cart.id],
+    );
+    expect(moved).toHaveLength(1);
+    for (let waited = 0; fake.carts.get(cart.id)?.status !== 'open'; waited += 100) {
+      if (waited > 15_000) throw new Error('the release job did not reopen the cart');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const retry = await call('POST', '/api/v1/checkout', alice, checkoutBody(cart.id));
+    expect(retry.json().order.status).toBe('paid');
+  });
+
   it('keeps a 3-D Secure order awaiting payment until the capture event marks it paid', async () => {
     const sku = stockedSku(2);
     const cart = cartWith(aliceId, [{ sku, quantity: 1 }]);

@@ -2,7 +2,7 @@ import type { JobDefinition } from '@bazar/kit/jobs';
 import { recoverCheckouts } from '../app/checkout/recover-checkouts.ts';
 import type { OrdersContext } from '../app/context.ts';
 import { EXPIRE_QUEUE, expireOrder, expireOverdueOrders } from '../app/expire-order.ts';
-import { RELEASE_QUEUE, releaseOrderResources } from '../app/release-order-resources.ts';
+import { RELEASE_QUEUE, releaseOrderResources, reopenCartOf } from '../app/release-order-resources.ts';
 import { findOrder } from '../db/order-repo.ts';
 
 const orderIdOf = (data: Record<string, unknown>) => {
@@ -20,7 +20,9 @@ export function orderJobs(ctx: OrdersContext): JobDefinition[] {
       retryLimit: 10,
       handler: async (data) => {
         const order = await findOrder(ctx.deps.db, orderIdOf(data));
-        if (order?.status === 'cancelled') await releaseOrderResources(ctx, order);
+        if (order?.status !== 'cancelled') return;
+        await releaseOrderResources(ctx, order);
+        if (typeof data.reopenCartId === 'string') await reopenCartOf(ctx, data.reopenCartId, order.id);
       },
     },
     { queue: 'orders.recover_checkouts', cron: '*/5 * * * *', handler: async () => void (await recoverCheckouts(ctx)) },

@@ -90,6 +90,7 @@ export const upstreamFakes = defineService({
       return cart;
     });
     app.post('/internal/v1/carts/:id/reopen', guard, async (req) => {
+      down('reopen');
       const cart = cartOf(req);
       if (cart.status === 'checked_out' && cart.orderId === (req.body as Body).orderId) {
         cart.status = 'open';

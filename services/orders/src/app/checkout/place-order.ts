@@ -4,7 +4,7 @@ import type { OrdersContext } from '../context.ts';
 import { EXPIRE_QUEUE } from '../expire-order.ts';
 import { historyRows, toOrderView } from '../get-order.ts';
 import { paidBy } from '../mark-order-paid.ts';
-import { releaseOrderResources, scheduleRelease } from '../release-order-resources.ts';
+import { releaseOrderResources, reopenCartOf, scheduleRelease } from '../release-order-resources.ts';
 import { runCheckoutSaga } from './checkout.saga.ts';
 import { type CheckoutAnswer, type CheckoutRequest, type CheckoutState, saveCheckout } from './checkout-state.ts';
 import { type CheckoutIdempotency, startCheckout } from './start-checkout.ts';
@@ -58,14 +58,17 @@ async function settleCheckout(
   if (payment.status === 'failed') {
     const note = `payment declined${payment.failureReason ? `: ${payment.failureReason}` : ''}`;
     const ref = { id: payment.id, status: payment.status };
+    const { cartId } = input.request;
     const { order, answer } = await settle({ payment: ref, to: 'cancelled', note }, 'declined', (txc) =>
-      scheduleRelease(ctx, txc.tx, orderId, 30),
+      scheduleRelease(ctx, txc.tx, orderId, 30, { reopenCartId: cartId }),
     );
-    // Given back now; the release job is there should this process stop first.
-    await releaseOrderResources(ctx, order).catch((error) => ctx.deps.log.warn({ err: error }, 'release after decline failed'));
-    await ctx.cart
-      .reopen(input.request.cartId, orderId)
-      .catch((error) => ctx.deps.log.warn({ err: error, cartId: input.request.cartId }, 'reopening the cart failed'));
+    // Given back and reopened now; the release job does both again should a call fail or this process stop first.
+    await releaseOrderResources(ctx, order).catch((error) =>
+      ctx.deps.log.warn({ err: error }, 'release after decline failed; the job retries'),
+    );
+    await reopenCartOf(ctx, cartId, orderId).catch((error) =>
+      ctx.deps.log.warn({ err: error, cartId }, 'reopening the cart failed; the release job retries'),
+    );
     return { answer, replayed: false };
   }
   // 3-D Secure: the customer has ORDER_PAYMENT_TTL to finish paying; the expiry job ends the wait.
