@@ -1,3 +1,4 @@
+import type { Bus } from '@bazar/kit/bus/bus';
 import { newId } from '@bazar/kit/ids';
 import { startTestService, type TestService } from '@bazar/kit/testing';
 import { createOrdersService } from '../src/index.ts';
@@ -6,12 +7,12 @@ import { fake } from './fakes/state.ts';
 import { upstreamFakes } from './fakes/upstream.ts';
 
 /** Orders on the fakes, with the saga's injected failure under the test's control. */
-export async function startOrders(env: Record<string, string> = {}) {
+export async function startOrders(env: Record<string, string> = {}, options: { bus?: Bus } = {}) {
   const faults = { step: undefined as string | undefined };
   const orders = createOrdersService({ faults: { failAfter: () => faults.step } });
   // ORDERS_TEST_LOG=debug shows the services' logs while debugging a test.
   const log = process.env.ORDERS_TEST_LOG ? { LOG_LEVEL: process.env.ORDERS_TEST_LOG } : {};
-  const t: TestService = await startTestService([orders, upstreamFakes], { env: { ...log, ...env } });
+  const t: TestService = await startTestService([orders, upstreamFakes], { env: { ...log, ...env }, ...options });
   return { t, faults };
 }
 
