@@ -253,7 +253,8 @@ try {
     await server.stop();
     if (process.env.BENCH_TABLE_STATS) await printTableStats(database.url, latencies.length);
     if (process.env.BENCH_SQL_STATS) printSqlStats(process.env.BENCH_SQL_STATS, latencies.length);
-    if (process.env.BENCH_PGBENCH !== '0') console.log(`\npgbench (TPC-B-like, ${CUSTOMERS} clients, same machine): ${pgbenchTps(database.url)} TPS`);
+    if (process.env.BENCH_PGBENCH !== '0')
+      console.log(`\npgbench (TPC-B-like, ${CUSTOMERS} clients, same machine): ${pgbenchTps(database.url)} TPS`);
     verdict(`paid orders/s ≥ ${TARGET}`, rate >= TARGET, `${rate.toFixed(1)} orders/s`);
   } finally {
     await server.stop();

@@ -50,10 +50,15 @@ export async function lookupVariants(ctx: CatalogContext, variantIds: string[]):
 export async function lookupCachedVariants(ctx: CatalogContext, variantIds: string[]): Promise<VariantInfo[]> {
   const found: VariantInfo[] = [];
   const missing: string[] = [];
-  for (const variantId of new Set(variantIds)) {
-    const productId = ctx.productOfVariant.get(variantId);
-    const json = productId === undefined ? undefined : await ctx.cache.get(`id:${productId}`);
-    const info = json === undefined ? undefined : variantInfoOf(JSON.parse(json) as ProductView, variantId);
+  const wanted = [...new Set(variantIds)];
+  // Each product once, all in one cache read: a cart of many lines is one round trip to Redis.
+  const productIds = [...new Set(wanted.map((id) => ctx.productOfVariant.get(id)).filter((id) => id !== undefined))];
+  const cached = await ctx.cache.getMany(productIds.map((id) => `id:${id}`));
+  const products = new Map<string, ProductView>();
+  for (const [i, json] of cached.entries()) if (json !== undefined) products.set(productIds[i] as string, JSON.parse(json) as ProductView);
+  for (const variantId of wanted) {
+    const product = products.get(ctx.productOfVariant.get(variantId) ?? '');
+    const info = product && variantInfoOf(product, variantId);
     if (info) found.push(info);
     else missing.push(variantId);
   }

@@ -6,6 +6,8 @@ import { LRUCache } from 'lru-cache';
  */
 export interface ProductCache {
   get(key: string): Promise<string | undefined>;
+  /** Several at once, in the keys' order (one round trip to Redis). */
+  getMany(keys: readonly string[]): Promise<(string | undefined)[]>;
   set(keys: string[], json: string): Promise<void>;
   delete(keys: string[]): Promise<void>;
   close(): Promise<void>;
@@ -19,6 +21,7 @@ export function createMemoryProductCache(options: { max: number; ttlSeconds: num
   const lru = new LRUCache<string, string>({ max: options.max, ttl: options.ttlSeconds * 1000 });
   return {
     get: async (key) => lru.get(key),
+    getMany: async (keys) => keys.map((key) => lru.get(key)),
     set: async (keys, json) => {
       for (const key of keys) lru.set(key, json);
     },
@@ -37,6 +40,11 @@ export function createRedisProductCache(url: string, options: { ttlSeconds: numb
     async get(key) {
       // A cache outage degrades to database reads, never to errors.
       return (await redis.get(prefix + key).catch(() => null)) ?? undefined;
+    },
+    async getMany(keys) {
+      if (keys.length === 0) return [];
+      const found = await redis.mget(...keys.map((key) => prefix + key)).catch(() => keys.map(() => null));
+      return found.map((json) => json ?? undefined);
     },
     async set(keys, text) {
       const pipeline = redis.pipeline();
