@@ -165,6 +165,20 @@ describe('POST /api/v1/checkout', () => {
     expect(retry.json().order.status).toBe('paid');
   });
 
+  it('stores a settled checkout as written: its state and answer neither compressed nor moved out of the row', async () => {
+    const { order } = await placePaid();
+    // A value stored compressed or out of line measures less than the same value rebuilt in memory.
+    const [row] = await t.database.query<{ state: boolean; response: boolean; size: number }>(
+      `SELECT pg_column_size(state) = pg_column_size(state::text::jsonb) AS state,
+              pg_column_size(response) = pg_column_size(response::text::jsonb) AS response,
+              pg_column_size(c.*) AS size
+       FROM orders.checkouts c WHERE order_id = $1`,
+      [order.id],
+    );
+    expect(row?.size).toBeGreaterThan(2_100); // past PostgreSQL's default point for compressing a row
+    expect(row).toMatchObject({ state: true, response: true });
+  });
+
   it('keeps a 3-D Secure order awaiting payment until the capture event marks it paid', async () => {
     const sku = stockedSku(2);
     const cart = cartWith(aliceId, [{ sku, quantity: 1 }]);
