@@ -13,7 +13,11 @@ export const CartConfigSchema = Type.Object({
     pattern: '^[A-Z]{3}$',
     description: "A new cart's currency when none is asked for",
   }),
-  CART_TTL_DAYS: Type.Integer({ default: 30, minimum: 1, description: 'Redis carts expire after this many days without a change' }),
+  CART_TTL_DAYS: Type.Integer({
+    default: 30,
+    minimum: 1,
+    description: 'Carts are removed after this many days without a change (Redis expiry, or a nightly job for carts in the database)',
+  }),
   CART_MAX_LINES: Type.Integer({ default: 100, minimum: 1, description: 'Lines in one cart' }),
   CART_MAX_QUANTITY: Type.Integer({ default: 999, minimum: 1, description: 'Units of one variant in one cart' }),
   CART_REDIS_PREFIX: Type.String({ default: 'bazar:cart:', description: 'Key prefix of carts in Redis' }),

@@ -4,6 +4,7 @@ import { promotionsClient } from '@bazar/contracts/clients/promotions';
 import { ratesClient } from '@bazar/contracts/clients/rates';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { CartContext } from './app/context.ts';
+import { PURGE_QUEUE, purgeStaleCarts } from './app/purge-stale-carts.ts';
 import { readCartConfig } from './config.ts';
 import { createPgCartStore } from './db/pg-cart-store.ts';
 import { inbox, outbox } from './db/schema.ts';
@@ -43,6 +44,11 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   routes: (app, deps) => cartRoutes(app, contextOf(deps)),
+  // Carts in Redis expire by themselves; those in the database are removed nightly.
+  jobs: (deps) =>
+    contextOf(deps).config.REDIS_URL
+      ? []
+      : [{ queue: PURGE_QUEUE, cron: '23 3 * * *', handler: async () => void (await purgeStaleCarts(contextOf(deps))) }],
   async stop(deps) {
     await contexts.get(deps)?.store.close();
   },

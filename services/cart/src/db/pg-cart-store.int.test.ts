@@ -2,9 +2,12 @@ import { newId } from '@bazar/kit/ids';
 import { startTestService, type TestService } from '@bazar/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upstreamFakes } from '../../test/fakes/upstream.ts';
+import type { CartContext } from '../app/context.ts';
+import { purgeStaleCarts } from '../app/purge-stale-carts.ts';
+import { readCartConfig } from '../config.ts';
 import type { Cart } from '../domain/cart.ts';
 import cart from '../index.ts';
-import { createPgCartStore } from './pg-cart-store.ts';
+import { createPgCartStore, deleteCartsUnchangedSince } from './pg-cart-store.ts';
 
 let t: TestService;
 beforeAll(async () => {
@@ -49,5 +52,37 @@ describe('the database cart store', () => {
     await store.create(read);
     const closed = await store.closeIfOpen(read.id, { orderId: newId(), customerId: newId(), at: new Date() });
     expect(closed?.status).toBe('checked_out');
+  });
+});
+
+describe('removing stale carts', () => {
+  const aged = (created: string, updated: string): Cart => ({ ...anOpenCart(), createdAt: created, updatedAt: updated });
+
+  it('removes carts unchanged for CART_TTL_DAYS, keeps those changed since, in batches', async () => {
+    const now = t.service.deps.clock.now().getTime();
+    const daysAgo = (days: number) => new Date(now - days * 86_400_000).toISOString();
+    const store = createPgCartStore(t.service.deps.db);
+    const ctx = { deps: t.service.deps, config: readCartConfig({}) } as CartContext;
+    await purgeStaleCarts(ctx); // the carts earlier tests left, dated January
+    const stale = [aged(daysAgo(40), daysAgo(35)), { ...aged(daysAgo(60), daysAgo(31)), status: 'checked_out' as const, orderId: newId() }];
+    const changedLately = aged(daysAgo(90), daysAgo(2));
+    const fresh = aged(daysAgo(1), daysAgo(1));
+    for (const cart of [...stale, changedLately, fresh]) await store.create(cart);
+    expect(await purgeStaleCarts(ctx)).toBe(2);
+    for (const cart of stale) expect(await store.get(cart.id)).toBeUndefined();
+    expect(await store.get(changedLately.id)).toEqual(changedLately);
+    expect(await store.get(fresh.id)).toEqual(fresh);
+    expect(await purgeStaleCarts(ctx)).toBe(0);
+  });
+
+  it('takes a batch at a time', async () => {
+    const store = createPgCartStore(t.service.deps.db);
+    const old = new Date(Date.now() - 45 * 86_400_000).toISOString();
+    const carts = Array.from({ length: 5 }, () => aged(old, old));
+    for (const cart of carts) await store.create(cart);
+    const cutoff = new Date(Date.now() - 30 * 86_400_000);
+    expect(await deleteCartsUnchangedSince(t.service.deps.db, cutoff, 3)).toBe(3);
+    expect(await deleteCartsUnchangedSince(t.service.deps.db, cutoff, 3)).toBe(2);
+    expect(await deleteCartsUnchangedSince(t.service.deps.db, cutoff, 3)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { Db } from '@bazar/kit/db/database';
 import { placeholderFor, placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Cart, CartStatus } from '../domain/cart.ts';
 import type { CartStore } from '../store/cart-store.ts';
 import { carts } from './schema.ts';
@@ -99,4 +99,18 @@ export function createPgCartStore(db: Db): CartStore {
     },
     close: async () => {},
   };
+}
+
+/**
+ * Deletes up to `limit` carts neither created nor changed since `cutoff`; answers how many. They
+ * are found by creation time (indexed), and a cart changed since is kept.
+ */
+export async function deleteCartsUnchangedSince(db: Db, cutoff: Date, limit: number): Promise<number> {
+  const stale = db
+    .select({ id: carts.id })
+    .from(carts)
+    .where(and(lt(carts.createdAt, cutoff), lt(carts.updatedAt, cutoff)))
+    .limit(limit);
+  const deleted = await db.delete(carts).where(inArray(carts.id, stale)).returning({ id: carts.id });
+  return deleted.length;
 }

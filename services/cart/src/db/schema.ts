@@ -19,7 +19,9 @@ export const carts = cart.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('carts_owner_idx').on(t.ownerId), index('carts_updated_idx').on(t.updatedAt)],
+  // Stale carts are found by creation time, which never changes: an index on `updated_at` would be
+  // rewritten by every change and keep changes from being HOT updates (docs/decisions/0015).
+  (t) => [index('carts_owner_idx').on(t.ownerId), index('carts_created_idx').on(t.createdAt)],
 );
 
 export const outbox = outboxTable(cart);
