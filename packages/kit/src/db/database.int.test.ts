@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPostgresDatabase, openTestDatabase } from '../testing.ts';
+import { createTestPostgresDatabase, openTestDatabase, testEngine } from '../testing.ts';
 import { type Database, openConfiguredDatabase } from './database.ts';
 
 let database: Database;
@@ -28,7 +28,7 @@ describe('the database handle', () => {
   });
 
   // A pool exists on PostgreSQL only (this part runs in the postgres project).
-  if (process.env.BAZAR_TEST_DB === 'postgres')
+  if (testEngine() === 'postgres')
     it('opens as many connections as DATABASE_POOL_SIZE says, and no more', async () => {
       const created = await createTestPostgresDatabase();
       const pooled = await openConfiguredDatabase({ DATABASE_URL: created.url, DATABASE_POOL_SIZE: 2, BAZAR_DATA_DIR: '' });
@@ -47,7 +47,7 @@ describe('the database handle', () => {
     });
 
   // Server-side prepared statements exist on PostgreSQL only (this part runs in the postgres project).
-  if (process.env.BAZAR_TEST_DB === 'postgres')
+  if (testEngine() === 'postgres')
     it('prepares parameterised writes once per connection on PostgreSQL, and leaves reads unnamed', async () => {
       const prepared = await database.withSession(async (session) => {
         await session.query('INSERT INTO db_test.notes (id, body) VALUES ($1, $2)', [2, 'second']);

@@ -151,18 +151,15 @@ function combinationKey(statements: readonly BuiltStatement[]): string {
   let key = '';
   for (const statement of statements) {
     let number = textNumbers.get(statement.sql);
-    if (number === undefined) {
+    if (number === undefined && textNumbers.size < MAX_NUMBERED_TEXTS) {
       number = textNumbers.size;
-      // Past the cap a text gets no number of its own: the text itself stands in the key.
-      if (textNumbers.size < 2_000) textNumbers.set(statement.sql, number);
-      else {
-        key += `${statement.expectRows ?? ''}:${statement.sql}\u0000`;
-        continue;
-      }
+      textNumbers.set(statement.sql, number);
     }
-    key += `${statement.expectRows ?? ''}#${number}\u0000`;
+    // Past the cap a text has no number: the text itself stands in the key.
+    key += `${statement.expectRows ?? ''}${number === undefined ? `:${statement.sql}` : `#${number}`}\u0000`;
   }
   return key;
 }
 
+const MAX_NUMBERED_TEXTS = 2_000;
 const textNumbers = new Map<string, number>();

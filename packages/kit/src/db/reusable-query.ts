@@ -109,65 +109,68 @@ export function reusableSql<P extends Record<string, unknown>>(name: string, bui
   };
 }
 
-/** List lengths up to which a read by keys keeps a statement per length (`reusableQueryByKeys`). */
-const MAX_REUSED_KEYS = 16;
-
-type KeyedQuery<R> = PromiseLike<R> & { prepare(name: string): { execute(values?: Record<string, unknown>): Promise<R> } };
-
 /**
- * A read by a list of keys (`id IN (…)`), built once per list length up to 16, each length its own
- * prepared statement; `build` gets the keys as placeholders. One statement for every length
- * (`id = ANY($1)`) is planned afresh on every call: PostgreSQL costs a generic plan for an array
- * of unknown length above the plan for the array in hand, so it never settles on one (the
- * variant lookup at checkout: 0 generic plans in 1,691 runs, planning ~8% of the database's CPU
- * in bench:checkout). A longer list is built with its values each time, unnamed.
+ * Counts (of keys, of rows) up to which a statement is built once per count and prepared under
+ * its own name; beyond, it is built with its values each time, unnamed.
  */
-export function reusableQueryByKeys<R>(name: string, build: (db: DbOrTx, keys: readonly unknown[]) => KeyedQuery<R>) {
+const MAX_REUSED_COUNT = 16;
+
+/** One `reusableQuery` per count, named `<name>.<count>`, made when a count is first asked for. */
+function perCount<R>(
+  name: string,
+  build: (db: DbOrTx, count: number) => { prepare(name: string): { execute(values?: Record<string, unknown>): Promise<R> } },
+) {
   const byCount = new Map<number, ReusableQuery<R, Record<string, unknown>>>();
-  const queryFor = (count: number) => {
+  return (count: number) => {
     let query = byCount.get(count);
     if (!query) {
-      const keys = Array.from({ length: count }, (_, i) => sql.placeholder(`k${i}`));
-      query = reusableQuery<R, Record<string, unknown>>(`${name}.${count}`, (db) => build(db, keys));
+      query = reusableQuery<R, Record<string, unknown>>(`${name}.${count}`, (db) => build(db, count));
       byCount.set(count, query);
     }
     return query;
   };
+}
+
+type KeyedQuery<R> = PromiseLike<R> & { prepare(name: string): { execute(values?: Record<string, unknown>): Promise<R> } };
+
+/**
+ * A read by a list of keys (`id IN (…)`), one prepared statement per list length up to 16; `build`
+ * gets the keys as placeholders. One statement for every length (`id = ANY($1)`) is planned afresh
+ * on every call: PostgreSQL costs a generic plan for an array of unknown length above the plan for
+ * the array in hand, so it never settles on one (the variant lookup at checkout: 0 generic plans in
+ * 1,691 runs, planning ~8% of the database's CPU in bench:checkout).
+ */
+export function reusableQueryByKeys<R>(name: string, build: (db: DbOrTx, keys: readonly unknown[]) => KeyedQuery<R>) {
+  const queryFor = perCount<R>(name, (db, count) =>
+    build(
+      db,
+      Array.from({ length: count }, (_, i) => sql.placeholder(`k${i}`)),
+    ),
+  );
   return async (db: DbOrTx, keys: readonly unknown[]): Promise<R> => {
-    if (keys.length > MAX_REUSED_KEYS) return await build(db, keys);
+    if (keys.length > MAX_REUSED_COUNT) return await build(db, keys);
     const values: Record<string, unknown> = {};
     for (const [i, key] of keys.entries()) values[`k${i}`] = key;
     return queryFor(keys.length)(db, values);
   };
 }
 
-/** Row counts up to which a multi-row insert keeps its built statement (each count is its own statement). */
-const MAX_REUSED_ROWS = 16;
-
 /**
- * A multi-row INSERT into `table` of the `keys` columns, built once per number of rows (up to 16;
- * more rows are built each time): a ledger entry's postings, an order's lines.
+ * A multi-row INSERT into `table` of the `keys` columns, one prepared statement per number of rows
+ * up to 16: a ledger entry's postings, an order's lines.
  */
 export function reusableInsertRows<K extends string>(name: string, table: PgTable, keys: readonly K[]) {
-  const byCount = new Map<number, ReusableQuery<unknown, Record<string, unknown>>>();
-  const build = (db: DbOrTx, count: number) =>
+  const queryFor = perCount<unknown>(name, (db, count) =>
     db
       .insert(table)
-      .values(Array.from({ length: count }, (_, i) => Object.fromEntries(keys.map((key) => [key, sql.placeholder(`${key}_${i}`)]))));
-  const queryFor = (count: number) => {
-    let query = byCount.get(count);
-    if (!query) {
-      query = reusableQuery(`${name}.${count}`, (db) => build(db, count));
-      byCount.set(count, query);
-    }
-    return query;
-  };
+      .values(Array.from({ length: count }, (_, i) => Object.fromEntries(keys.map((key) => [key, sql.placeholder(`${key}_${i}`)])))),
+  );
   const valuesOf = (rows: readonly Record<K, unknown>[]) =>
     Object.fromEntries(rows.flatMap((row, i) => keys.map((key) => [`${key}_${i}`, row[key]])));
   return {
     /** The statement inserting `rows`, to send later (`deferWrite`). */
     statement(db: DbOrTx, rows: readonly Record<K, unknown>[]): BuiltStatement | { toSQL(): BuiltStatement } {
-      if (rows.length > MAX_REUSED_ROWS) return db.insert(table).values(rows as never);
+      if (rows.length > MAX_REUSED_COUNT) return db.insert(table).values(rows as never);
       return queryFor(rows.length).statement(db, valuesOf(rows));
     },
   };

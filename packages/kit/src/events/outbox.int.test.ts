@@ -36,6 +36,10 @@ function recordingBus() {
   return { bus: bus as Bus & { refusing: boolean }, seen };
 }
 
+/** A relay of the test outbox onto `bus`, polling every 20 ms, 10 rows a claim unless told. */
+const relayFor = (bus: Bus, options: { pollMs?: number; batchSize?: number } = {}) =>
+  createOutboxRelay({ database, schema: 'relay_test', bus, log: pino({ level: 'silent' }), pollMs: 20, batchSize: 10, ...options });
+
 async function write(count: number, snapshotOf?: (i: number) => string | undefined) {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -53,7 +57,7 @@ const unpublished = async () =>
 describe('the outbox relay', () => {
   it('publishes in id order, in batches, and marks every row once it has nothing more to claim', async () => {
     const { bus, seen } = recordingBus();
-    const relay = createOutboxRelay({ database, schema: 'relay_test', bus, log: pino({ level: 'silent' }), pollMs: 20, batchSize: 10 });
+    const relay = relayFor(bus);
     const ids = await write(25);
     expect(await relay.drain()).toBe(25);
     expect(seen.map((e) => e.id)).toEqual(ids);
@@ -64,7 +68,7 @@ describe('the outbox relay', () => {
 
   it('keeps publishing under a stream of commits and leaves nothing unmarked when the stream stops', async () => {
     const { bus, seen } = recordingBus();
-    const relay = createOutboxRelay({ database, schema: 'relay_test', bus, log: pino({ level: 'silent' }), pollMs: 50, batchSize: 5 });
+    const relay = relayFor(bus, { pollMs: 50, batchSize: 5 });
     relay.start();
     const ids: string[] = [];
     for (let round = 0; round < 10; round++) {
@@ -80,7 +84,7 @@ describe('the outbox relay', () => {
 
   it('marks what went out before the bus refused, and sends the rest once it is back', async () => {
     const { bus, seen } = recordingBus();
-    const relay = createOutboxRelay({ database, schema: 'relay_test', bus, log: pino({ level: 'silent' }), pollMs: 20, batchSize: 10 });
+    const relay = relayFor(bus);
     const ids = await write(4);
     bus.refusing = true;
     await expect(relay.drain()).rejects.toThrow('broker down');
@@ -95,7 +99,7 @@ describe('the outbox relay', () => {
 
   it('sends only the newest snapshot of each thing in a batch, and marks the ones it stands for', async () => {
     const { bus, seen } = recordingBus();
-    const relay = createOutboxRelay({ database, schema: 'relay_test', bus, log: pino({ level: 'silent' }), pollMs: 20, batchSize: 100 });
+    const relay = relayFor(bus, { batchSize: 100 });
     // Snapshots of A (0, 2, 4), of B (1, 5), and plain events (3, 6) that are all sent.
     const of = (i: number) => ({ 0: 'A', 2: 'A', 4: 'A', 1: 'B', 5: 'B' })[i];
     const ids = await write(7, of);
@@ -107,7 +111,7 @@ describe('the outbox relay', () => {
 
   it('keeps an obsolete snapshot unsent and unmarked when the newer one is refused', async () => {
     const { bus, seen } = recordingBus();
-    const relay = createOutboxRelay({ database, schema: 'relay_test', bus, log: pino({ level: 'silent' }), pollMs: 20, batchSize: 100 });
+    const relay = relayFor(bus, { batchSize: 100 });
     const ids = await write(2, () => 'C');
     bus.refusing = true;
     await expect(relay.drain()).rejects.toThrow('broker down');

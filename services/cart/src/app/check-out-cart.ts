@@ -1,6 +1,6 @@
 import type { CheckoutCart } from '@bazar/contracts/clients/cart';
-import { CartForbidden, CartNotFound } from '../domain/cart.errors.ts';
-import { checkOut } from '../domain/cart.ts';
+import { CartNotFound } from '../domain/cart.errors.ts';
+import { assertCanAccess, checkOut } from '../domain/cart.ts';
 import { changeCart } from './change-cart.ts';
 import type { CartContext } from './context.ts';
 import { priceCartNow, toCheckoutCart } from './price-cart.ts';
@@ -19,7 +19,7 @@ export async function checkOutCart(
   if (!cart) {
     const existing = await ctx.store.get(input.cartId);
     if (!existing) throw CartNotFound(input.cartId);
-    if (existing.ownerId !== null && existing.ownerId !== input.customerId) throw CartForbidden();
+    assertCanAccess(existing, input.customerId);
     cart = await changeCart(ctx, input.cartId, existing.ownerId, (current, now) => checkOut(current, input.orderId, now), existing);
   }
   return toCheckoutCart(await priceCartNow(ctx, cart));

@@ -5,12 +5,12 @@ export const PURGE_QUEUE = 'cart.purge_stale_carts';
 const BATCH = 1_000;
 
 /**
- * Removes carts of the database store left unchanged for CART_TTL_DAYS, as Redis expires its own;
- * in batches, so no statement holds many rows at once. Orders keep their own copy of what was
- * bought, so a checked-out cart goes too. Answers how many were removed.
+ * Removes carts of the database store left unchanged for CART_TTL_DAYS (scheduled only when carts
+ * live in the database; Redis expires its own); in batches, so no statement holds many rows at
+ * once. Orders keep their own copy of what was bought, so a checked-out cart goes too. Answers how
+ * many were removed.
  */
 export async function purgeStaleCarts(ctx: CartContext): Promise<number> {
-  if (ctx.config.REDIS_URL) return 0;
   const cutoff = new Date(ctx.deps.clock.now().getTime() - ctx.config.CART_TTL_DAYS * 86_400_000);
   let removed = 0;
   for (;;) {

@@ -48,10 +48,12 @@ export function newCart(input: { id: string; ownerId: string | null; currency: s
 }
 
 /** Who may use a cart: anyone holding an anonymous cart's id; an owned cart only its owner. */
+/** An anonymous cart is anyone's who has its id; a customer's is theirs alone. */
+export const isUsableBy = (cart: Cart, userId: string | null): boolean => cart.ownerId === null || cart.ownerId === userId;
+
 export function assertCanAccess(cart: Cart, userId: string | null): void {
-  if (cart.ownerId === null) return;
-  if (userId === null) throw LoginRequired();
-  if (cart.ownerId !== userId) throw CartForbidden();
+  if (isUsableBy(cart, userId)) return;
+  throw userId === null ? LoginRequired() : CartForbidden();
 }
 
 function assertOpen(cart: Cart): void {

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { type Cart, checkOut } from '../domain/cart.ts';
+import { type Cart, checkOut, isUsableBy } from '../domain/cart.ts';
 import type { CartStore } from './cart-store.ts';
 
 /**
@@ -34,7 +34,7 @@ export function createRedisCartStore(options: { url: string; prefix: string; ttl
     async closeIfOpen(id, { orderId, customerId, at }) {
       const value = await redis.get(key(id));
       const cart = value ? (JSON.parse(value) as Cart) : undefined;
-      if (cart?.status !== 'open' || (cart.ownerId !== null && cart.ownerId !== customerId)) return undefined;
+      if (cart?.status !== 'open' || !isUsableBy(cart, customerId)) return undefined;
       const closed = checkOut(cart, orderId, at);
       return (await this.replace(cart, closed)) ? closed : undefined;
     },

@@ -50,14 +50,14 @@ export async function lookupVariants(ctx: CatalogContext, variantIds: string[]):
 export async function lookupCachedVariants(ctx: CatalogContext, variantIds: string[]): Promise<VariantInfo[]> {
   const found: VariantInfo[] = [];
   const missing: string[] = [];
-  const wanted = [...new Set(variantIds)];
+  const productOf = new Map([...new Set(variantIds)].map((id) => [id, ctx.productOfVariant.get(id)]));
   // Each product once, all in one cache read: a cart of many lines is one round trip to Redis.
-  const productIds = [...new Set(wanted.map((id) => ctx.productOfVariant.get(id)).filter((id) => id !== undefined))];
+  const productIds = [...new Set([...productOf.values()].filter((id) => id !== undefined))];
   const cached = await ctx.cache.getMany(productIds.map((id) => `id:${id}`));
   const products = new Map<string, ProductView>();
   for (const [i, json] of cached.entries()) if (json !== undefined) products.set(productIds[i] as string, JSON.parse(json) as ProductView);
-  for (const variantId of wanted) {
-    const product = products.get(ctx.productOfVariant.get(variantId) ?? '');
+  for (const [variantId, productId] of productOf) {
+    const product = productId === undefined ? undefined : products.get(productId);
     const info = product && variantInfoOf(product, variantId);
     if (info) found.push(info);
     else missing.push(variantId);

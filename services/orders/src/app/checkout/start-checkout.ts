@@ -1,11 +1,9 @@
 import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { IdempotencyInProgress, IdempotencyKeyReused } from '@bazar/kit/idempotency';
 import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
-import { findOrder } from '../../db/order-repo.ts';
 import { checkouts } from '../../db/schema.ts';
 import { CheckoutInProgress } from '../../domain/order.errors.ts';
 import type { OrdersContext } from '../context.ts';
-import { orderView } from '../get-order.ts';
 import type { CheckoutAnswer, CheckoutState } from './checkout-state.ts';
 
 // The row is the checkout's record and, with a key, the request's idempotency record; the order's
@@ -57,12 +55,9 @@ async function conflictOf(ctx: OrdersContext, initial: CheckoutState, idempotenc
   const keyed = idempotency && rows.find((r) => r.idempotencyKey === idempotency.key && r.customerId === initial.customerId);
   if (keyed && idempotency) {
     if (keyed.requestHash !== idempotency.requestHash) throw IdempotencyKeyReused();
+    // The statement that settles a checkout stores its answer too: a row without one is still running.
     if (keyed.response) return { replay: keyed.response as CheckoutAnswer };
-    if (keyed.status !== 'completed' && keyed.status !== 'declined') throw IdempotencyInProgress();
-    // Settled, but the process stopped before storing the answer: the order as it is now.
-    const order = await findOrder(ctx.deps.db, keyed.orderId);
-    if (!order) throw IdempotencyInProgress();
-    return { replay: { order: await orderView(ctx.deps.db, order), payment: (keyed.state as CheckoutState).payment ?? null } };
+    throw IdempotencyInProgress();
   }
   if (rows.some((r) => r.cartId === initial.request.cartId)) throw CheckoutInProgress(initial.request.cartId);
   return undefined;
