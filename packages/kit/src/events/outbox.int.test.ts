@@ -4,7 +4,7 @@ import type { Bus } from '../bus/bus.ts';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../testing.ts';
 import { type EventEnvelope, envelope } from './event.ts';
-import { createOutboxRelay } from './outbox.ts';
+import { createOutboxRelay, type OutboxRelay } from './outbox.ts';
 
 let database: Database;
 let dispose: () => Promise<void>;
@@ -39,6 +39,17 @@ function recordingBus() {
 /** A relay of the test outbox onto `bus`, polling every 20 ms, 10 rows a claim unless told. */
 const relayFor = (bus: Bus, options: { pollMs?: number; batchSize?: number } = {}) =>
   createOutboxRelay({ database, schema: 'relay_test', bus, log: pino({ level: 'silent' }), pollMs: 20, batchSize: 10, ...options });
+
+/** Drains while the bus refuses (all `pending` rows stay unpublished), then again once it is back; answers the second drain. */
+async function drainAfterRefusal(bus: ReturnType<typeof recordingBus>['bus'], relay: OutboxRelay, pending: number) {
+  bus.refusing = true;
+  await expect(relay.drain()).rejects.toThrow('broker down');
+  expect(await unpublished()).toBe(pending);
+  bus.refusing = false;
+  // The refused rows wait out a short lease before they are claimed again.
+  await database.query('UPDATE relay_test.outbox SET lease_until = NULL WHERE published_at IS NULL');
+  return relay.drain();
+}
 
 async function write(count: number, snapshotOf?: (i: number) => string | undefined) {
   const ids: string[] = [];
@@ -86,13 +97,7 @@ describe('the outbox relay', () => {
     const { bus, seen } = recordingBus();
     const relay = relayFor(bus);
     const ids = await write(4);
-    bus.refusing = true;
-    await expect(relay.drain()).rejects.toThrow('broker down');
-    expect(await unpublished()).toBe(4);
-    bus.refusing = false;
-    // The refused rows wait out a short lease before they are claimed again.
-    await database.query('UPDATE relay_test.outbox SET lease_until = NULL WHERE published_at IS NULL');
-    expect(await relay.drain()).toBe(4);
+    expect(await drainAfterRefusal(bus, relay, 4)).toBe(4);
     expect(seen.map((e) => e.id)).toEqual(ids);
     expect(await unpublished()).toBe(0);
   });
@@ -113,12 +118,7 @@ describe('the outbox relay', () => {
     const { bus, seen } = recordingBus();
     const relay = relayFor(bus, { batchSize: 100 });
     const ids = await write(2, () => 'C');
-    bus.refusing = true;
-    await expect(relay.drain()).rejects.toThrow('broker down');
-    expect(await unpublished()).toBe(2);
-    bus.refusing = false;
-    await database.query('UPDATE relay_test.outbox SET lease_until = NULL WHERE published_at IS NULL');
-    expect(await relay.drain()).toBe(2);
+    expect(await drainAfterRefusal(bus, relay, 2)).toBe(2);
     expect(seen.map((e) => e.id)).toEqual([ids[1]]);
     expect(await unpublished()).toBe(0);
   });
