@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { InventoryContext } from './app/context.ts';
 import { recentStock } from './app/recent-stock.ts';
+import { skuTurns } from './app/sku-turns.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { onVariantCreated } from './events/on-variant-created.ts';
 import { inventoryRoutes } from './http/routes.ts';
@@ -11,7 +12,7 @@ const contexts = new WeakMap<ServiceDeps, InventoryContext>();
 function contextOf(deps: ServiceDeps): InventoryContext {
   let ctx = contexts.get(deps);
   if (!ctx) {
-    ctx = { deps, recentStock: recentStock() };
+    ctx = { deps, recentStock: recentStock(), skuTurns: skuTurns() };
     contexts.set(deps, ctx);
   }
   return ctx;

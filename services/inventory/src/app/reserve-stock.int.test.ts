@@ -3,6 +3,10 @@ import { startTestService, type TestService } from '@bazar/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announceVariant, DEFAULT_WAREHOUSE_ID, freshSku, internal, stockEvents, stockOf } from '../../test/helpers.ts';
 import inventory from '../index.ts';
+import type { InventoryContext } from './context.ts';
+import { recentStock } from './recent-stock.ts';
+import { reserveStock } from './reserve-stock.ts';
+import { skuTurns } from './sku-turns.ts';
 
 let t: TestService;
 beforeAll(async () => {
@@ -91,6 +95,55 @@ describe('reserveStock under concurrency', () => {
     const [row] = await stockOf(t, sku);
     expect(row).toEqual({ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 4, reserved: newlyHeld });
     expect(newlyHeld).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('reserveStock in several processes at once', () => {
+  // Each context stands for a process: its own remembered levels and turns, one database. Turns
+  // order a process's own reservations; across processes the compare-and-set and the locked path
+  // decide, and this keeps them exercised.
+  const processes = (): InventoryContext[] =>
+    Array.from({ length: 4 }, () => ({ deps: t.service.deps, recentStock: recentStock(), skuTurns: skuTurns() }));
+
+  it('sells 5 units to exactly 5 of 20 reservations spread over four processes', async () => {
+    const sku = freshSku('SPREAD');
+    await announceVariant(t, sku, 5);
+    const contexts = processes();
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        reserveStock(contexts[i % 4] as InventoryContext, { reservationId: newId(), lines: [{ sku, quantity: 1 }] }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as { code?: string }] : []));
+    expect(refused.map((e) => e.code)).toEqual(Array(15).fill('inventory.out_of_stock'));
+    expect(await stockOf(t, sku)).toEqual([{ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 5, reserved: 5 }]);
+    const events = await stockEvents(t, sku);
+    expect(events.map((e) => e.available)).toEqual([5, 4, 3, 2, 1, 0]);
+  });
+
+  it('keeps every unit counted when four processes reserve one SKU many times over', async () => {
+    const sku = freshSku('BUSY');
+    await announceVariant(t, sku, 1_000);
+    const contexts = processes();
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        reserveStock(contexts[i % 4] as InventoryContext, { reservationId: newId(), lines: [{ sku, quantity: 1 + (i % 3) }] }),
+      ),
+    );
+    const reserved = Array.from({ length: 40 }, (_, i) => 1 + (i % 3)).reduce((sum, n) => sum + n, 0);
+    expect(await stockOf(t, sku)).toEqual([{ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 1_000, reserved }]);
+    // Each movement's levels after it are exact, in the order the changes were made.
+    const movements = await t.database.query<{ reserved_delta: number; reserved_after: number }>(
+      `SELECT reserved_delta, reserved_after FROM inventory.stock_movements WHERE sku = $1 AND reason = 'reserve' ORDER BY reserved_after`,
+      [sku],
+    );
+    let running = 0;
+    for (const movement of movements) {
+      running += Number(movement.reserved_delta);
+      expect(Number(movement.reserved_after)).toBe(running);
+    }
+    expect(running).toBe(reserved);
   });
 });
 

@@ -38,6 +38,15 @@ export async function reserveStock(
 ): Promise<{ reservation: Reservation; created: boolean }> {
   const lines = mergeLines(input.lines);
   const skus = lines.map((line) => line.sku);
+  return ctx.skuTurns.take(skus, () => reserveInTurn(ctx, input, lines, skus));
+}
+
+async function reserveInTurn(
+  ctx: InventoryContext,
+  input: ReserveStockInput,
+  lines: { sku: string; quantity: number }[],
+  skus: string[],
+): Promise<{ reservation: Reservation; created: boolean }> {
   // The levels this process's last reservation of these SKUs left, when it remembers them: one
   // statement. Then the levels read now: two. Then the locked path, which decides every case.
   const remembered = ctx.recentStock.get(skus);
