@@ -177,6 +177,23 @@ function pgbenchTps(url: string): string {
   }
 }
 
+/** The database's WAL position and its commits so far: what a paid order writes, whatever the machine's speed. */
+async function databaseWork(url: string): Promise<{ walBytes: bigint; walRecords: number; fullPages: number; commits: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text AS wal, w.wal_records::text AS records, w.wal_fpi::text AS fpi,
+              d.xact_commit::text AS commits
+       FROM pg_stat_database d, pg_stat_wal w WHERE d.datname = current_database()`,
+    );
+    const row = rows[0];
+    return { walBytes: BigInt(row.wal), walRecords: Number(row.records), fullPages: Number(row.fpi), commits: Number(row.commits) };
+  } finally {
+    await client.end();
+  }
+}
+
 /** Rows written per paid order, by table: where the database time goes. */
 async function printTableStats(url: string, orders: number) {
   const client = new pg.Client({ connectionString: url });
@@ -223,6 +240,7 @@ try {
     const variants = await seed(server.url, login.body.accessToken);
     console.log(`seeded ${variants.length} products; ${CUSTOMERS} customers for ${SECONDS} s against ${WORKERS} server process(es)…`);
     if (process.env.BENCH_PROFILE || process.env.BENCH_SQL_STATS) server.child.kill('SIGUSR2');
+    const workBefore = await databaseWork(database.url);
     const cpuBefore = treeCpu(server.child.pid);
     const postgresBefore = postgresCpu();
     const clientBefore = process.cpuUsage();
@@ -231,6 +249,7 @@ try {
     const results = await Promise.all(Array.from({ length: CUSTOMERS }, () => customer(server.url, variants, until)));
     const elapsed = (Date.now() - started) / 1000;
     const cpuAfter = treeCpu(server.child.pid);
+    const postgresAfter = postgresCpu();
     const paid = Math.max(1, results.flatMap((r) => r.latencies).length);
     const perOrder = (seconds: number) => ((seconds * 1000) / paid).toFixed(1);
     const client = process.cpuUsage(clientBefore);
@@ -245,12 +264,19 @@ try {
     const serverSeconds = cpuAfter.user - cpuBefore.user + cpuAfter.kernel - cpuBefore.kernel;
     console.log(
       `CPU per paid order: server (${WORKERS} process${WORKERS > 1 ? 'es' : ''}) ${perOrder(serverSeconds)} ms (user ${perOrder(cpuAfter.user - cpuBefore.user)}, kernel ${perOrder(cpuAfter.kernel - cpuBefore.kernel)}), ` +
-        `PostgreSQL ${perOrder(postgresCpuBetween(postgresBefore, postgresCpu()))} ms, load client ${perOrder((client.user + client.system) / 1e6)} ms; ` +
+        `PostgreSQL ${perOrder(postgresCpuBetween(postgresBefore, postgresAfter))} ms, load client ${perOrder((client.user + client.system) / 1e6)} ms; ` +
         `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
     );
     if (failures.length > 0) console.log(`failures (first 5): ${failures.slice(0, 5).join('; ')}`);
     if (process.env.BENCH_SERVER_OUTPUT) writeFileSync(process.env.BENCH_SERVER_OUTPUT, server.output());
     await server.stop();
+    // Read once the server has gone: its connections report their commits as they close.
+    const workAfter = await databaseWork(database.url);
+    console.log(
+      `PostgreSQL work per paid order: ${(Number(workAfter.walBytes - workBefore.walBytes) / 1024 / paid).toFixed(1)} kB of WAL ` +
+        `(${((workAfter.walRecords - workBefore.walRecords) / paid).toFixed(0)} records, ${((workAfter.fullPages - workBefore.fullPages) / paid).toFixed(2)} full pages), ` +
+        `${((workAfter.commits - workBefore.commits) / paid).toFixed(1)} commits`,
+    );
     if (process.env.BENCH_TABLE_STATS) await printTableStats(database.url, latencies.length);
     if (process.env.BENCH_SQL_STATS) printSqlStats(process.env.BENCH_SQL_STATS, latencies.length);
     if (process.env.BENCH_PGBENCH !== '0')
