@@ -165,8 +165,17 @@ export function reusableInsertRows<K extends string>(name: string, table: PgTabl
       .insert(table)
       .values(Array.from({ length: count }, (_, i) => Object.fromEntries(keys.map((key) => [key, sql.placeholder(`${key}_${i}`)])))),
   );
-  const valuesOf = (rows: readonly Record<K, unknown>[]) =>
-    Object.fromEntries(rows.flatMap((row, i) => keys.map((key) => [`${key}_${i}`, row[key]])));
+  // Each row's placeholder names (`<key>_<row>`), made once per row position rather than on every insert.
+  const namesByRow: string[][] = [];
+  const namesOf = (i: number) => (namesByRow[i] ??= keys.map((key) => `${key}_${i}`));
+  const valuesOf = (rows: readonly Record<K, unknown>[]) => {
+    const values: Record<string, unknown> = {};
+    for (const [i, row] of rows.entries()) {
+      const names = namesOf(i);
+      for (const [k, key] of keys.entries()) values[names[k] as string] = row[key];
+    }
+    return values;
+  };
   return {
     /** The statement inserting `rows`, to send later (`deferWrite`). */
     statement(db: DbOrTx, rows: readonly Record<K, unknown>[]): BuiltStatement | { toSQL(): BuiltStatement } {
