@@ -31,6 +31,8 @@ export interface ReserveStockInput {
 /**
  * Holds stock for every line or for none (409 `inventory.out_of_stock` naming each short SKU).
  * Idempotent by reservationId: a repeat returns the stored reservation with `created: false`.
+ * This process's reservations of a SKU run one after another (`SkuTurns`), each from the levels the
+ * one before left.
  */
 export async function reserveStock(
   ctx: InventoryContext,
@@ -41,6 +43,7 @@ export async function reserveStock(
   return ctx.skuTurns.take(skus, () => reserveInTurn(ctx, input, lines, skus));
 }
 
+/** The reservation once its turn has come: remembered levels, then levels read now, then the locked path. */
 async function reserveInTurn(
   ctx: InventoryContext,
   input: ReserveStockInput,
