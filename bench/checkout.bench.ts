@@ -279,12 +279,8 @@ try {
     );
     if (process.env.BENCH_TABLE_STATS) await printTableStats(database.url, latencies.length);
     if (process.env.BENCH_SQL_STATS) printSqlStats(process.env.BENCH_SQL_STATS, latencies.length);
-    if (process.env.BENCH_PGBENCH !== '0') {
-      const tps = pgbenchTps(database.url);
-      console.log(`\npgbench (TPC-B-like, ${CUSTOMERS} clients, same machine): ${tps} TPS`);
-      // The machine's speed moves by a factor of three from one hour to the next; this ratio moves far less.
-      if (Number(tps) > 0) console.log(`paid orders/s per 1,000 pgbench TPS: ${((rate / Number(tps)) * 1000).toFixed(1)}`);
-    }
+    if (process.env.BENCH_PGBENCH !== '0')
+      console.log(`\npgbench (TPC-B-like, ${CUSTOMERS} clients, same machine): ${pgbenchTps(database.url)} TPS`);
     verdict(`paid orders/s ≥ ${TARGET}`, rate >= TARGET, `${rate.toFixed(1)} orders/s`);
   } finally {
     await server.stop();
