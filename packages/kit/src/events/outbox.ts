@@ -93,7 +93,10 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   const { database, schema, bus, log, pollMs } = options;
   const batchSize = options.batchSize ?? 100;
   const leaseSeconds = options.leaseSeconds ?? 30;
-  const batchWindowMs = options.batchWindowMs ?? 5;
+  // 25 ms against 5: under bench:checkout's load 10.5 → 10.0 statements per paid order (larger
+  // claims, and a SKU's stock snapshots folded into one), 8–20% more orders/s (docs/decisions/0016).
+  // An event waits at most this long, and only while the relay is busy.
+  const batchWindowMs = options.batchWindowMs ?? 25;
   const table = `"${schema}"."outbox"`;
   let running = false;
   let loop: Promise<void> | undefined;
