@@ -1,7 +1,7 @@
 // npm run bench:checkout — the whole order path under load on real PostgreSQL: every service in one
 // process on a real HTTP listener; 16 customers loop cart → item → checkout (tok_success) → paid
-// for BENCH_SECONDS (30). Prints paid orders/s, checkout p50/p99, server CPU per order, and pgbench's
-// TPS as the ceiling. Knobs: BENCH_CUSTOMERS, BENCH_WORKERS (server processes, default 1), BENCH_TABLE_STATS=1 (rows written per order by table),
+// for BENCH_SECONDS (30). Prints paid orders/s, checkout p50/p99, CPU per order (server, PostgreSQL,
+// load client), PostgreSQL's work per order (WAL, commits), and pgbench's TPS as the ceiling. Knobs: BENCH_CUSTOMERS, BENCH_WORKERS (server processes, default 1), BENCH_TABLE_STATS=1 (rows written per order by table),
 // BENCH_PROFILE=<file> (CPU profile of the load alone), BENCH_SQL_STATS=<file> (statements per order), BENCH_SERVER_LOG=<level> with
 // BENCH_SERVER_OUTPUT=<file> (the server's log), BENCH_SERVER_NODE_ARGS (extra node flags), BENCH_PGBENCH=0 (skip the
 // pgbench ceiling, for quick side-by-side runs).
