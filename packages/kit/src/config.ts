@@ -24,7 +24,7 @@ export const PlatformConfigSchema = Type.Object({
   BAZAR_DATA_DIR: Type.String({ default: './data', description: 'PGlite data directory (embedded mode)' }),
   DATABASE_URL: Type.Optional(Type.String({ description: 'PostgreSQL URL; when set, PGlite is not used' })),
   DATABASE_POOL_SIZE: Type.Integer({
-    default: 20,
+    default: 10,
     minimum: 1,
     maximum: 1000,
     description: 'PostgreSQL connections per process (each worker has its own pool)',
