@@ -48,9 +48,9 @@ export function newCart(input: { id: string; ownerId: string | null; currency: s
 }
 
 /** Who may use a cart: anyone holding an anonymous cart's id; an owned cart only its owner. */
-/** An anonymous cart is anyone's who has its id; a customer's is theirs alone. */
 export const isUsableBy = (cart: Cart, userId: string | null): boolean => cart.ownerId === null || cart.ownerId === userId;
 
+/** Refuses anyone `isUsableBy` refuses: 401 to an anonymous caller (logging in may help), 403 to another customer. */
 export function assertCanAccess(cart: Cart, userId: string | null): void {
   if (isUsableBy(cart, userId)) return;
   throw userId === null ? LoginRequired() : CartForbidden();
