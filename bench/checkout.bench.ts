@@ -177,7 +177,7 @@ function pgbenchTps(url: string): string {
   }
 }
 
-/** The database's WAL position and its commits so far: what a paid order writes, whatever the machine's speed. */
+/** The server's WAL position (all databases; nothing else runs during the load) and this database's commits so far. */
 async function databaseWork(url: string): Promise<{ walBytes: bigint; walRecords: number; fullPages: number; commits: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
