@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Logger } from 'pino';
 import { InputError } from '../errors.ts';
 import { isAuthGuard } from './auth.ts';
+import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
 import { installProblemHandlers, ProblemSchema } from './problem.ts';
 import { findUnsafeValue } from './unsafe-values.ts';
 import { buildValidator } from './validation.ts';
@@ -39,6 +40,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : nextRequestId();
     },
+    frameworkErrors,
+    clientErrorHandler,
     // Typed loosely by Fastify (Ajv or JTD); ours always returns an Ajv-shaped function.
     schemaController: { compilersFactory: { buildValidator: buildValidator as never } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -60,7 +63,18 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   });
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
     done();
+  });
+  // Answers carry tokens and personal data: none is stored by a browser or proxy unless a route
+  // says otherwise (the JWKS does). Data answers get a policy that loads and frames nothing.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (!reply.hasHeader('content-security-policy') && !String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    }
+    done(null, payload);
   });
   // Before any handler, and for routes without schemas too: text PostgreSQL cannot hold, numbers that are not finite.
   app.addHook('preValidation', (request, _reply, done) => {
@@ -88,7 +102,13 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   });
   if (options.docs !== false) {
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      // Hashes of the page's own scripts and styles; never framed; plain http stays usable on a laptop.
+      staticCSP: true,
+      transformStaticCSP: (header) =>
+        header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(' upgrade-insecure-requests;', ''),
+    });
   }
   return app as unknown as HttpApp;
 }
