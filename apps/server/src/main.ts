@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { declareAmqpTopology, exchangeName } from '@bazar/kit/bus/amqp-bus';
 import { loadPlatformConfig } from '@bazar/kit/config';
 import { openConfiguredDatabase } from '@bazar/kit/db/database';
 import { migrateService } from '@bazar/kit/db/migrate';
+import { queueBindingsOf } from '@bazar/kit/service';
 import { startGateway } from './gateway-host.ts';
 import { startHost } from './host.ts';
 import { ledgerCommand } from './ledger-command.ts';
@@ -14,7 +16,7 @@ const USAGE = `bazar <command>
   start              every service in one process (embedded mode), demo data unless BAZAR_DEMO=0
   serve <service>    one service alone against DATABASE_URL and AMQP_URL (${SERVICES.map((s) => s.name).join(', ')})
   serve gateway      the public entry: forwards to <SERVICE>_URL (e.g. IDENTITY_URL)
-  migrate [service]  apply database migrations and exit
+  migrate [service]  apply database migrations (and declare the RabbitMQ exchange and queues when AMQP_URL is set), then exit
   seed               load demo data and exit
   ledger verify      prove every ledger entry balances and every balance equals its postings (exit 1 if not)`;
 
@@ -107,6 +109,11 @@ async function migrate(only?: string) {
     }
   } finally {
     await database.close();
+  }
+  if (platform.AMQP_URL) {
+    const topology = queueBindingsOf(SERVICES);
+    await declareAmqpTopology({ url: platform.AMQP_URL, prefix: platform.AMQP_PREFIX, topology });
+    console.log(`broker: exchange ${exchangeName(platform.AMQP_PREFIX)} and queues of ${topology.map((b) => b.group).join(', ')} declared`);
   }
 }
 
