@@ -60,7 +60,21 @@ describe('parseProductQuery', () => {
   });
 
   it('issues a next cursor only while more results remain', () => {
-    expect(decodeOffsetCursor(nextCursorOf({ offset: 0, limit: 20 }, 21) ?? '')).toBe(20);
-    expect(nextCursorOf({ offset: 0, limit: 20 }, 20)).toBeNull();
+    expect(decodeOffsetCursor(nextCursorOf({ offset: 0, limit: 20 }, true) ?? '')).toBe(20);
+    expect(nextCursorOf({ offset: 0, limit: 20 }, false)).toBeNull();
+    expect(nextCursorOf({ offset: 9_990, limit: 20 }, true)).toBeNull();
+  });
+
+  it.each([
+    ['q', 'a\u0000b'],
+    ['category', '\u0000'],
+    ['attr.color', 'red\u0000'],
+    ['q', 'half \ud83d pair'],
+  ])('refuses %s with a NUL or an unpaired surrogate', (key, value) => {
+    expect(() => parseProductQuery({ [key]: value })).toThrow(expect.objectContaining({ status: 400 }));
+  });
+
+  it('accepts emoji and full-text operators as plain text', () => {
+    expect(parseProductQuery({ q: '👟 !!! :* "x" \\' }).q).toBe('👟 !!! :* "x" \\');
   });
 });

@@ -29,6 +29,9 @@ const MAX_OFFSET = 10_000;
 const ATTRIBUTE_KEY = /^attr\.([\p{L}\p{N}_-]{1,64})$/u;
 const KNOWN = new Set(['q', 'category', 'minPrice', 'maxPrice', 'inStock', 'sort', 'currency', 'limit', 'offset', 'cursor']);
 
+// PostgreSQL text refuses NUL and JSON refuses lone surrogates: such input is a 400, never a 500.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 type Raw = Record<string, unknown>;
 type Problems = { path: string; message: string }[];
 
@@ -44,6 +47,7 @@ function text(raw: Raw, key: string, problems: Problems, max = 200): string | nu
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
     return fail(problems, key, 'must be a single value');
   const s = String(value).trim();
+  if (s.includes('\0') || LONE_SURROGATE.test(s)) return fail(problems, key, 'must not contain NUL characters or unpaired surrogates');
   if (s.length > max) return fail(problems, key, `must be at most ${max} characters`);
   return s || null;
 }
@@ -133,6 +137,21 @@ export function decodeOffsetCursor(cursor: string): number | null {
   }
 }
 
-/** The next cursor, or null when this page reached the end. */
-export const nextCursorOf = (query: Pick<ProductQuery, 'offset' | 'limit'>, total: number) =>
-  query.offset + query.limit < total ? encodeOffsetCursor(query.offset + query.limit) : null;
+/** The next cursor when a further page exists and is within the offsets this API serves, else null. */
+export const nextCursorOf = (query: Pick<ProductQuery, 'offset' | 'limit'>, hasMore: boolean) =>
+  hasMore && query.offset + query.limit <= MAX_OFFSET ? encodeOffsetCursor(query.offset + query.limit) : null;
+
+/** A stable key of everything that shapes an answer, for memoising it. */
+export const searchKeyOf = (query: ProductQuery) =>
+  JSON.stringify([
+    query.q,
+    query.category,
+    query.minPrice,
+    query.maxPrice,
+    query.inStock,
+    query.attributes.map((a) => [a.name, a.values]),
+    query.sort,
+    query.currency,
+    query.limit,
+    query.offset,
+  ]);
