@@ -65,13 +65,13 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
     sort: query.sort,
     limit: query.limit,
     offset: query.offset,
+    after: query.after,
   };
   const db = ctx.deps.db;
-  const [rows, summary] = matchesNothing(plan, query.q !== null)
-    ? [[], NOTHING]
+  const [page, summary] = matchesNothing(plan, query.q !== null)
+    ? [{ rows: [], more: false, after: null }, NOTHING]
     : await Promise.all([findPage(db, plan), findSummary(db, plan)]);
-  const page = rows.slice(0, query.limit);
-  const views = (await withVariants(db, page)).map(toProductView);
+  const views = (await withVariants(db, page.rows)).map(toProductView);
   return {
     items: views.map((view) => displayIn(view, convert)),
     total: summary.total,
@@ -87,7 +87,7 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
               currency: display,
             },
     },
-    nextCursor: nextCursorOf(query, rows.length > query.limit),
+    nextCursor: nextCursorOf(query, page.more, page.after),
   };
 }
 

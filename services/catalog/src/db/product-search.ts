@@ -1,8 +1,9 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { PageAfter } from '../domain/page-cursor.ts';
 import type { AttributeValue } from '../domain/product.ts';
 import type { ProductSort } from '../domain/product-query.ts';
-import { listingColumns } from './product-repo.ts';
+import { listingColumns, type ProductRow } from './product-repo.ts';
 import { products, variants } from './schema.ts';
 
 /** Totals are counted up to this many matches; beyond it the answer says "1,000+" and facets describe that sample. */
@@ -28,16 +29,16 @@ export interface SearchPlan {
   sort: ProductSort;
   limit: number;
   offset: number;
+  /** Keyset position of an indexed sort: the page starts after this row, whatever its depth. */
+  after: PageAfter | null;
 }
 
-/** Both stemmers over every alternative of every term: (ru(a|b) || en(a|b)) && (ru(c) || en(c)). */
-function tsQuery(terms: string[][]): SQL {
-  const parts = terms.map((alternatives) => {
-    const text = alternatives.join(' | ');
-    return sql`(to_tsquery('russian'::regconfig, ${text}) || to_tsquery('english'::regconfig, ${text}))`;
-  });
-  return sql`(${sql.join(parts, sql` && `)})`;
-}
+/**
+ * Every alternative of every term, (a | b) & (c), in the `russian` configuration: it stems Cyrillic
+ * words with the Russian stemmer and Latin ones with the English, as the stored vector does.
+ */
+const tsQuery = (terms: string[][]): SQL =>
+  sql`to_tsquery('russian'::regconfig, ${terms.map((alternatives) => `(${alternatives.join(' | ')})`).join(' & ')})`;
 
 // An id list, not a sub-select: inside the OR a sub-select forces a sequential scan instead of a BitmapOr.
 const exactCodeMatch = (ids: string[]) => (ids.length > 0 ? inArray(products.id, ids) : undefined);
@@ -86,40 +87,68 @@ function indexedOrder(sort: Exclude<ProductSort, 'relevance'>): SQL[] {
   }
 }
 
+type IndexedSort = Exclude<ProductSort, 'relevance'>;
+
+/** Rows after the keyset position, in the index's direction. */
+function afterKey(after: PageAfter): SQL {
+  if (after.sort === 'newest') return sql`(${products.createdAt}, ${products.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`;
+  const direction = after.sort === 'price_asc' ? sql`>` : sql`<`;
+  return sql`(${products.priceMinor}, ${products.id}) ${direction} (${after.key}::bigint, ${after.id}::uuid)`;
+}
+
+/** A page in an indexed order: from a keyset position when the cursor carries one, else from the offset. */
+async function indexedPage(db: DbOrTx, plan: SearchPlan, sort: IndexedSort) {
+  const cursorKey = sort === 'newest' ? sql<string>`${products.createdAt}::text` : sql<string>`${products.priceMinor}::text`;
+  const rows = await db
+    .select({ ...listingColumns, cursorKey })
+    .from(products)
+    .where(and(searchWhere(plan), plan.after ? afterKey(plan.after) : undefined))
+    .orderBy(...indexedOrder(sort))
+    .limit(plan.limit + 1)
+    .offset(plan.after ? 0 : plan.offset);
+  const more = rows.length > plan.limit;
+  const last = rows[plan.limit - 1];
+  // A relevance request without words is served newest first, but its cursor stays an offset.
+  const after = more && last && plan.sort === sort ? { sort, key: last.cursorKey, id: last.id } : null;
+  return { rows: rows.slice(0, plan.limit), more, after };
+}
+
 /**
- * One page of matching product rows in the requested order, plus one row more when a next page
- * exists. Relevance (SKU/barcode hits first, then title A > description B > codes C) is ranked among
- * the first RANK_WINDOW matches; code hits are always among them.
+ * One page of matching product rows in the requested order, whether more follow, and for indexed
+ * sorts the keyset position of its last row. Relevance (SKU/barcode hits first, then title A >
+ * description B > codes C) is ranked among the first RANK_WINDOW matches; code hits are always among them.
  */
-export function findPage(db: DbOrTx, plan: SearchPlan) {
+export async function findPage(db: DbOrTx, plan: SearchPlan): Promise<{ rows: ProductRow[]; more: boolean; after: PageAfter | null }> {
   const rankable = plan.sort === 'relevance' && (plan.terms.length > 0 || plan.exactIds.length > 0);
-  if (!rankable) {
-    const sort = plan.sort === 'relevance' ? 'newest' : plan.sort;
-    return db
-      .select(listingColumns)
-      .from(products)
-      .where(searchWhere(plan))
-      .orderBy(...indexedOrder(sort))
-      .limit(plan.limit + 1)
-      .offset(plan.offset);
-  }
+  if (!rankable) return indexedPage(db, plan, plan.sort === 'relevance' ? 'newest' : plan.sort);
   const exact = exactCodeMatch(plan.exactIds);
   const rank = plan.terms.length > 0 ? sql<number>`ts_rank(${products.search}, ${tsQuery(plan.terms)})` : sql<number>`0`;
   const window = db
-    .select({ id: products.id, exact: (exact ? sql<boolean>`${exact}` : sql<boolean>`false`).as('exact'), rank: rank.as('rank') })
+    .select({
+      id: sql<string>`${products.id}`.as('candidate_id'),
+      exact: (exact ? sql<boolean>`${exact}` : sql<boolean>`false`).as('exact'),
+      rank: rank.as('rank'),
+      createdAt: sql<Date>`${products.createdAt}`.as('candidate_created_at'),
+    })
     .from(products)
     .where(searchWhere(plan));
-  const candidates = db
-    .$with('candidates')
-    .as(plan.exactIds.length > 0 ? window : window.limit(Math.max(RANK_WINDOW, plan.offset + plan.limit + 1)));
-  return db
-    .with(candidates)
-    .select(listingColumns)
+  const candidates = (plan.exactIds.length > 0 ? window : window.limit(Math.max(RANK_WINDOW, plan.offset + plan.limit + 1))).as(
+    'candidates',
+  );
+  // Ordered and cut to the page before joining back, so only the page's rows are read in full.
+  const page = db
+    .select()
     .from(candidates)
-    .innerJoin(products, eq(products.id, candidates.id))
-    .orderBy(desc(candidates.exact), desc(candidates.rank), ...newest)
+    .orderBy(desc(candidates.exact), desc(candidates.rank), desc(candidates.createdAt), desc(candidates.id))
     .limit(plan.limit + 1)
-    .offset(plan.offset);
+    .offset(plan.offset)
+    .as('page');
+  const rows = await db
+    .select(listingColumns)
+    .from(page)
+    .innerJoin(products, eq(products.id, page.id))
+    .orderBy(desc(page.exact), desc(page.rank), desc(page.createdAt), desc(page.id));
+  return { rows: rows.slice(0, plan.limit), more: rows.length > plan.limit, after: null };
 }
 
 interface SummaryRow {

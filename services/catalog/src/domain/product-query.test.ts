@@ -1,6 +1,10 @@
 import { InputError } from '@bazar/kit/errors';
 import { describe, expect, it } from 'vitest';
-import { decodeOffsetCursor, encodeOffsetCursor, nextCursorOf, parseProductQuery } from './product-query.ts';
+import { decodePageCursor, encodePageCursor } from './page-cursor.ts';
+import { nextCursorOf, parseProductQuery } from './product-query.ts';
+
+const encodeOffsetCursor = (offset: number) => encodePageCursor({ offset, after: null });
+const decodeOffsetCursor = (cursor: string) => decodePageCursor(cursor)?.offset ?? null;
 
 const problemsOf = (raw: Record<string, unknown>) => {
   try {
@@ -63,6 +67,22 @@ describe('parseProductQuery', () => {
     expect(decodeOffsetCursor(nextCursorOf({ offset: 0, limit: 20 }, true) ?? '')).toBe(20);
     expect(nextCursorOf({ offset: 0, limit: 20 }, false)).toBeNull();
     expect(nextCursorOf({ offset: 9_990, limit: 20 }, true)).toBeNull();
+  });
+
+  it('carries a keyset position for indexed sorts, at any depth, and refuses forged ones', () => {
+    const after = { sort: 'newest' as const, key: '2026-12-03 13:14:00.123456+00', id: '0193a0c2-7b7e-7000-8000-000000000001' };
+    const cursor = nextCursorOf({ offset: 20_000, limit: 20 }, true, after) ?? '';
+    expect(parseProductQuery({ cursor })).toMatchObject({ offset: 20_020, after });
+    expect(() => parseProductQuery({ cursor, sort: 'price_asc' })).toThrow(expect.objectContaining({ status: 400 }));
+    const forge = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const forged of [
+      { o: 0, s: 'newest', k: after.key, i: 'not-a-uuid' },
+      { o: 0, s: 'newest', k: "'; DROP TABLE x", i: after.id },
+      { o: 0, s: 'price_asc', k: '1e308', i: after.id },
+      { o: 0, s: 'relevance', k: '1', i: after.id },
+      { o: 20_000 },
+    ])
+      expect(decodePageCursor(forge(forged)), JSON.stringify(forged)).toBeNull();
   });
 
   it.each([

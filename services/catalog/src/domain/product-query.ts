@@ -1,4 +1,5 @@
 import { InputError } from '@bazar/kit/errors';
+import { decodePageCursor, encodePageCursor, MAX_OFFSET, type PageAfter, type PageCursor } from './page-cursor.ts';
 
 export const SORTS = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
 export type ProductSort = (typeof SORTS)[number];
@@ -22,10 +23,11 @@ export interface ProductQuery {
   currency: string | null;
   limit: number;
   offset: number;
+  /** From a keyset cursor: the page starts after this row (offset then only counts pages). */
+  after: PageAfter | null;
 }
 
 export const MAX_LIMIT = 100;
-const MAX_OFFSET = 10_000;
 const ATTRIBUTE_KEY = /^attr\.([\p{L}\p{N}_-]{1,64})$/u;
 const KNOWN = new Set(['q', 'category', 'minPrice', 'maxPrice', 'inStock', 'sort', 'currency', 'limit', 'offset', 'cursor']);
 
@@ -70,13 +72,13 @@ function flag(raw: Raw, key: string, problems: Problems): boolean | null {
   return fail(problems, key, 'must be true or false');
 }
 
-/** Reads `cursor` (it encodes the next offset) or `offset`. */
-function startOf(raw: Raw, problems: Problems): number {
+/** Reads `cursor` (the next offset, and for indexed sorts the keyset position) or `offset`. */
+function startOf(raw: Raw, problems: Problems): PageCursor {
   const cursor = text(raw, 'cursor', problems);
-  if (cursor === null) return integer(raw, 'offset', problems, 0, MAX_OFFSET) ?? 0;
-  const offset = decodeOffsetCursor(cursor);
-  if (offset === null) problems.push({ path: 'cursor', message: 'is not a cursor this API issued' });
-  return offset ?? 0;
+  if (cursor === null) return { offset: integer(raw, 'offset', problems, 0, MAX_OFFSET) ?? 0, after: null };
+  const decoded = decodePageCursor(cursor);
+  if (!decoded) problems.push({ path: 'cursor', message: 'is not a cursor this API issued' });
+  return decoded ?? { offset: 0, after: null };
 }
 
 /**
@@ -118,28 +120,22 @@ export function parseProductQuery(raw: Raw): ProductQuery {
     sort: sort as ProductSort,
     currency,
     limit: integer(raw, 'limit', problems, 1, MAX_LIMIT) ?? 20,
-    offset: startOf(raw, problems),
+    ...startOf(raw, problems),
   };
+  if (query.after && query.after.sort !== query.sort) problems.push({ path: 'cursor', message: 'was issued for another sort order' });
   if (problems.length > 0) throw new InputError(problems, 'The product filters are not valid');
   return query;
 }
 
-/** Cursors are opaque to clients; ours simply carry the next offset. */
-export const encodeOffsetCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-
-export function decodeOffsetCursor(cursor: string): number | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const offset = (value as { o?: unknown })?.o;
-    return typeof offset === 'number' && Number.isSafeInteger(offset) && offset >= 0 && offset <= MAX_OFFSET ? offset : null;
-  } catch {
-    return null;
-  }
+/**
+ * The next cursor when a further page exists, else null: a keyset position when the page is in an
+ * indexed order (`last` is its last row's key), else the next offset while within MAX_OFFSET.
+ */
+export function nextCursorOf(query: Pick<ProductQuery, 'offset' | 'limit'>, hasMore: boolean, last: PageAfter | null = null) {
+  const offset = query.offset + query.limit;
+  if (!hasMore || (!last && offset > MAX_OFFSET)) return null;
+  return encodePageCursor({ offset, after: last });
 }
-
-/** The next cursor when a further page exists and is within the offsets this API serves, else null. */
-export const nextCursorOf = (query: Pick<ProductQuery, 'offset' | 'limit'>, hasMore: boolean) =>
-  hasMore && query.offset + query.limit <= MAX_OFFSET ? encodeOffsetCursor(query.offset + query.limit) : null;
 
 /** A stable key of everything that shapes an answer, for memoising it. */
 export const searchKeyOf = (query: ProductQuery) =>
@@ -154,4 +150,5 @@ export const searchKeyOf = (query: ProductQuery) =>
     query.currency,
     query.limit,
     query.offset,
+    query.after,
   ]);
