@@ -35,6 +35,11 @@ export const PlatformConfigSchema = Type.Object({
     description: 'PostgreSQL connections per process (each worker has its own pool)',
   }),
   AMQP_URL: Type.Optional(Type.String({ description: 'RabbitMQ URL; when set, events go through RabbitMQ' })),
+  AMQP_PREFIX: Type.String({
+    default: 'bazar',
+    pattern: '^[A-Za-z0-9_-]+$',
+    description: 'Names the exchange (`<prefix>.events`) and queues (`<prefix>.<service>`), so installations can share a broker',
+  }),
   REDIS_URL: Type.Optional(Type.String({ description: 'Redis URL; when set, login counters, product caches and carts live in Redis' })),
   LOG_LEVEL: Type.Union(
     [
