@@ -24,7 +24,12 @@ declare module 'fastify' {
 
 export interface TokenVerifier {
   verify(token: string): Promise<AuthUser>;
+  /** Refuses the user's tokens issued before `at` (their roles changed): the client refreshes to get the new ones. */
+  revokeIssuedBefore(userId: string, at: Date): void;
 }
+
+/** How long a revocation is remembered: longer than any access token lives. */
+const REVOCATION_TTL_MS = 24 * 3_600_000;
 
 /**
  * Verifies EdDSA access tokens against identity's published keys. A verified token is remembered
@@ -32,12 +37,23 @@ export interface TokenVerifier {
  * which otherwise costs more than the rest of a simple read.
  */
 export function createTokenVerifier(getKey: JWTVerifyGetKey, options: { cacheSize?: number } = {}): TokenVerifier {
-  const verified = new LRUCache<string, { user: AuthUser; expiresAt: number }>({ max: options.cacheSize ?? 10_000 });
+  const verified = new LRUCache<string, { user: AuthUser; expiresAt: number; issuedAt: number }>({ max: options.cacheSize ?? 10_000 });
+  const revokedBefore = new LRUCache<string, number>({ max: 100_000, ttl: REVOCATION_TTL_MS });
+  const current = (entry: { user: AuthUser; issuedAt: number }) => {
+    const before = revokedBefore.get(entry.user.id);
+    if (before !== undefined && entry.issuedAt < before) {
+      throw new DomainError('auth.token_revoked', 401, "The access token predates a change to the account's roles; refresh it");
+    }
+    return entry.user;
+  };
   return {
+    revokeIssuedBefore(userId, at) {
+      revokedBefore.set(userId, Math.floor(at.getTime() / 1000));
+    },
     async verify(token) {
       const hit = verified.get(token);
       if (hit) {
-        if (hit.expiresAt > Date.now()) return hit.user;
+        if (hit.expiresAt > Date.now()) return current(hit);
         verified.delete(token);
       }
       try {
@@ -48,10 +64,11 @@ export function createTokenVerifier(getKey: JWTVerifyGetKey, options: { cacheSiz
         });
         const roles = Array.isArray(payload.roles) ? (payload.roles.filter((r) => ROLES.includes(r)) as Role[]) : [];
         if (!payload.sub || !payload.exp) throw new Error('no subject or expiry');
-        const user = { id: payload.sub, roles };
-        verified.set(token, { user, expiresAt: payload.exp * 1000 });
-        return user;
+        const entry = { user: { id: payload.sub, roles }, expiresAt: payload.exp * 1000, issuedAt: payload.iat ?? 0 };
+        verified.set(token, entry);
+        return current(entry);
       } catch (error) {
+        if (error instanceof DomainError) throw error;
         const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
         throw new DomainError('auth.invalid_token', 401, expired ? 'The access token has expired' : 'The access token is not valid');
       }

@@ -32,7 +32,12 @@ export async function setUserRoles(ctx: IdentityContext, input: { userId: string
         .insert(roleChanges)
         .values({ id: ctx.deps.ids.next(), userId: row.id, actorId: input.actor.id, before, after, changedAt: now });
       await publish(UserRolesChanged.make({ userId: row.id, actorId: input.actor.id, before, after, changedAt: now.toISOString() }));
-      return toUser(updated as typeof users.$inferSelect);
+      return { user: toUser(updated as typeof users.$inferSelect), changedAt: now };
+    })
+    .then((result) => {
+      // Tokens carrying the old roles stop working now, not when they expire.
+      if ('changedAt' in result) ctx.deps.verifier.revokeIssuedBefore(input.userId, result.changedAt);
+      return 'changedAt' in result ? result.user : result;
     })
     .finally(() => ctx.profiles.delete(input.userId));
 }
