@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { openApiTransform } from './openapi.ts';
 import { installProblemHandlers, ProblemSchema } from './problem.ts';
 
 // Unique per process start and cheap: a request id needs no randomness of its own.
@@ -63,6 +64,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    transform: openApiTransform,
   });
   if (options.docs !== false) {
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
