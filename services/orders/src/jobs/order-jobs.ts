@@ -13,11 +13,15 @@ const orderIdOf = (data: Record<string, unknown>) => {
 /** Orders' jobs: per-order expiry (sent when a checkout leaves the payment open), the sweep behind it, releases, and saga recovery. */
 export function orderJobs(ctx: OrdersContext): JobDefinition[] {
   return [
-    { queue: EXPIRE_QUEUE, handler: async (data) => void (await expireOrder(ctx, orderIdOf(data))) },
+    // A run whose process died is retried a minute later, not after pg-boss's 15.
+    { queue: EXPIRE_QUEUE, expireInSeconds: 60, handler: async (data) => void (await expireOrder(ctx, orderIdOf(data))) },
     { queue: 'orders.expire_unpaid_orders', cron: '* * * * *', handler: async () => void (await expireOverdueOrders(ctx)) },
     {
       queue: RELEASE_QUEUE,
-      retryLimit: 10,
+      // ~2 s, 4 s, 8 s … : about two hours of retries before the reconcilers are the only net left.
+      retryLimit: 12,
+      retryDelaySeconds: 2,
+      expireInSeconds: 60,
       handler: async (data) => {
         const order = await findOrder(ctx.deps.db, orderIdOf(data));
         if (order?.status !== 'cancelled') return;
