@@ -123,7 +123,11 @@ export async function createJobs(options: {
     const seconds = definition.everySeconds ?? 60;
     const tick = () =>
       boss
-        .send(definition.queue, {}, { ...retryOptionsOf({ ...definition, retryLimit: 0 }), singletonKey: 'every', singletonSeconds: seconds })
+        .send(
+          definition.queue,
+          {},
+          { ...retryOptionsOf({ ...definition, retryLimit: 0 }), singletonKey: 'every', singletonSeconds: seconds },
+        )
         .catch((error: unknown) => log.warn({ err: error, queue: definition.queue }, 'could not schedule a periodic job'));
     void tick();
     const timer = setInterval(tick, seconds * 1000);
@@ -157,7 +161,9 @@ export async function createJobs(options: {
                 // With the database gone the job cannot be marked failed; it stays active until its expiry retries it.
                 await boss
                   .fail(definition.queue, job.id, { message: String(error) })
-                  .catch((failError: unknown) => log.warn({ err: failError, queue: definition.queue, jobId: job.id }, 'could not mark a job failed'));
+                  .catch((failError: unknown) =>
+                    log.warn({ err: failError, queue: definition.queue, jobId: job.id }, 'could not mark a job failed'),
+                  );
               }
             }
           },

@@ -6,6 +6,7 @@ import { skuTurns } from './app/sku-turns.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { onVariantCreated } from './events/on-variant-created.ts';
 import { inventoryRoutes } from './http/routes.ts';
+import { reconcileReservations } from './jobs/reconcile-reservations.ts';
 
 const contexts = new WeakMap<ServiceDeps, InventoryContext>();
 
@@ -25,4 +26,5 @@ export default defineService({
   tables: { outbox, inbox },
   routes: (app, deps) => inventoryRoutes(app, contextOf(deps)),
   handlers: (deps) => [onVariantCreated(contextOf(deps))],
+  jobs: (deps) => [reconcileReservations(contextOf(deps))],
 });

@@ -5,6 +5,7 @@ import { recoverStuckPayments } from './app/recover-stuck-payments.ts';
 import { readPaymentsConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { paymentsRoutes } from './http/routes.ts';
+import { reconcilePayments } from './jobs/reconcile-payments.ts';
 import { createProviders } from './providers/registry.ts';
 
 export { type LedgerReport, type LedgerViolation, verifyLedger } from './app/verify-ledger.ts';
@@ -36,5 +37,6 @@ export default defineService({
         await recoverStuckPayments(contextOf(deps));
       },
     },
+    reconcilePayments(contextOf(deps)),
   ],
 });

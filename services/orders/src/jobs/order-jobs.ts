@@ -29,6 +29,11 @@ export function orderJobs(ctx: OrdersContext): JobDefinition[] {
         if (typeof data.reopenCartId === 'string') await reopenCartOf(ctx, data.reopenCartId, order.id);
       },
     },
-    { queue: 'orders.recover_checkouts', cron: '*/5 * * * *', handler: async () => void (await recoverCheckouts(ctx)) },
+    {
+      queue: 'orders.recover_checkouts',
+      everySeconds: ctx.config.ORDER_CHECKOUT_RECOVERY_EVERY_SECONDS,
+      expireInSeconds: 120,
+      handler: async () => void (await recoverCheckouts(ctx)),
+    },
   ];
 }
