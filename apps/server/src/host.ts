@@ -50,7 +50,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const database = await openConfiguredDatabase(platform);
   const cleanups: (() => Promise<unknown>)[] = [() => database.close()];
   try {
-    const bus = platform.AMQP_URL ? await createAmqpBus({ url: platform.AMQP_URL, log }) : createMemoryBus(log);
+    const bus = platform.AMQP_URL
+      ? await createAmqpBus({ url: platform.AMQP_URL, log, prefix: platform.AMQP_PREFIX })
+      : createMemoryBus(log);
     cleanups.unshift(() => bus.close());
     const counters = platform.REDIS_URL ? createRedisCounters(platform.REDIS_URL) : createMemoryCounters();
     cleanups.unshift(() => counters.close());

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadPlatformConfig } from '@bazar/kit/config';
 import { openConfiguredDatabase } from '@bazar/kit/db/database';
 import { migrateService } from '@bazar/kit/db/migrate';
+import { dlqCommand } from './dlq-command.ts';
 import { startGateway } from './gateway-host.ts';
 import { startHost } from './host.ts';
 import { ledgerCommand } from './ledger-command.ts';
@@ -16,7 +17,9 @@ const USAGE = `bazar <command>
   serve gateway      the public entry: forwards to <SERVICE>_URL (e.g. IDENTITY_URL)
   migrate [service]  apply database migrations and exit
   seed               load demo data and exit
-  ledger verify      prove every ledger entry balances and every balance equals its postings (exit 1 if not)`;
+  ledger verify      prove every ledger entry balances and every balance equals its postings (exit 1 if not)
+  dlq list [service]    events RabbitMQ dead-lettered, per consuming service (exit 1 if any)
+  dlq replay [service]  send them back to their service's queue for a fresh set of attempts`;
 
 async function main() {
   const { positionals } = parseArgs({ allowPositionals: true, strict: false });
@@ -37,6 +40,9 @@ async function main() {
     }
     case 'migrate':
       return migrate(arg);
+    case 'dlq':
+      process.exitCode = await dlqCommand(arg, positionals[2]);
+      return;
     case 'ledger':
       process.exitCode = await ledgerCommand(arg);
       return;

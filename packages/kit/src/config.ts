@@ -30,6 +30,11 @@ export const PlatformConfigSchema = Type.Object({
     description: 'PostgreSQL connections per process (each worker has its own pool)',
   }),
   AMQP_URL: Type.Optional(Type.String({ description: 'RabbitMQ URL; when set, events go through RabbitMQ' })),
+  AMQP_PREFIX: Type.String({
+    default: 'bazar',
+    pattern: '^[a-z0-9_.-]+$',
+    description: 'Start of the RabbitMQ queue and exchange names, so installs sharing a broker stay apart',
+  }),
   REDIS_URL: Type.Optional(Type.String({ description: 'Redis URL; when set, login counters, product caches and carts live in Redis' })),
   LOG_LEVEL: Type.Union(
     [

@@ -27,6 +27,22 @@ export class InputError extends DomainError {
 }
 
 /**
+ * An event that cannot be handled yet (the aggregate it is about is still being written, e.g. a
+ * capture arriving before its checkout wrote the order): the bus retries it, with backoff, for far
+ * longer than an ordinary failure instead of dead-lettering it.
+ */
+export class NotYet extends Error {
+  readonly notYet = true;
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'NotYet';
+  }
+}
+
+/** Also across copies of the kit (the flag, not the class, decides). */
+export const isNotYet = (error: unknown): boolean => (error as { notYet?: unknown } | null)?.notYet === true;
+
+/**
  * A compare-and-set write found the row changed since it was read (`deferWrite(…, { expectRows })`):
  * the statement, and with it the unit of work, stored nothing. The caller retries on the locked path.
  */

@@ -1,9 +1,11 @@
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage } from 'amqplib';
 import type { Logger } from 'pino';
 import type { EventEnvelope } from '../events/event.ts';
-import { type Bus, defaultRetryPolicy, type EnvelopeHandler, type RetryPolicy } from './bus.ts';
+import { type Bus, defaultRetryPolicy, type EnvelopeHandler, nextRetry, type RetryPolicy } from './bus.ts';
 
 export const EVENTS_EXCHANGE = 'bazar.events';
+/** The topic exchange of a prefix: `bazar.events` for the default one, so installs and test runs sharing a broker stay apart. */
+export const exchangeName = (prefix: string) => (prefix === 'bazar' ? EVENTS_EXCHANGE : `${prefix}.events`);
 
 interface Subscription {
   group: string;
@@ -36,6 +38,7 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
   const { url, log } = options;
   const retry = options.retry ?? defaultRetryPolicy;
   const prefix = options.prefix ?? 'bazar';
+  const exchange = exchangeName(prefix);
   const subscriptions: Subscription[] = [];
   let connection: ChannelModel | undefined;
   let publisher: ConfirmChannel | undefined;
@@ -52,7 +55,7 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
       arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': names.main },
     });
     await channel.assertQueue(names.dead, { durable: true });
-    for (const key of subscription.keys) await channel.bindQueue(names.main, EVENTS_EXCHANGE, key);
+    for (const key of subscription.keys) await channel.bindQueue(names.main, exchange, key);
   }
 
   async function consume(subscription: Subscription) {
@@ -74,14 +77,15 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
       channel.ack(message);
     } catch (error) {
       try {
-        const isLast = attempt >= retry.maxAttempts;
+        const next = nextRetry(retry, attempt, error);
+        const isLast = next.deadLetter;
         const target = isLast ? names.dead : names.retry;
         const headers = { ...message.properties.headers, 'x-attempt': attempt + 1, 'x-last-error': String(error).slice(0, 300) };
         await sendConfirmed(target, message.content, {
           ...message.properties,
           headers,
           persistent: true,
-          ...(isLast ? {} : { expiration: String(retry.delayMs(attempt)) }),
+          ...(next.deadLetter ? {} : { expiration: String(next.delayMs) }),
         });
         channel.ack(message);
         log[isLast ? 'error' : 'warn'](
@@ -117,7 +121,7 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
     });
     const confirm = await model.createConfirmChannel();
     confirm.on('error', () => {});
-    await confirm.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+    await confirm.assertExchange(exchange, 'topic', { durable: true });
     const consuming = await model.createChannel();
     consuming.on('error', () => {});
     await consuming.prefetch(options.prefetch ?? 32);
@@ -159,7 +163,7 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
       const body = Buffer.from(JSON.stringify(envelope));
       return new Promise((resolve, reject) => {
         channel.publish(
-          EVENTS_EXCHANGE,
+          exchange,
           `${envelope.type}.v${envelope.version}`,
           body,
           {

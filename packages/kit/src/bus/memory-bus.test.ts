@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NotYet } from '../errors.ts';
 import { envelope } from '../events/event.ts';
 import { createMemoryBus } from './memory-bus.ts';
 
@@ -33,6 +34,17 @@ describe('memory bus', () => {
     expect(attempts).toBe(3);
     expect(ok).toEqual([e.id]);
     expect(bus.deadLetters).toEqual([{ group: 'bad', envelope: e, error: 'Error: nope' }]);
+  });
+
+  it('retries a handler that answers "not yet" past the ordinary attempts, until it can', async () => {
+    const bus = createMemoryBus(undefined, { ...retry, notYetMaxAttempts: 20, notYetDelayMs: () => 1 });
+    let attempts = 0;
+    await bus.subscribe('late', ['x.done.v1'], async () => {
+      if (++attempts < 10) throw new NotYet('the order is still being written');
+    });
+    await bus.publish(event('x.done'));
+    expect(attempts).toBe(10);
+    expect(bus.deadLetters).toEqual([]);
   });
 
   it('refuses publishes after close', async () => {
