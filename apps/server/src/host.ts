@@ -48,6 +48,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const platform = loadPlatformConfig(env);
   const log = createLogger(platform.LOG_LEVEL);
   const database = await openConfiguredDatabase(platform);
+  await waitForDatabase(database, log);
   const cleanups: (() => Promise<unknown>)[] = [() => database.close()];
   try {
     const bus = platform.AMQP_URL
@@ -69,7 +70,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const verifier = createTokenVerifier(createJwksResolver(fetchJwks));
 
     opsRoutes(app, [
-      { name: 'database', check: async () => void (await database.query('SELECT 1')) },
+      { name: 'database', check: () => withinMs(database.query('SELECT 1'), READY_CHECK_MS, 'database did not answer') },
       {
         name: 'bus',
         check: async () => {
@@ -114,6 +115,34 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   } catch (error) {
     for (const cleanup of cleanups) await cleanup().catch(() => {});
     throw error;
+  }
+}
+
+/** A readiness probe answers in time whatever the database does. */
+const READY_CHECK_MS = 2_000;
+
+function withinMs(work: Promise<unknown>, ms: number, message: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work.then(() => undefined), late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A service started before its database (a cold start of a whole install, a database restarting)
+ * waits for it instead of exiting, saying so every few attempts.
+ */
+export async function waitForDatabase(database: Database, log: Logger, delayMs = (attempt: number) => Math.min(5_000, 250 * 2 ** attempt)) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await database.query('SELECT 1');
+      if (attempt > 0) log.info({ attempts: attempt + 1 }, 'database reachable');
+      return;
+    } catch (error) {
+      if (attempt % 5 === 0) log.warn({ err: error, attempt: attempt + 1 }, 'database unreachable; waiting for it');
+      await new Promise((resolve) => setTimeout(resolve, delayMs(attempt)));
+    }
   }
 }
 

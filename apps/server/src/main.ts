@@ -116,6 +116,14 @@ async function migrate(only?: string) {
   }
 }
 
+// A promise nobody awaited failing (a library's background write on a lost connection) is logged,
+// not a reason to stop serving: what was in flight already failed on its own.
+process.on('unhandledRejection', (reason) => {
+  console.error(
+    JSON.stringify({ level: 50, time: Date.now(), msg: 'unhandled rejection', err: String((reason as Error)?.stack ?? reason) }),
+  );
+});
+
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

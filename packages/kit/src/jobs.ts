@@ -115,7 +115,16 @@ export async function createJobs(options: {
   const queues = new Set<string>();
   const ensureQueue = async (name: string) => {
     if (queues.has(name)) return;
-    await boss.createQueue(name);
+    // Processes starting at once may collide creating the same queue (a deadlock or a duplicate): ask again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(name);
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt + Math.random() * 300));
+      }
+    }
     queues.add(name);
   };
   // One run per period whichever process ticks first: the singleton key and slot are the period's.
