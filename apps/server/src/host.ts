@@ -3,7 +3,7 @@ import { opsRoutes } from '@bazar/gateway';
 import { createAmqpBus } from '@bazar/kit/bus/amqp-bus';
 import type { Bus } from '@bazar/kit/bus/bus';
 import { createMemoryBus } from '@bazar/kit/bus/memory-bus';
-import { guardInternalRoutes, httpClients } from '@bazar/kit/clients';
+import { type Clients, guardInternalRoutes, httpClients } from '@bazar/kit/clients';
 import { loadPlatformConfig, type PlatformConfig } from '@bazar/kit/config';
 import { createMemoryCounters, createRedisCounters } from '@bazar/kit/counters';
 import { type Database, openConfiguredDatabase } from '@bazar/kit/db/database';
@@ -81,7 +81,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     // Embedded: one secret per process and in-process calls. Distributed: a shared secret and HTTP.
     const internalToken = platform.BAZAR_INTERNAL_TOKEN ?? randomBytes(24).toString('base64url');
     guardInternalRoutes(app, internalToken);
-    const clients = options.services.length > 1 ? localClients(app, internalToken) : httpClients(env, internalToken);
+    // Services hosted here are called in-process, the others over HTTP at <SERVICE>_URL.
+    const hosted = new Set(options.services.map((s) => s.name));
+    const local = options.services.length > 1 ? localClients(app, internalToken) : undefined;
+    const remote = httpClients(env, internalToken);
+    const clients: Clients = { to: (service) => (local && hosted.has(service) ? local : remote).to(service) };
     const services: MountedService[] = [];
     for (const definition of options.services) {
       services.push(

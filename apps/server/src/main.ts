@@ -13,7 +13,7 @@ import { superviseWorkers, workerNumber } from './workers.ts';
 
 const USAGE = `bazar <command>
   start              every service in one process (embedded mode), demo data unless BAZAR_DEMO=0
-  serve <service>    one service alone against DATABASE_URL and AMQP_URL (${SERVICES.map((s) => s.name).join(', ')})
+  serve <service>    one service alone against DATABASE_URL and AMQP_URL (or several: cart,catalog) (${SERVICES.map((s) => s.name).join(', ')})
   serve gateway      the public entry: forwards to <SERVICE>_URL (e.g. IDENTITY_URL)
   migrate [service]  apply database migrations and exit
   seed               load demo data and exit
@@ -36,7 +36,7 @@ async function main() {
         );
         return;
       }
-      return run({ services: [findService(arg)], demo: false, title: `Bazar ${arg}` });
+      return run({ services: arg.split(',').map(findService), demo: false, title: `Bazar ${arg}` });
     }
     case 'migrate':
       return migrate(arg);
