@@ -2,8 +2,12 @@
 import { parseArgs } from 'node:util';
 import { runFaults } from '../test/faults/fault-run.ts';
 
-const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1' }, seed: { type: 'string' }, load: { type: 'string', default: '45' } } });
-const seeds = values.seed ? [Number(values.seed)] : Array.from({ length: Number(values.seeds) }, () => Math.floor(Math.random() * 1_000_000));
+const { values } = parseArgs({
+  options: { seeds: { type: 'string', default: '1' }, seed: { type: 'string' }, load: { type: 'string', default: '45' } },
+});
+const seeds = values.seed
+  ? [Number(values.seed)]
+  : Array.from({ length: Number(values.seeds) }, () => Math.floor(Math.random() * 1_000_000));
 const results = [];
 for (const seed of seeds) {
   console.log(`\n=== fault run, seed ${seed} ===`);

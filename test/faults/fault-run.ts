@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exchangeName, queueNames } from '@bazar/kit/bus/amqp-bus';
@@ -106,7 +106,6 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
       BAZAR_DEMO: '0',
       ORDER_PAYMENT_TTL: '10s',
       ORDER_CHECKOUT_RECOVERY_EVERY_SECONDS: '5',
-      ORDER_CHECKOUT_RECOVERY_AFTER_SECONDS: '20',
       BAZAR_RECONCILE_EVERY_SECONDS: '5',
       BAZAR_RECONCILE_AFTER_SECONDS: '15',
       PAYMENTS_RECOVER_AFTER_SECONDS: '15',
@@ -120,11 +119,11 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
     cleanups.unshift(async () => {
       for (const s of Object.values(services)) await s.stop();
     });
-    // One after another: the first migrates and creates pg-boss's schema, the rest find it made.
-    for (const s of Object.values(services)) {
-      s.start();
-      await s.healthy();
-    }
+    // The first creates pg-boss's schema; the others then start together.
+    services.rest.start();
+    await services.rest.healthy();
+    for (const s of [services.orders, services.payments, services.inventory]) s.start();
+    await Promise.all([services.orders.healthy(), services.payments.healthy(), services.inventory.healthy()]);
     print(`[${at()}] services up (database of ${cutDatabaseOf} goes through the cut proxy; logs in ${logDir})`);
 
     const call = async (url: string, method: string, token: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -238,7 +237,9 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
         const cartId = cart.body.id as string;
         const variantId = variants[Math.floor(rand() * variants.length)] as string;
         const quantity = 1 + Math.floor(rand() * 2);
-        const added = await persist(() => call(`${services.rest.url}/api/v1/carts/${cartId}/items`, 'POST', token, { variantId, quantity }));
+        const added = await persist(() =>
+          call(`${services.rest.url}/api/v1/carts/${cartId}/items`, 'POST', token, { variantId, quantity }),
+        );
         if (added.status !== 201) {
           count('cart_failed');
           continue;
@@ -253,7 +254,7 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
         };
         const placed = await persist(() => call(`${services.orders.url}/api/v1/checkout`, 'POST', token, body, { 'idempotency-key': key }));
         if (placed.status !== 201) {
-          count(`checkout_${placed.status}`);
+          count(`checkout_${placed.status}${placed.body?.code ? `_${placed.body.code}` : ''}`);
           continue;
         }
         count(kind);
@@ -268,7 +269,7 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
         }
       }
     };
-    await Promise.all([...Array.from({ length: 4 }, (_, i) => customer(i)), ...faultPlan]);
+    await Promise.all([...Array.from({ length: 6 }, (_, i) => customer(i)), ...faultPlan]);
     print(`[${at()}] load over: ${accepted.length} accepted checkouts ${JSON.stringify(outcomes)}`);
     for (const f of faults) print(`  ${f}`);
 
@@ -279,12 +280,14 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
     const broker = { url: testAmqpUrl(), prefix, groups: GROUPS };
     let found: string[] = [];
     let agreementMs: number | undefined;
+    let polls = 0;
     while (Date.now() - lastFaultEnd < settleMs) {
       found = await violations(db, accepted, broker).catch((error: unknown) => [`could not check: ${error}`]);
       if (found.length === 0) {
         agreementMs = Date.now() - lastFaultEnd;
         break;
       }
+      if (++polls % 15 === 0) print(`[${at()}] ${found.length} violation(s) left, e.g. ${found[0]}`);
       await sleep(1_000);
     }
     if (agreementMs !== undefined) found = ledgerViolations(database.url);

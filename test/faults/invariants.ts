@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { deadLetters } from '@bazar/kit/bus/dead-letters';
 import type pg from 'pg';
-import { BAZAR_BIN } from './processes.ts';
+import { BAZAR_BUNDLE } from './processes.ts';
 
 /** A checkout the customer got a 201 for. */
 export interface AcceptedCheckout {
@@ -24,13 +24,11 @@ export async function violations(
   const found: string[] = [];
   const rows = async <T>(text: string, values: unknown[] = []) => (await db.query(text, values)).rows as T[];
 
-  const orders = new Map(
-    (await rows<{ id: string; status: string }>('SELECT id, status FROM orders.orders')).map((o) => [o.id, o.status]),
-  );
+  const orders = new Map((await rows<{ id: string; status: string }>('SELECT id, status FROM orders.orders')).map((o) => [o.id, o.status]));
   const payments = new Map(
     (
       await rows<{ id: string; order_id: string; status: string; amount: string; refunded: string }>(
-        'SELECT id, order_id, status, amount::text, refunded::text FROM payments.payments',
+        'SELECT id, order_id, status, amount_minor::text AS amount, refunded_minor::text AS refunded FROM payments.payments',
       )
     ).map((p) => [p.id, p]),
   );
@@ -38,7 +36,8 @@ export async function violations(
     const status = orders.get(checkout.orderId);
     const payment = checkout.paymentId ? payments.get(checkout.paymentId) : undefined;
     if (status === 'paid') {
-      if (payment && payment.status !== 'captured') found.push(`order ${checkout.orderId} paid but payment ${payment.id} is ${payment.status}`);
+      if (payment && payment.status !== 'captured')
+        found.push(`order ${checkout.orderId} paid but payment ${payment.id} is ${payment.status}`);
       continue;
     }
     if (status !== 'cancelled') {
@@ -46,7 +45,9 @@ export async function violations(
       continue;
     }
     if (payment && OPEN_PAYMENT.includes(payment.status)) {
-      found.push(`order ${checkout.orderId} cancelled but payment ${payment.id} is ${payment.status} (refunded ${payment.refunded}/${payment.amount})`);
+      found.push(
+        `order ${checkout.orderId} cancelled but payment ${payment.id} is ${payment.status} (refunded ${payment.refunded}/${payment.amount})`,
+      );
     }
   }
 
@@ -57,11 +58,17 @@ export async function violations(
 
   // Every effect whose order is cancelled or was never written must be given back.
   const settledOtherWay = (orderId: string | null) => !orderId || !LIVE.includes(orders.get(orderId) ?? 'absent');
-  for (const r of await rows<{ id: string; order_id: string | null }>(`SELECT id, order_id FROM inventory.reservations WHERE status = 'reserved'`)) {
-    if (settledOtherWay(r.order_id)) found.push(`reservation ${r.id} still held for ${orders.get(r.order_id ?? '') ?? 'no'} order ${r.order_id}`);
+  for (const r of await rows<{ id: string; order_id: string | null }>(
+    `SELECT id, order_id FROM inventory.reservations WHERE status = 'reserved'`,
+  )) {
+    if (settledOtherWay(r.order_id))
+      found.push(`reservation ${r.id} still held for ${orders.get(r.order_id ?? '') ?? 'no'} order ${r.order_id}`);
   }
-  for (const r of await rows<{ id: string; order_id: string }>(`SELECT id, order_id FROM promotions.redemptions WHERE status = 'redeemed'`)) {
-    if (settledOtherWay(r.order_id)) found.push(`redemption ${r.id} still counted for ${orders.get(r.order_id) ?? 'no'} order ${r.order_id}`);
+  for (const r of await rows<{ id: string; order_id: string }>(
+    `SELECT id, order_id FROM promotions.redemptions WHERE status = 'redeemed'`,
+  )) {
+    if (settledOtherWay(r.order_id))
+      found.push(`redemption ${r.id} still counted for ${orders.get(r.order_id) ?? 'no'} order ${r.order_id}`);
   }
   for (const h of await rows<{ id: string; order_id: string }>(`SELECT id, order_id FROM promotions.loyalty_holds WHERE status = 'held'`)) {
     if (settledOtherWay(h.order_id)) found.push(`points hold ${h.id} still held for ${orders.get(h.order_id) ?? 'no'} order ${h.order_id}`);
@@ -88,7 +95,7 @@ export async function violations(
 
 /** `bazar ledger verify` against the run's database: its output when it fails, else nothing. */
 export function ledgerViolations(databaseUrl: string): string[] {
-  const verify = spawnSync(process.execPath, [BAZAR_BIN, 'ledger', 'verify'], {
+  const verify = spawnSync(process.execPath, [BAZAR_BUNDLE, 'ledger', 'verify'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     encoding: 'utf8',
     timeout: 60_000,

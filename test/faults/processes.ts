@@ -3,6 +3,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const BAZAR_BIN = fileURLToPath(new URL('../../apps/server/bin/bazar.js', import.meta.url));
+/** The bundle itself (the run builds it first), so a restart never compiles sources edited meanwhile. */
+export const BAZAR_BUNDLE = fileURLToPath(new URL('../../dist/bazar.mjs', import.meta.url));
 
 /** One `bazar serve …` process that the run may kill with SIGKILL and start again on the same port. */
 export class ServiceProcess {
@@ -23,7 +25,7 @@ export class ServiceProcess {
   }
 
   start() {
-    const child = spawn(process.execPath, [BAZAR_BIN, 'serve', this.name], {
+    const child = spawn(process.execPath, [BAZAR_BUNDLE, 'serve', this.name], {
       env: { ...process.env, ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

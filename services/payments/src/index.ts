@@ -32,7 +32,8 @@ export default defineService({
   jobs: (deps) => [
     {
       queue: 'payments.recover_stuck_payments',
-      cron: '* * * * *',
+      everySeconds: contextOf(deps).config.PAYMENTS_RECOVER_EVERY_SECONDS,
+      expireInSeconds: 120,
       handler: async () => {
         await recoverStuckPayments(contextOf(deps));
       },
