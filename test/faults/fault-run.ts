@@ -63,7 +63,9 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
   const cleanups: (() => Promise<unknown>)[] = [];
   const faults: string[] = [];
   const outcomes: Record<string, number> = {};
-  const count = (what: string) => void (outcomes[what] = (outcomes[what] ?? 0) + 1);
+  const count = (what: string) => {
+    outcomes[what] = (outcomes[what] ?? 0) + 1;
+  };
   const started = Date.now();
   const at = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 
@@ -126,7 +128,15 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
     await Promise.all([services.orders.healthy(), services.payments.healthy(), services.inventory.healthy()]);
     print(`[${at()}] services up (database of ${cutDatabaseOf} goes through the cut proxy; logs in ${logDir})`);
 
-    const call = async (url: string, method: string, token: string, body?: unknown, headers: Record<string, string> = {}) => {
+    // biome-ignore lint/suspicious/noExplicitAny: JSON as the services answer it; the run reads a few known fields.
+    type Answer = { status: number; body: any };
+    const call = async (
+      url: string,
+      method: string,
+      token: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ): Promise<Answer> => {
       const res = await fetch(url, {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -137,8 +147,8 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
       return { status: res.status, body: text ? JSON.parse(text) : null };
     };
     /** Retries what the customer's app retries: no answer, a 5xx, a 409 of a request still running. */
-    const persist = async (attempt: () => Promise<{ status: number; body: any }>, tries = 8) => {
-      let last: { status: number; body: any } = { status: 0, body: null };
+    const persist = async (attempt: () => Promise<Answer>, tries = 8) => {
+      let last: Answer = { status: 0, body: null };
       for (let i = 0; i < tries; i++) {
         last = await attempt().catch(() => ({ status: 0, body: null }));
         const retryable = last.status === 0 || last.status >= 500 || (last.status === 409 && last.body?.code === 'idempotency.in_progress');
@@ -176,7 +186,9 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
     // The faults, at seeded moments inside the load window.
     const window = (lengthMs: number) => 3_000 + rand() * Math.max(1, loadMs - lengthMs - 8_000);
     let lastFaultEnd = Date.now();
-    const ended = () => void (lastFaultEnd = Math.max(lastFaultEnd, Date.now()));
+    const ended = () => {
+      lastFaultEnd = Math.max(lastFaultEnd, Date.now());
+    };
     const faultPlan: Promise<void>[] = [];
     const loadStart = Date.now();
     for (const name of KILLED) {
