@@ -1,4 +1,4 @@
-import { isNotYet } from '../errors.ts';
+import { isNotYet, isUnreachable } from '../errors.ts';
 import type { EventEnvelope } from '../events/event.ts';
 
 export type EnvelopeHandler = (envelope: EventEnvelope) => Promise<void>;
@@ -22,7 +22,10 @@ export interface RetryPolicy {
   maxAttempts: number;
   /** Delay before retry n (1-based). */
   delayMs(attempt: number): number;
-  /** Attempts for a handler that answered "not yet" (`NotYet`): its aggregate is still being written. */
+  /**
+   * Attempts for a handler that answered "not yet" (`NotYet`: its aggregate is still being written)
+   * or could not reach its database or another service (a restart, a cut connection).
+   */
   notYetMaxAttempts?: number;
   notYetDelayMs?(attempt: number): number;
 }
@@ -42,7 +45,7 @@ export function nextRetry(
   attempt: number,
   error: unknown,
 ): { deadLetter: true } | { deadLetter: false; delayMs: number } {
-  const notYet = isNotYet(error);
+  const notYet = isNotYet(error) || isUnreachable(error);
   const max = notYet ? (retry.notYetMaxAttempts ?? retry.maxAttempts) : retry.maxAttempts;
   if (attempt >= max) return { deadLetter: true };
   return { deadLetter: false, delayMs: notYet && retry.notYetDelayMs ? retry.notYetDelayMs(attempt) : retry.delayMs(attempt) };

@@ -47,6 +47,17 @@ describe('memory bus', () => {
     expect(bus.deadLetters).toEqual([]);
   });
 
+  it('retries a handler whose database is unreachable past the ordinary attempts', async () => {
+    const bus = createMemoryBus(undefined, { ...retry, notYetMaxAttempts: 20, notYetDelayMs: () => 1 });
+    let attempts = 0;
+    await bus.subscribe('cut', ['x.done.v1'], async () => {
+      if (++attempts < 6) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    });
+    await bus.publish(event('x.done'));
+    expect(attempts).toBe(6);
+    expect(bus.deadLetters).toEqual([]);
+  });
+
   it('refuses publishes after close', async () => {
     const bus = createMemoryBus();
     await bus.close();
