@@ -4,7 +4,7 @@ import { NotYet } from '../errors.ts';
 import { envelope } from '../events/event.ts';
 import { createLogger } from '../log.ts';
 import { testAmqpUrl, waitFor } from '../testing.ts';
-import { createAmqpBus, queueNames } from './amqp-bus.ts';
+import { createAmqpBus, exchangeName, queueNames } from './amqp-bus.ts';
 import type { Bus } from './bus.ts';
 
 const prefix = `kittest${Date.now()}`;
@@ -22,6 +22,7 @@ afterAll(async () => {
   const channel = await connection.createChannel();
   for (const group of ['alpha', 'beta', 'flaky', 'poison', 'late'])
     for (const q of Object.values(queueNames(prefix, group))) await channel.deleteQueue(q);
+  await channel.deleteExchange(exchangeName(prefix));
   await connection.close();
 });
 
