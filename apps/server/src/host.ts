@@ -7,6 +7,7 @@ import { type Clients, guardInternalRoutes, httpClients } from '@bazar/kit/clien
 import { loadPlatformConfig, type PlatformConfig } from '@bazar/kit/config';
 import { createMemoryCounters, createRedisCounters } from '@bazar/kit/counters';
 import { type Database, openConfiguredDatabase } from '@bazar/kit/db/database';
+import { isUnreachable } from '@bazar/kit/errors';
 import { type MountedService, mountService } from '@bazar/kit/host';
 import { createHttpApp, type HttpApp } from '@bazar/kit/http/app';
 import { createJwksResolver, createTokenVerifier } from '@bazar/kit/http/auth';
@@ -121,6 +122,30 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   } catch (error) {
     for (const cleanup of cleanups) await cleanup().catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * `startHost`, started again while the database or the broker cannot be reached part-way through
+ * (a cut after the first query answered): a service waits for what it depends on instead of exiting.
+ */
+export async function startHostPatiently(options: HostOptions): Promise<RunningHost> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startHost(options);
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      console.error(
+        JSON.stringify({
+          level: 40,
+          time: Date.now(),
+          msg: 'start-up interrupted by an unreachable dependency; starting again',
+          err: String(error),
+          attempt,
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 500 * attempt)));
+    }
   }
 }
 

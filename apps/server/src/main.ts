@@ -8,7 +8,7 @@ import { queueBindingsOf } from '@bazar/kit/service';
 import { adminCommand } from './admin-command.ts';
 import { dlqCommand } from './dlq-command.ts';
 import { startGateway } from './gateway-host.ts';
-import { startHost } from './host.ts';
+import { startHost, startHostPatiently } from './host.ts';
 import { ledgerCommand } from './ledger-command.ts';
 import { readServerConfig } from './server-config.ts';
 import { findService, SERVICES } from './services.ts';
@@ -82,7 +82,7 @@ async function run(options: Parameters<typeof startHost>[0]) {
   // Only the first worker loads demo data and prints the start banner.
   const first = workerNumber() === 1;
   const started = Date.now();
-  const host = await startHost(first ? options : { ...options, demo: false });
+  const host = await startHostPatiently(first ? options : { ...options, demo: false });
   if (!first) {
     onSignals(host);
     return;
