@@ -12,7 +12,7 @@ describe('faults in distributed mode (services as processes, real PostgreSQL and
     expect(build().status).toBe(0);
     const seed = Number(process.env.BAZAR_FAULT_SEED ?? Math.floor(Math.random() * 1_000_000));
     const result = await runFaults({ seed, loadSeconds: 40, settleSeconds: 90, print: (line) => console.log(line) });
-    expect(result.accepted, `seed ${seed}: checkouts accepted`).toBeGreaterThanOrEqual(10);
+    expect(result.accepted, `seed ${seed}: checkouts accepted`).toBeGreaterThanOrEqual(5);
     expect(result.violations, `seed ${seed}; logs in ${result.logDir}`).toEqual([]);
     expect(result.agreementMs, `seed ${seed}`).toBeLessThan(60_000);
   }, 300_000);
