@@ -185,7 +185,7 @@ export const upstreamFakes = defineService({
 
     app.post('/internal/v1/payments', guard, async (req, reply) => reply.status(201).send(await payments.create(req.body as Body)));
     app.post('/internal/v1/payments/:id/void', guard, async (req) => {
-      down('payment');
+      down('void');
       const id = (req.params as { id: string }).id;
       const p = fake.payments.get(id);
       if (!p) throw new DomainError('payments.not_found', 404, 'no payment');
