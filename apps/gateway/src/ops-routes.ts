@@ -1,4 +1,5 @@
 import type { HttpApp } from '@bazar/kit/http/app';
+import { platformMetrics } from '@bazar/kit/metrics';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { Type } from 'typebox';
 
@@ -84,6 +85,6 @@ export function opsRoutes(app: HttpApp, checks: ReadinessCheck[]) {
   );
   app.get('/metrics', { schema: { tags, hide: true } }, async (_request, reply) => {
     reply.type(registry.contentType);
-    return registry.metrics();
+    return Registry.merge([registry, platformMetrics]).metrics();
   });
 }
