@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { HttpApp } from '@bazar/kit/http/app';
+import { problem, sendProblem } from '@bazar/kit/http/problem';
+import fastifyStatic from '@fastify/static';
+
+/** Where `npm run build` puts the web app (apps/web/dist). */
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+const API_PREFIXES = ['/api/', '/internal/', '/.well-known/'];
+
+/**
+ * Serves the web app at `/`: its files, and index.html for every other page path so the
+ * browser router can take it. Hashed assets are cached for a year; the shell is revalidated.
+ * Answers whether the app was found (it is absent until built).
+ */
+export async function webRoutes(app: HttpApp, root = WEB_DIST): Promise<boolean> {
+  if (!existsSync(`${root}/index.html`)) return false;
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    setHeaders(reply, path) {
+      reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    // API paths and missing files get the API's own 404, never the page.
+    if (API_PREFIXES.some((prefix) => path.startsWith(prefix)) || /\.[a-z0-9]+$/i.test(path)) {
+      return sendProblem(reply, problem(404, 'route.not_found', `No route ${request.method} ${path}`));
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+  return true;
+}
