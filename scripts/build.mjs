@@ -56,7 +56,9 @@ function newestWebSource() {
 }
 if (process.argv.includes('--force') || !existsSync(webBuilt) || statSync(webBuilt).mtimeMs < newestWebSource()) {
   const webStarted = performance.now();
+  // A test runner's NODE_ENV=test would make Vite bundle React's development build.
+  process.env.NODE_ENV = 'production';
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: join(web, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
   if (!process.argv.includes('--quiet')) console.log(`built apps/web/dist in ${Math.round(performance.now() - webStarted)} ms`);
 }

@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HttpApp } from '@bazar/kit/http/app';
 import { problem, sendProblem } from '@bazar/kit/http/problem';
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply } from 'fastify';
 
 /** Where `npm run build` puts the web app (apps/web/dist). */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+const revalidate = (reply: FastifyReply) => reply.header('cache-control', 'no-cache');
 const API_PREFIXES = ['/api/', '/internal/', '/.well-known/'];
 
 /**
@@ -16,13 +19,16 @@ const API_PREFIXES = ['/api/', '/internal/', '/.well-known/'];
  */
 export async function webRoutes(app: HttpApp, root = WEB_DIST): Promise<boolean> {
   if (!existsSync(`${root}/index.html`)) return false;
+  // Top-level files (index.html, sw.js, the manifest) are listed once; hashed assets are looked up
+  // on every request, so a rebuild while the server runs is served too.
+  await app.register(fastifyStatic, { root, wildcard: false, index: false, cacheControl: false, setHeaders: revalidate });
   await app.register(fastifyStatic, {
-    root,
-    wildcard: false,
+    root: join(root, 'assets'),
+    prefix: '/assets/',
+    decorateReply: false,
     index: false,
-    setHeaders(reply, path) {
-      reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
+    cacheControl: false,
+    setHeaders: (reply) => reply.header('cache-control', 'public, max-age=31536000, immutable'),
   });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
@@ -30,7 +36,7 @@ export async function webRoutes(app: HttpApp, root = WEB_DIST): Promise<boolean>
     if (API_PREFIXES.some((prefix) => path.startsWith(prefix)) || /\.[a-z0-9]+$/i.test(path)) {
       return sendProblem(reply, problem(404, 'route.not_found', `No route ${request.method} ${path}`));
     }
-    reply.header('cache-control', 'no-cache');
+    revalidate(reply);
     return reply.sendFile('index.html');
   });
   return true;

@@ -31,7 +31,7 @@ export function Layout() {
       <AppShell.Header>
         <Container size="xl" h="100%" py={8}>
           <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Anchor component={Link} to="/" fw={800} fz="xl" underline="never" aria-label={t('nav.home')}>
+            <Anchor component={Link} to="/" fw={800} fz="xl" underline="never">
               Bazar
             </Anchor>
             <SearchBox visibleFrom="sm" />
@@ -104,7 +104,7 @@ export function Layout() {
             <Outlet />
           </Suspense>
         </Container>
-        <Text component="footer" c="dimmed" fz="xs" ta="center" mt="xl">
+        <Text component="footer" c="gray.7" fz="xs" ta="center" mt="xl">
           Bazar
         </Text>
       </AppShell.Main>

@@ -1,7 +1,7 @@
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { HomePage } from '../features/storefront/home-page.tsx';
 import { CABINETS } from './cabinets.ts';
-import { NotFound, RequireRoles, RouteError } from './guards.tsx';
+import { NotFound, PageLoader, RequireRoles, RouteError } from './guards.tsx';
 import { Layout } from './layout.tsx';
 
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
@@ -35,9 +35,18 @@ const cabinets: RouteObject[] = CABINETS.map((cabinet) => ({
       <Outlet />
     </RequireRoles>
   ),
-  children: [{ path: '*', lazy: page(cabinet.load) }],
+  // The cabinet module renders its own sections; it is fetched only once the guard lets the user in.
+  children: [
+    { index: true, lazy: page(cabinet.load) },
+    { path: '*', lazy: page(cabinet.load) },
+  ],
 }));
 
 export const router = createBrowserRouter([
-  { element: <Layout />, errorElement: <RouteError />, children: [...storefront, ...cabinets, { path: '*', element: <NotFound /> }] },
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <PageLoader />,
+    children: [...storefront, ...cabinets, { path: '*', element: <NotFound /> }],
+  },
 ]);

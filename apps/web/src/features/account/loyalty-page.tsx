@@ -25,22 +25,20 @@ export default function LoyaltyPage() {
             {data.history.length === 0 ? (
               <Text c="dimmed">{t('loyalty.none')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={400}>
-                <Table>
-                  <Table.Tbody>
-                    {data.history.map((entry) => (
-                      <Table.Tr key={`${entry.at}-${entry.delta}`}>
-                        <Table.Td>{formatDateTime(entry.at, locale)}</Table.Td>
-                        <Table.Td>{t(`loyalty.reasons.${entry.reason}`, { defaultValue: entry.reason })}</Table.Td>
-                        <Table.Td>{entry.orderId && <Link to={`/account/orders/${entry.orderId}`}>{t('loyalty.order')}</Link>}</Table.Td>
-                        <Table.Td ta="right" c={entry.delta < 0 ? 'red' : 'green'}>
-                          {entry.delta > 0 ? `+${entry.delta}` : entry.delta}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <Table>
+                <Table.Tbody>
+                  {data.history.map((entry) => (
+                    <Table.Tr key={`${entry.at}-${entry.delta}`}>
+                      <Table.Td>{formatDateTime(entry.at, locale)}</Table.Td>
+                      <Table.Td>{t(`loyalty.reasons.${entry.reason}`, { defaultValue: entry.reason })}</Table.Td>
+                      <Table.Td>{entry.orderId && <Link to={`/account/orders/${entry.orderId}`}>{t('loyalty.order')}</Link>}</Table.Td>
+                      <Table.Td ta="right" c={entry.delta < 0 ? 'red' : 'green'}>
+                        {entry.delta > 0 ? `+${entry.delta}` : entry.delta}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
             )}
           </Stack>
         )}

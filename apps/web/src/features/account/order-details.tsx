@@ -39,35 +39,33 @@ export function OrderDetails({ order, extra }: { order: Schemas['Order']; extra?
         {order.shippingAddress.house}
         {order.shippingAddress.apartment ? `, ${order.shippingAddress.apartment}` : ''}
       </Text>
-      <Table.ScrollContainer minWidth={400}>
-        <Table>
-          <Table.Tbody>
-            {order.items.map((item) => (
-              <Table.Tr key={item.variantId}>
-                <Table.Td>{item.title}</Table.Td>
-                <Table.Td>× {item.quantity}</Table.Td>
-                <Table.Td ta="right">
-                  <Price value={item.total} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            <Table.Tr>
-              <Table.Td colSpan={2}>{t('cart.discount')}</Table.Td>
+      <Table>
+        <Table.Tbody>
+          {order.items.map((item) => (
+            <Table.Tr key={item.variantId}>
+              <Table.Td>{item.title}</Table.Td>
+              <Table.Td>× {item.quantity}</Table.Td>
               <Table.Td ta="right">
-                <Price value={order.totals.discount} />
+                <Price value={item.total} />
               </Table.Td>
             </Table.Tr>
-            <Table.Tr>
-              <Table.Td colSpan={2} fw={700}>
-                {t('cart.total')}
-              </Table.Td>
-              <Table.Td ta="right" fw={700}>
-                <Price value={order.totals.total} />
-              </Table.Td>
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+          <Table.Tr>
+            <Table.Td colSpan={2}>{t('cart.discount')}</Table.Td>
+            <Table.Td ta="right">
+              <Price value={order.totals.discount} />
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Td colSpan={2} fw={700}>
+              {t('cart.total')}
+            </Table.Td>
+            <Table.Td ta="right" fw={700}>
+              <Price value={order.totals.total} />
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
       <Card withBorder>
         <Title order={2} fz="h5" mb="sm">
           {t('order.history')}

@@ -15,7 +15,7 @@ const COLORS: Record<string, string> = {
 export function OrderStatus({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status] ?? 'gray'} variant="light" data-testid="order-status" data-status={status}>
+    <Badge color={COLORS[status] ?? 'gray'} data-testid="order-status" data-status={status}>
       {t(`status.${status}`)}
     </Badge>
   );

@@ -76,7 +76,7 @@ function Entries() {
                 <Group justify="space-between">
                   <Text fw={600}>{entry.kind}</Text>
                   <Group gap="xs">
-                    <Badge variant="light">{entry.status}</Badge>
+                    <Badge>{entry.status}</Badge>
                     <Text fz="xs" c="dimmed">
                       {formatDateTime(entry.createdAt, locale)}
                     </Text>

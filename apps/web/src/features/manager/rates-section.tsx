@@ -33,7 +33,7 @@ function RateRow({ currency, rate, source }: { currency: string; rate: string; s
           </Button>
         </Group>
       </Table.Td>
-      <Table.Td>{source && <Badge variant="light">{t(`manager.rateSource.${source}`)}</Badge>}</Table.Td>
+      <Table.Td>{source && <Badge>{t(`manager.rateSource.${source}`)}</Badge>}</Table.Td>
     </Table.Tr>
   );
 }

@@ -20,11 +20,7 @@ export function ProductCard({ product }: { product: Schemas['Product'] }) {
         <Text fw={700}>
           <Price value={product.price} />
         </Text>
-        {!product.inStock && (
-          <Badge color="gray" variant="light">
-            {t('product.outOfStock')}
-          </Badge>
-        )}
+        {!product.inStock && <Badge color="gray">{t('product.outOfStock')}</Badge>}
       </Group>
     </Card>
   );

@@ -58,9 +58,7 @@ export default function ProductPage() {
                   </Stack>
                 </Radio.Group>
               )}
-              <Badge color={variant?.inStock ? 'green' : 'gray'} variant="light">
-                {variant?.inStock ? t('product.inStock') : t('product.outOfStock')}
-              </Badge>
+              <Badge color={variant?.inStock ? 'green' : 'gray'}>{variant?.inStock ? t('product.inStock') : t('product.outOfStock')}</Badge>
               <Group align="end">
                 <NumberInput
                   label={t('cart.quantity')}
