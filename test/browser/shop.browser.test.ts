@@ -14,6 +14,8 @@ afterAll(async () => {
   await shop?.stop();
 });
 
+// Pages wait on a real server that may share a busy CI machine.
+const SLOW = { timeout: 30_000 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
@@ -36,12 +38,12 @@ describe('web app in Chromium', () => {
     await search.fill('гантели');
     await search.press('Enter');
     await page.waitForURL(/\/search\?q=/);
-    await expect.poll(() => page.getByTestId('product-card').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('product-card').count(), SLOW).toBeGreaterThan(0);
     await checkScreen(page, 'search');
     await page.getByTestId('product-card').first().click();
     await page.getByRole('button', { name: 'В корзину' }).click();
     await page.getByTestId('go-to-cart').click();
-    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('cart-line').count(), SLOW).toBe(1);
     await checkScreen(page, 'cart');
     await page.getByRole('link', { name: 'Оформить заказ' }).click();
     await page.getByLabel('Телефон').fill('+7 900 123-45-67');
@@ -51,13 +53,42 @@ describe('web app in Chromium', () => {
     await checkScreen(page, 'checkout');
     await page.getByRole('button', { name: 'Оплатить' }).click();
     await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('paid');
+    await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status'), SLOW).toBe('paid');
     await checkScreen(page, 'order');
     // The order is the customer's: the list shows it, and the cart is empty again.
     await page.goto('/account/orders');
-    await expect.poll(() => page.getByRole('row').count(), { timeout: 20_000 }).toBeGreaterThan(1);
+    await expect.poll(() => page.getByRole('row').count(), SLOW).toBeGreaterThan(1);
     await page.goto('/cart');
-    await expect.poll(() => page.getByTestId('empty').isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('empty').isVisible(), SLOW).toBe(true);
+    await context.close();
+  });
+
+  it('a 3-D Secure card asks for confirmation and then pays; a declined card shows the error', async () => {
+    const { context, page } = await signedIn(ACCOUNTS.customer, DESKTOP);
+    const checkoutWith = async (card: string) => {
+      await page.goto('/search?q=%D0%B3%D0%B0%D0%BD%D1%82%D0%B5%D0%BB%D0%B8');
+      await page.getByTestId('product-card').first().click();
+      await page.getByRole('button', { name: 'В корзину' }).click();
+      await page.getByTestId('go-to-cart').click();
+      await page.getByRole('link', { name: 'Оформить заказ' }).click();
+      await page.getByLabel('Телефон').fill('+7 900 123-45-67');
+      await page.getByLabel('Город').fill('Казань');
+      await page.getByLabel('Улица').fill('Баумана');
+      await page.getByLabel('Дом').fill('2');
+      await page.getByLabel('Карта (тестовая)').click();
+      await page.getByRole('option', { name: card }).click();
+      await page.getByRole('button', { name: 'Оплатить' }).click();
+    };
+    await checkoutWith('С подтверждением 3-D Secure');
+    await expect.poll(() => page.getByTestId('three-ds').isVisible(), SLOW).toBe(true);
+    await checkScreen(page, 'three-ds');
+    await page.getByRole('button', { name: 'Подтвердить оплату' }).click();
+    await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status'), SLOW).toBe('paid');
+
+    await checkoutWith('Отказ банка');
+    await expect.poll(() => page.getByTestId('payment-declined').isVisible(), SLOW).toBe(true);
+    await checkScreen(page, 'declined');
     await context.close();
   });
 
@@ -73,14 +104,14 @@ describe('web app in Chromium', () => {
     const [cookie] = await context.cookies();
     expect(cookie).toMatchObject({ name: 'bazar_refresh', httpOnly: true, secure: true, sameSite: 'Strict' });
     await page.goto('/account/orders');
-    await expect.poll(() => page.getByRole('heading', { name: 'Мои заказы' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Мои заказы' }).isVisible(), SLOW).toBe(true);
     await context.close();
   });
 
   it('a customer opening a manager route is refused', async () => {
     const { context, page } = await signedIn(ACCOUNTS.customer, DESKTOP);
     await page.goto('/manager/products');
-    await expect.poll(() => page.getByTestId('refused').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('refused').isVisible(), SLOW).toBe(true);
     await checkScreen(page, 'refused');
     await context.close();
   });
@@ -111,12 +142,12 @@ describe('web app in Chromium', () => {
     const context = await browser.newContext({ baseURL: shop.base, ...DESKTOP });
     const page = await context.newPage();
     await page.goto('/');
-    await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать в Bazar' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать в Bazar' }).isVisible(), SLOW).toBe(true);
     await page.getByText('EN', { exact: true }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Welcome to Bazar' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Welcome to Bazar' }).isVisible(), SLOW).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.reload();
-    await expect.poll(() => page.getByRole('link', { name: 'Cart' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: 'Cart' }).isVisible(), SLOW).toBe(true);
     await checkScreen(page, 'home-en');
     await context.close();
   });

@@ -83,7 +83,7 @@ async function seed(base: string) {
       body: JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
-    return res.json() as Promise<Record<string, never>>;
+    return res.json() as Promise<Record<string, unknown>>;
   };
   const admin = (await call('POST', '/api/v1/auth/login', ADMIN)).accessToken as string;
   await call('POST', '/api/v1/auth/register', { email: ACCOUNTS.customer, password: PASSWORD, name: 'Анна' });
