@@ -12,8 +12,8 @@ import { refreshSession } from '../app/refresh-session.ts';
 import { registerUser } from '../app/register-user.ts';
 import { setUserRoles } from '../app/set-user-roles.ts';
 import { toUserView } from '../domain/user.ts';
-import { webSessionRoutes } from './session-routes.ts';
 import { LoginBody, MeSchema, RefreshBody, RegisterBody, SessionSchema, SetRolesBody, TokenPairSchema, UserSchema } from './schemas.ts';
+import { webSessionRoutes } from './session-routes.ts';
 
 const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['identity'];

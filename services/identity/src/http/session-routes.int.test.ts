@@ -11,7 +11,11 @@ afterAll(() => t?.close());
 let counter = 0;
 async function customer() {
   const email = `web${++counter}@example.test`;
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { email, password: 'correct-horse', name: 'Web' } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/register',
+    payload: { email, password: 'correct-horse', name: 'Web' },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return email;
 }
@@ -31,7 +35,11 @@ describe('web app session', () => {
     const res = await signIn(email);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body).toEqual({ user: expect.objectContaining({ email, roles: ['customer'] }), accessToken: expect.any(String), expiresIn: 900 });
+    expect(body).toEqual({
+      user: expect.objectContaining({ email, roles: ['customer'] }),
+      accessToken: expect.any(String),
+      expiresIn: 900,
+    });
     expect(body.refreshToken).toBeUndefined();
     const { header, pair } = cookieOf(res);
     expect(header).toMatch(/HttpOnly/);
