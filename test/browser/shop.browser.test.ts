@@ -75,7 +75,7 @@ describe('web app in Chromium', () => {
       await page.getByLabel('Город').fill('Казань');
       await page.getByLabel('Улица').fill('Баумана');
       await page.getByLabel('Дом').fill('2');
-      await page.getByLabel('Карта (тестовая)').click();
+      await page.getByRole('combobox', { name: 'Карта (тестовая)' }).click();
       await page.getByRole('option', { name: card }).click();
       await page.getByRole('button', { name: 'Оплатить' }).click();
     };
@@ -143,7 +143,7 @@ describe('web app in Chromium', () => {
     const page = await context.newPage();
     await page.goto('/');
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать в Bazar' }).isVisible(), SLOW).toBe(true);
-    await page.getByText('EN', { exact: true }).click();
+    await page.getByText('EN', { exact: true }).filter({ visible: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Welcome to Bazar' }).isVisible(), SLOW).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.reload();

@@ -2710,7 +2710,10 @@ export interface paths {
                             };
                             items: components["schemas"]["Product"][];
                             nextCursor: string | null;
+                            /** @description Matching products, counted up to 1,000 */
                             total: number;
+                            /** @description More than `total` products match (show "1,000+"); the facets then describe the first 1,000 matches */
+                            totalCapped: boolean;
                         };
                     };
                 };

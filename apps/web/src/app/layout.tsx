@@ -11,10 +11,9 @@ import { PageLoader } from './guards.tsx';
 import { usePreferences } from './preferences.tsx';
 
 export function Layout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
-  const { currency, setCurrency, currencies } = usePreferences();
   const cart = useCart();
   const [menuOpen, menu] = useDisclosure(false);
   const count = cart.data?.items.reduce((n, item) => n + item.quantity, 0) ?? 0;
@@ -36,26 +35,7 @@ export function Layout() {
             </Anchor>
             <SearchBox visibleFrom="sm" />
             <Group gap="xs" wrap="nowrap">
-              <Select
-                aria-label={t('nav.currency')}
-                data={currencies}
-                value={currency ?? currencies[0] ?? null}
-                onChange={(value) => setCurrency(value === currencies[0] ? null : value)}
-                w={88}
-                size="xs"
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: true }}
-              />
-              <SegmentedControl
-                aria-label={t('nav.language')}
-                size="xs"
-                value={i18n.language}
-                onChange={(language) => void i18n.changeLanguage(language)}
-                data={[
-                  { value: 'ru', label: 'RU' },
-                  { value: 'en', label: 'EN' },
-                ]}
-              />
+              <Pickers visibleFrom="sm" />
               <Indicator label={count} size={16} disabled={count === 0}>
                 <Button component={Link} to="/cart" variant="light" size="xs" data-testid="cart-link">
                   {t('nav.cart')}
@@ -95,7 +75,11 @@ export function Layout() {
               )}
             </Group>
           </Group>
-          <SearchBox hiddenFrom="sm" mt={8} />
+          {/* Phones: the search and the pickers get a row of their own. */}
+          <Group hiddenFrom="sm" mt={8} gap="xs" wrap="nowrap">
+            <SearchBox />
+            <Pickers />
+          </Group>
         </Container>
       </AppShell.Header>
       <AppShell.Main>
@@ -109,5 +93,35 @@ export function Layout() {
         </Text>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** The currency and language switches. */
+function Pickers(props: { visibleFrom?: 'sm' }) {
+  const { t, i18n } = useTranslation();
+  const { currency, setCurrency, currencies } = usePreferences();
+  return (
+    <Group gap="xs" wrap="nowrap" {...props}>
+      <Select
+        aria-label={t('nav.currency')}
+        data={currencies}
+        value={currency ?? currencies[0] ?? null}
+        onChange={(value) => setCurrency(value === currencies[0] ? null : value)}
+        w={88}
+        size="xs"
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <SegmentedControl
+        aria-label={t('nav.language')}
+        size="xs"
+        value={i18n.language}
+        onChange={(language) => void i18n.changeLanguage(language)}
+        data={[
+          { value: 'ru', label: 'RU' },
+          { value: 'en', label: 'EN' },
+        ]}
+      />
+    </Group>
   );
 }

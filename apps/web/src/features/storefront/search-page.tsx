@@ -59,7 +59,8 @@ export default function SearchPage() {
         {q ? t('search.resultsFor', { q }) : t('search.title')}
       </Title>
       <Grid>
-        <Grid.Col span={{ base: 12, sm: 3 }}>
+        {/* On a phone the results come first and the filters follow them. */}
+        <Grid.Col span={{ base: 12, sm: 3 }} order={{ base: 2, sm: 1 }}>
           <Stack gap="xs" component="aside" aria-label={t('search.filters')}>
             <Select
               label={t('search.sort')}
@@ -118,7 +119,7 @@ export default function SearchPage() {
             ))}
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 9 }}>
+        <Grid.Col span={{ base: 12, sm: 9 }} order={{ base: 1, sm: 2 }}>
           <QueryView query={results} isEmpty={(r) => r.items.length === 0} empty={t('search.nothing')}>
             {(r) => (
               <Stack>
