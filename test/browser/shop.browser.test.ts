@@ -22,6 +22,11 @@ const DESKTOP = { viewport: { width: 1280, height: 900 } };
 async function signedIn(email: string, options: object): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: shop.base, ...options });
   const page = await context.newPage();
+  // A refused API call is the first thing to read when a journey stalls.
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/session/refresh')) console.log(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
   await page.goto('/signin');
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Пароль').fill(PASSWORD);

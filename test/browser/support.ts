@@ -35,10 +35,11 @@ export async function startShop(): Promise<RunningShop> {
   const dir = mkdtempSync(join(tmpdir(), 'bazar-web-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // Not the runner's NODE_ENV=test, nor production (which turns the test card provider off).
+  const { NODE_ENV: _runnerMode, ...serverEnv } = process.env;
   const child: ChildProcess = spawn(process.execPath, [join(root, 'apps', 'server', 'bin', 'bazar.js'), 'start'], {
     env: {
-      ...process.env,
-      NODE_ENV: 'production',
+      ...serverEnv,
       PORT: String(port),
       BAZAR_DATA_DIR: join(dir, 'data'),
       BAZAR_ADMIN_EMAIL: ADMIN.email,

@@ -9,7 +9,24 @@ import type { FastifyReply } from 'fastify';
 /** Where `npm run build` puts the web app (apps/web/dist). */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-const revalidate = (reply: FastifyReply) => reply.header('cache-control', 'no-cache');
+/**
+ * The app's own policy (the API's `default-src 'none'` would block it): scripts, styles and calls
+ * from this origin only; inline styles for Mantine's CSS variables; product images from anywhere
+ * on https. It also binds the service worker, whose script gets it too.
+ */
+export const WEB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' https: data: blob:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+const revalidate = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').header('content-security-policy', WEB_CSP);
 const API_PREFIXES = ['/api/', '/internal/', '/.well-known/'];
 
 /**
@@ -28,7 +45,7 @@ export async function webRoutes(app: HttpApp, root = WEB_DIST): Promise<boolean>
     decorateReply: false,
     index: false,
     cacheControl: false,
-    setHeaders: (reply) => reply.header('cache-control', 'public, max-age=31536000, immutable'),
+    setHeaders: (reply) => reply.header('cache-control', 'public, max-age=31536000, immutable').header('content-security-policy', WEB_CSP),
   });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
