@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { opsRoutes } from '@bazar/gateway';
+import { opsRoutes, webRoutes } from '@bazar/gateway';
 import { createAmqpBus } from '@bazar/kit/bus/amqp-bus';
 import type { Bus } from '@bazar/kit/bus/bus';
 import { createMemoryBus } from '@bazar/kit/bus/memory-bus';
@@ -25,6 +25,8 @@ export interface HostOptions {
   /** Listen on PORT (default true); `bazar seed` only starts and stops. */
   listen?: boolean;
   title?: string;
+  /** Serve the web app at `/` (the embedded `bazar start`). */
+  web?: boolean;
 }
 
 export interface RunningHost {
@@ -95,8 +97,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         await mountService(definition, { app, database, bus, log, platform, verifier, counters, jobs, clients, internalToken, env }),
       );
     }
-    await app.ready();
     const notices: string[] = [];
+    if (options.web && !(await webRoutes(app))) notices.push('web app not built: run `npm run build` to serve it at /');
+    await app.ready();
     for (const service of services) notices.push(...(await service.start()));
     cleanups.unshift(async () => {
       for (const service of [...services].reverse()) await service.stop();

@@ -31,7 +31,7 @@ async function main() {
   const [command, arg] = positionals;
   switch (command) {
     case 'start':
-      return run({ services: SERVICES, demo: readServerConfig(process.env).BAZAR_DEMO === '1' });
+      return run({ services: SERVICES, demo: readServerConfig(process.env).BAZAR_DEMO === '1', web: true });
     case 'serve': {
       if (!arg) throw new Error(`serve needs a service name\n${USAGE}`);
       if (arg === 'gateway') {
@@ -91,6 +91,7 @@ async function run(options: Parameters<typeof startHost>[0]) {
   const lines = [
     `Bazar is up at ${host.url} in ${Date.now() - started} ms (${options.services.map((s) => s.name).join(', ')})`,
     `  database: ${mode}; events: ${host.bus.kind} bus`,
+    ...(options.web ? [`  web app: ${host.url}/`] : []),
     `  API docs: ${host.url}/docs`,
     ...host.notices.map((n) => `  ${n}`),
   ];

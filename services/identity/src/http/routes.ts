@@ -14,6 +14,7 @@ import { registerUser } from '../app/register-user.ts';
 import { setUserRoles } from '../app/set-user-roles.ts';
 import { toUserView } from '../domain/user.ts';
 import { LoginBody, MeSchema, RefreshBody, RegisterBody, SessionSchema, SetRolesBody, TokenPairSchema, UserSchema } from './schemas.ts';
+import { webSessionRoutes } from './session-routes.ts';
 
 const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['identity'];
@@ -101,6 +102,8 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
     },
     async (req) => refreshSession(ctx, req.body.refreshToken),
   );
+
+  webSessionRoutes(app, ctx);
 
   app.post(
     '/api/v1/auth/logout',

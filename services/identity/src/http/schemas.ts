@@ -50,3 +50,10 @@ export const MeSchema = Type.Object({
 });
 
 export const SetRolesBody = Type.Object({ roles: Type.Array(RoleName, { maxItems: 8 }) }, { additionalProperties: false });
+
+export const WebSessionSchema = Type.Object({
+  user: Type.Ref('User'),
+  accessToken: Type.String(),
+  expiresIn: Type.Integer({ description: 'Seconds the access token lives' }),
+});
+export const WebTokenSchema = Type.Object({ accessToken: Type.String(), expiresIn: Type.Integer() });
