@@ -1,3 +1,4 @@
+import analytics from '@bazar/analytics';
 import cart from '@bazar/cart';
 import catalog from '@bazar/catalog';
 import identity from '@bazar/identity';
@@ -9,7 +10,7 @@ import promotions from '@bazar/promotions';
 import rates from '@bazar/rates';
 
 /** Every service this build can host, in start order (identity first: others verify its tokens). */
-export const SERVICES: ServiceDefinition[] = [identity, catalog, rates, inventory, cart, promotions, payments, orders];
+export const SERVICES: ServiceDefinition[] = [identity, catalog, rates, inventory, cart, promotions, payments, orders, analytics];
 
 export function findService(name: string): ServiceDefinition {
   const found = SERVICES.find((s) => s.name === name);
