@@ -1,6 +1,7 @@
 import { ServerConfigSchema } from '../../apps/server/src/server-config.ts';
 import { PlatformConfigSchema } from '../../packages/kit/src/config.ts';
 import { AnalyticsConfigSchema } from '../../services/analytics/src/config.ts';
+import { BettingConfigSchema } from '../../services/betting/src/config.ts';
 import { CartConfigSchema } from '../../services/cart/src/config.ts';
 import { CatalogConfigSchema } from '../../services/catalog/src/config.ts';
 import { IdentityConfigSchema } from '../../services/identity/src/config.ts';
@@ -21,4 +22,5 @@ export const CONFIG_SCHEMAS = {
   payments: PaymentsConfigSchema,
   promotions: PromotionsConfigSchema,
   analytics: AnalyticsConfigSchema,
+  betting: BettingConfigSchema,
 };
