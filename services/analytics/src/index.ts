@@ -7,6 +7,7 @@ import { inbox, outbox } from './db/schema.ts';
 import { foldHandlers } from './events/handlers.ts';
 import { paymentRefundedSource } from './events/on-payment-refunded.ts';
 import { orderSources } from './events/order-sources.ts';
+import { adminRoutes } from './http/admin-routes.ts';
 import { analyticsRoutes } from './http/routes.ts';
 
 const contexts = new WeakMap<ServiceDeps, AnalyticsContext>();
@@ -20,12 +21,15 @@ function contextOf(deps: ServiceDeps): AnalyticsContext {
   return ctx;
 }
 
-/** Analytics: rollups folded from order and payment events (its own read models), summaries and CSV export. */
+/** Analytics: rollups folded from order and payment events (its own read models), summaries, CSV export and the jobs view. */
 export default defineService({
   name: 'analytics',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
-  routes: (app, deps) => analyticsRoutes(app, contextOf(deps)),
+  routes(app, deps) {
+    analyticsRoutes(app, contextOf(deps));
+    adminRoutes(app, contextOf(deps));
+  },
   handlers: (deps) => foldHandlers(contextOf(deps)),
 });
 
