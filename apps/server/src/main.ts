@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadPlatformConfig } from '@bazar/kit/config';
 import { openConfiguredDatabase } from '@bazar/kit/db/database';
 import { migrateService } from '@bazar/kit/db/migrate';
+import { analyticsCommand } from './analytics-command.ts';
 import { startGateway } from './gateway-host.ts';
 import { startHost } from './host.ts';
 import { ledgerCommand } from './ledger-command.ts';
@@ -16,7 +17,8 @@ const USAGE = `bazar <command>
   serve gateway      the public entry: forwards to <SERVICE>_URL (e.g. IDENTITY_URL)
   migrate [service]  apply database migrations and exit
   seed               load demo data and exit
-  ledger verify      prove every ledger entry balances and every balance equals its postings (exit 1 if not)`;
+  ledger verify      prove every ledger entry balances and every balance equals its postings (exit 1 if not)
+  analytics rebuild  rebuild analytics' rollups by replaying its event archive (stop embedded mode first: PGlite is one process's)`;
 
 async function main() {
   const { positionals } = parseArgs({ allowPositionals: true, strict: false });
@@ -37,6 +39,9 @@ async function main() {
     }
     case 'migrate':
       return migrate(arg);
+    case 'analytics':
+      process.exitCode = await analyticsCommand(arg);
+      return;
     case 'ledger':
       process.exitCode = await ledgerCommand(arg);
       return;

@@ -8,3 +8,6 @@ export interface AnalyticsContext {
   config: AnalyticsConfig;
   sources: Sources;
 }
+
+/** What folding needs: the settings and the sources (a rebuild folds outside a running service). */
+export type FoldContext = Pick<AnalyticsContext, 'config' | 'sources'>;

@@ -1,7 +1,7 @@
 import type { Tx } from '@bazar/kit/db/database';
 import type { EventEnvelope } from '@bazar/kit/events/event';
 import { archiveEvents } from '../db/archive-repo.ts';
-import type { AnalyticsContext } from './context.ts';
+import type { FoldContext } from './context.ts';
 import { foldOrderFacts } from './fold-order-facts.ts';
 import { foldWorkerJobs } from './fold-worker-jobs.ts';
 
@@ -11,7 +11,7 @@ import { foldWorkerJobs } from './fold-worker-jobs.ts';
  * archive for `bazar analytics rebuild`, which reads from it.
  */
 export async function foldEvents(
-  ctx: AnalyticsContext,
+  ctx: FoldContext,
   tx: Tx,
   envelopes: EventEnvelope[],
   options: { replay?: boolean } = {},

@@ -5,10 +5,10 @@ import { applyRollupDelta } from '../db/rollup-repo.ts';
 import { contributionOf } from '../domain/contribution.ts';
 import { emptyFacts, type OrderFacts } from '../domain/order-facts.ts';
 import { rollupDelta } from '../domain/rollup-delta.ts';
-import type { AnalyticsContext } from './context.ts';
+import type { FoldContext } from './context.ts';
 
 /** Merges order events into each order's facts and moves the rollups by what each order's contribution changed. */
-export async function foldOrderFacts(ctx: AnalyticsContext, tx: Tx, envelopes: EventEnvelope[]): Promise<void> {
+export async function foldOrderFacts(ctx: FoldContext, tx: Tx, envelopes: EventEnvelope[]): Promise<void> {
   if (envelopes.length === 0) return;
   const sourceOf = (e: EventEnvelope) => ctx.sources.facts.get(`${e.type}.v${e.version}`);
   const orderIds = [...new Set(envelopes.map((e) => sourceOf(e)?.orderIdOf(e) as string))];

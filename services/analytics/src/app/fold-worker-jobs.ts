@@ -3,10 +3,10 @@ import type { EventEnvelope } from '@bazar/kit/events/event';
 import { recordWorkerJobs } from '../db/worker-repo.ts';
 import { GRAINS, periodOf } from '../domain/rollup-delta.ts';
 import { jobSeconds, type WorkerJob } from '../domain/worker-job.ts';
-import type { AnalyticsContext } from './context.ts';
+import type { FoldContext } from './context.ts';
 
 /** Records finished jobs once each and adds them to the per-worker rollups of the day they finished. */
-export async function foldWorkerJobs(ctx: AnalyticsContext, tx: Tx, envelopes: EventEnvelope[]): Promise<void> {
+export async function foldWorkerJobs(ctx: FoldContext, tx: Tx, envelopes: EventEnvelope[]): Promise<void> {
   const jobs = envelopes.flatMap((e) => ctx.sources.jobs.get(`${e.type}.v${e.version}`)?.toJob(e) ?? []);
   if (jobs.length === 0) return;
   await recordWorkerJobs(tx, jobs, (job: WorkerJob) => {

@@ -2,7 +2,7 @@ import { convertMoneyCross } from '@bazar/kit/money';
 import { startTestService, type TestService } from '@bazar/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOrder, orderEvent, refundEvent, totalOf } from '../../test/builders.ts';
-import analytics from '../index.ts';
+import analytics, { rebuildAnalytics } from '../index.ts';
 
 let t: TestService;
 let manager: Record<string, string>;
@@ -104,5 +104,23 @@ describe('folding order and payment events into the summary', () => {
     const s = await summary('from=2026-03-11&to=2026-03-11');
     expect(s).toMatchObject({ orders: 0, revenue: { amount: 0 }, averageOrderValue: { amount: 0 }, topProducts: [] });
     expect(s.fulfilment.payToPackedP50).toBeNull();
+  });
+
+  it('rebuilds the same figures from the archive after the rollups were lost or damaged', async () => {
+    const before = await summary('from=2026-03-01&to=2026-03-31');
+    await t.database.query('UPDATE analytics.totals SET gross_minor = gross_minor + 1, orders = 0');
+    await t.database.query('DELETE FROM analytics.products');
+    expect((await summary('from=2026-03-01&to=2026-03-31')).revenue).not.toEqual(before.revenue);
+    const admin = { authorization: `Bearer ${await t.tokens.issue({ roles: ['admin'] })}` };
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/analytics/rebuild', headers: admin });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().events).toBe(events.length);
+    expect(await summary('from=2026-03-01&to=2026-03-31')).toEqual(before);
+    await t.database.query('TRUNCATE analytics.totals, analytics.durations');
+    expect((await rebuildAnalytics(t.database, { BASE_CURRENCY: 'RUB' })).events).toBe(events.length);
+    expect(await summary('from=2026-03-01&to=2026-03-31')).toEqual(before);
+    const runs = await t.database.query<{ status: string }>('SELECT status FROM analytics.rebuilds');
+    expect(runs.map((r) => r.status)).toEqual(['completed', 'completed']);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/analytics/rebuild', headers: manager })).statusCode).toBe(403);
   });
 });

@@ -3,6 +3,7 @@ import { bearer } from '@bazar/kit/http/auth';
 import { Type } from 'typebox';
 import type { AnalyticsContext } from '../app/context.ts';
 import { listScheduledJobs } from '../app/list-jobs.ts';
+import { rebuildRollups } from '../app/rebuild-rollups.ts';
 
 const When = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 
@@ -23,7 +24,7 @@ const JobsSchema = Type.Object({
   ),
 });
 
-/** The scheduler as the admin cabinet shows it. */
+/** The scheduler as the admin cabinet shows it, and the analytics rebuild. */
 export function adminRoutes(app: HttpApp, ctx: AnalyticsContext) {
   app.get(
     '/api/v1/admin/jobs',
@@ -37,5 +38,23 @@ export function adminRoutes(app: HttpApp, ctx: AnalyticsContext) {
       },
     },
     async () => listScheduledJobs(ctx),
+  );
+
+  app.post(
+    '/api/v1/analytics/rebuild',
+    {
+      onRequest: ctx.deps.auth.roles('admin'),
+      schema: {
+        tags: ['analytics'],
+        summary: 'Rebuild every rollup by replaying the event archive (what `bazar analytics rebuild` does)',
+        ...bearer,
+        response: {
+          200: Type.Object({ id: Type.String(), events: Type.Integer(), seconds: Type.Number() }),
+          401: Type.Ref('Problem'),
+          403: Type.Ref('Problem'),
+        },
+      },
+    },
+    async () => rebuildRollups({ ...ctx, db: ctx.deps.db, clock: ctx.deps.clock, ids: ctx.deps.ids }),
   );
 }
