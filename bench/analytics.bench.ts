@@ -163,7 +163,12 @@ async function main() {
     }
 
     // 3. The live fold: archive, facts and rollups, a page of events per transaction (as a rebuild folds).
-    const foldEventsList = Array.from({ length: FOLD_ORDERS }, () => orderEvents(END - random() * YEAR_MS)).flat();
+    // In time order, as the bus delivers them and a rebuild replays them (the archive in event-id order).
+    const timeOf = (e: EventEnvelope) =>
+      Date.parse((e.data as { at?: string; refundedAt?: string }).at ?? (e.data as { refundedAt: string }).refundedAt);
+    const foldEventsList = Array.from({ length: FOLD_ORDERS }, () => orderEvents(END - random() * YEAR_MS))
+      .flat()
+      .sort((a, b) => timeOf(a) - timeOf(b));
     started = performance.now();
     for (let i = 0; i < foldEventsList.length; i += 1_000) {
       await database.db.transaction((tx) => foldEvents(ctx, tx, foldEventsList.slice(i, i + 1_000)));
