@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ORDER_EVENTS, type OrderStatusName } from '@bazar/contracts/events/orders';
-import { EVENTS_EXCHANGE } from '@bazar/kit/bus/amqp-bus';
+import { exchangeName } from '@bazar/kit/bus/amqp-bus';
 import { envelope } from '@bazar/kit/events/event';
 import { newId } from '@bazar/kit/ids';
 import { createTestPostgresDatabase, createTestTokens, freePort, type TestTokens, testAmqpUrl, waitFor } from '@bazar/kit/testing';
@@ -19,6 +19,8 @@ let tokens: TestTokens;
 let connection: amqp.ChannelModel;
 let channel: amqp.ConfirmChannel;
 const urls: Record<string, string> = {};
+const prefix = `testanalytics${Date.now()}`;
+const EVENTS_EXCHANGE = exchangeName(prefix);
 
 async function serve(service: string, env: Record<string, string>) {
   const port = await freePort();
@@ -48,6 +50,7 @@ beforeAll(async () => {
     AMQP_URL: testAmqpUrl(),
     IDENTITY_URL: `http://127.0.0.1:${jwksPort}`,
     BETTING_RESET_CRON: 'off',
+    AMQP_PREFIX: prefix,
   };
   await serve('analytics', env);
   await serve('betting', env);
@@ -61,7 +64,7 @@ afterAll(async () => {
     await new Promise((resolve) => child.once('exit', resolve));
   }
   await connection?.close();
-  await deleteTestQueues(testAmqpUrl(), 'bazar', ['analytics', 'betting']).catch(() => undefined);
+  await deleteTestQueues(testAmqpUrl(), prefix, ['analytics', 'betting']).catch(() => undefined);
   await new Promise((resolve) => jwks?.close(resolve));
   await database?.drop();
 });

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { ORDER_EVENTS } from '@bazar/contracts/events/orders';
+import { PaymentRefunded } from '@bazar/contracts/events/payments';
 import type { Database } from '@bazar/kit/db/database';
 import { systemClock, uuidv7Ids } from '@bazar/kit/ids';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
@@ -32,6 +34,7 @@ export default defineService({
   name: 'analytics',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
+  subscribes: [...Object.values(ORDER_EVENTS), PaymentRefunded],
   routes(app, deps) {
     analyticsRoutes(app, contextOf(deps));
     adminRoutes(app, contextOf(deps));

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { ORDER_EVENTS } from '@bazar/contracts/events/orders';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { BettingContext } from './app/context.ts';
 import { readBettingConfig } from './config.ts';
@@ -23,6 +24,7 @@ export default defineService({
   name: 'betting',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
+  subscribes: Object.values(ORDER_EVENTS),
   routes: (app, deps) => bettingRoutes(app, contextOf(deps)),
   handlers: (deps) => orderEventHandlers(contextOf(deps)),
   jobs: (deps) => [resetWeeklyBudgetsJob(contextOf(deps))],

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { VariantCreated } from '@bazar/contracts/events/catalog';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { InventoryContext } from './app/context.ts';
 import { recentStock } from './app/recent-stock.ts';
@@ -24,5 +25,6 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   routes: (app, deps) => inventoryRoutes(app, contextOf(deps)),
+  subscribes: [VariantCreated],
   handlers: (deps) => [onVariantCreated(contextOf(deps))],
 });

@@ -3,6 +3,7 @@ import { cartClient } from '@bazar/contracts/clients/cart';
 import { inventoryClient } from '@bazar/contracts/clients/inventory';
 import { paymentsClient } from '@bazar/contracts/clients/payments';
 import { promotionsClient } from '@bazar/contracts/clients/promotions';
+import { PaymentCaptured, PaymentFailed, PaymentRefunded } from '@bazar/contracts/events/payments';
 import { defineService, type ServiceDefinition, type ServiceDeps } from '@bazar/kit/service';
 import type { OrdersContext, SagaFaults } from './app/context.ts';
 import { settledHere } from './app/settled-here.ts';
@@ -42,6 +43,7 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
     migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
     tables: { outbox, inbox },
     routes: (app, deps) => ordersRoutes(app, contextOf(deps)),
+    subscribes: [PaymentCaptured, PaymentFailed, PaymentRefunded],
     handlers: (deps) => paymentHandlers(contextOf(deps)),
     jobs: (deps) => orderJobs(contextOf(deps)),
   });
