@@ -7,6 +7,7 @@ import { migrateService } from '@bazar/kit/db/migrate';
 import { queueBindingsOf } from '@bazar/kit/service';
 import { adminCommand } from './admin-command.ts';
 import { dlqCommand } from './dlq-command.ts';
+import { analyticsCommand } from './analytics-command.ts';
 import { startGateway } from './gateway-host.ts';
 import { startHost, startHostPatiently } from './host.ts';
 import { ledgerCommand } from './ledger-command.ts';
@@ -24,7 +25,8 @@ const USAGE = `bazar <command>
   dlq list [service]    events RabbitMQ dead-lettered, per consuming service (exit 1 if any)
   dlq replay [service]  send them back to their service's queue for a fresh set of attempts
   admin reset-password <email> [--password-stdin]
-                     set a new password (from stdin, BAZAR_NEW_PASSWORD, or generated and printed)`;
+                     set a new password (from stdin, BAZAR_NEW_PASSWORD, or generated and printed)
+  analytics rebuild  rebuild analytics' rollups by replaying its event archive (stop embedded mode first: PGlite is one process's)`;
 
 async function main() {
   const { positionals, values } = parseArgs({ allowPositionals: true, strict: false });
@@ -54,6 +56,9 @@ async function main() {
       return migrate(arg);
     case 'dlq':
       process.exitCode = await dlqCommand(arg, positionals[2]);
+      return;
+    case 'analytics':
+      process.exitCode = await analyticsCommand(arg);
       return;
     case 'admin':
       process.exitCode = await adminCommand(positionals.slice(1), { passwordFromStdin: values['password-stdin'] === true });
