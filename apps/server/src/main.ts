@@ -8,6 +8,7 @@ import { startHost } from './host.ts';
 import { ledgerCommand } from './ledger-command.ts';
 import { readServerConfig } from './server-config.ts';
 import { findService, SERVICES } from './services.ts';
+import { stockCommand } from './stock-command.ts';
 import { superviseWorkers, workerNumber } from './workers.ts';
 
 const USAGE = `bazar <command>
@@ -16,7 +17,8 @@ const USAGE = `bazar <command>
   serve gateway      the public entry: forwards to <SERVICE>_URL (e.g. IDENTITY_URL)
   migrate [service]  apply database migrations and exit
   seed               load demo data and exit
-  ledger verify      prove every ledger entry balances and every balance equals its postings (exit 1 if not)`;
+  ledger verify      prove every ledger entry balances and every balance equals its postings (exit 1 if not)
+  stock verify       prove on hand = sum of movements and reserved = open reservations for every SKU and warehouse (exit 1 if not)`;
 
 async function main() {
   const { positionals } = parseArgs({ allowPositionals: true, strict: false });
@@ -39,6 +41,9 @@ async function main() {
       return migrate(arg);
     case 'ledger':
       process.exitCode = await ledgerCommand(arg);
+      return;
+    case 'stock':
+      process.exitCode = await stockCommand(arg);
       return;
     case 'seed': {
       const host = await startHost({ services: SERVICES, demo: true, listen: false });

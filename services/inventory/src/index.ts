@@ -18,6 +18,8 @@ function contextOf(deps: ServiceDeps): InventoryContext {
   return ctx;
 }
 
+export { type StockReport, type StockViolation, verifyStock } from './app/verify-stock.ts';
+
 /** Inventory: warehouses, stock per SKU and warehouse, reservations for orders, and the stock ledger. */
 export default defineService({
   name: 'inventory',

@@ -8,6 +8,7 @@ import { listStock } from '../app/list-stock.ts';
 import { listWarehouses } from '../app/list-warehouses.ts';
 import { adjustStockRoute } from './adjustment-route.ts';
 import { internalRoutes } from './internal-routes.ts';
+import { journalRoutes } from './journal-routes.ts';
 import { StockQuery, StockViewSchema, WarehouseBody, WarehouseSchema } from './schemas.ts';
 
 const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
@@ -28,19 +29,16 @@ export function inventoryRoutes(app: HttpApp, ctx: InventoryContext) {
       preHandler: auth.roles(...STOCK_VIEWERS),
       schema: {
         tags,
-        summary: 'Stock per SKU and warehouse (a JSON array; the next page cursor is in the X-Next-Cursor header)',
+        summary: 'Stock per SKU and warehouse',
         ...bearer,
         querystring: StockQuery,
-        response: { 200: Type.Array(Type.Ref('StockLevel')), ...problems(400, 401, 403) },
+        response: { 200: Page(Type.Ref('StockLevel')), ...problems(400, 401, 403) },
       },
     },
-    async (req, reply) => {
-      const page = await listStock(ctx, req.query);
-      if (page.nextCursor) reply.header('x-next-cursor', page.nextCursor);
-      return page.items;
-    },
+    async (req) => listStock(ctx, req.query),
   );
 
+  journalRoutes(app, ctx);
   adjustStockRoute(app, ctx);
 
   app.get(
