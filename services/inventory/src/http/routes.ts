@@ -9,6 +9,7 @@ import { listWarehouses } from '../app/list-warehouses.ts';
 import { adjustStockRoute } from './adjustment-route.ts';
 import { internalRoutes } from './internal-routes.ts';
 import { journalRoutes } from './journal-routes.ts';
+import { purchasingRoutes } from './purchasing-routes.ts';
 import { StockQuery, StockViewSchema, WarehouseBody, WarehouseSchema } from './schemas.ts';
 
 const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
@@ -39,6 +40,7 @@ export function inventoryRoutes(app: HttpApp, ctx: InventoryContext) {
   );
 
   journalRoutes(app, ctx);
+  purchasingRoutes(app, ctx);
   adjustStockRoute(app, ctx);
 
   app.get(
