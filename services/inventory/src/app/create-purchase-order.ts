@@ -2,7 +2,7 @@ import { DomainError } from '@bazar/kit/errors';
 import { eq, inArray } from 'drizzle-orm';
 import { findPurchaseOrder, type StoredPurchaseOrder } from '../db/purchase-order-repo.ts';
 import { purchaseOrderLines, purchaseOrders, skus, warehouses } from '../db/schema.ts';
-import { WarehouseNotFound } from '../domain/inventory.errors.ts';
+import { UnknownSkus, WarehouseNotFound } from '../domain/inventory.errors.ts';
 import { mergeLines } from '../domain/stock.ts';
 import type { InventoryContext } from './context.ts';
 import { findOrCreateSupplier } from './create-supplier.ts';
@@ -16,8 +16,6 @@ export interface CreatePurchaseOrderInput {
   actorId: string;
 }
 
-export const UnknownSkus = (list: string[]) =>
-  new DomainError('inventory.unknown_sku', 422, `Not in the catalog: ${list.join(', ')}`, { skus: list });
 export const MixedCurrencies = () =>
   new DomainError('inventory.mixed_currencies', 422, 'All unit costs of a purchase order share one currency');
 

@@ -1,6 +1,6 @@
 import { findPurchaseOrder, type StoredPurchaseOrder } from '../db/purchase-order-repo.ts';
+import { PurchaseOrderNotFound } from '../domain/inventory.errors.ts';
 import type { InventoryContext } from './context.ts';
-import { PurchaseOrderNotFound } from './move-purchase-order.ts';
 
 /** One purchase order, or 404. */
 export async function getPurchaseOrder(ctx: InventoryContext, id: string): Promise<StoredPurchaseOrder> {

@@ -1,9 +1,7 @@
-import { DomainError } from '@bazar/kit/errors';
 import { findPurchaseOrder, type StoredPurchaseOrder, savePurchaseOrder } from '../db/purchase-order-repo.ts';
+import { PurchaseOrderNotFound } from '../domain/inventory.errors.ts';
 import { purchaseOrderMachine } from '../domain/purchase-order.ts';
 import type { InventoryContext } from './context.ts';
-
-export const PurchaseOrderNotFound = (id: string) => new DomainError('inventory.purchase_order_not_found', 404, `No purchase order ${id}`);
 
 /** Sends a draft to the supplier (`ordered`) or cancels an order; a move the lifecycle forbids is 409. */
 export async function movePurchaseOrder(ctx: InventoryContext, id: string, to: 'ordered' | 'cancelled'): Promise<StoredPurchaseOrder> {

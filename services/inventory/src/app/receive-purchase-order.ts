@@ -1,8 +1,8 @@
 import { findPurchaseOrder, type StoredPurchaseOrder, savePurchaseOrder } from '../db/purchase-order-repo.ts';
 import { applyStockChanges, ensureStockRow, lockStock } from '../db/stock-repo.ts';
+import { PurchaseOrderNotFound } from '../domain/inventory.errors.ts';
 import { purchaseOrderMachine, receive } from '../domain/purchase-order.ts';
 import type { InventoryContext } from './context.ts';
-import { PurchaseOrderNotFound } from './move-purchase-order.ts';
 
 export interface ReceivePurchaseOrderInput {
   id: string;

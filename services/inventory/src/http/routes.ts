@@ -7,6 +7,7 @@ import { createWarehouse } from '../app/create-warehouse.ts';
 import { listStock } from '../app/list-stock.ts';
 import { listWarehouses } from '../app/list-warehouses.ts';
 import { adjustStockRoute } from './adjustment-route.ts';
+import { auditTransferRoutes } from './audit-transfer-routes.ts';
 import { internalRoutes } from './internal-routes.ts';
 import { journalRoutes } from './journal-routes.ts';
 import { purchasingRoutes } from './purchasing-routes.ts';
@@ -41,6 +42,7 @@ export function inventoryRoutes(app: HttpApp, ctx: InventoryContext) {
 
   journalRoutes(app, ctx);
   purchasingRoutes(app, ctx);
+  auditTransferRoutes(app, ctx);
   adjustStockRoute(app, ctx);
 
   app.get(
