@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { defineService, type ServiceDeps } from '@bazar/kit/service';
+import type { FulfilmentContext } from './app/context.ts';
+import { inbox, outbox } from './db/schema.ts';
+import { fulfilmentHandlers } from './events/handlers.ts';
+import { fulfilmentRoutes } from './http/routes.ts';
+
+const contexts = new WeakMap<ServiceDeps, FulfilmentContext>();
+
+function contextOf(deps: ServiceDeps): FulfilmentContext {
+  let ctx = contexts.get(deps);
+  if (!ctx) {
+    ctx = { deps };
+    contexts.set(deps, ctx);
+  }
+  return ctx;
+}
+
+/** Fulfilment: picking tasks per paid order and warehouse, scans, shortages, packing and the controller's check. */
+export default defineService({
+  name: 'fulfilment',
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  tables: { outbox, inbox },
+  routes: (app, deps) => fulfilmentRoutes(app, contextOf(deps)),
+  handlers: (deps) => fulfilmentHandlers(contextOf(deps)),
+});
