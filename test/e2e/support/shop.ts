@@ -1,5 +1,6 @@
 import cart from '@bazar/cart';
 import catalog from '@bazar/catalog';
+import fulfilment from '@bazar/fulfilment';
 import inventory from '@bazar/inventory';
 import { newId } from '@bazar/kit/ids';
 import { startTestService, type TestService } from '@bazar/kit/testing';
@@ -11,7 +12,7 @@ import { expect } from 'vitest';
 
 /** The order path's services on one app, as the embedded host runs them. */
 export async function startShop(env: Record<string, string> = {}): Promise<TestService> {
-  return startTestService([catalog, rates, inventory, promotions, payments, cart, orders], { env });
+  return startTestService([catalog, rates, inventory, promotions, payments, cart, orders, fulfilment], { env });
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
