@@ -1,6 +1,6 @@
 import { verifyStock } from '@bazar/inventory';
 import { newId } from '@bazar/kit/ids';
-import type { TestService } from '@bazar/kit/testing';
+import { type TestService, waitFor } from '@bazar/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startShop } from './support/shop.ts';
 
@@ -41,8 +41,18 @@ async function paidOrder(lines: { variantId: string; quantity: number }[]) {
   return { orderId: res.body.order.id as string, token };
 }
 
-const tasksOf = async (orderId: string) => (await shop.call('GET', `/api/v1/picking/tasks?orderId=${orderId}`, operator)).body.items;
-const orderStatus = async (orderId: string, token: string) => (await shop.call('GET', `/api/v1/orders/${orderId}`, token)).body.status;
+const listTasks = async (orderId: string) => (await shop.call('GET', `/api/v1/picking/tasks?orderId=${orderId}`, operator)).body.items;
+/** An order's tasks once `count` exist: the relays also run in the background, so a drain may return before their events land. */
+async function tasksOf(orderId: string, count = 1) {
+  await waitFor(async () => (await listTasks(orderId)).length >= count, 10_000, `${count} picking task(s) of ${orderId}`);
+  return listTasks(orderId);
+}
+/** The order's status once it is `expected` (or the last one seen, after a wait). */
+async function orderStatus(orderId: string, token: string, expected: string) {
+  const read = async () => (await shop.call('GET', `/api/v1/orders/${orderId}`, token)).body.status as string;
+  await waitFor(async () => (await read()) === expected, 10_000, `order ${orderId} ${expected}`).catch(() => undefined);
+  return read();
+}
 
 async function pick(task: { id: string; lines: { sku: string; quantity: number }[] }) {
   expect((await shop.call('POST', `/api/v1/picking/tasks/${task.id}/claim`, picker)).status).toBe(200);
@@ -67,12 +77,13 @@ describe('picking a paid order', () => {
     expect(wrong).toMatchObject({ status: 422, body: { code: 'fulfilment.wrong_item' } });
     expect((await shop.call('POST', `/api/v1/picking/tasks/${task.id}/scan`, picker, { code: sku })).status).toBe(200);
     await t.drainOutboxes();
-    expect(await orderStatus(orderId, token)).toBe('picking');
+    expect(await orderStatus(orderId, token, 'picking')).toBe('picking');
     expect((await shop.call('POST', `/api/v1/picking/tasks/${task.id}/scan`, picker, { code: sku })).body.lines[0].picked).toBe(2);
     expect((await shop.call('POST', `/api/v1/picking/tasks/${task.id}/complete`, picker)).body.status).toBe('packed');
     await t.drainOutboxes();
-    expect(await orderStatus(orderId, token)).toBe('packed');
+    expect(await orderStatus(orderId, token, 'packed')).toBe('packed');
     expect((await shop.call('POST', `/api/v1/picking/tasks/${task.id}/verify`, controller, { ok: true })).body.status).toBe('verified');
+    await waitFor(async () => (await shop.stock(manager, sku)).reserved === 0, 10_000, 'the shipment');
     expect(await shop.stock(manager, sku)).toMatchObject({ onHand: 8, reserved: 0, available: 8 });
     const journal = await shop.call('GET', `/api/v1/inventory/movements?sku=${sku}`, purchaser);
     expect(
@@ -111,13 +122,14 @@ describe('picking a paid order', () => {
       { variantId: a.variantId, quantity: 1 },
       { variantId: b.variantId, quantity: 1 },
     ]);
-    const tasks = await tasksOf(orderId);
+    const tasks = await tasksOf(orderId, 2);
     expect(tasks).toHaveLength(2);
     expect(tasks.map((x: { warehouseId: string }) => x.warehouseId)).toContain(north.body.id);
     await pick(tasks[0]);
-    expect(await orderStatus(orderId, token)).toBe('picking');
+    expect(await orderStatus(orderId, token, 'picking')).toBe('picking');
     await pick(tasks[1]);
-    expect(await orderStatus(orderId, token)).toBe('packed');
+    expect(await orderStatus(orderId, token, 'packed')).toBe('packed');
+    await waitFor(async () => (await shop.stock(manager, b.sku)).reserved === 0, 10_000, 'the shipment');
     expect(await shop.stock(manager, b.sku)).toMatchObject({ onHand: 2, reserved: 0 });
   });
 
