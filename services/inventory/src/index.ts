@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { InventoryContext } from './app/context.ts';
 import { recentStock } from './app/recent-stock.ts';
+import { seedDemoWarehouses } from './app/seed-demo-warehouses.ts';
 import { skuTurns } from './app/sku-turns.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { orderHandlers } from './events/on-order-events.ts';
@@ -28,4 +29,7 @@ export default defineService({
   tables: { outbox, inbox },
   routes: (app, deps) => inventoryRoutes(app, contextOf(deps)),
   handlers: (deps) => [onVariantCreated(contextOf(deps)), ...orderHandlers(contextOf(deps))],
+  async seedDemo(deps) {
+    return { notices: await seedDemoWarehouses(contextOf(deps)) };
+  },
 });

@@ -39,3 +39,16 @@ describe('verifyStock', () => {
     ]);
   });
 });
+
+describe('seedDemo', () => {
+  it('adds two warehouses with a city and coordinates, once', async () => {
+    const first = await inventory.seedDemo?.(t.service.deps);
+    const again = await inventory.seedDemo?.(t.service.deps);
+    expect(first?.notices).toHaveLength(1);
+    expect(again?.notices).toEqual([]);
+    const rows = await t.database.query<{ city: string; lat: number }>(
+      'SELECT city, lat FROM inventory.warehouses WHERE NOT is_default ORDER BY id',
+    );
+    expect(rows.map((r) => r.city)).toEqual(['Казань', 'Санкт-Петербург']);
+  });
+});
