@@ -1,4 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { ProductUpdated, VariantCreated } from '@bazar/contracts/events/catalog';
+import { OrderAllocated } from '@bazar/contracts/events/inventory';
+import { OrderCancelled, OrderPaid } from '@bazar/contracts/events/orders';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { FulfilmentContext } from './app/context.ts';
 import { inbox, outbox } from './db/schema.ts';
@@ -22,5 +25,6 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   routes: (app, deps) => fulfilmentRoutes(app, contextOf(deps)),
+  subscribes: [OrderPaid, OrderAllocated, OrderCancelled, VariantCreated, ProductUpdated],
   handlers: (deps) => fulfilmentHandlers(contextOf(deps)),
 });

@@ -3,6 +3,8 @@ import { cartClient } from '@bazar/contracts/clients/cart';
 import { inventoryClient } from '@bazar/contracts/clients/inventory';
 import { paymentsClient } from '@bazar/contracts/clients/payments';
 import { promotionsClient } from '@bazar/contracts/clients/promotions';
+import { FulfilmentPacked, PickingTaskRejected, PickingTaskStarted } from '@bazar/contracts/events/fulfilment';
+import { PaymentCaptured, PaymentFailed, PaymentRefunded } from '@bazar/contracts/events/payments';
 import { defineService, type ServiceDefinition, type ServiceDeps } from '@bazar/kit/service';
 import type { OrdersContext, SagaFaults } from './app/context.ts';
 import { settledHere } from './app/settled-here.ts';
@@ -43,6 +45,7 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
     migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
     tables: { outbox, inbox },
     routes: (app, deps) => ordersRoutes(app, contextOf(deps)),
+    subscribes: [PaymentCaptured, PaymentFailed, PaymentRefunded, PickingTaskStarted, FulfilmentPacked, PickingTaskRejected],
     handlers: (deps) => [...paymentHandlers(contextOf(deps)), ...fulfilmentHandlers(contextOf(deps))],
     jobs: (deps) => orderJobs(contextOf(deps)),
   });

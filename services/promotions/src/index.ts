@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { OrderCancelled, OrderDelivered, OrderRefunded } from '@bazar/contracts/events/orders';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { PromotionsContext } from './app/context.ts';
 import { readPromotionsConfig } from './config.ts';
@@ -30,6 +31,7 @@ export default defineService({
     promotionRoutes(app, ctx);
     internalRoutes(app, ctx);
   },
+  subscribes: [OrderDelivered, OrderCancelled, OrderRefunded],
   handlers: (deps) => {
     const ctx = contextOf(deps);
     return [onOrderDelivered(ctx), onOrderCancelled(ctx), onOrderRefunded(ctx)];
