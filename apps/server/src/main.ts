@@ -13,6 +13,7 @@ import { startHost, startHostPatiently } from './host.ts';
 import { ledgerCommand } from './ledger-command.ts';
 import { readServerConfig } from './server-config.ts';
 import { findService, SERVICES } from './services.ts';
+import { stockCommand } from './stock-command.ts';
 import { superviseWorkers, workerNumber } from './workers.ts';
 
 const USAGE = `bazar <command>
@@ -24,6 +25,7 @@ const USAGE = `bazar <command>
   ledger verify      prove every ledger entry balances and every balance equals its postings (exit 1 if not)
   dlq list [service]    events RabbitMQ dead-lettered, per consuming service (exit 1 if any)
   dlq replay [service]  send them back to their service's queue for a fresh set of attempts
+  stock verify       prove on hand = sum of movements and reserved = open reservations for every SKU and warehouse (exit 1 if not)
   admin reset-password <email> [--password-stdin]
                      set a new password (from stdin, BAZAR_NEW_PASSWORD, or generated and printed)
   analytics rebuild  rebuild analytics' rollups by replaying its event archive (stop embedded mode first: PGlite is one process's)`;
@@ -65,6 +67,9 @@ async function main() {
       return;
     case 'ledger':
       process.exitCode = await ledgerCommand(arg);
+      return;
+    case 'stock':
+      process.exitCode = await stockCommand(arg);
       return;
     case 'seed': {
       const host = await startHost({ services: SERVICES, demo: true, listen: false });

@@ -7,6 +7,7 @@ export * from './clients/rates.ts';
 export * from './common.ts';
 export * from './events/betting.ts';
 export * from './events/catalog.ts';
+export * from './events/fulfilment.ts';
 export * from './events/identity.ts';
 export * from './events/inventory.ts';
 export * from './events/orders.ts';

@@ -3,12 +3,14 @@ import { cartClient } from '@bazar/contracts/clients/cart';
 import { inventoryClient } from '@bazar/contracts/clients/inventory';
 import { paymentsClient } from '@bazar/contracts/clients/payments';
 import { promotionsClient } from '@bazar/contracts/clients/promotions';
+import { FulfilmentPacked, PickingTaskRejected, PickingTaskStarted } from '@bazar/contracts/events/fulfilment';
 import { PaymentCaptured, PaymentFailed, PaymentRefunded } from '@bazar/contracts/events/payments';
 import { defineService, type ServiceDefinition, type ServiceDeps } from '@bazar/kit/service';
 import type { OrdersContext, SagaFaults } from './app/context.ts';
 import { settledHere } from './app/settled-here.ts';
 import { readOrdersConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
+import { fulfilmentHandlers } from './events/on-fulfilment-events.ts';
 import { paymentHandlers } from './events/on-payment-events.ts';
 import { internalRoutes } from './http/internal-routes.ts';
 import { ordersRoutes } from './http/routes.ts';
@@ -47,8 +49,8 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
       ordersRoutes(app, contextOf(deps));
       internalRoutes(app, contextOf(deps));
     },
-    subscribes: [PaymentCaptured, PaymentFailed, PaymentRefunded],
-    handlers: (deps) => paymentHandlers(contextOf(deps)),
+    subscribes: [PaymentCaptured, PaymentFailed, PaymentRefunded, PickingTaskStarted, FulfilmentPacked, PickingTaskRejected],
+    handlers: (deps) => [...paymentHandlers(contextOf(deps)), ...fulfilmentHandlers(contextOf(deps))],
     jobs: (deps) => orderJobs(contextOf(deps)),
   });
 }

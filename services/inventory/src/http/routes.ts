@@ -7,7 +7,10 @@ import { createWarehouse } from '../app/create-warehouse.ts';
 import { listStock } from '../app/list-stock.ts';
 import { listWarehouses } from '../app/list-warehouses.ts';
 import { adjustStockRoute } from './adjustment-route.ts';
+import { auditTransferRoutes } from './audit-transfer-routes.ts';
 import { internalRoutes } from './internal-routes.ts';
+import { journalRoutes } from './journal-routes.ts';
+import { purchasingRoutes } from './purchasing-routes.ts';
 import { StockQuery, StockViewSchema, WarehouseBody, WarehouseSchema } from './schemas.ts';
 
 const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
@@ -42,6 +45,9 @@ export function inventoryRoutes(app: HttpApp, ctx: InventoryContext) {
     },
   );
 
+  journalRoutes(app, ctx);
+  purchasingRoutes(app, ctx);
+  auditTransferRoutes(app, ctx);
   adjustStockRoute(app, ctx);
 
   app.get(

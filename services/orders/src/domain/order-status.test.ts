@@ -12,6 +12,7 @@ const ALLOWED: [OrderStatus, OrderStatus][] = [
   ['picking', 'cancelled'],
   ['packed', 'shipped'],
   ['packed', 'cancelled'],
+  ['packed', 'picking'],
   ['shipped', 'delivered'],
   ['delivered', 'refunded'],
 ];

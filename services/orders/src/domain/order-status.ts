@@ -5,14 +5,15 @@ export type OrderStatus = OrderStatusName;
 
 /**
  * THE order lifecycle (DESIGN §3) as one table. `packed → cancelled` is here because staff may
- * cancel until the parcel leaves; a refund of a picked or shipped order is partial and keeps its status.
+ * cancel until the parcel leaves; `packed → picking` is a controller's quality check sending the
+ * parcel back to be picked again; a refund of a picked or shipped order is partial and keeps its status.
  */
 export const orderMachine = defineMachine<OrderStatus>(
   {
     awaiting_payment: ['paid', 'cancelled'],
     paid: ['picking', 'cancelled', 'refunded'],
     picking: ['packed', 'cancelled'],
-    packed: ['shipped', 'cancelled'],
+    packed: ['shipped', 'cancelled', 'picking'],
     shipped: ['delivered'],
     delivered: ['refunded'],
     cancelled: [],
