@@ -6,6 +6,7 @@ export * from './clients/promotions.ts';
 export * from './clients/rates.ts';
 export * from './common.ts';
 export * from './events/catalog.ts';
+export * from './events/delivery.ts';
 export * from './events/identity.ts';
 export * from './events/inventory.ts';
 export * from './events/orders.ts';
