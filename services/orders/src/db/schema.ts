@@ -35,6 +35,11 @@ export const orderRows = orders.table(
     redemptionId: uuid('redemption_id'),
     holdId: uuid('hold_id'),
     checkoutId: uuid('checkout_id').notNull(),
+    /** The shipment as delivery's events last told it; `shipment_at` orders those events. */
+    shipmentId: uuid('shipment_id'),
+    shipmentStatus: text('shipment_status'),
+    trackingNumber: text('tracking_number'),
+    shipmentAt: timestamp('shipment_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

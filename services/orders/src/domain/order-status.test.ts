@@ -13,6 +13,7 @@ const ALLOWED: [OrderStatus, OrderStatus][] = [
   ['packed', 'shipped'],
   ['packed', 'cancelled'],
   ['shipped', 'delivered'],
+  ['shipped', 'cancelled'],
   ['delivered', 'refunded'],
 ];
 const isAllowed = (from: OrderStatus, to: OrderStatus) => ALLOWED.some(([f, t]) => f === from && t === to);

@@ -6,6 +6,8 @@ export type OrderStatus = OrderStatusName;
 /**
  * THE order lifecycle (DESIGN §3) as one table. `packed → cancelled` is here because staff may
  * cancel until the parcel leaves; a refund of a picked or shipped order is partial and keeps its status.
+ * `shipped → cancelled` is a parcel the courier could not deliver, taken back to the warehouse:
+ * restocked and refunded in full (docs/decisions/0017).
  */
 export const orderMachine = defineMachine<OrderStatus>(
   {
@@ -13,7 +15,7 @@ export const orderMachine = defineMachine<OrderStatus>(
     paid: ['picking', 'cancelled', 'refunded'],
     picking: ['packed', 'cancelled'],
     packed: ['shipped', 'cancelled'],
-    shipped: ['delivered'],
+    shipped: ['delivered', 'cancelled'],
     delivered: ['refunded'],
     cancelled: [],
     refunded: [],
