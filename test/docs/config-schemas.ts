@@ -2,7 +2,9 @@ import { ServerConfigSchema } from '../../apps/server/src/server-config.ts';
 import { PlatformConfigSchema } from '../../packages/kit/src/config.ts';
 import { CartConfigSchema } from '../../services/cart/src/config.ts';
 import { CatalogConfigSchema } from '../../services/catalog/src/config.ts';
+import { DeliveryConfigSchema } from '../../services/delivery/src/config.ts';
 import { IdentityConfigSchema } from '../../services/identity/src/config.ts';
+import { NotificationsConfigSchema } from '../../services/notifications/src/config.ts';
 import { OrdersConfigSchema } from '../../services/orders/src/config.ts';
 import { PaymentsConfigSchema } from '../../services/payments/src/config.ts';
 import { PromotionsConfigSchema } from '../../services/promotions/src/config.ts';
@@ -19,4 +21,6 @@ export const CONFIG_SCHEMAS = {
   orders: OrdersConfigSchema,
   payments: PaymentsConfigSchema,
   promotions: PromotionsConfigSchema,
+  delivery: DeliveryConfigSchema,
+  notifications: NotificationsConfigSchema,
 };

@@ -12,7 +12,7 @@ export const ROUTE_TABLE: Record<string, string[]> = {
   promotions: ['/api/v1/promotions', '/api/v1/loyalty'],
   inventory: ['/api/v1/inventory', '/api/v1/warehouses', '/api/v1/purchase-orders'],
   fulfilment: ['/api/v1/picking'],
-  delivery: ['/api/v1/shipments', '/api/v1/tracking'],
+  delivery: ['/api/v1/shipments', '/api/v1/tracking', '/api/v1/couriers'],
   notifications: ['/api/v1/notifications', '/api/v1/me/notification-preferences'],
   analytics: ['/api/v1/analytics'],
 };
