@@ -112,7 +112,14 @@ describe('from packed to the doorstep', () => {
     await t.drainOutboxes();
     const delivered = (await shop.call('GET', `/api/v1/orders/${orderId}`, anna.token)).body;
     expect(delivered).toMatchObject({ status: 'delivered', shipment: { status: 'delivered' } });
-    expect(delivered.history.map((h: { status: string }) => h.status)).toEqual(['awaiting_payment', 'paid', 'picking', 'packed', 'shipped', 'delivered']);
+    expect(delivered.history.map((h: { status: string }) => h.status)).toEqual([
+      'awaiting_payment',
+      'paid',
+      'picking',
+      'packed',
+      'shipped',
+      'delivered',
+    ]);
 
     // Anyone may track it, and learns nothing about who or where.
     const tracking = await shop.call('GET', `/api/v1/tracking/${trackingNumber}`);

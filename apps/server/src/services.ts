@@ -11,7 +11,18 @@ import promotions from '@bazar/promotions';
 import rates from '@bazar/rates';
 
 /** Every service this build can host, in start order (identity first: others verify its tokens). */
-export const SERVICES: ServiceDefinition[] = [identity, catalog, rates, inventory, cart, promotions, payments, orders, delivery, notifications];
+export const SERVICES: ServiceDefinition[] = [
+  identity,
+  catalog,
+  rates,
+  inventory,
+  cart,
+  promotions,
+  payments,
+  orders,
+  delivery,
+  notifications,
+];
 
 export function findService(name: string): ServiceDefinition {
   const found = SERVICES.find((s) => s.name === name);

@@ -243,7 +243,7 @@ describe('couriers and routes', () => {
   it('shows a courier only their own shipments and cancels one that has not left when its order is cancelled', async () => {
     const courier = await aCourier(t, 'Курск');
     const { orderId } = await publishOrder(t, 'packed', { city: 'Курск' });
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/shipments?courierId=' + newId(), headers: courier.headers });
+    const list = await t.app.inject({ method: 'GET', url: `/api/v1/shipments?courierId=${newId()}`, headers: courier.headers });
     expect((list.json().items as { orderId: string; courierId: string }[]).every((s) => s.courierId === courier.id)).toBe(true);
     expect(list.json().items.map((s: { orderId: string }) => s.orderId)).toContain(orderId);
     await publishOrder(t, 'cancelled', { orderId, city: 'Курск' });

@@ -67,7 +67,14 @@ describe("orders follow their shipment's events", () => {
     await t.bus.publish(shipmentEvent(orderId, 'delivered'));
     const delivered = await orderOf(orderId);
     expect(delivered).toMatchObject({ status: 'delivered', shipment: { status: 'delivered' } });
-    expect(delivered.history.map((h: { status: string }) => h.status)).toEqual(['awaiting_payment', 'paid', 'picking', 'packed', 'shipped', 'delivered']);
+    expect(delivered.history.map((h: { status: string }) => h.status)).toEqual([
+      'awaiting_payment',
+      'paid',
+      'picking',
+      'packed',
+      'shipped',
+      'delivered',
+    ]);
     const published = (await t.outbox()).filter((e) => (e.data as { orderId: string }).orderId === orderId).map((e) => e.type);
     expect(published.filter((type) => type === 'order.shipped')).toHaveLength(1);
     expect(published.filter((type) => type === 'order.delivered')).toHaveLength(1);
