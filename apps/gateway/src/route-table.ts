@@ -7,7 +7,7 @@ export const ROUTE_TABLE: Record<string, string[]> = {
   catalog: ['/api/v1/products', '/api/v1/categories', '/api/v1/imports'],
   rates: ['/api/v1/rates'],
   cart: ['/api/v1/carts'],
-  orders: ['/api/v1/checkout', '/api/v1/orders'],
+  orders: ['/api/v1/checkout', '/api/v1/orders', '/api/v1/returns'],
   payments: ['/api/v1/payments', '/api/v1/ledger'],
   promotions: ['/api/v1/promotions', '/api/v1/loyalty'],
   inventory: ['/api/v1/inventory', '/api/v1/warehouses', '/api/v1/purchase-orders'],

@@ -13,3 +13,4 @@ export * from './events/orders.ts';
 export * from './events/payments.ts';
 export * from './events/promotions.ts';
 export * from './events/rates.ts';
+export * from './events/returns.ts';

@@ -10,6 +10,7 @@ import { readOrdersConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { paymentHandlers } from './events/on-payment-events.ts';
 import { shipmentHandlers } from './events/on-shipment-events.ts';
+import { returnRoutes } from './http/return-routes.ts';
 import { ordersRoutes } from './http/routes.ts';
 import { orderJobs } from './jobs/order-jobs.ts';
 
@@ -42,7 +43,10 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
     name: 'orders',
     migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
     tables: { outbox, inbox },
-    routes: (app, deps) => ordersRoutes(app, contextOf(deps)),
+    routes: (app, deps) => {
+      ordersRoutes(app, contextOf(deps));
+      returnRoutes(app, contextOf(deps));
+    },
     handlers: (deps) => [...paymentHandlers(contextOf(deps)), ...shipmentHandlers(contextOf(deps))],
     jobs: (deps) => orderJobs(contextOf(deps)),
   });
