@@ -4,6 +4,7 @@ import type { InventoryContext } from './app/context.ts';
 import { recentStock } from './app/recent-stock.ts';
 import { skuTurns } from './app/sku-turns.ts';
 import { inbox, outbox } from './db/schema.ts';
+import { onReturnReceived } from './events/on-return-received.ts';
 import { onVariantCreated } from './events/on-variant-created.ts';
 import { inventoryRoutes } from './http/routes.ts';
 
@@ -24,5 +25,5 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   routes: (app, deps) => inventoryRoutes(app, contextOf(deps)),
-  handlers: (deps) => [onVariantCreated(contextOf(deps))],
+  handlers: (deps) => [onVariantCreated(contextOf(deps)), onReturnReceived(contextOf(deps))],
 });

@@ -5,6 +5,7 @@ import { readNotificationsConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { identityHandlers } from './events/on-identity-events.ts';
 import { orderHandlers } from './events/on-order-events.ts';
+import { returnHandlers } from './events/on-return-events.ts';
 import { shipmentHandlers } from './events/on-shipment-events.ts';
 import { gatewaysFrom } from './gateways/gateways.ts';
 import { notificationRoutes } from './http/routes.ts';
@@ -30,7 +31,7 @@ export default defineService({
   routes: (app, deps) => notificationRoutes(app, contextOf(deps)),
   handlers: (deps) => {
     const ctx = contextOf(deps);
-    return [...identityHandlers(ctx), ...orderHandlers(ctx), ...shipmentHandlers(ctx)];
+    return [...identityHandlers(ctx), ...orderHandlers(ctx), ...shipmentHandlers(ctx), ...returnHandlers(ctx)];
   },
   jobs: (deps) => notificationJobs(contextOf(deps)),
   async stop(deps) {

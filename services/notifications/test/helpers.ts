@@ -1,6 +1,7 @@
 import { SHIPMENT_EVENTS, type ShipmentStatusName } from '@bazar/contracts/events/delivery';
 import { UserRegistered } from '@bazar/contracts/events/identity';
 import { ORDER_EVENTS, type OrderStatusName } from '@bazar/contracts/events/orders';
+import { RETURN_EVENTS, type ReturnStatusName } from '@bazar/contracts/events/returns';
 import { envelope } from '@bazar/kit/events/event';
 import { newId } from '@bazar/kit/ids';
 import type { TestService } from '@bazar/kit/testing';
@@ -70,6 +71,27 @@ export async function publishShipment(t: TestService, status: ShipmentStatusName
       at: new Date().toISOString(),
     }),
     'delivery',
+  );
+  await t.bus.publish(event);
+  return event;
+}
+
+/** orders' `return.<status>.v1` for a customer. */
+export async function publishReturn(t: TestService, status: ReturnStatusName, customerId: string, refund = 0) {
+  const event = envelope(
+    RETURN_EVENTS[status].make({
+      returnId: newId(),
+      orderId: newId(),
+      orderNumber: 'B-000042',
+      customerId,
+      status,
+      lines: [],
+      refund: rub(refund),
+      exchangeRate: '1',
+      reason: null,
+      at: new Date().toISOString(),
+    }),
+    'orders',
   );
   await t.bus.publish(event);
   return event;

@@ -6,6 +6,7 @@ import { inbox, outbox } from './db/schema.ts';
 import { onOrderCancelled } from './events/on-order-cancelled.ts';
 import { onOrderDelivered } from './events/on-order-delivered.ts';
 import { onOrderRefunded } from './events/on-order-refunded.ts';
+import { onReturnReceived } from './events/on-return-received.ts';
 import { internalRoutes } from './http/internal-routes.ts';
 import { promotionRoutes } from './http/routes.ts';
 
@@ -32,6 +33,6 @@ export default defineService({
   },
   handlers: (deps) => {
     const ctx = contextOf(deps);
-    return [onOrderDelivered(ctx), onOrderCancelled(ctx), onOrderRefunded(ctx)];
+    return [onOrderDelivered(ctx), onOrderCancelled(ctx), onOrderRefunded(ctx), onReturnReceived(ctx)];
   },
 });

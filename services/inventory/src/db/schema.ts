@@ -92,7 +92,7 @@ export const stockMovements = inventory.table(
     id: uuid('id').primaryKey(),
     sku: text('sku').notNull(),
     warehouseId: uuid('warehouse_id').notNull(),
-    reason: text('reason', { enum: ['initial', 'reserve', 'release', 'commit', 'adjustment'] }).notNull(),
+    reason: text('reason', { enum: ['initial', 'reserve', 'release', 'commit', 'adjustment', 'return'] }).notNull(),
     onHandDelta: integer('on_hand_delta').notNull(),
     reservedDelta: integer('reserved_delta').notNull(),
     onHandAfter: integer('on_hand_after').notNull(),

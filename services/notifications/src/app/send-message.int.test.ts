@@ -3,7 +3,7 @@ import { startTestService, type TestService, waitFor } from '@bazar/kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmsGateway } from '../../../../test/fakes/sms-gateway.ts';
 import { startSmtpSink } from '../../../../test/fakes/smtp-sink.ts';
-import { publishOrder, publishShipment, registerCustomer } from '../../test/helpers.ts';
+import { publishOrder, publishReturn, publishShipment, registerCustomer } from '../../test/helpers.ts';
 import notifications from '../index.ts';
 
 let t: TestService;
@@ -166,5 +166,22 @@ describe('the routes', () => {
       sms: true,
       email: true,
     });
+  });
+});
+
+describe('returns', () => {
+  it('tells an approved return by SMS and e-mail and a received one by e-mail with the refund', async () => {
+    const { userId, email } = await registerCustomer(t);
+    await publishOrder(t, 'delivered', userId, { phone: '+7 966 000-11-22' });
+    await publishReturn(t, 'approved', userId);
+    await publishReturn(t, 'received', userId, 40_000);
+    await waitFor(async () => (await statusesOf(userId)).filter((m) => m.template.startsWith('return.')).length === 3, 15_000, 'returns');
+    expect((await statusesOf(userId)).filter((m) => m.template.startsWith('return.')).map((m) => `${m.template}/${m.channel}`)).toEqual([
+      'return.approved/sms',
+      'return.approved/email',
+      'return.received/email',
+    ]);
+    await waitFor(() => smsTo('79660001122').some((m) => m.msg.includes('возврат')), 15_000, 'the return SMS');
+    await waitFor(() => mailTo(email).length === 4, 15_000, 'the return e-mails');
   });
 });
