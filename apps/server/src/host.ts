@@ -13,8 +13,9 @@ import { createJwksResolver, createTokenVerifier } from '@bazar/kit/http/auth';
 import { createJobs } from '@bazar/kit/jobs';
 import { localClients } from '@bazar/kit/local-clients';
 import { createLogger, type Logger } from '@bazar/kit/log';
-import type { ServiceDefinition } from '@bazar/kit/service';
+import { queueBindingsOf, type ServiceDefinition } from '@bazar/kit/service';
 import type { JSONWebKeySet } from 'jose';
+import { SERVICES } from './services.ts';
 
 export interface HostOptions {
   services: ServiceDefinition[];
@@ -50,7 +51,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const database = await openConfiguredDatabase(platform);
   const cleanups: (() => Promise<unknown>)[] = [() => database.close()];
   try {
-    const bus = platform.AMQP_URL ? await createAmqpBus({ url: platform.AMQP_URL, log }) : createMemoryBus(log);
+    // Every service's queue, not only those hosted here: whichever process starts first declares them.
+    const bus = platform.AMQP_URL
+      ? await createAmqpBus({ url: platform.AMQP_URL, log, prefix: platform.AMQP_PREFIX, topology: queueBindingsOf(SERVICES) })
+      : createMemoryBus(log);
     cleanups.unshift(() => bus.close());
     const counters = platform.REDIS_URL ? createRedisCounters(platform.REDIS_URL) : createMemoryCounters();
     cleanups.unshift(() => counters.close());

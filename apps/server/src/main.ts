@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { declareAmqpTopology, exchangeName } from '@bazar/kit/bus/amqp-bus';
 import { loadPlatformConfig } from '@bazar/kit/config';
 import { openConfiguredDatabase } from '@bazar/kit/db/database';
 import { migrateService } from '@bazar/kit/db/migrate';
+import { queueBindingsOf } from '@bazar/kit/service';
+import { adminCommand } from './admin-command.ts';
 import { startGateway } from './gateway-host.ts';
 import { startHost } from './host.ts';
 import { ledgerCommand } from './ledger-command.ts';
@@ -14,12 +17,14 @@ const USAGE = `bazar <command>
   start              every service in one process (embedded mode), demo data unless BAZAR_DEMO=0
   serve <service>    one service alone against DATABASE_URL and AMQP_URL (${SERVICES.map((s) => s.name).join(', ')})
   serve gateway      the public entry: forwards to <SERVICE>_URL (e.g. IDENTITY_URL)
-  migrate [service]  apply database migrations and exit
+  migrate [service]  apply database migrations (and declare the RabbitMQ exchange and queues when AMQP_URL is set), then exit
   seed               load demo data and exit
-  ledger verify      prove every ledger entry balances and every balance equals its postings (exit 1 if not)`;
+  ledger verify      prove every ledger entry balances and every balance equals its postings (exit 1 if not)
+  admin reset-password <email> [--password-stdin]
+                     set a new password (from stdin, BAZAR_NEW_PASSWORD, or generated and printed)`;
 
 async function main() {
-  const { positionals } = parseArgs({ allowPositionals: true, strict: false });
+  const { positionals, values } = parseArgs({ allowPositionals: true, strict: false });
   const [command, arg] = positionals;
   switch (command) {
     case 'start':
@@ -33,10 +38,20 @@ async function main() {
         );
         return;
       }
-      return run({ services: [findService(arg)], demo: false, title: `Bazar ${arg}` });
+      const service = findService(arg);
+      // PGlite belongs to one process: a service alone on it would keep its data where no other service sees it.
+      if (!loadPlatformConfig().DATABASE_URL) {
+        throw new Error(
+          `bazar serve ${arg} needs DATABASE_URL (the PostgreSQL every service shares); to run everything in one process on the embedded database, use bazar start`,
+        );
+      }
+      return run({ services: [service], demo: false, title: `Bazar ${arg}` });
     }
     case 'migrate':
       return migrate(arg);
+    case 'admin':
+      process.exitCode = await adminCommand(positionals.slice(1), { passwordFromStdin: values['password-stdin'] === true });
+      return;
     case 'ledger':
       process.exitCode = await ledgerCommand(arg);
       return;
@@ -107,6 +122,11 @@ async function migrate(only?: string) {
     }
   } finally {
     await database.close();
+  }
+  if (platform.AMQP_URL) {
+    const topology = queueBindingsOf(SERVICES);
+    await declareAmqpTopology({ url: platform.AMQP_URL, prefix: platform.AMQP_PREFIX, topology });
+    console.log(`broker: exchange ${exchangeName(platform.AMQP_PREFIX)} and queues of ${topology.map((b) => b.group).join(', ')} declared`);
   }
 }
 

@@ -1,8 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { exchangeName } from '@bazar/kit/bus/amqp-bus';
+import { queueBindingsOf } from '@bazar/kit/service';
 import { createTestPostgresDatabase, freePort, testAmqpUrl, waitFor } from '@bazar/kit/testing';
 import amqp from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteTestQueues } from '../test/amqp-cleanup.ts';
+import { SERVICES } from './services.ts';
 
 const bin = fileURLToPath(new URL('../bin/bazar.js', import.meta.url));
 
@@ -12,16 +16,17 @@ let output = '';
 let dropDatabase: () => Promise<void>;
 let connection: amqp.ChannelModel;
 let channel: amqp.Channel;
-const queue = `test.standalone.${Date.now()}`;
+const prefix = `teststandalone${Date.now()}`;
+const queue = `${prefix}.watcher`;
 
 beforeAll(async () => {
   const database = await createTestPostgresDatabase();
   dropDatabase = database.drop;
   connection = await amqp.connect(testAmqpUrl());
   channel = await connection.createChannel();
-  await channel.assertExchange('bazar.events', 'topic', { durable: true });
+  await channel.assertExchange(exchangeName(prefix), 'topic', { durable: true });
   await channel.assertQueue(queue, { exclusive: true });
-  await channel.bindQueue(queue, 'bazar.events', 'identity.user_registered.v1');
+  await channel.bindQueue(queue, exchangeName(prefix), 'identity.user_registered.v1');
 
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
@@ -30,6 +35,7 @@ beforeAll(async () => {
       ...process.env,
       DATABASE_URL: database.url,
       AMQP_URL: testAmqpUrl(),
+      AMQP_PREFIX: prefix,
       PORT: String(port),
       LOG_LEVEL: 'warn',
       BAZAR_ADMIN_EMAIL: 'ops@example.test',
@@ -50,6 +56,11 @@ afterAll(async () => {
   child?.kill('SIGTERM');
   await new Promise((resolve) => child?.once('exit', resolve));
   await connection?.close();
+  await deleteTestQueues(
+    testAmqpUrl(),
+    prefix,
+    queueBindingsOf(SERVICES).map((b) => b.group),
+  );
   await dropDatabase?.();
 });
 

@@ -19,6 +19,11 @@ export function readEnv<T extends TObject>(schema: T, env: Record<string, string
 
 /** Platform settings shared by every process. Service settings live beside each service. */
 export const PlatformConfigSchema = Type.Object({
+  NODE_ENV: Type.Optional(
+    Type.String({
+      description: 'production: the test payment provider and demo data are off by default, and development default secrets stop the start',
+    }),
+  ),
   PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535, description: 'HTTP port' }),
   HOST: Type.String({ default: '127.0.0.1', description: 'HTTP bind address' }),
   BAZAR_DATA_DIR: Type.String({ default: './data', description: 'PGlite data directory (embedded mode)' }),
@@ -30,6 +35,11 @@ export const PlatformConfigSchema = Type.Object({
     description: 'PostgreSQL connections per process (each worker has its own pool)',
   }),
   AMQP_URL: Type.Optional(Type.String({ description: 'RabbitMQ URL; when set, events go through RabbitMQ' })),
+  AMQP_PREFIX: Type.String({
+    default: 'bazar',
+    pattern: '^[A-Za-z0-9_-]+$',
+    description: 'Names the exchange (`<prefix>.events`) and queues (`<prefix>.<service>`), so installations can share a broker',
+  }),
   REDIS_URL: Type.Optional(Type.String({ description: 'Redis URL; when set, login counters, product caches and carts live in Redis' })),
   LOG_LEVEL: Type.Union(
     [

@@ -83,6 +83,12 @@ export async function mountService(definition: ServiceDefinition, host: HostPart
     async start() {
       const notices = noticesOf(await definition.start?.(deps));
       const handlers = definition.handlers?.(deps) ?? [];
+      const declared = new Set(definition.subscribes?.map((e) => e.key));
+      const undeclared = handlers.filter((h) => !declared.has(h.key)).map((h) => h.key);
+      if (undeclared.length > 0) {
+        // Its queue would not be bound to these before its first start, and such events would be lost.
+        throw new Error(`${definition.name} handles ${undeclared.join(', ')} but does not list them in subscribes`);
+      }
       if (handlers.length > 0) {
         const dispatch = createInboxDispatcher({
           db: database.db,

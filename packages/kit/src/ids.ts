@@ -17,3 +17,7 @@ export interface Clock {
   now(): Date;
 }
 export const systemClock: Clock = { now: () => new Date() };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Whether text is a UUID PostgreSQL's uuid type accepts (before it reaches a query). */
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);

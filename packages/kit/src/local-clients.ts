@@ -6,6 +6,7 @@ import { type Clients, INTERNAL_GUARD, injectClients, type ServiceRequest, type 
 import { DomainError } from './errors.ts';
 import type { HttpApp } from './http/app.ts';
 import { domainProblem, problem } from './http/problem.ts';
+import { findUnsafeValue } from './http/unsafe-values.ts';
 import { wireCopy } from './wire-copy.ts';
 
 type Handler = (request: unknown, reply: unknown) => unknown;
@@ -145,6 +146,8 @@ function prepare(route: LocalRoute, request: ServiceRequest, rawParams: Record<s
     query = Value.Convert(route.querystring.schema, Value.Default(route.querystring.schema, query));
     if (!route.querystring.check(query)) return undefined;
   }
+  // Text PostgreSQL cannot hold and numbers that are not finite are refused by the app's hooks: inject answers.
+  if (findUnsafeValue(body) ?? findUnsafeValue(params) ?? findUnsafeValue(query)) return undefined;
   return { body, params, query };
 }
 

@@ -46,6 +46,11 @@ export interface ServiceDefinition {
   migrationsFolder: string;
   tables: { outbox: OutboxTable; inbox: InboxTable };
   routes?(app: HttpApp, deps: ServiceDeps): void | Promise<void>;
+  /**
+   * The events the service's handlers take, known without starting it: every process declares
+   * each service's queue from these lists, so events published before the service first runs wait for it.
+   */
+  subscribes?: readonly { readonly key: string }[];
   handlers?(deps: ServiceDeps): EventHandler[];
   /** Scheduled and on-demand jobs; queues are named `<service>.<what_it_does>`. */
   jobs?(deps: ServiceDeps): JobDefinition[];
@@ -57,3 +62,9 @@ export interface ServiceDefinition {
 }
 
 export const defineService = (definition: ServiceDefinition): ServiceDefinition => definition;
+
+/** The queue each consuming service needs on the broker, with the keys bound to it. */
+export const queueBindingsOf = (services: readonly ServiceDefinition[]) =>
+  services
+    .filter((s) => (s.subscribes?.length ?? 0) > 0)
+    .map((s) => ({ group: s.name, keys: [...new Set((s.subscribes ?? []).map((e) => e.key))] }));

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { StockChanged } from '@bazar/contracts/events/inventory';
+import { RatesUpdated } from '@bazar/contracts/events/rates';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import { eq, inArray } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
@@ -44,6 +46,7 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   routes: (app, deps) => catalogRoutes(app, contextOf(deps)),
+  subscribes: [StockChanged, RatesUpdated],
   handlers: (deps) => [onStockChanged(contextOf(deps)), onRatesUpdated(contextOf(deps))],
   async start(deps) {
     // Imports interrupted by a restart resume; rows already upserted are simply upserted again.

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { UserRegistered, UserRolesChanged } from '@bazar/contracts/events/identity';
+import { OrderCancelled, OrderPacked } from '@bazar/contracts/events/orders';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { DeliveryContext } from './app/context.ts';
 import { seedDemoZones } from './app/seed-demo-zones.ts';
@@ -25,6 +27,7 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   routes: (app, deps) => deliveryRoutes(app, contextOf(deps)),
+  subscribes: [OrderPacked, OrderCancelled, UserRegistered, UserRolesChanged],
   handlers: (deps) => [...orderHandlers(contextOf(deps)), ...identityHandlers(contextOf(deps))],
   async seedDemo(deps) {
     await seedDemoZones(contextOf(deps));

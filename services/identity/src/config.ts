@@ -4,7 +4,10 @@ import { type Static, Type } from 'typebox';
 export const IdentityConfigSchema = Type.Object({
   BAZAR_ADMIN_EMAIL: Type.String({ default: 'admin@bazar.local', description: 'E-mail of the first admin' }),
   BAZAR_ADMIN_PASSWORD: Type.Optional(
-    Type.String({ minLength: 8, description: 'Password of the first admin; generated and printed when unset' }),
+    Type.String({
+      minLength: 8,
+      description: 'Password of the first admin, used only when the data dir (database) has no admin yet; generated and printed when unset',
+    }),
   ),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ default: 900, minimum: 30, description: 'Lifetime of access tokens (EdDSA JWT)' }),
   REFRESH_TOKEN_TTL_DAYS: Type.Integer({ default: 30, minimum: 1, description: 'Lifetime of refresh tokens (rotated on every use)' }),

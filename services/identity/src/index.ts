@@ -9,6 +9,8 @@ import { readIdentityConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { identityRoutes } from './http/routes.ts';
 
+export { MIN_PASSWORD_LENGTH, type ResetPasswordResult, resetPassword } from './app/reset-password.ts';
+
 const contexts = new WeakMap<ServiceDeps, IdentityContext>();
 
 /** Context is built when routes mount; keys load at start (before the server listens). */

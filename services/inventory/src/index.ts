@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { VariantCreated } from '@bazar/contracts/events/catalog';
+import { ReturnReceived } from '@bazar/contracts/events/returns';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { InventoryContext } from './app/context.ts';
 import { recentStock } from './app/recent-stock.ts';
@@ -25,5 +27,6 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   routes: (app, deps) => inventoryRoutes(app, contextOf(deps)),
+  subscribes: [VariantCreated, ReturnReceived],
   handlers: (deps) => [onVariantCreated(contextOf(deps)), onReturnReceived(contextOf(deps))],
 });

@@ -1,4 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import { ShipmentFailed, ShipmentPickedUp } from '@bazar/contracts/events/delivery';
+import { UserRegistered } from '@bazar/contracts/events/identity';
+import { ORDER_EVENTS } from '@bazar/contracts/events/orders';
+import { ReturnApproved, ReturnReceived, ReturnRejected } from '@bazar/contracts/events/returns';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { NotificationsContext } from './app/context.ts';
 import { readNotificationsConfig } from './config.ts';
@@ -29,6 +33,15 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   routes: (app, deps) => notificationRoutes(app, contextOf(deps)),
+  subscribes: [
+    UserRegistered,
+    ...Object.values(ORDER_EVENTS),
+    ShipmentPickedUp,
+    ShipmentFailed,
+    ReturnApproved,
+    ReturnRejected,
+    ReturnReceived,
+  ],
   handlers: (deps) => {
     const ctx = contextOf(deps);
     return [...identityHandlers(ctx), ...orderHandlers(ctx), ...shipmentHandlers(ctx), ...returnHandlers(ctx)];

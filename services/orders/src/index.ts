@@ -3,6 +3,8 @@ import { cartClient } from '@bazar/contracts/clients/cart';
 import { inventoryClient } from '@bazar/contracts/clients/inventory';
 import { paymentsClient } from '@bazar/contracts/clients/payments';
 import { promotionsClient } from '@bazar/contracts/clients/promotions';
+import { SHIPMENT_EVENTS } from '@bazar/contracts/events/delivery';
+import { PaymentCaptured, PaymentFailed, PaymentRefunded } from '@bazar/contracts/events/payments';
 import { defineService, type ServiceDefinition, type ServiceDeps } from '@bazar/kit/service';
 import type { OrdersContext, SagaFaults } from './app/context.ts';
 import { settledHere } from './app/settled-here.ts';
@@ -47,6 +49,7 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
       ordersRoutes(app, contextOf(deps));
       returnRoutes(app, contextOf(deps));
     },
+    subscribes: [PaymentCaptured, PaymentFailed, PaymentRefunded, ...Object.values(SHIPMENT_EVENTS)],
     handlers: (deps) => [...paymentHandlers(contextOf(deps)), ...shipmentHandlers(contextOf(deps))],
     jobs: (deps) => orderJobs(contextOf(deps)),
   });

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { OrderCancelled, OrderDelivered, OrderRefunded } from '@bazar/contracts/events/orders';
+import { ReturnReceived } from '@bazar/contracts/events/returns';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { PromotionsContext } from './app/context.ts';
 import { readPromotionsConfig } from './config.ts';
@@ -31,6 +33,7 @@ export default defineService({
     promotionRoutes(app, ctx);
     internalRoutes(app, ctx);
   },
+  subscribes: [OrderDelivered, OrderCancelled, OrderRefunded, ReturnReceived],
   handlers: (deps) => {
     const ctx = contextOf(deps);
     return [onOrderDelivered(ctx), onOrderCancelled(ctx), onOrderRefunded(ctx), onReturnReceived(ctx)];

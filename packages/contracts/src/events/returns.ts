@@ -16,9 +16,7 @@ export const ReturnSnapshot = Type.Object({
   orderNumber: Type.String(),
   customerId: Uuid,
   status: Type.String(),
-  lines: Type.Array(
-    Type.Object({ variantId: Uuid, sku: Type.String(), quantity: Type.Integer({ minimum: 0 }), restock: Type.Boolean() }),
-  ),
+  lines: Type.Array(Type.Object({ variantId: Uuid, sku: Type.String(), quantity: Type.Integer({ minimum: 0 }), restock: Type.Boolean() })),
   refund: Money,
   exchangeRate: Type.String(),
   reason: NullableString(),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope } from '../events/event.ts';
 import { createLogger } from '../log.ts';
 import { testAmqpUrl, waitFor } from '../testing.ts';
-import { createAmqpBus, queueNames } from './amqp-bus.ts';
+import { createAmqpBus, exchangeName, queueNames } from './amqp-bus.ts';
 import type { Bus } from './bus.ts';
 
 const prefix = `kittest${Date.now()}`;
@@ -21,6 +21,7 @@ afterAll(async () => {
   const channel = await connection.createChannel();
   for (const group of ['alpha', 'beta', 'flaky', 'poison'])
     for (const q of Object.values(queueNames(prefix, group))) await channel.deleteQueue(q);
+  await channel.deleteExchange(exchangeName(prefix));
   await connection.close();
 });
 

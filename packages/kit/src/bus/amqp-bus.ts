@@ -3,11 +3,16 @@ import type { Logger } from 'pino';
 import type { EventEnvelope } from '../events/event.ts';
 import { type Bus, defaultRetryPolicy, type EnvelopeHandler, type RetryPolicy } from './bus.ts';
 
-export const EVENTS_EXCHANGE = 'bazar.events';
+/** The topic exchange of an installation: `bazar.events` by default. */
+export const exchangeName = (prefix: string) => `${prefix}.events`;
 
-interface Subscription {
+/** One consuming service's queue and the routing keys bound to it. */
+export interface QueueBinding {
   group: string;
-  keys: string[];
+  keys: readonly string[];
+}
+
+interface Subscription extends QueueBinding {
   handler: EnvelopeHandler;
 }
 
@@ -16,8 +21,13 @@ export interface AmqpBusOptions {
   log: Logger;
   retry?: RetryPolicy;
   prefetch?: number;
-  /** Queue name prefix, so test runs do not share queues. */
+  /** Exchange and queue name prefix (`<prefix>.events`, `<prefix>.<group>`), so test runs do not share them. */
   prefix?: string;
+  /**
+   * Every consuming service's queue, declared at each connect before anything is published, so
+   * an event sent before its consumer ever ran waits in the consumer's queue.
+   */
+  topology?: readonly QueueBinding[];
 }
 
 export const queueNames = (prefix: string, group: string) => ({
@@ -27,15 +37,17 @@ export const queueNames = (prefix: string, group: string) => ({
 });
 
 /**
- * RabbitMQ bus: a topic exchange, one durable queue per consuming service, publisher confirms,
- * manual ack after the handler's transaction commits, retries through a TTL queue with growing
- * delays, then a dead-letter queue. Reconnects by itself; while the broker is away `publish`
- * rejects and the outbox keeps the events.
+ * RabbitMQ bus: a topic exchange, one durable queue per consuming service (declared for every
+ * service at connect, whether or not it runs here), publisher confirms, manual ack after the
+ * handler's transaction commits, retries through a TTL queue with growing delays, then a
+ * dead-letter queue. Reconnects by itself; while the broker is away `publish` rejects and the
+ * outbox keeps the events.
  */
 export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
   const { url, log } = options;
   const retry = options.retry ?? defaultRetryPolicy;
   const prefix = options.prefix ?? 'bazar';
+  const exchange = exchangeName(prefix);
   const subscriptions: Subscription[] = [];
   let connection: ChannelModel | undefined;
   let publisher: ConfirmChannel | undefined;
@@ -44,21 +56,10 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
   let reconnectTimer: NodeJS.Timeout | undefined;
   let reconnectAttempt = 0;
 
-  async function declare(channel: Channel, subscription: Subscription) {
-    const names = queueNames(prefix, subscription.group);
-    await channel.assertQueue(names.main, { durable: true });
-    await channel.assertQueue(names.retry, {
-      durable: true,
-      arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': names.main },
-    });
-    await channel.assertQueue(names.dead, { durable: true });
-    for (const key of subscription.keys) await channel.bindQueue(names.main, EVENTS_EXCHANGE, key);
-  }
-
   async function consume(subscription: Subscription) {
     if (!consumer || !publisher) return;
     const names = queueNames(prefix, subscription.group);
-    await declare(consumer, subscription);
+    await declareQueues(consumer, prefix, subscription);
     const channel = consumer;
     await channel.consume(names.main, (message) => {
       if (message) void handleMessage(channel, subscription, message);
@@ -117,9 +118,9 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
     });
     const confirm = await model.createConfirmChannel();
     confirm.on('error', () => {});
-    await confirm.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
     const consuming = await model.createChannel();
     consuming.on('error', () => {});
+    await declareTopology(consuming, prefix, options.topology ?? []);
     await consuming.prefetch(options.prefetch ?? 32);
     connection = model;
     publisher = confirm;
@@ -159,7 +160,7 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
       const body = Buffer.from(JSON.stringify(envelope));
       return new Promise((resolve, reject) => {
         channel.publish(
-          EVENTS_EXCHANGE,
+          exchange,
           `${envelope.type}.v${envelope.version}`,
           body,
           {
@@ -186,4 +187,32 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
       await connection?.close().catch(() => {});
     },
   };
+}
+
+/** A service's queue, its retry queue (dead-lettering back to it after a TTL) and its dead-letter queue, bound to its keys. */
+async function declareQueues(channel: Channel, prefix: string, binding: QueueBinding) {
+  const names = queueNames(prefix, binding.group);
+  await channel.assertQueue(names.main, { durable: true });
+  await channel.assertQueue(names.retry, {
+    durable: true,
+    arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': names.main },
+  });
+  await channel.assertQueue(names.dead, { durable: true });
+  for (const key of binding.keys) await channel.bindQueue(names.main, exchangeName(prefix), key);
+}
+
+/** The exchange and every consuming service's queues; idempotent, so every process may run it at start. */
+export async function declareTopology(channel: Channel, prefix: string, bindings: readonly QueueBinding[]) {
+  await channel.assertExchange(exchangeName(prefix), 'topic', { durable: true });
+  for (const binding of bindings) await declareQueues(channel, prefix, binding);
+}
+
+/** `bazar migrate`: declares the topology on the broker and disconnects. */
+export async function declareAmqpTopology(options: { url: string; prefix?: string; topology: readonly QueueBinding[] }) {
+  const connection = await amqp.connect(options.url);
+  try {
+    await declareTopology(await connection.createChannel(), options.prefix ?? 'bazar', options.topology);
+  } finally {
+    await connection.close();
+  }
 }

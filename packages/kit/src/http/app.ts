@@ -4,7 +4,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { InputError } from '../errors.ts';
+import { isAuthGuard } from './auth.ts';
+import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
 import { installProblemHandlers, ProblemSchema } from './problem.ts';
+import { findUnsafeValue } from './unsafe-values.ts';
+import { buildValidator } from './validation.ts';
 
 // Unique per process start and cheap: a request id needs no randomness of its own.
 const bootPrefix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -35,15 +40,46 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : nextRequestId();
     },
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    frameworkErrors,
+    clientErrorHandler,
+    // Typed loosely by Fastify (Ajv or JTD); ours always returns an Ajv-shaped function.
+    schemaController: { compilersFactory: { buildValidator: buildValidator as never } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installProblemHandlers(app);
   app.addSchema(ProblemSchema);
   app.decorateRequest('user', null);
+  // Who may call comes before what they sent (CONTRACT.md): the auth guards run on request, before
+  // the body is even read, in whichever hook a route lists them.
+  app.addHook('onRoute', (route) => {
+    for (const stage of ['preParsing', 'preValidation', 'preHandler'] as const) {
+      const hooks = [route[stage]].flat().filter((hook) => hook !== undefined);
+      const guards = hooks.filter(isAuthGuard);
+      if (guards.length === 0) continue;
+      const rest = hooks.filter((hook) => !isAuthGuard(hook));
+      route[stage] = (rest.length > 0 ? rest : undefined) as never;
+      route.onRequest = [...[route.onRequest].flat().filter((hook) => hook !== undefined), ...guards] as never;
+    }
+  });
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
     done();
+  });
+  // Answers carry tokens and personal data: none is stored by a browser or proxy unless a route
+  // says otherwise (the JWKS does). Data answers get a policy that loads and frames nothing.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (!reply.hasHeader('content-security-policy') && !String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    }
+    done(null, payload);
+  });
+  // Before any handler, and for routes without schemas too: text PostgreSQL cannot hold, numbers that are not finite.
+  app.addHook('preValidation', (request, _reply, done) => {
+    const unsafe = findUnsafeValue(request.params) ?? findUnsafeValue(request.query) ?? findUnsafeValue(request.body);
+    done(unsafe ? new InputError([unsafe]) : undefined);
   });
   // An access log only when asked for (debug); failures are logged by the error handler anyway.
   if (options.log.isLevelEnabled('debug')) {
@@ -66,7 +102,13 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   });
   if (options.docs !== false) {
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      // Hashes of the page's own scripts and styles; never framed; plain http stays usable on a laptop.
+      staticCSP: true,
+      transformStaticCSP: (header) =>
+        header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(' upgrade-insecure-requests;', ''),
+    });
   }
   return app as unknown as HttpApp;
 }

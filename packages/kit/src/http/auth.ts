@@ -89,6 +89,12 @@ export interface AuthGuards {
   roles: (...roles: Role[]) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 }
 
+/** Marks the guards below, which the app moves to `onRequest` whichever hook a route lists them in. */
+export const AUTH_GUARD = Symbol.for('bazar.authGuard');
+export const isAuthGuard = (hook: unknown): boolean => typeof hook === 'function' && AUTH_GUARD in hook;
+const asGuard = <F extends (request: FastifyRequest, reply: FastifyReply) => Promise<void>>(guard: F): F =>
+  Object.assign(guard, { [AUTH_GUARD]: true });
+
 export function createAuthGuards(verifier: TokenVerifier): AuthGuards {
   async function read(request: FastifyRequest, required: boolean) {
     const header = request.headers.authorization;
@@ -102,14 +108,13 @@ export function createAuthGuards(verifier: TokenVerifier): AuthGuards {
     request.user = await verifier.verify(token);
   }
   return {
-    user: (request) => read(request, true),
-    optional: (request) => read(request, false),
-    roles:
-      (...roles) =>
-      async (request) => {
+    user: asGuard((request) => read(request, true)),
+    optional: asGuard((request) => read(request, false)),
+    roles: (...roles) =>
+      asGuard(async (request) => {
         await read(request, true);
         if (!request.user?.roles.some((r) => roles.includes(r))) throw forbidden(`Requires one of the roles: ${roles.join(', ')}`);
-      },
+      }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { neutraliseFormula } from '@bazar/kit/csv';
 import { stringify } from 'csv-stringify/sync';
 import { and, asc, gt, isNull } from 'drizzle-orm';
 import { loadCategories } from '../db/category-repo.ts';
@@ -23,7 +24,7 @@ export async function* exportProducts(ctx: CatalogContext): AsyncGenerator<strin
     if (rows.length === 0) return;
     const page = await withVariants(ctx.deps.db, rows);
     const records = page.flatMap((p) => toCsvRecords(p, p.categoryIds.map((id) => slugOf.get(id) ?? '').filter(Boolean)));
-    yield stringify(records, { columns: [...CSV_COLUMNS] });
+    yield stringify(records, { columns: [...CSV_COLUMNS], cast: { string: neutraliseFormula } });
     after = rows[rows.length - 1]?.id;
   }
 }

@@ -1,3 +1,4 @@
+import { restoreFormula } from '@bazar/kit/csv';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { loadCategories } from '../db/category-repo.ts';
@@ -8,6 +9,9 @@ import { importProductGroup } from './import-product-group.ts';
 
 type LineError = { line: number; message: string };
 
+const restoreFormulas = (record: Record<string, string>) =>
+  Object.fromEntries(Object.entries(record).map(([key, value]) => [key, restoreFormula(value)]));
+
 /** Parses CSV text into records with the line each ends on; a malformed file is one error. */
 function readRecords(csv: string): { records: { record: Record<string, string>; line: number }[]; error?: LineError } {
   try {
@@ -15,7 +19,7 @@ function readRecords(csv: string): { records: { record: Record<string, string>; 
       record: Record<string, string>;
       info: { lines: number };
     }[];
-    return { records: parsed.map((p) => ({ record: p.record, line: p.info.lines })) };
+    return { records: parsed.map((p) => ({ record: restoreFormulas(p.record), line: p.info.lines })) };
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return { records: [], error: { line, message: `CSV is malformed: ${(error as Error).message}` } };

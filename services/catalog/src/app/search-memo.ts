@@ -1,60 +1,31 @@
 import { LRUCache } from 'lru-cache';
 
 /**
- * Short-lived memo of search results and by-products that are costly and change slowly: pages,
- * totals/facets, typo corrections, category slugs. Local writes clear it; other processes'
- * writes show within the TTL.
+ * Short-lived memo of search answers. Local writes clear it after they commit; other processes'
+ * writes show within the TTL. An optimisation only: every search target holds with it off.
  */
 export interface SearchMemo {
   remember<T extends object>(key: string, compute: () => Promise<T>): Promise<T>;
   clear(): void;
 }
 
-interface Entry {
-  value: Promise<object>;
-  at: number;
-  refreshing: boolean;
-}
-
 /**
- * Concurrent misses share one computation. A value older than the TTL is still served once while
- * one refresh runs (stale-while-revalidate), so hot pages never stall every caller at expiry;
- * after four TTLs an entry is dropped and recomputed in line.
+ * lru-cache's `fetch`: concurrent misses share one computation, and an expired answer is served
+ * while one refresh runs (`allowStale`). An answer whose computation overlapped a `clear()` is
+ * handed to its callers but never stored, so nothing read before a write outlives it.
  */
 export function createSearchMemo(options: { ttlMs: number; max: number }): SearchMemo {
   if (options.ttlMs === 0) return { remember: (_key, compute) => compute(), clear: () => {} };
-  const lru = new LRUCache<string, Entry>({ max: options.max, ttl: options.ttlMs * 4 });
-  let generation = 0;
+  const lru = new LRUCache<string, object, () => Promise<object>>({
+    max: options.max,
+    ttl: options.ttlMs,
+    allowStale: true,
+    // A refresh cut short by clear() still answers its callers but is not stored.
+    ignoreFetchAbort: true,
+    fetchMethod: (_key, _stale, { context }) => context(),
+  });
   return {
-    remember<T extends object>(key: string, compute: () => Promise<T>) {
-      const hit = lru.get(key);
-      if (!hit) {
-        const value = compute();
-        lru.set(key, { value, at: Date.now(), refreshing: false });
-        value.catch(() => {
-          if (lru.get(key)?.value === value) lru.delete(key);
-        });
-        return value;
-      }
-      if (Date.now() - hit.at > options.ttlMs && !hit.refreshing) {
-        hit.refreshing = true;
-        const born = generation;
-        const next = compute();
-        next.then(
-          () => {
-            // A clear() while refreshing means the value may predate a write: drop it.
-            if (born === generation) lru.set(key, { value: next, at: Date.now(), refreshing: false });
-          },
-          () => {
-            hit.refreshing = false;
-          },
-        );
-      }
-      return hit.value as Promise<T>;
-    },
-    clear: () => {
-      generation++;
-      lru.clear();
-    },
+    remember: <T extends object>(key: string, compute: () => Promise<T>) => lru.fetch(key, { context: compute }) as Promise<T>,
+    clear: () => lru.clear(),
   };
 }

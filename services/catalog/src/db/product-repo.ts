@@ -9,7 +9,7 @@ import { isInStock, lowestPrice, type Product, searchExtraOf, type Variant } fro
 import { searchWordsOf } from '../domain/search-words.ts';
 import { products, searchWords, stockLevels, variants } from './schema.ts';
 
-type ProductRow = Omit<typeof products.$inferSelect, 'search'>;
+export type ProductRow = Omit<typeof products.$inferSelect, 'search'>;
 
 /** Columns a listing needs (everything but the search vector). */
 export const listingColumns = {

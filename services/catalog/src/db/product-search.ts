@@ -1,17 +1,24 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { PageAfter } from '../domain/page-cursor.ts';
 import type { AttributeValue } from '../domain/product.ts';
 import type { ProductSort } from '../domain/product-query.ts';
-import { listingColumns } from './product-repo.ts';
+import { listingColumns, type ProductRow } from './product-repo.ts';
 import { products, variants } from './schema.ts';
+
+/** Totals are counted up to this many matches; beyond it the answer says "1,000+" and facets describe that sample. */
+export const TOTAL_CAP = 1000;
+/** Relevance is ranked among this many matches (or the page's end when deeper), so its cost does not grow with the catalog. */
+export const RANK_WINDOW = 1000;
 
 /** A search resolved to base-currency bounds, category ids and per-term alternatives (typo corrections). */
 export interface SearchPlan {
-  /** The raw query, for substring match on titles. */
-  q: string | null;
   /** Products with a variant whose SKU or barcode equals the query (looked up first, ranked first). */
   exactIds: string[];
-  /** One entry per query word: the word and its likely corrections, all OR-ed; entries are AND-ed. */
+  /**
+   * One entry per query word: the word, its likely corrections and (for an unfinished last word)
+   * its `word:*` prefix, all OR-ed; entries are AND-ed. Letters, digits and `:*` only.
+   */
   terms: string[][];
   categoryId: string | null;
   minPrice: number | null;
@@ -22,41 +29,39 @@ export interface SearchPlan {
   sort: ProductSort;
   limit: number;
   offset: number;
+  /** Keyset position of an indexed sort: the page starts after this row, whatever its depth. */
+  after: PageAfter | null;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Both stemmers over every alternative of every term: (ru(a|b) || en(a|b)) && (ru(c) || en(c)). */
-function tsQuery(terms: string[][]): SQL {
-  const parts = terms.map((alternatives) => {
-    const text = alternatives.join(' | ');
-    return sql`(to_tsquery('russian'::regconfig, ${text}) || to_tsquery('english'::regconfig, ${text}))`;
-  });
-  return sql`(${sql.join(parts, sql` && `)})`;
-}
+/**
+ * Every alternative of every term, (a | b) & (c), in the `russian` configuration: it stems Cyrillic
+ * words with the Russian stemmer and Latin ones with the English, as the stored vector does.
+ */
+const tsQuery = (terms: string[][]): SQL =>
+  sql`to_tsquery('russian'::regconfig, ${terms.map((alternatives) => `(${alternatives.join(' | ')})`).join(' & ')})`;
 
 // An id list, not a sub-select: inside the OR a sub-select forces a sequential scan instead of a BitmapOr.
 const exactCodeMatch = (ids: string[]) => (ids.length > 0 ? inArray(products.id, ids) : undefined);
 
-/** Products owning a variant whose SKU (any case) or barcode equals `q`. */
-export async function findExactCodeMatches(db: DbOrTx, q: string): Promise<string[]> {
+/** Products owning a variant whose SKU (any case) or barcode equals `code`. */
+export async function findExactCodeMatches(db: DbOrTx, code: string): Promise<string[]> {
   const rows = await db
     .selectDistinct({ id: variants.productId })
     .from(variants)
-    .where(or(eq(sql`upper(${variants.sku})`, q.toUpperCase()), eq(variants.barcode, q)));
+    .where(or(eq(sql`upper(${variants.sku})`, code.toUpperCase()), eq(variants.barcode, code)));
   return rows.map((r) => r.id);
 }
 
-/** The WHERE clause shared by the page, the total and the facets. */
+/** True when a text query can match nothing (no words, no code): the answer is empty without asking the database. */
+export const matchesNothing = (plan: SearchPlan, hasQuery: boolean) => hasQuery && plan.terms.length === 0 && plan.exactIds.length === 0;
+
+/** The WHERE clause shared by the page and the summary. */
 export function searchWhere(plan: SearchPlan): SQL | undefined {
   const conditions: (SQL | undefined)[] = [isNull(products.archivedAt)];
-  if (plan.q) {
-    const matches: SQL[] = [sql`${products.title} ILIKE ${`%${escapeLike(plan.q)}%`}`];
-    const exact = exactCodeMatch(plan.exactIds);
-    if (exact) matches.push(exact);
-    if (plan.terms.length > 0) matches.push(sql`${products.search} @@ ${tsQuery(plan.terms)}`);
-    conditions.push(sql`(${sql.join(matches, sql` OR `)})`);
-  }
+  const text = plan.terms.length > 0 ? sql`${products.search} @@ ${tsQuery(plan.terms)}` : undefined;
+  const exact = exactCodeMatch(plan.exactIds);
+  if (text && exact) conditions.push(sql`(${text} OR ${exact})`);
+  else conditions.push(text ?? exact);
   if (plan.categoryId) conditions.push(sql`${products.categoryTree} @> ARRAY[${plan.categoryId}]::uuid[]`);
   if (plan.minPrice !== null) conditions.push(sql`${products.priceMinor} >= ${plan.minPrice}`);
   if (plan.maxPrice !== null) conditions.push(sql`${products.priceMinor} <= ${plan.maxPrice}`);
@@ -68,60 +73,127 @@ export function searchWhere(plan: SearchPlan): SQL | undefined {
   return and(...conditions);
 }
 
-/** Relevance: SKU/barcode hits first, then full-text rank (title weighs A, description B, codes C). */
-function orderBy(plan: SearchPlan): SQL[] {
-  const newest = [desc(products.createdAt), desc(products.id)];
-  switch (plan.sort) {
+const newest = [desc(products.createdAt), desc(products.id)];
+
+/** Orders served by the btree indexes on (created_at, id) and (price_minor, id). */
+function indexedOrder(sort: Exclude<ProductSort, 'relevance'>): SQL[] {
+  switch (sort) {
     case 'price_asc':
       return [asc(products.priceMinor), asc(products.id)];
     case 'price_desc':
       return [desc(products.priceMinor), desc(products.id)];
     case 'newest':
       return newest;
-    case 'relevance': {
-      if (!plan.q) return newest;
-      const rank = plan.terms.length > 0 ? sql`ts_rank(${products.search}, ${tsQuery(plan.terms)})` : sql`0`;
-      const exact = exactCodeMatch(plan.exactIds);
-      return [...(exact ? [desc(exact)] : []), desc(rank), ...newest];
-    }
   }
 }
 
-/** One page of matching product rows, in the requested order. */
-export function findPage(db: DbOrTx, plan: SearchPlan) {
-  return db
-    .select(listingColumns)
-    .from(products)
-    .where(searchWhere(plan))
-    .orderBy(...orderBy(plan))
-    .limit(plan.limit)
-    .offset(plan.offset);
+type IndexedSort = Exclude<ProductSort, 'relevance'>;
+
+/** Rows after the keyset position, in the index's direction. */
+function afterKey(after: PageAfter): SQL {
+  if (after.sort === 'newest') return sql`(${products.createdAt}, ${products.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`;
+  const direction = after.sort === 'price_asc' ? sql`>` : sql`<`;
+  return sql`(${products.priceMinor}, ${products.id}) ${direction} (${after.key}::bigint, ${after.id}::uuid)`;
 }
 
-/** How many products match, and their lowest and highest price (base currency). */
-export async function findTotals(db: DbOrTx, plan: SearchPlan) {
-  const [row] = await db
+/** A page in an indexed order: from a keyset position when the cursor carries one, else from the offset. */
+async function indexedPage(db: DbOrTx, plan: SearchPlan, sort: IndexedSort) {
+  const cursorKey = sort === 'newest' ? sql<string>`${products.createdAt}::text` : sql<string>`${products.priceMinor}::text`;
+  const rows = await db
+    .select({ ...listingColumns, cursorKey })
+    .from(products)
+    .where(and(searchWhere(plan), plan.after ? afterKey(plan.after) : undefined))
+    .orderBy(...indexedOrder(sort))
+    .limit(plan.limit + 1)
+    .offset(plan.after ? 0 : plan.offset);
+  const more = rows.length > plan.limit;
+  const last = rows[plan.limit - 1];
+  // A relevance request without words is served newest first, but its cursor stays an offset.
+  const after = more && last && plan.sort === sort ? { sort, key: last.cursorKey, id: last.id } : null;
+  return { rows: rows.slice(0, plan.limit), more, after };
+}
+
+/**
+ * One page of matching product rows in the requested order, whether more follow, and for indexed
+ * sorts the keyset position of its last row. Relevance (SKU/barcode hits first, then title A >
+ * description B > codes C) is ranked among the first RANK_WINDOW matches; code hits are always among them.
+ */
+export async function findPage(db: DbOrTx, plan: SearchPlan): Promise<{ rows: ProductRow[]; more: boolean; after: PageAfter | null }> {
+  const rankable = plan.sort === 'relevance' && (plan.terms.length > 0 || plan.exactIds.length > 0);
+  if (!rankable) return indexedPage(db, plan, plan.sort === 'relevance' ? 'newest' : plan.sort);
+  const exact = exactCodeMatch(plan.exactIds);
+  const rank = plan.terms.length > 0 ? sql<number>`ts_rank(${products.search}, ${tsQuery(plan.terms)})` : sql<number>`0`;
+  const window = db
     .select({
-      total: sql<number>`count(*)::int`,
-      min: sql<number | null>`min(${products.priceMinor})::bigint`,
-      max: sql<number | null>`max(${products.priceMinor})::bigint`,
+      id: sql<string>`${products.id}`.as('candidate_id'),
+      exact: (exact ? sql<boolean>`${exact}` : sql<boolean>`false`).as('exact'),
+      rank: rank.as('rank'),
+      createdAt: sql<Date>`${products.createdAt}`.as('candidate_created_at'),
     })
     .from(products)
     .where(searchWhere(plan));
-  return { total: Number(row?.total ?? 0), min: row?.min == null ? null : Number(row.min), max: row?.max == null ? null : Number(row.max) };
+  const candidates = (plan.exactIds.length > 0 ? window : window.limit(Math.max(RANK_WINDOW, plan.offset + plan.limit + 1))).as(
+    'candidates',
+  );
+  // Ordered and cut to the page before joining back, so only the page's rows are read in full.
+  const page = db
+    .select()
+    .from(candidates)
+    .orderBy(desc(candidates.exact), desc(candidates.rank), desc(candidates.createdAt), desc(candidates.id))
+    .limit(plan.limit + 1)
+    .offset(plan.offset)
+    .as('page');
+  const rows = await db
+    .select(listingColumns)
+    .from(page)
+    .innerJoin(products, eq(products.id, page.id))
+    .orderBy(desc(page.exact), desc(page.rank), desc(page.createdAt), desc(page.id));
+  return { rows: rows.slice(0, plan.limit), more: rows.length > plan.limit, after: null };
 }
 
-/** Matching products per category, each product counted in its categories and all their ancestors. */
-export async function findCategoryCounts(db: DbOrTx, plan: SearchPlan) {
-  const category = sql<string>`unnest(${products.categoryTree})`;
-  const rows = await db
-    .select({ categoryId: sql<string>`c.id::text`, count: sql<number>`count(*)::int` })
-    .from(
-      sql`(${db
-        .select({ id: category.as('id') })
-        .from(products)
-        .where(searchWhere(plan))}) c`,
-    )
-    .groupBy(sql`c.id`);
-  return rows.map((r) => ({ categoryId: r.categoryId, count: Number(r.count) })).sort((a, b) => b.count - a.count);
+interface SummaryRow {
+  category_id: string | null;
+  n: number;
+  lo: string | null;
+  hi: string | null;
+  more: boolean | null;
+}
+
+export interface SearchSummary {
+  /** Matches counted up to TOTAL_CAP. */
+  total: number;
+  /** More than TOTAL_CAP products match; `total` and the facets describe the first TOTAL_CAP. */
+  capped: boolean;
+  /** Lowest and highest price (base currency) among the counted matches. */
+  min: number | null;
+  max: number | null;
+  /** Counted matches per category, each product counted in its categories and all their ancestors. */
+  categories: { categoryId: string; count: number }[];
+}
+
+/**
+ * Total, price range and category counts in one statement over at most TOTAL_CAP + 1 matches:
+ * its cost is bounded whatever the catalogue's size.
+ */
+export async function findSummary(db: DbOrTx, plan: SearchPlan): Promise<SearchSummary> {
+  const result = await db.execute(sql`
+    WITH matched AS (SELECT category_tree, price_minor FROM ${products} WHERE ${searchWhere(plan)} LIMIT ${TOTAL_CAP + 1}),
+    counted AS (SELECT * FROM matched LIMIT ${TOTAL_CAP})
+    SELECT NULL::text AS category_id, count(*)::int AS n, min(price_minor)::text AS lo, max(price_minor)::text AS hi,
+           (SELECT count(*) FROM matched) > ${TOTAL_CAP} AS more
+      FROM counted
+    UNION ALL
+    SELECT c::text, count(*)::int, NULL, NULL, NULL FROM counted, unnest(category_tree) AS c GROUP BY c`);
+  const all = (result as unknown as { rows: SummaryRow[] }).rows;
+  const head = all.find((r) => r.category_id === null);
+  return {
+    total: Number(head?.n ?? 0),
+    capped: head?.more === true,
+    min: head?.lo == null ? null : Number(head.lo),
+    max: head?.hi == null ? null : Number(head.hi),
+    categories: all
+      .filter((r) => r.category_id !== null)
+      .map((r) => ({ categoryId: r.category_id as string, count: Number(r.n) }))
+      .sort((a, b) => b.count - a.count || a.categoryId.localeCompare(b.categoryId)),
+  };
 }

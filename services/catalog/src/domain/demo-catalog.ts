@@ -83,18 +83,23 @@ function productAt(index: number, family: Family, random: () => number): DemoPro
   };
 }
 
+/** The demo catalogue as an endless stream, for seeding more products than fit in memory at once. */
+export function* demoProducts(seed: number): Generator<DemoProduct> {
+  const random = seededRandom(seed);
+  for (let i = 0; ; i++) yield productAt(i, FAMILIES[i % FAMILIES.length] as Family, random);
+}
+
 /**
  * A realistic, deterministic catalogue: brands × models × colours × materials over ten product
  * families, ~70% Russian titles. The same (seed, count) always gives the same products and codes.
  */
 export function generateDemoCatalog(options: { seed: number; count: number; from?: number }): DemoProduct[] {
-  const random = seededRandom(options.seed);
   const from = options.from ?? 0;
   const products: DemoProduct[] = [];
-  for (let i = 0; i < from + options.count; i++) {
-    const family = FAMILIES[i % FAMILIES.length] as Family;
-    const product = productAt(i, family, random);
-    if (i >= from) products.push(product);
+  let index = 0;
+  for (const product of demoProducts(options.seed)) {
+    if (index >= from + options.count) break;
+    if (index++ >= from) products.push(product);
   }
   return products;
 }

@@ -1,6 +1,10 @@
 import { InputError } from '@bazar/kit/errors';
 import { describe, expect, it } from 'vitest';
-import { decodeOffsetCursor, encodeOffsetCursor, nextCursorOf, parseProductQuery } from './product-query.ts';
+import { decodePageCursor, encodePageCursor } from './page-cursor.ts';
+import { nextCursorOf, parseProductQuery } from './product-query.ts';
+
+const encodeOffsetCursor = (offset: number) => encodePageCursor({ offset, after: null });
+const decodeOffsetCursor = (cursor: string) => decodePageCursor(cursor)?.offset ?? null;
 
 const problemsOf = (raw: Record<string, unknown>) => {
   try {
@@ -60,7 +64,37 @@ describe('parseProductQuery', () => {
   });
 
   it('issues a next cursor only while more results remain', () => {
-    expect(decodeOffsetCursor(nextCursorOf({ offset: 0, limit: 20 }, 21) ?? '')).toBe(20);
-    expect(nextCursorOf({ offset: 0, limit: 20 }, 20)).toBeNull();
+    expect(decodeOffsetCursor(nextCursorOf({ offset: 0, limit: 20 }, true) ?? '')).toBe(20);
+    expect(nextCursorOf({ offset: 0, limit: 20 }, false)).toBeNull();
+    expect(nextCursorOf({ offset: 9_990, limit: 20 }, true)).toBeNull();
+  });
+
+  it('carries a keyset position for indexed sorts, at any depth, and refuses forged ones', () => {
+    const after = { sort: 'newest' as const, key: '2026-12-03 13:14:00.123456+00', id: '0193a0c2-7b7e-7000-8000-000000000001' };
+    const cursor = nextCursorOf({ offset: 20_000, limit: 20 }, true, after) ?? '';
+    expect(parseProductQuery({ cursor })).toMatchObject({ offset: 20_020, after });
+    expect(() => parseProductQuery({ cursor, sort: 'price_asc' })).toThrow(expect.objectContaining({ status: 400 }));
+    const forge = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const forged of [
+      { o: 0, s: 'newest', k: after.key, i: 'not-a-uuid' },
+      { o: 0, s: 'newest', k: "'; DROP TABLE x", i: after.id },
+      { o: 0, s: 'price_asc', k: '1e308', i: after.id },
+      { o: 0, s: 'relevance', k: '1', i: after.id },
+      { o: 20_000 },
+    ])
+      expect(decodePageCursor(forge(forged)), JSON.stringify(forged)).toBeNull();
+  });
+
+  it.each([
+    ['q', 'a\u0000b'],
+    ['category', '\u0000'],
+    ['attr.color', 'red\u0000'],
+    ['q', 'half \ud83d pair'],
+  ])('refuses %s with a NUL or an unpaired surrogate', (key, value) => {
+    expect(() => parseProductQuery({ [key]: value })).toThrow(expect.objectContaining({ status: 400 }));
+  });
+
+  it('accepts emoji and full-text operators as plain text', () => {
+    expect(parseProductQuery({ q: '👟 !!! :* "x" \\' }).q).toBe('👟 !!! :* "x" \\');
   });
 });

@@ -1,4 +1,5 @@
 import { InputError } from '@bazar/kit/errors';
+import { decodePageCursor, encodePageCursor, MAX_OFFSET, type PageAfter, type PageCursor } from './page-cursor.ts';
 
 export const SORTS = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
 export type ProductSort = (typeof SORTS)[number];
@@ -22,12 +23,16 @@ export interface ProductQuery {
   currency: string | null;
   limit: number;
   offset: number;
+  /** From a keyset cursor: the page starts after this row (offset then only counts pages). */
+  after: PageAfter | null;
 }
 
 export const MAX_LIMIT = 100;
-const MAX_OFFSET = 10_000;
 const ATTRIBUTE_KEY = /^attr\.([\p{L}\p{N}_-]{1,64})$/u;
 const KNOWN = new Set(['q', 'category', 'minPrice', 'maxPrice', 'inStock', 'sort', 'currency', 'limit', 'offset', 'cursor']);
+
+// PostgreSQL text refuses NUL and JSON refuses lone surrogates: such input is a 400, never a 500.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 type Raw = Record<string, unknown>;
 type Problems = { path: string; message: string }[];
@@ -44,6 +49,7 @@ function text(raw: Raw, key: string, problems: Problems, max = 200): string | nu
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
     return fail(problems, key, 'must be a single value');
   const s = String(value).trim();
+  if (s.includes('\0') || LONE_SURROGATE.test(s)) return fail(problems, key, 'must not contain NUL characters or unpaired surrogates');
   if (s.length > max) return fail(problems, key, `must be at most ${max} characters`);
   return s || null;
 }
@@ -66,13 +72,13 @@ function flag(raw: Raw, key: string, problems: Problems): boolean | null {
   return fail(problems, key, 'must be true or false');
 }
 
-/** Reads `cursor` (it encodes the next offset) or `offset`. */
-function startOf(raw: Raw, problems: Problems): number {
+/** Reads `cursor` (the next offset, and for indexed sorts the keyset position) or `offset`. */
+function startOf(raw: Raw, problems: Problems): PageCursor {
   const cursor = text(raw, 'cursor', problems);
-  if (cursor === null) return integer(raw, 'offset', problems, 0, MAX_OFFSET) ?? 0;
-  const offset = decodeOffsetCursor(cursor);
-  if (offset === null) problems.push({ path: 'cursor', message: 'is not a cursor this API issued' });
-  return offset ?? 0;
+  if (cursor === null) return { offset: integer(raw, 'offset', problems, 0, MAX_OFFSET) ?? 0, after: null };
+  const decoded = decodePageCursor(cursor);
+  if (!decoded) problems.push({ path: 'cursor', message: 'is not a cursor this API issued' });
+  return decoded ?? { offset: 0, after: null };
 }
 
 /**
@@ -114,25 +120,35 @@ export function parseProductQuery(raw: Raw): ProductQuery {
     sort: sort as ProductSort,
     currency,
     limit: integer(raw, 'limit', problems, 1, MAX_LIMIT) ?? 20,
-    offset: startOf(raw, problems),
+    ...startOf(raw, problems),
   };
+  if (query.after && query.after.sort !== query.sort) problems.push({ path: 'cursor', message: 'was issued for another sort order' });
   if (problems.length > 0) throw new InputError(problems, 'The product filters are not valid');
   return query;
 }
 
-/** Cursors are opaque to clients; ours simply carry the next offset. */
-export const encodeOffsetCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-
-export function decodeOffsetCursor(cursor: string): number | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const offset = (value as { o?: unknown })?.o;
-    return typeof offset === 'number' && Number.isSafeInteger(offset) && offset >= 0 && offset <= MAX_OFFSET ? offset : null;
-  } catch {
-    return null;
-  }
+/**
+ * The next cursor when a further page exists, else null: a keyset position when the page is in an
+ * indexed order (`last` is its last row's key), else the next offset while within MAX_OFFSET.
+ */
+export function nextCursorOf(query: Pick<ProductQuery, 'offset' | 'limit'>, hasMore: boolean, last: PageAfter | null = null) {
+  const offset = query.offset + query.limit;
+  if (!hasMore || (!last && offset > MAX_OFFSET)) return null;
+  return encodePageCursor({ offset, after: last });
 }
 
-/** The next cursor, or null when this page reached the end. */
-export const nextCursorOf = (query: Pick<ProductQuery, 'offset' | 'limit'>, total: number) =>
-  query.offset + query.limit < total ? encodeOffsetCursor(query.offset + query.limit) : null;
+/** A stable key of everything that shapes an answer, for memoising it. */
+export const searchKeyOf = (query: ProductQuery) =>
+  JSON.stringify([
+    query.q,
+    query.category,
+    query.minPrice,
+    query.maxPrice,
+    query.inStock,
+    query.attributes.map((a) => [a.name, a.values]),
+    query.sort,
+    query.currency,
+    query.limit,
+    query.offset,
+    query.after,
+  ]);

@@ -10,7 +10,28 @@ export function searchWordsOf(text: string): string[] {
   return [...words];
 }
 
-/** Words of a search query in order, at most eight of them (longer queries are noise for ranking). */
+/**
+ * Words of a search query in order, at most eight of them (longer queries are noise for ranking).
+ * Only letters and digits survive, so no operator of the full-text query syntax (`!`, `&`, `|`,
+ * `:*`, quotes, backslashes) ever reaches the parser from a shopper.
+ */
 export function queryTermsOf(q: string): string[] {
-  return [...q.toLowerCase().replaceAll('ё', 'е').matchAll(WORD)].map((m) => m[0]).slice(0, 8);
+  return [...new Set([...q.toLowerCase().replaceAll('ё', 'е').matchAll(WORD)].map((m) => m[0].slice(0, 40)))].slice(0, 8);
 }
+
+const MIN_PREFIX_LENGTH = 3;
+
+/**
+ * Per query word, the alternatives any of which a product must contain: the word, its likely
+ * corrections, and for the last word — when no title word equals it, as while the shopper is still
+ * typing — its prefix form `word:*`.
+ */
+export function termAlternatives(words: string[], corrections: Map<string, string[]>, unknown: Set<string>): string[][] {
+  return words.map((word, index) => {
+    const unfinished = index === words.length - 1 && unknown.has(word) && word.length >= MIN_PREFIX_LENGTH;
+    return [word, ...(unfinished ? [`${word}:*`] : []), ...(corrections.get(word) ?? [])];
+  });
+}
+
+/** A query that could be a SKU or barcode: one token of printable characters, no longer than a code may be. */
+export const isCodeLike = (q: string) => q.length <= 64 && /^[^\s\p{C}]+$/u.test(q);

@@ -10,7 +10,7 @@ import { deleteCategory } from '../app/delete-category.ts';
 import { getProductJson } from '../app/get-product.ts';
 import { listCategories } from '../app/list-categories.ts';
 import { removeVariant } from '../app/remove-variant.ts';
-import { searchProductsJson } from '../app/search-products.ts';
+import { rememberedSearch } from '../app/search-products.ts';
 import { updateCategory } from '../app/update-category.ts';
 import { updateProduct } from '../app/update-product.ts';
 import { parseProductQuery } from '../domain/product-query.ts';
@@ -50,14 +50,7 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
         response: { 200: ProductListSchema, ...problems(400, 422) },
       },
     },
-    async (req, reply) => {
-      // Already JSON (memoised), so the schema serializer is skipped; the schema still documents it.
-      const json = await searchProductsJson(ctx, parseProductQuery(req.query as Record<string, unknown>));
-      return reply
-        .type('application/json; charset=utf-8')
-        .serializer(sendAsIs)
-        .send(json as unknown as Static<typeof ProductListSchema>);
-    },
+    async (req) => rememberedSearch(ctx, parseProductQuery(req.query as Record<string, unknown>)),
   );
 
   await importRoutes(app, ctx);

@@ -94,7 +94,10 @@ export const ProductListQuery = Type.Object(
 
 export const ProductListSchema = Type.Object({
   items: Type.Array(Type.Ref('Product')),
-  total: Type.Integer(),
+  total: Type.Integer({ description: 'Matching products, counted up to 1,000' }),
+  totalCapped: Type.Boolean({
+    description: 'More than `total` products match (show "1,000+"); the facets then describe the first 1,000 matches',
+  }),
   facets: Type.Object({
     categories: Type.Array(Type.Object({ categoryId: Uuid, count: Type.Integer() })),
     price: Type.Union([Type.Object({ min: Type.Integer(), max: Type.Integer(), currency: CurrencyCode }), Type.Null()]),

@@ -1,4 +1,5 @@
 import { decodeCursor, encodeCursor } from '@bazar/kit/http/pagination';
+import { isUuid } from '@bazar/kit/ids';
 import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
 import { stock } from '../db/schema.ts';
 import { availableOf } from '../domain/stock.ts';
@@ -21,7 +22,7 @@ export interface ListStockInput {
 }
 
 const isCursor = (v: unknown): v is { s: string; w: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { s?: unknown }).s === 'string' && typeof (v as { w?: unknown }).w === 'string';
+  typeof v === 'object' && v !== null && typeof (v as { s?: unknown }).s === 'string' && isUuid((v as { w?: unknown }).w);
 
 /** Stock rows by SKU and warehouse, filtered, in (sku, warehouse) order; `nextCursor` continues the list. */
 export async function listStock(ctx: InventoryContext, input: ListStockInput): Promise<{ items: StockView[]; nextCursor: string | null }> {

@@ -12,7 +12,7 @@ export const REFUND_RETURN_QUEUE = 'orders.refund_return';
  */
 export async function refundReturn(ctx: OrdersContext, returnId: string): Promise<void> {
   const row = await findReturnRow(ctx.deps.db, returnId);
-  if (!row || row.status !== 'received' || !row.refundMinor) return;
+  if (row?.status !== 'received' || !row.refundMinor) return;
   const order = await findOrder(ctx.deps.db, row.orderId);
   if (!order?.payment) return;
   await ctx.payments.refund(order.payment.id, {

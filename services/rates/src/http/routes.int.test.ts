@@ -112,10 +112,10 @@ describe('PUT /api/v1/rates/{currency}', () => {
     expect((await http.get('/api/v1/rates')).json().rates.USD).toBe('0.0108');
   });
 
-  it('takes a JSON number as its decimal text (the API validates the string form)', async () => {
+  it('refuses a JSON number where the decimal text belongs (a float would lose digits), naming the field', async () => {
     const res = await http.put('/api/v1/rates/CNY', { rate: 0.0894 }, manager);
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().rates.CNY).toBe('0.0894');
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().errors).toEqual([{ path: 'rate', message: 'must be text' }]);
   });
 });
 
