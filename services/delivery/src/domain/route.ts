@@ -89,7 +89,7 @@ function twoOpt(start: Point, route: Stop[], options: RouteOptions): Stop[] {
 /**
  * A courier's stops for a day in driving order from `start` (the warehouse, or where the courier last
  * reported from): nearest neighbour, then 2-opt. Each stop's ETA adds the leg at `speedKmh` and
- * `stopMinutes` per earlier stop. It ignores roads, traffic, time slots and parcel sizes (docs/decisions/0017).
+ * `stopMinutes` per earlier stop. It ignores roads, traffic, time slots and parcel sizes (docs/decisions/0020).
  */
 export function planRoute(start: Point, stops: readonly Stop[], departAt: Date, options: RouteOptions): PlannedStop[] {
   const sorted = [...stops].sort((a, b) => a.id.localeCompare(b.id));

@@ -7,7 +7,7 @@ export type OrderStatus = OrderStatusName;
  * THE order lifecycle (DESIGN §3) as one table. `packed → cancelled` is here because staff may
  * cancel until the parcel leaves; a refund of a picked or shipped order is partial and keeps its status.
  * `shipped → cancelled` is a parcel the courier could not deliver, taken back to the warehouse:
- * restocked and refunded in full (docs/decisions/0017).
+ * restocked and refunded in full (docs/decisions/0020).
  */
 export const orderMachine = defineMachine<OrderStatus>(
   {
