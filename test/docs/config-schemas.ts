@@ -4,7 +4,9 @@ import { AnalyticsConfigSchema } from '../../services/analytics/src/config.ts';
 import { BettingConfigSchema } from '../../services/betting/src/config.ts';
 import { CartConfigSchema } from '../../services/cart/src/config.ts';
 import { CatalogConfigSchema } from '../../services/catalog/src/config.ts';
+import { DeliveryConfigSchema } from '../../services/delivery/src/config.ts';
 import { IdentityConfigSchema } from '../../services/identity/src/config.ts';
+import { NotificationsConfigSchema } from '../../services/notifications/src/config.ts';
 import { OrdersConfigSchema } from '../../services/orders/src/config.ts';
 import { PaymentsConfigSchema } from '../../services/payments/src/config.ts';
 import { PromotionsConfigSchema } from '../../services/promotions/src/config.ts';
@@ -23,4 +25,6 @@ export const CONFIG_SCHEMAS = {
   promotions: PromotionsConfigSchema,
   analytics: AnalyticsConfigSchema,
   betting: BettingConfigSchema,
+  delivery: DeliveryConfigSchema,
+  notifications: NotificationsConfigSchema,
 };

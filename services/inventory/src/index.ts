@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { VariantCreated } from '@bazar/contracts/events/catalog';
 import { FulfilmentPacked } from '@bazar/contracts/events/fulfilment';
 import { OrderPaid } from '@bazar/contracts/events/orders';
+import { ReturnReceived } from '@bazar/contracts/events/returns';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { InventoryContext } from './app/context.ts';
 import { recentStock } from './app/recent-stock.ts';
@@ -9,6 +10,7 @@ import { seedDemoWarehouses } from './app/seed-demo-warehouses.ts';
 import { skuTurns } from './app/sku-turns.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { orderHandlers } from './events/on-order-events.ts';
+import { onReturnReceived } from './events/on-return-received.ts';
 import { onVariantCreated } from './events/on-variant-created.ts';
 import { inventoryRoutes } from './http/routes.ts';
 import { reconcileReservations } from './jobs/reconcile-reservations.ts';
@@ -32,8 +34,8 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   routes: (app, deps) => inventoryRoutes(app, contextOf(deps)),
-  subscribes: [VariantCreated, OrderPaid, FulfilmentPacked],
-  handlers: (deps) => [onVariantCreated(contextOf(deps)), ...orderHandlers(contextOf(deps))],
+  subscribes: [VariantCreated, OrderPaid, FulfilmentPacked, ReturnReceived],
+  handlers: (deps) => [onVariantCreated(contextOf(deps)), ...orderHandlers(contextOf(deps)), onReturnReceived(contextOf(deps))],
   jobs: (deps) => [reconcileReservations(contextOf(deps))],
   async seedDemo(deps) {
     return { notices: await seedDemoWarehouses(contextOf(deps)) };

@@ -3,6 +3,11 @@ import { type Static, Type } from 'typebox';
 import { parseDurationSeconds } from './domain/duration.ts';
 
 export const OrdersConfigSchema = Type.Object({
+  RETURN_WINDOW_DAYS: Type.Integer({
+    default: 14,
+    minimum: 0,
+    description: 'Days after delivery within which a customer may ask to return items',
+  }),
   ORDER_PAYMENT_TTL: Type.String({
     default: '30m',
     description: 'How long an unpaid order waits for its payment: seconds (`1800`), `30m`, `2h`, `1d` or ISO 8601 (`PT30M`)',

@@ -14,6 +14,7 @@ const ALLOWED: [OrderStatus, OrderStatus][] = [
   ['packed', 'cancelled'],
   ['packed', 'picking'],
   ['shipped', 'delivered'],
+  ['shipped', 'cancelled'],
   ['delivered', 'refunded'],
 ];
 const isAllowed = (from: OrderStatus, to: OrderStatus) => ALLOWED.some(([f, t]) => f === from && t === to);

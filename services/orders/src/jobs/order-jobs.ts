@@ -2,6 +2,7 @@ import type { JobDefinition } from '@bazar/kit/jobs';
 import { recoverCheckouts } from '../app/checkout/recover-checkouts.ts';
 import type { OrdersContext } from '../app/context.ts';
 import { EXPIRE_QUEUE, expireOrder, expireOverdueOrders } from '../app/expire-order.ts';
+import { REFUND_RETURN_QUEUE, refundReturn } from '../app/refund-return.ts';
 import { RELEASE_QUEUE, releaseOrderResources, reopenCartOf } from '../app/release-order-resources.ts';
 import { findOrder } from '../db/order-repo.ts';
 
@@ -34,6 +35,14 @@ export function orderJobs(ctx: OrdersContext): JobDefinition[] {
       everySeconds: ctx.config.ORDER_CHECKOUT_RECOVERY_EVERY_SECONDS,
       expireInSeconds: 120,
       handler: async () => void (await recoverCheckouts(ctx)),
+    },
+    {
+      queue: REFUND_RETURN_QUEUE,
+      retryLimit: 10,
+      handler: async (data) => {
+        if (typeof data.returnId !== 'string') throw new Error('job without returnId');
+        await refundReturn(ctx, data.returnId);
+      },
     },
   ];
 }

@@ -71,7 +71,7 @@ export const LoyaltySchema = Type.Object({
     Type.Object({
       delta: Type.Integer(),
       balance: Type.Integer({ description: 'Balance after this change' }),
-      reason: Type.String({ description: 'earned, spent, returned or revoked' }),
+      reason: Type.String({ description: 'earned, spent, returned, revoked (a refunded order) or return_revoked (a return)' }),
       orderId: Type.Union([Uuid, Type.Null()]),
       at: Timestamp,
     }),
