@@ -7,14 +7,22 @@ export const ROUTE_TABLE: Record<string, string[]> = {
   catalog: ['/api/v1/products', '/api/v1/categories', '/api/v1/imports'],
   rates: ['/api/v1/rates'],
   cart: ['/api/v1/carts'],
-  orders: ['/api/v1/checkout', '/api/v1/orders'],
+  orders: ['/api/v1/checkout', '/api/v1/orders', '/api/v1/returns'],
   payments: ['/api/v1/payments', '/api/v1/ledger'],
   promotions: ['/api/v1/promotions', '/api/v1/loyalty'],
-  inventory: ['/api/v1/inventory', '/api/v1/warehouses', '/api/v1/purchase-orders'],
+  inventory: [
+    '/api/v1/inventory',
+    '/api/v1/warehouses',
+    '/api/v1/purchase-orders',
+    '/api/v1/suppliers',
+    '/api/v1/stock-audits',
+    '/api/v1/transfers',
+  ],
   fulfilment: ['/api/v1/picking'],
-  delivery: ['/api/v1/shipments', '/api/v1/tracking'],
+  delivery: ['/api/v1/shipments', '/api/v1/tracking', '/api/v1/couriers'],
   notifications: ['/api/v1/notifications', '/api/v1/me/notification-preferences'],
-  analytics: ['/api/v1/analytics'],
+  analytics: ['/api/v1/analytics', '/api/v1/admin/jobs'],
+  betting: ['/api/v1/bets'],
 };
 
 const ENTRIES = Object.entries(ROUTE_TABLE)

@@ -1,15 +1,34 @@
+import analytics from '@bazar/analytics';
+import betting from '@bazar/betting';
 import cart from '@bazar/cart';
 import catalog from '@bazar/catalog';
+import fulfilment from '@bazar/fulfilment';
+import delivery from '@bazar/delivery';
 import identity from '@bazar/identity';
 import inventory from '@bazar/inventory';
 import type { ServiceDefinition } from '@bazar/kit/service';
+import notifications from '@bazar/notifications';
 import orders from '@bazar/orders';
 import payments from '@bazar/payments';
 import promotions from '@bazar/promotions';
 import rates from '@bazar/rates';
 
 /** Every service this build can host, in start order (identity first: others verify its tokens). */
-export const SERVICES: ServiceDefinition[] = [identity, catalog, rates, inventory, cart, promotions, payments, orders];
+export const SERVICES: ServiceDefinition[] = [
+  identity,
+  catalog,
+  rates,
+  inventory,
+  cart,
+  promotions,
+  payments,
+  orders,
+  fulfilment,
+  delivery,
+  notifications,
+  analytics,
+  betting,
+];
 
 export function findService(name: string): ServiceDefinition {
   const found = SERVICES.find((s) => s.name === name);

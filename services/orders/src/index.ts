@@ -3,13 +3,19 @@ import { cartClient } from '@bazar/contracts/clients/cart';
 import { inventoryClient } from '@bazar/contracts/clients/inventory';
 import { paymentsClient } from '@bazar/contracts/clients/payments';
 import { promotionsClient } from '@bazar/contracts/clients/promotions';
+import { FulfilmentPacked, PickingTaskRejected, PickingTaskStarted } from '@bazar/contracts/events/fulfilment';
+import { SHIPMENT_EVENTS } from '@bazar/contracts/events/delivery';
 import { PaymentCaptured, PaymentFailed, PaymentRefunded } from '@bazar/contracts/events/payments';
 import { defineService, type ServiceDefinition, type ServiceDeps } from '@bazar/kit/service';
 import type { OrdersContext, SagaFaults } from './app/context.ts';
 import { settledHere } from './app/settled-here.ts';
 import { readOrdersConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
+import { fulfilmentHandlers } from './events/on-fulfilment-events.ts';
 import { paymentHandlers } from './events/on-payment-events.ts';
+import { internalRoutes } from './http/internal-routes.ts';
+import { shipmentHandlers } from './events/on-shipment-events.ts';
+import { returnRoutes } from './http/return-routes.ts';
 import { ordersRoutes } from './http/routes.ts';
 import { orderJobs } from './jobs/order-jobs.ts';
 
@@ -42,9 +48,25 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
     name: 'orders',
     migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
     tables: { outbox, inbox },
-    routes: (app, deps) => ordersRoutes(app, contextOf(deps)),
-    subscribes: [PaymentCaptured, PaymentFailed, PaymentRefunded],
-    handlers: (deps) => paymentHandlers(contextOf(deps)),
+    routes(app, deps) {
+      ordersRoutes(app, contextOf(deps));
+      returnRoutes(app, contextOf(deps));
+      internalRoutes(app, contextOf(deps));
+    },
+    subscribes: [
+      PaymentCaptured,
+      PaymentFailed,
+      PaymentRefunded,
+      PickingTaskStarted,
+      FulfilmentPacked,
+      PickingTaskRejected,
+      ...Object.values(SHIPMENT_EVENTS),
+    ],
+    handlers: (deps) => [
+      ...paymentHandlers(contextOf(deps)),
+      ...fulfilmentHandlers(contextOf(deps)),
+      ...shipmentHandlers(contextOf(deps)),
+    ],
     jobs: (deps) => orderJobs(contextOf(deps)),
   });
 }

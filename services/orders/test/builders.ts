@@ -27,6 +27,7 @@ export function anOrder(overrides: Partial<Order> = {}): Order {
     reservationId: newId(),
     redemptionId: null,
     holdId: null,
+    shipment: null,
     expiresAt: new Date('2026-03-01T10:30:00Z'),
     createdAt: new Date('2026-03-01T10:00:00Z'),
     ...overrides,

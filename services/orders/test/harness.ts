@@ -1,6 +1,10 @@
 import type { Bus } from '@bazar/kit/bus/bus';
 import { newId } from '@bazar/kit/ids';
 import { startTestService, type TestService } from '@bazar/kit/testing';
+import type { OrdersContext } from '../src/app/context.ts';
+import { moveOrder } from '../src/app/move-order.ts';
+import { findOrder } from '../src/db/order-repo.ts';
+import type { OrderStatus } from '../src/domain/order-status.ts';
 import { createOrdersService } from '../src/index.ts';
 import { aCheckoutCart } from './builders.ts';
 import { fake } from './fakes/state.ts';
@@ -60,4 +64,16 @@ export function api(t: TestService) {
       ...(payload === undefined ? {} : { payload: payload as object }),
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     });
+}
+
+/** Moves an order along the given statuses through orders' own use case, as fulfilment's events would. */
+export async function walkOrder(t: TestService, orderId: string, statuses: OrderStatus[]) {
+  const ctx = { deps: t.service.deps } as OrdersContext;
+  for (const to of statuses) {
+    await ctx.deps.uow(async (txc) => {
+      const order = await findOrder(txc.tx, orderId, true);
+      if (!order) throw new Error(`no order ${orderId}`);
+      await moveOrder(ctx, txc, order, to, { actorId: null });
+    });
+  }
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { OrderCancelled, OrderDelivered, OrderRefunded } from '@bazar/contracts/events/orders';
+import { ReturnReceived } from '@bazar/contracts/events/returns';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { PromotionsContext } from './app/context.ts';
 import { readPromotionsConfig } from './config.ts';
@@ -7,8 +8,10 @@ import { inbox, outbox } from './db/schema.ts';
 import { onOrderCancelled } from './events/on-order-cancelled.ts';
 import { onOrderDelivered } from './events/on-order-delivered.ts';
 import { onOrderRefunded } from './events/on-order-refunded.ts';
+import { onReturnReceived } from './events/on-return-received.ts';
 import { internalRoutes } from './http/internal-routes.ts';
 import { promotionRoutes } from './http/routes.ts';
+import { reconcileBenefits } from './jobs/reconcile-benefits.ts';
 
 const contexts = new WeakMap<ServiceDeps, PromotionsContext>();
 
@@ -31,9 +34,10 @@ export default defineService({
     promotionRoutes(app, ctx);
     internalRoutes(app, ctx);
   },
-  subscribes: [OrderDelivered, OrderCancelled, OrderRefunded],
+  subscribes: [OrderDelivered, OrderCancelled, OrderRefunded, ReturnReceived],
   handlers: (deps) => {
     const ctx = contextOf(deps);
-    return [onOrderDelivered(ctx), onOrderCancelled(ctx), onOrderRefunded(ctx)];
+    return [onOrderDelivered(ctx), onOrderCancelled(ctx), onOrderRefunded(ctx), onReturnReceived(ctx)];
   },
+  jobs: (deps) => [reconcileBenefits(contextOf(deps))],
 });

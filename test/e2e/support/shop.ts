@@ -1,6 +1,8 @@
 import cart from '@bazar/cart';
 import catalog from '@bazar/catalog';
+import fulfilment from '@bazar/fulfilment';
 import inventory from '@bazar/inventory';
+import type { Bus } from '@bazar/kit/bus/bus';
 import { newId } from '@bazar/kit/ids';
 import { startTestService, type TestService } from '@bazar/kit/testing';
 import orders from '@bazar/orders';
@@ -10,8 +12,8 @@ import rates from '@bazar/rates';
 import { expect } from 'vitest';
 
 /** The order path's services on one app, as the embedded host runs them. */
-export async function startShop(env: Record<string, string> = {}): Promise<TestService> {
-  return startTestService([catalog, rates, inventory, promotions, payments, cart, orders], { env });
+export async function startShop(env: Record<string, string> = {}, options: { bus?: Bus } = {}): Promise<TestService> {
+  return startTestService([catalog, rates, inventory, promotions, payments, cart, orders, fulfilment], { env, ...options });
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';

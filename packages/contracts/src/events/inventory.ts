@@ -20,3 +20,18 @@ export const StockChanged = defineEvent(
   }),
   { snapshotOf: (data) => `${data.sku}@${data.warehouseId}` },
 );
+
+/**
+ * A paid order's reservation, line by line with the warehouse each part comes from (one picking
+ * task per warehouse). Published once inventory has seen `order.paid`.
+ */
+export const OrderAllocated = defineEvent(
+  'inventory.order_allocated',
+  1,
+  Type.Object({
+    orderId: Uuid,
+    reservationId: Uuid,
+    lines: Type.Array(Type.Object({ sku: Type.String(), warehouseId: Uuid, quantity: Type.Integer({ minimum: 1 }) })),
+    allocatedAt: Timestamp,
+  }),
+);

@@ -8,6 +8,9 @@ export interface WarehouseView {
   id: string;
   name: string;
   address: string | null;
+  city: string | null;
+  lat: number | null;
+  lon: number | null;
   isDefault: boolean;
   createdAt: string;
 }
@@ -16,6 +19,9 @@ export const toWarehouseView = (row: typeof warehouses.$inferSelect): WarehouseV
   id: row.id,
   name: row.name,
   address: row.address,
+  city: row.city,
+  lat: row.lat,
+  lon: row.lon,
   isDefault: row.isDefault,
   createdAt: row.createdAt.toISOString(),
 });

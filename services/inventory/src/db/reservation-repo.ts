@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Reservation } from '../domain/reservation.ts';
 import { reservationLines, reservations } from './schema.ts';
 
@@ -14,4 +14,15 @@ export async function findReservation(db: DbOrTx, id: string, options: { forUpda
     .where(eq(reservationLines.reservationId, id))
     .orderBy(asc(reservationLines.sku), asc(reservationLines.warehouseId));
   return { reservationId: row.id, orderId: row.orderId, status: row.status, lines };
+}
+
+/** The reservation that holds (or held) an order's stock, if any. */
+export async function findReservationOfOrder(db: DbOrTx, orderId: string, options: { forUpdate?: boolean } = {}) {
+  const [row] = await db
+    .select({ id: reservations.id })
+    .from(reservations)
+    .where(and(eq(reservations.orderId, orderId), inArray(reservations.status, ['reserved', 'committed'])))
+    .orderBy(desc(reservations.createdAt))
+    .limit(1);
+  return row ? findReservation(db, row.id, options) : undefined;
 }

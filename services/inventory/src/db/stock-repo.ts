@@ -16,6 +16,8 @@ export interface MovementMeta {
   at: Date;
   ids: Ids;
   reservationId?: string;
+  /** The purchase order, stock audit or transfer behind the change. */
+  documentId?: string;
   actorId?: string;
   note?: string;
 }
@@ -119,6 +121,7 @@ export async function applyStockChanges(
     onHandAfter: after[i]?.onHand ?? 0,
     reservedAfter: after[i]?.reserved ?? 0,
     reservationId: meta.reservationId ?? null,
+    documentId: meta.documentId ?? null,
     actorId: meta.actorId ?? null,
     note: meta.note ?? null,
     createdAt: meta.at,
@@ -194,6 +197,7 @@ const insertMovements = reusableInsertRows('inventory.stock_movements.insert', s
   'onHandAfter',
   'reservedAfter',
   'reservationId',
+  'documentId',
   'actorId',
   'note',
   'createdAt',

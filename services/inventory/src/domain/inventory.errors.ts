@@ -16,3 +16,9 @@ export const InsufficientStock = (sku: string, available: number, delta: number)
     available,
     delta,
   });
+export const UnknownSkus = (list: string[]) =>
+  new DomainError('inventory.unknown_sku', 422, `Not in the catalog: ${list.join(', ')}`, { skus: list });
+export const AuditNotFound = (id: string) => new DomainError('inventory.audit_not_found', 404, `No stock audit ${id}`);
+export const PurchaseOrderNotFound = (id: string) => new DomainError('inventory.purchase_order_not_found', 404, `No purchase order ${id}`);
+export const TransferNotFound = (id: string) => new DomainError('inventory.transfer_not_found', 404, `No transfer ${id}`);
+export const SameWarehouse = () => new DomainError('inventory.same_warehouse', 422, 'A transfer goes between two different warehouses');

@@ -160,3 +160,54 @@ describe('changesEveryRowOnce', () => {
     expect(changesEveryRowOnce([rows[0] as WarehouseStock], [change(MAIN), change(SOUTH)])).toBe(false);
   });
 });
+
+describe('allocate: one warehouse for the whole order (the rule in decision 0017)', () => {
+  const order = [
+    { sku: 'A', quantity: 1 },
+    { sku: 'B', quantity: 2 },
+  ];
+
+  it('takes every line from the default warehouse when it can serve them all', () => {
+    const result = allocate(order, [level('A', MAIN, 1), level('B', MAIN, 2), level('A', NORTH, 50), level('B', NORTH, 50)]);
+    expect(result).toEqual({
+      ok: true,
+      allocations: [
+        { sku: 'A', warehouseId: MAIN, quantity: 1 },
+        { sku: 'B', warehouseId: MAIN, quantity: 2 },
+      ],
+    });
+  });
+
+  it('moves the whole order to another warehouse rather than split it, though the default could serve one line', () => {
+    const result = allocate(order, [level('A', MAIN, 9), level('B', MAIN, 1), level('A', NORTH, 1), level('B', NORTH, 2)]);
+    expect(result).toEqual({
+      ok: true,
+      allocations: [
+        { sku: 'A', warehouseId: NORTH, quantity: 1 },
+        { sku: 'B', warehouseId: NORTH, quantity: 2 },
+      ],
+    });
+  });
+
+  it('among warehouses that can serve it all, takes the one with most available units of the order', () => {
+    const result = allocate(order, [level('A', NORTH, 1), level('B', NORTH, 2), level('A', SOUTH, 3), level('B', SOUTH, 3, 1)]);
+    expect(result).toEqual({
+      ok: true,
+      allocations: [
+        { sku: 'A', warehouseId: SOUTH, quantity: 1 },
+        { sku: 'B', warehouseId: SOUTH, quantity: 2 },
+      ],
+    });
+  });
+
+  it('splits by line when no warehouse can serve the whole order', () => {
+    const result = allocate(order, [level('A', MAIN, 1), level('B', MAIN, 1), level('B', NORTH, 2)]);
+    expect(result).toEqual({
+      ok: true,
+      allocations: [
+        { sku: 'A', warehouseId: MAIN, quantity: 1 },
+        { sku: 'B', warehouseId: NORTH, quantity: 2 },
+      ],
+    });
+  });
+});

@@ -74,8 +74,34 @@ function allocateLine(sku: string, quantity: number, levels: WarehouseStock[]): 
 }
 
 /**
+ * The warehouse that can serve every line alone, if any: the default one when it can, else the one
+ * with the most available units of the order's SKUs (ties by id). One warehouse means one parcel
+ * and one picking task.
+ */
+export function wholeOrderWarehouse(
+  lines: readonly { sku: string; quantity: number }[],
+  levels: readonly WarehouseStock[],
+): string | undefined {
+  const candidates = new Map<string, { isDefault: boolean; available: number; covered: number }>();
+  for (const line of lines) {
+    for (const level of levels) {
+      if (level.sku !== line.sku || availableOf(level) < line.quantity) continue;
+      const seen = candidates.get(level.warehouseId) ?? { isDefault: level.isDefault, available: 0, covered: 0 };
+      candidates.set(level.warehouseId, { ...seen, available: seen.available + availableOf(level), covered: seen.covered + 1 });
+    }
+  }
+  const whole = [...candidates].filter(([, c]) => c.covered === lines.length);
+  whole.sort(
+    ([aId, a], [bId, b]) => Number(b.isDefault) - Number(a.isDefault) || b.available - a.available || (aId < bId ? -1 : aId > bId ? 1 : 0),
+  );
+  return whole[0]?.[0];
+}
+
+/**
  * All-or-nothing placement of requested lines over the stock of their SKUs: either every line
  * is covered, or the shortages name each SKU that is not (and nothing should be reserved).
+ * The whole order comes from one warehouse when one can serve it (`wholeOrderWarehouse`); else
+ * each line is placed on its own, in one warehouse if one covers it, else split.
  */
 export function allocate(
   lines: readonly { sku: string; quantity: number }[],
@@ -89,7 +115,11 @@ export function allocate(
     if (available < line.quantity) shortages.push({ sku: line.sku, requested: line.quantity, available });
     else allocations.push(...allocateLine(line.sku, line.quantity, ofSku));
   }
-  return shortages.length > 0 ? { ok: false, shortages } : { ok: true, allocations };
+  if (shortages.length > 0) return { ok: false, shortages };
+  const merged = mergeLines(lines);
+  const single = wholeOrderWarehouse(merged, levels);
+  if (single) return { ok: true, allocations: merged.map((line) => ({ sku: line.sku, warehouseId: single, quantity: line.quantity })) };
+  return { ok: true, allocations };
 }
 
 /** Reserving holds stock without moving it: reserved grows, on-hand stays. */

@@ -58,16 +58,19 @@ describe('catalog.variant_created', () => {
 });
 
 describe('GET /api/v1/inventory', () => {
-  it('shows staff a JSON array of stock per warehouse with available = on hand − reserved', async () => {
+  it('shows staff a page of stock per warehouse with available = on hand − reserved', async () => {
     const sku = freshSku();
     await announceVariant(t, sku, 10);
     await client(t).reserve({ reservationId: newId(), lines: [{ sku, quantity: 4 }] });
     const res = await get(`/api/v1/inventory?sku=${sku}`, picker);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual([{ sku, warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 10, reserved: 4, available: 6 }]);
+    expect(res.json()).toEqual({
+      items: [{ sku, warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 10, reserved: 4, available: 6 }],
+      nextCursor: null,
+    });
   });
 
-  it('filters by warehouse and pages with limit and the X-Next-Cursor header', async () => {
+  it('filters by warehouse and pages with limit and nextCursor', async () => {
     const north = await createWarehouse(`North ${newId()}`);
     const skus = [freshSku('PAGE'), freshSku('PAGE'), freshSku('PAGE')].sort();
     for (const sku of skus) {
@@ -77,13 +80,15 @@ describe('GET /api/v1/inventory', () => {
       ).toBe(201);
     }
     const first = await get(`/api/v1/inventory?warehouseId=${north.id}&limit=2`, admin);
-    expect(first.json().map((r: { sku: string }) => r.sku)).toEqual(skus.slice(0, 2));
-    const cursor = first.headers['x-next-cursor'];
+    expect(first.json().items.map((r: { sku: string }) => r.sku)).toEqual(skus.slice(0, 2));
+    const cursor = first.json().nextCursor;
     expect(typeof cursor).toBe('string');
     const second = await get(`/api/v1/inventory?warehouseId=${north.id}&limit=2&cursor=${cursor}`, admin);
-    expect(second.json()).toEqual([{ sku: skus[2], warehouseId: north.id, onHand: 2, reserved: 0, available: 2 }]);
-    expect(second.headers['x-next-cursor']).toBeUndefined();
-    expect((await get(`/api/v1/inventory?warehouseId=${newId()}`, admin)).json()).toEqual([]);
+    expect(second.json()).toEqual({
+      items: [{ sku: skus[2], warehouseId: north.id, onHand: 2, reserved: 0, available: 2 }],
+      nextCursor: null,
+    });
+    expect((await get(`/api/v1/inventory?warehouseId=${newId()}`, admin)).json()).toEqual({ items: [], nextCursor: null });
   });
 
   it('answers 401 without a token and 403 to customers and couriers', async () => {
@@ -190,11 +195,11 @@ describe('POST /api/v1/inventory/adjustments', () => {
 describe('/api/v1/warehouses', () => {
   it('starts with the default warehouse and lists created ones after it', async () => {
     const created = await createWarehouse(`East ${newId()}`);
-    expect(created).toMatchObject({ isDefault: false, address: null });
+    expect(created).toMatchObject({ isDefault: false, address: null, city: null });
     const res = await get('/api/v1/warehouses?limit=100', picker);
     expect(res.statusCode).toBe(200);
     const { items, nextCursor } = res.json() as { items: { id: string; name: string; isDefault: boolean }[]; nextCursor: string | null };
-    expect(items[0]).toMatchObject({ id: DEFAULT_WAREHOUSE_ID, name: 'Основной склад', isDefault: true });
+    expect(items[0]).toMatchObject({ id: DEFAULT_WAREHOUSE_ID, name: 'Основной склад', isDefault: true, city: 'Москва' });
     expect(items.map((w) => w.id)).toContain(created.id);
     expect(nextCursor).toBeNull();
   });
@@ -223,5 +228,76 @@ describe('/api/v1/warehouses', () => {
     expect(bad.statusCode).toBe(400);
     const paths = new Set(bad.json().errors.map((e: { path: string }) => e.path));
     expect([...paths].sort()).toEqual(['isDefault', 'name']);
+  });
+});
+
+describe('warehouses with a place', () => {
+  it('keeps a city and coordinates, and refuses coordinates off the globe with 400', async () => {
+    const name = `Kazan ${newId()}`;
+    const res = await post('/api/v1/warehouses', { name, city: 'Казань', lat: 55.79, lon: 49.12 }, admin);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ name, city: 'Казань', lat: 55.79, lon: 49.12 });
+    const bad = await post('/api/v1/warehouses', { name: `Bad ${newId()}`, lat: 91, lon: -181 }, admin);
+    expect(bad.statusCode).toBe(400);
+    const paths = new Set(bad.json().errors.map((e: { path: string }) => e.path));
+    expect([...paths].sort()).toEqual(['lat', 'lon']);
+  });
+});
+
+describe('GET /api/v1/inventory/movements', () => {
+  it('is the journal: newest first, filtered by SKU, warehouse and reason, and on hand is the sum of its movements', async () => {
+    const sku = freshSku();
+    await announceVariant(t, sku, 6);
+    const reservationId = newId();
+    await client(t).reserve({ reservationId, lines: [{ sku, quantity: 2 }] });
+    await client(t).release(reservationId);
+    await post('/api/v1/inventory/adjustments', { sku, warehouseId: DEFAULT_WAREHOUSE_ID, delta: -1, reason: 'broken' }, controller);
+    const purchaser = await t.tokens.issue({ roles: ['purchaser'] });
+    const res = await get(`/api/v1/inventory/movements?sku=${sku}&warehouseId=${DEFAULT_WAREHOUSE_ID}`, purchaser);
+    expect(res.statusCode, res.body).toBe(200);
+    const { items } = res.json() as { items: { reason: string; onHandDelta: number; onHandAfter: number; reservedAfter: number }[] };
+    expect(items.map((m) => [m.reason, m.onHandAfter, m.reservedAfter])).toEqual([
+      ['adjustment', 5, 0],
+      ['release', 6, 0],
+      ['reserve', 6, 2],
+      ['initial', 6, 0],
+    ]);
+    expect(items.reduce((sum, m) => sum + m.onHandDelta, 0)).toBe((await stockOf(t, sku))[0]?.onHand);
+    const reserves = (await get(`/api/v1/inventory/movements?sku=${sku}&reason=reserve`, controller)).json();
+    expect(reserves.items).toEqual([expect.objectContaining({ reason: 'reserve', reservationId, reservedDelta: 2 })]);
+    const paged = (await get(`/api/v1/inventory/movements?sku=${sku}&limit=3`, controller)).json();
+    const rest = (await get(`/api/v1/inventory/movements?sku=${sku}&limit=3&cursor=${paged.nextCursor}`, controller)).json();
+    expect(rest).toEqual({ items: [expect.objectContaining({ reason: 'initial' })], nextCursor: null });
+  });
+
+  it('is for purchasers and controllers (403 for pickers) and rejects an unknown reason with 400', async () => {
+    expect((await get('/api/v1/inventory/movements', picker)).statusCode).toBe(403);
+    expect((await get('/api/v1/inventory/movements')).statusCode).toBe(401);
+    const bad = await get('/api/v1/inventory/movements?reason=theft', controller);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ path: 'reason' })]);
+  });
+});
+
+describe('GET /api/v1/inventory/low-stock', () => {
+  it('lists SKUs whose available units over every warehouse are under the threshold', async () => {
+    const low = freshSku('LOW');
+    const plenty = freshSku('LOW');
+    await announceVariant(t, low, 3);
+    await announceVariant(t, plenty, 3);
+    await client(t).reserve({ reservationId: newId(), lines: [{ sku: low, quantity: 2 }] });
+    const other = await createWarehouse(`Low ${newId()}`);
+    await post('/api/v1/inventory/adjustments', { sku: plenty, warehouseId: other.id, delta: 10, reason: 'delivery' }, controller);
+    const purchaser = await t.tokens.issue({ roles: ['purchaser'] });
+    const res = await get('/api/v1/inventory/low-stock?threshold=4&limit=100', purchaser);
+    expect(res.statusCode, res.body).toBe(200);
+    const skus = (res.json().items as { sku: string }[]).map((i) => i.sku);
+    expect(skus).toContain(low);
+    expect(skus).not.toContain(plenty);
+    expect(res.json().items.find((i: { sku: string }) => i.sku === low)).toEqual({ sku: low, onHand: 3, reserved: 2, available: 1 });
+    const inOther = (await get(`/api/v1/inventory/low-stock?threshold=11&warehouseId=${other.id}`, purchaser)).json();
+    expect(inOther.items).toEqual([{ sku: plenty, onHand: 10, reserved: 0, available: 10 }]);
+    expect((await get('/api/v1/inventory/low-stock?threshold=0', purchaser)).statusCode).toBe(400);
+    expect((await get('/api/v1/inventory/low-stock', picker)).statusCode).toBe(403);
   });
 });

@@ -7,7 +7,10 @@ import { createWarehouse } from '../app/create-warehouse.ts';
 import { listStock } from '../app/list-stock.ts';
 import { listWarehouses } from '../app/list-warehouses.ts';
 import { adjustStockRoute } from './adjustment-route.ts';
+import { auditTransferRoutes } from './audit-transfer-routes.ts';
 import { internalRoutes } from './internal-routes.ts';
+import { journalRoutes } from './journal-routes.ts';
+import { purchasingRoutes } from './purchasing-routes.ts';
 import { StockQuery, StockViewSchema, WarehouseBody, WarehouseSchema } from './schemas.ts';
 
 const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
@@ -29,6 +32,7 @@ export function inventoryRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Stock per SKU and warehouse (a JSON array; the next page cursor is in the X-Next-Cursor header)',
+        description: 'Operator, picker, manager, purchaser, controller or admin. On hand, reserved and available per SKU and warehouse.',
         ...bearer,
         querystring: StockQuery,
         response: { 200: Type.Array(Type.Ref('StockLevel')), ...problems(400, 401, 403) },
@@ -41,6 +45,9 @@ export function inventoryRoutes(app: HttpApp, ctx: InventoryContext) {
     },
   );
 
+  journalRoutes(app, ctx);
+  purchasingRoutes(app, ctx);
+  auditTransferRoutes(app, ctx);
   adjustStockRoute(app, ctx);
 
   app.get(
@@ -50,6 +57,7 @@ export function inventoryRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Warehouses',
+        description: 'Operator, picker, manager, purchaser, controller or admin. Every warehouse.',
         ...bearer,
         querystring: Type.Object(PageQuery),
         response: { 200: Page(Type.Ref('Warehouse')), ...problems(400, 401, 403) },
@@ -65,6 +73,7 @@ export function inventoryRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Add a warehouse',
+        description: 'Admin. A name already used → 409.',
         ...bearer,
         body: WarehouseBody,
         response: { 201: Type.Ref('Warehouse'), ...problems(400, 401, 403, 409) },

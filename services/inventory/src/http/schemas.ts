@@ -1,8 +1,10 @@
 import { Timestamp, Uuid } from '@bazar/contracts/common';
+import { PageQuery } from '@bazar/kit/http/pagination';
 import { Type } from 'typebox';
+import { MOVEMENT_REASONS } from '../db/schema.ts';
 
-const Sku = Type.String({ minLength: 1, maxLength: 64 });
-const Quantity = Type.Integer({ minimum: 1, maximum: 1_000_000 });
+export const Sku = Type.String({ minLength: 1, maxLength: 64 });
+export const Quantity = Type.Integer({ minimum: 1, maximum: 1_000_000 });
 
 export const StockViewSchema = Type.Object(
   { sku: Type.String(), warehouseId: Uuid, onHand: Type.Integer(), reserved: Type.Integer(), available: Type.Integer() },
@@ -27,7 +29,16 @@ export const AdjustmentBody = Type.Object(
 );
 
 export const WarehouseSchema = Type.Object(
-  { id: Uuid, name: Type.String(), address: Type.Union([Type.String(), Type.Null()]), isDefault: Type.Boolean(), createdAt: Timestamp },
+  {
+    id: Uuid,
+    name: Type.String(),
+    address: Type.Union([Type.String(), Type.Null()]),
+    city: Type.Union([Type.String(), Type.Null()]),
+    lat: Type.Union([Type.Number(), Type.Null()]),
+    lon: Type.Union([Type.Number(), Type.Null()]),
+    isDefault: Type.Boolean(),
+    createdAt: Timestamp,
+  },
   { $id: 'Warehouse' },
 );
 
@@ -35,8 +46,11 @@ export const WarehouseBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
     address: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    city: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    lat: Type.Optional(Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.Null()])),
+    lon: Type.Optional(Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()])),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ name: 'North depot', address: 'Moscow, Ozernaya 42' }] },
 );
 
 export const ReserveBody = Type.Object(
@@ -61,3 +75,42 @@ export const ReleaseResultSchema = Type.Object({
 });
 
 export const ReservationParams = Type.Object({ id: Uuid });
+
+export const MovementSchema = Type.Object(
+  {
+    id: Uuid,
+    sku: Type.String(),
+    warehouseId: Uuid,
+    reason: Type.Union(MOVEMENT_REASONS.map((r) => Type.Literal(r))),
+    onHandDelta: Type.Integer(),
+    reservedDelta: Type.Integer(),
+    onHandAfter: Type.Integer(),
+    reservedAfter: Type.Integer(),
+    reservationId: Type.Union([Uuid, Type.Null()]),
+    documentId: Type.Union([Uuid, Type.Null()]),
+    actorId: Type.Union([Uuid, Type.Null()]),
+    note: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Timestamp,
+  },
+  { $id: 'StockMovement' },
+);
+
+export const MovementQuery = Type.Object({
+  sku: Type.Optional(Sku),
+  warehouseId: Type.Optional(Uuid),
+  reason: Type.Optional(Type.Union(MOVEMENT_REASONS.map((r) => Type.Literal(r)))),
+  reservationId: Type.Optional(Uuid),
+  documentId: Type.Optional(Uuid),
+  ...PageQuery,
+});
+
+export const LowStockSchema = Type.Object(
+  { sku: Type.String(), onHand: Type.Integer(), reserved: Type.Integer(), available: Type.Integer() },
+  { $id: 'LowStock' },
+);
+
+export const LowStockQuery = Type.Object({
+  threshold: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 5, description: 'SKUs with fewer available units than this' }),
+  warehouseId: Type.Optional(Uuid),
+  ...PageQuery,
+});

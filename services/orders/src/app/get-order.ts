@@ -35,7 +35,7 @@ export function toOrderView(order: Order, history: HistoryRow[]) {
     history: history.map((h) => ({ status: h.toStatus, from: h.fromStatus, at: h.at.toISOString(), actorId: h.actorId, note: h.note })),
     payment: order.payment,
     refunded: order.refunded,
-    shipment: null,
+    shipment: order.shipment,
     nextStatuses: [...nextStatuses(order.status)],
     expiresAt: order.expiresAt?.toISOString() ?? null,
     createdAt: order.createdAt.toISOString(),

@@ -34,6 +34,10 @@ export function toOrder(row: OrderRow): Order {
     reservationId: row.reservationId,
     redemptionId: row.redemptionId,
     holdId: row.holdId,
+    shipment:
+      row.shipmentId && row.trackingNumber
+        ? { id: row.shipmentId, status: row.shipmentStatus ?? 'ready', trackingNumber: row.trackingNumber }
+        : null,
     expiresAt: row.expiresAt,
     createdAt: row.createdAt,
   };

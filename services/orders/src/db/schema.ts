@@ -2,6 +2,7 @@ import { idempotencyTable, inboxTable, outboxTable } from '@bazar/kit/db/platfor
 import { sql } from 'drizzle-orm';
 import { bigint, char, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { OrderLine, ShippingAddress } from '../domain/order.ts';
+import type { ReceivedLine, ReturnLine } from '../domain/return.ts';
 
 export const orders = pgSchema('orders');
 
@@ -35,6 +36,11 @@ export const orderRows = orders.table(
     redemptionId: uuid('redemption_id'),
     holdId: uuid('hold_id'),
     checkoutId: uuid('checkout_id').notNull(),
+    /** The shipment as delivery's events last told it; `shipment_at` orders those events. */
+    shipmentId: uuid('shipment_id'),
+    shipmentStatus: text('shipment_status'),
+    trackingNumber: text('tracking_number'),
+    shipmentAt: timestamp('shipment_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -95,6 +101,33 @@ export const checkouts = orders.table(
     // A capture can arrive before the checkout has written its order (start-checkout, create-order).
     index('checkouts_running_order_idx').on(t.orderId).where(sql`status = 'running'`),
     index('checkouts_stuck_idx').on(t.updatedAt).where(sql`status in ('running', 'compensating', 'compensation_failed')`),
+  ],
+);
+
+/** Customers' returns of delivered items: asked for, decided by an operator, received (restocked or written off) and refunded. */
+export const returns = orders.table(
+  'returns',
+  {
+    id: uuid('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orderRows.id),
+    customerId: uuid('customer_id').notNull(),
+    status: text('status').notNull(),
+    reason: text('reason').notNull(),
+    lines: jsonb('lines').$type<ReturnLine[]>().notNull(),
+    received: jsonb('received').$type<ReceivedLine[]>(),
+    refundMinor: bigint('refund_minor', { mode: 'number' }),
+    currency: char('currency', { length: 3 }).notNull(),
+    decidedBy: uuid('decided_by'),
+    decisionNote: text('decision_note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('returns_order_idx').on(t.orderId),
+    index('returns_customer_idx').on(t.customerId, t.id),
+    index('returns_status_idx').on(t.status, t.id),
   ],
 );
 

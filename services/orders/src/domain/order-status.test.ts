@@ -12,7 +12,9 @@ const ALLOWED: [OrderStatus, OrderStatus][] = [
   ['picking', 'cancelled'],
   ['packed', 'shipped'],
   ['packed', 'cancelled'],
+  ['packed', 'picking'],
   ['shipped', 'delivered'],
+  ['shipped', 'cancelled'],
   ['delivered', 'refunded'],
 ];
 const isAllowed = (from: OrderStatus, to: OrderStatus) => ALLOWED.some(([f, t]) => f === from && t === to);

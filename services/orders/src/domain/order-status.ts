@@ -5,15 +5,18 @@ export type OrderStatus = OrderStatusName;
 
 /**
  * THE order lifecycle (DESIGN §3) as one table. `packed → cancelled` is here because staff may
- * cancel until the parcel leaves; a refund of a picked or shipped order is partial and keeps its status.
+ * cancel until the parcel leaves; `packed → picking` is a controller's quality check sending the
+ * parcel back to be picked again; a refund of a picked or shipped order is partial and keeps its status.
+ * `shipped → cancelled` is a parcel the courier could not deliver, taken back to the warehouse:
+ * restocked and refunded in full (docs/decisions/0020).
  */
 export const orderMachine = defineMachine<OrderStatus>(
   {
     awaiting_payment: ['paid', 'cancelled'],
     paid: ['picking', 'cancelled', 'refunded'],
     picking: ['packed', 'cancelled'],
-    packed: ['shipped', 'cancelled'],
-    shipped: ['delivered'],
+    packed: ['shipped', 'cancelled', 'picking'],
+    shipped: ['delivered', 'cancelled'],
     delivered: ['refunded'],
     cancelled: [],
     refunded: [],

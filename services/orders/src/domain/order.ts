@@ -30,6 +30,13 @@ export interface ShippingAddress {
   lon?: number;
 }
 
+/** The order's shipment as delivery last reported it (CONTRACT: `order.shipment`). */
+export interface ShipmentRef {
+  id: string;
+  status: string;
+  trackingNumber: string;
+}
+
 export interface PaymentRef {
   id: string;
   status: string;
@@ -56,6 +63,8 @@ export interface Order {
   reservationId: string;
   redemptionId: string | null;
   holdId: string | null;
+  /** Null until delivery opens a shipment for the packed order. */
+  shipment: ShipmentRef | null;
   /** When an unpaid order expires. */
   expiresAt: Date | null;
   createdAt: Date;

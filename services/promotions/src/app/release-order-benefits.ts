@@ -38,8 +38,10 @@ async function revokeEarned(ctx: PromotionsContext, tctx: TxContext, orderId: st
     .where(eq(loyaltyHistory.orderId, orderId));
   const earned = rows.find((r) => r.reason === 'earned');
   if (!earned || rows.some((r) => r.reason === 'revoked')) return;
+  // Points a return already took back are not taken twice.
+  const left = earned.delta + rows.filter((r) => r.reason === 'return_revoked').reduce((sum, r) => sum + r.delta, 0);
   // Points already spent elsewhere are not clawed back into a negative balance.
-  const delta = -Math.min(earned.delta, balanceBefore);
+  const delta = -Math.min(Math.max(0, left), balanceBefore);
   if (delta === 0) return;
   await recordPointsChange(tctx, {
     id: ctx.deps.ids.next(),

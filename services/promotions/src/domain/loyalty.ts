@@ -1,7 +1,8 @@
 import { convertMoneyCross, type Money, money } from '@bazar/kit/money';
 
 /** Why a balance changed; stored in the history and sent in `loyalty.points_changed`. */
-export type PointsReason = 'earned' | 'spent' | 'returned' | 'revoked';
+/** `return_revoked`: points earned on items the customer returned, taken back (one row per return). */
+export type PointsReason = 'earned' | 'spent' | 'returned' | 'revoked' | 'return_revoked';
 
 export interface EarnRule {
   baseCurrency: string;

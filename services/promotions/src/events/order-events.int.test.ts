@@ -1,3 +1,5 @@
+import { ReturnReceived } from '@bazar/contracts/events/returns';
+import { envelope } from '@bazar/kit/events/event';
 import { newId } from '@bazar/kit/ids';
 import { startTestService, type TestService } from '@bazar/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,5 +134,42 @@ describe('on order.refunded.v1', () => {
     const loyalty = await loyaltyOf(customerId);
     expect(loyalty.balance).toBe(0);
     expect(loyalty.history[0]).toMatchObject({ reason: 'revoked', delta: -20 });
+  });
+});
+
+describe('on return.received.v1', () => {
+  const received = (orderId: string, customerId: string, refund: number) =>
+    envelope(
+      ReturnReceived.make({
+        returnId: newId(),
+        orderId,
+        orderNumber: 'B-000001',
+        customerId,
+        status: 'received',
+        lines: [],
+        refund: rub(refund),
+        exchangeRate: '1',
+        reason: null,
+        at: new Date().toISOString(),
+      }),
+      'orders',
+    );
+
+  it('takes back the points the returned part earned, once per return, and a later full refund only what is left', async () => {
+    const customerId = newId();
+    const orderId = newId();
+    await publishOrder(t, 'delivered', { orderId, customerId, total: rub(100_000) });
+    const event = received(orderId, customerId, 40_000);
+    await t.bus.publish(event);
+    await t.bus.publish(event);
+    expect((await loyaltyOf(customerId)).balance).toBe(30);
+    await publishOrder(t, 'refunded', { orderId, customerId });
+    const loyalty = await loyaltyOf(customerId);
+    expect(loyalty.balance).toBe(0);
+    expect(loyalty.history.map((h) => [h.reason, h.delta])).toEqual([
+      ['revoked', -30],
+      ['return_revoked', -20],
+      ['earned', 50],
+    ]);
   });
 });

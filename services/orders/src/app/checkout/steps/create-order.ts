@@ -80,6 +80,7 @@ export const createOrder: CheckoutStep = {
       reservationId: state.reservationId,
       redemptionId: state.redemption?.redemptionId ?? null,
       holdId: state.hold?.holdId ?? null,
+      shipment: null,
       expiresAt: new Date(at.getTime() + ctx.config.paymentTtlSeconds * 1000),
       createdAt: at,
     };

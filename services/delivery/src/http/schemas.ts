@@ -1,0 +1,105 @@
+import { NullableString, Timestamp, Uuid } from '@bazar/contracts/common';
+import { SHIPMENT_STATUSES } from '@bazar/contracts/events/delivery';
+import { Type } from 'typebox';
+import { COURIER_REPORTS } from '../domain/shipment-status.ts';
+
+const Status = Type.Enum([...SHIPMENT_STATUSES]);
+const Day = Type.String({ format: 'date' });
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+const AddressView = Type.Object({
+  city: Type.String(),
+  street: Type.String(),
+  house: Type.String(),
+  apartment: Type.Optional(Type.String()),
+  postalCode: Type.Optional(Type.String()),
+  lat: Type.Optional(Type.Number()),
+  lon: Type.Optional(Type.Number()),
+});
+
+export const ShipmentSchema = Type.Object(
+  {
+    id: Uuid,
+    orderId: Uuid,
+    orderNumber: Type.String(),
+    trackingNumber: Type.String(),
+    status: Status,
+    courierId: Nullable(Uuid),
+    city: Type.String(),
+    address: AddressView,
+    phone: Type.String(),
+    deliveryDate: Day,
+    routePosition: Type.Union([Type.Integer(), Type.Null()]),
+    eta: Nullable(Timestamp),
+    failures: Type.Integer(),
+    createdAt: Timestamp,
+  },
+  { $id: 'Shipment' },
+);
+
+export const ShipmentDetail = Type.Intersect([
+  Type.Ref('Shipment'),
+  Type.Object({
+    events: Type.Array(Type.Object({ id: Uuid, status: Status, at: Timestamp, note: NullableString(), actorId: Nullable(Uuid) })),
+  }),
+]);
+
+export const ShipmentParams = Type.Object({ id: Uuid });
+export const ListShipmentsQuery = Type.Object({
+  status: Type.Optional(Status),
+  date: Type.Optional(Day),
+  courierId: Type.Optional(Uuid),
+});
+
+export const AssignBody = Type.Object({ courierId: Uuid, deliveryDate: Type.Optional(Day) }, { additionalProperties: false });
+
+export const ReportBody = Type.Object(
+  {
+    /** Made by the courier's app for each report; a retry of the same report sends the same id. */
+    eventId: Type.Optional(Uuid),
+    status: Type.Enum([...COURIER_REPORTS]),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+    lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ReturnBody = Type.Object(
+  { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) },
+  { additionalProperties: false },
+);
+
+export const TrackingParams = Type.Object({ trackingNumber: Type.String({ minLength: 1, maxLength: 40 }) });
+export const TrackingSchema = Type.Object(
+  {
+    trackingNumber: Type.String(),
+    status: Status,
+    deliveryDate: Day,
+    eta: Nullable(Timestamp),
+    events: Type.Array(Type.Object({ status: Status, at: Timestamp }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+
+export const CourierSchema = Type.Object(
+  { id: Uuid, name: Type.String(), city: Type.String(), onDuty: Type.Boolean(), updatedAt: Timestamp },
+  { $id: 'Courier' },
+);
+export const CourierParams = Type.Object({ id: Type.Union([Uuid, Type.Literal('me')]) });
+export const CourierBody = Type.Object(
+  {
+    onDuty: Type.Optional(Type.Boolean()),
+    city: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const CouriersQuery = Type.Object({ city: Type.Optional(Type.String({ maxLength: 200 })), onDuty: Type.Optional(Type.Boolean()) });
+export const RouteQuery = Type.Object({ date: Type.Optional(Day) });
+export const RouteSchema = Type.Object({
+  courierId: Uuid,
+  date: Day,
+  stops: Type.Array(Type.Ref('Shipment')),
+  finished: Type.Array(Type.Ref('Shipment')),
+});

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { UserRegistered, UserRolesChanged } from '@bazar/contracts/events/identity';
+import { OrderCancelled, OrderPacked } from '@bazar/contracts/events/orders';
+import { defineService, type ServiceDeps } from '@bazar/kit/service';
+import type { DeliveryContext } from './app/context.ts';
+import { seedDemoZones } from './app/seed-demo-zones.ts';
+import { readDeliveryConfig } from './config.ts';
+import { inbox, outbox } from './db/schema.ts';
+import { identityHandlers } from './events/on-identity-events.ts';
+import { orderHandlers } from './events/on-order-events.ts';
+import { deliveryRoutes } from './http/routes.ts';
+
+const contexts = new WeakMap<ServiceDeps, DeliveryContext>();
+
+function contextOf(deps: ServiceDeps): DeliveryContext {
+  let ctx = contexts.get(deps);
+  if (!ctx) {
+    ctx = { deps, config: readDeliveryConfig(deps.env) };
+    contexts.set(deps, ctx);
+  }
+  return ctx;
+}
+
+/** Delivery: shipments of packed orders, couriers and their routes, public tracking. */
+export default defineService({
+  name: 'delivery',
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  tables: { outbox, inbox },
+  routes: (app, deps) => deliveryRoutes(app, contextOf(deps)),
+  subscribes: [OrderPacked, OrderCancelled, UserRegistered, UserRolesChanged],
+  handlers: (deps) => [...orderHandlers(contextOf(deps)), ...identityHandlers(contextOf(deps))],
+  async seedDemo(deps) {
+    await seedDemoZones(contextOf(deps));
+    return undefined;
+  },
+});

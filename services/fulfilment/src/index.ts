@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { ProductUpdated, VariantCreated } from '@bazar/contracts/events/catalog';
+import { OrderAllocated } from '@bazar/contracts/events/inventory';
+import { OrderCancelled, OrderPaid } from '@bazar/contracts/events/orders';
+import { defineService, type ServiceDeps } from '@bazar/kit/service';
+import type { FulfilmentContext } from './app/context.ts';
+import { inbox, outbox } from './db/schema.ts';
+import { fulfilmentHandlers } from './events/handlers.ts';
+import { fulfilmentRoutes } from './http/routes.ts';
+
+const contexts = new WeakMap<ServiceDeps, FulfilmentContext>();
+
+function contextOf(deps: ServiceDeps): FulfilmentContext {
+  let ctx = contexts.get(deps);
+  if (!ctx) {
+    ctx = { deps };
+    contexts.set(deps, ctx);
+  }
+  return ctx;
+}
+
+/** Fulfilment: picking tasks per paid order and warehouse, scans, shortages, packing and the controller's check. */
+export default defineService({
+  name: 'fulfilment',
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  tables: { outbox, inbox },
+  routes: (app, deps) => fulfilmentRoutes(app, contextOf(deps)),
+  subscribes: [OrderPaid, OrderAllocated, OrderCancelled, VariantCreated, ProductUpdated],
+  handlers: (deps) => fulfilmentHandlers(contextOf(deps)),
+});

@@ -1,0 +1,77 @@
+import { FulfilmentPacked } from '@bazar/contracts/events/fulfilment';
+import { OrderPaid } from '@bazar/contracts/events/orders';
+import { envelope } from '@bazar/kit/events/event';
+import { newId } from '@bazar/kit/ids';
+import { startTestService, type TestService } from '@bazar/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { announceVariant, client, DEFAULT_WAREHOUSE_ID, freshSku, movementsOf, stockOf } from '../../test/helpers.ts';
+import { verifyStock } from '../app/verify-stock.ts';
+import inventory from '../index.ts';
+
+let t: TestService;
+beforeAll(async () => {
+  t = await startTestService(inventory);
+});
+afterAll(() => t?.close());
+
+const rub = (amount: number) => ({ amount, currency: 'RUB' });
+const paid = (orderId: string, sku: string, quantity: number) =>
+  envelope(
+    OrderPaid.make({
+      orderId,
+      number: 'B-000001',
+      customerId: newId(),
+      status: 'paid',
+      previousStatus: 'awaiting_payment',
+      total: rub(100),
+      subtotal: rub(100),
+      discount: rub(0),
+      shipping: rub(0),
+      exchangeRate: '1',
+      paymentId: null,
+      pointsUsed: 0,
+      lines: [{ variantId: newId(), sku, title: sku, quantity, unitPrice: rub(100) }],
+      delivery: { phone: '+7', address: { city: 'Kazan', street: 'S', house: '1' } },
+      actorId: null,
+      note: null,
+      at: new Date().toISOString(),
+    }),
+    'orders',
+  );
+
+describe('order events', () => {
+  it('answers order.paid with the warehouse of each reserved line, and fulfilment.packed with shipment movements once', async () => {
+    const sku = freshSku('SHIP');
+    await announceVariant(t, sku, 5);
+    const orderId = newId();
+    const reservationId = newId();
+    await client(t).reserve({ reservationId, orderId, lines: [{ sku, quantity: 2 }] });
+    await t.bus.publish(paid(orderId, sku, 2));
+    const allocated = (await t.outbox('inventory')).filter((e) => e.type === 'inventory.order_allocated');
+    expect(allocated.map((e) => e.data)).toEqual([
+      expect.objectContaining({ orderId, reservationId, lines: [{ sku, warehouseId: DEFAULT_WAREHOUSE_ID, quantity: 2 }] }),
+    ]);
+    const packed = envelope(
+      FulfilmentPacked.make({ orderId, taskIds: [newId()], warehouseIds: [DEFAULT_WAREHOUSE_ID], packedAt: new Date().toISOString() }),
+      'fulfilment',
+    );
+    await t.bus.publish(packed);
+    await t.bus.publish({ ...packed, id: newId() });
+    expect(await stockOf(t, sku)).toEqual([{ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 3, reserved: 0 }]);
+    expect((await movementsOf(t, sku)).map((m) => [m.reason, m.onHandDelta, m.reservedDelta])).toEqual([
+      ['initial', 5, 0],
+      ['reserve', 0, 2],
+      ['shipment', -2, -2],
+    ]);
+    expect((await verifyStock(t.database)).ok).toBe(true);
+  });
+
+  it('publishes nothing for a paid order it holds no stock for', async () => {
+    const orderId = newId();
+    await t.bus.publish(paid(orderId, 'NONE', 1));
+    const allocated = (await t.outbox('inventory')).filter(
+      (e) => e.type === 'inventory.order_allocated' && (e.data as { orderId: string }).orderId === orderId,
+    );
+    expect(allocated).toEqual([]);
+  });
+});

@@ -1,0 +1,173 @@
+import type { HttpApp } from '@bazar/kit/http/app';
+import { bearer } from '@bazar/kit/http/auth';
+import { Page } from '@bazar/kit/http/pagination';
+import { runIdempotent } from '@bazar/kit/idempotency';
+import { Type } from 'typebox';
+import type { InventoryContext } from '../app/context.ts';
+import { createPurchaseOrder } from '../app/create-purchase-order.ts';
+import { createSupplier } from '../app/create-supplier.ts';
+import { getPurchaseOrder } from '../app/get-purchase-order.ts';
+import { listPurchaseOrders } from '../app/list-purchase-orders.ts';
+import { listSuppliers } from '../app/list-suppliers.ts';
+import { movePurchaseOrder } from '../app/move-purchase-order.ts';
+import { receivePurchaseOrder } from '../app/receive-purchase-order.ts';
+import { idempotencyKeys } from '../db/schema.ts';
+import {
+  IdParams,
+  PurchaseOrderBody,
+  PurchaseOrderQuery,
+  PurchaseOrderSchema,
+  ReceiveBody,
+  SupplierBody,
+  SupplierQuery,
+  SupplierSchema,
+} from './purchasing-schemas.ts';
+import { toPurchaseOrderView } from './purchasing-views.ts';
+
+const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
+const tags = ['purchasing'];
+const IdempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) });
+
+/** Suppliers and purchase orders: what purchasers order, and the receipts that add stock. */
+export function purchasingRoutes(app: HttpApp, ctx: InventoryContext) {
+  const { auth } = ctx.deps;
+  const purchasers = auth.roles('purchaser', 'admin');
+  const readers = auth.roles('purchaser', 'controller', 'manager', 'admin');
+  app.addSchema(SupplierSchema);
+  app.addSchema(PurchaseOrderSchema);
+
+  app.get(
+    '/api/v1/suppliers',
+    {
+      onRequest: readers,
+      schema: {
+        tags,
+        summary: 'Suppliers',
+        ...bearer,
+        querystring: SupplierQuery,
+        response: { 200: Page(Type.Ref('Supplier')), ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => listSuppliers(ctx, req.query),
+  );
+
+  app.post(
+    '/api/v1/suppliers',
+    {
+      onRequest: purchasers,
+      schema: {
+        tags,
+        summary: 'Add a supplier (the same name answers the existing one)',
+        ...bearer,
+        body: SupplierBody,
+        response: { 201: Type.Ref('Supplier'), ...problems(400, 401, 403) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createSupplier(ctx, req.body)),
+  );
+
+  app.get(
+    '/api/v1/purchase-orders',
+    {
+      onRequest: readers,
+      schema: {
+        tags,
+        summary: 'Purchase orders, newest first',
+        ...bearer,
+        querystring: PurchaseOrderQuery,
+        response: { 200: Page(Type.Ref('PurchaseOrder')), ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const page = await listPurchaseOrders(ctx, req.query);
+      return { items: page.items.map(toPurchaseOrderView), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/purchase-orders/:id',
+    {
+      onRequest: readers,
+      schema: {
+        tags,
+        summary: 'A purchase order',
+        ...bearer,
+        params: IdParams,
+        response: { 200: Type.Ref('PurchaseOrder'), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req) => toPurchaseOrderView(await getPurchaseOrder(ctx, req.params.id)),
+  );
+
+  app.post(
+    '/api/v1/purchase-orders',
+    {
+      onRequest: purchasers,
+      schema: {
+        tags,
+        summary: 'Order goods from a supplier into a warehouse (ordered at once, or a draft)',
+        ...bearer,
+        headers: IdempotencyHeader,
+        body: PurchaseOrderBody,
+        response: { 201: Type.Ref('PurchaseOrder'), ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const actorId = req.user?.id ?? '';
+      const work = async () => ({ status: 201, body: toPurchaseOrderView(await createPurchaseOrder(ctx, { ...req.body, actorId })) });
+      const key = req.headers['idempotency-key'];
+      const result = key
+        ? await runIdempotent(ctx.deps.db, idempotencyKeys, { scope: `purchase-order:${actorId}`, key, body: req.body }, work)
+        : await work();
+      return reply.status(201).send(result.body);
+    },
+  );
+
+  app.post(
+    '/api/v1/purchase-orders/:id/receive',
+    {
+      onRequest: purchasers,
+      preValidation: async (req) => {
+        req.body ??= {};
+      },
+      schema: {
+        tags,
+        summary: 'Goods arrived: adds exactly what arrived to the warehouse (a repeat with the same Idempotency-Key adds nothing)',
+        ...bearer,
+        headers: IdempotencyHeader,
+        params: IdParams,
+        body: ReceiveBody,
+        response: { 200: Type.Ref('PurchaseOrder'), ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => {
+      const actorId = req.user?.id ?? '';
+      const body = req.body;
+      const input = { id: req.params.id, actorId, ...(body.lines ? { lines: body.lines } : {}) };
+      const work = async () => ({ status: 200, body: toPurchaseOrderView(await receivePurchaseOrder(ctx, input)) });
+      const key = req.headers['idempotency-key'];
+      const scope = `receipt:${req.params.id}`;
+      return (key ? await runIdempotent(ctx.deps.db, idempotencyKeys, { scope, key, body }, work) : await work()).body;
+    },
+  );
+
+  for (const [action, to] of [
+    ['order', 'ordered'],
+    ['cancel', 'cancelled'],
+  ] as const) {
+    app.post(
+      `/api/v1/purchase-orders/:id/${action}`,
+      {
+        onRequest: purchasers,
+        schema: {
+          tags,
+          summary: action === 'order' ? 'Send a draft to the supplier' : 'Cancel a purchase order (goods already received stay)',
+          ...bearer,
+          params: IdParams,
+          response: { 200: Type.Ref('PurchaseOrder'), ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => toPurchaseOrderView(await movePurchaseOrder(ctx, req.params.id, to)),
+    );
+  }
+}

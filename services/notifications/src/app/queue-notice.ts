@@ -1,0 +1,67 @@
+import type { TxContext } from '@bazar/kit/events/outbox';
+import { insertMessage } from '../db/message-repo.ts';
+import { findRecipient } from '../db/recipient-repo.ts';
+import { formatMoment, formatMoney } from '../domain/format.ts';
+import { channelsFor, type Notice } from '../domain/notice.ts';
+import { normalizePhone } from '../domain/phone.ts';
+import { asLocale, type Locale, render } from '../rendering/templates.ts';
+import type { NotificationsContext } from './context.ts';
+
+export const SEND_QUEUE = 'notifications.send_message';
+
+/**
+ * Turns an event's notice into messages, in the handler's transaction: rendered for the customer's
+ * locale on each channel they allow and have an address for, one per event and channel, each with
+ * a send job that exists only if this commits. A channel without a gateway keeps the message as `stored`.
+ */
+export async function queueNotice(ctx: NotificationsContext, txc: TxContext, sourceEventId: string, notice: Notice): Promise<string[]> {
+  const recipient = await findRecipient(txc.tx, notice.userId);
+  const phone = normalizePhone(notice.phone ?? recipient?.phone ?? '');
+  const email = recipient?.email ?? null;
+  const prefs = { sms: recipient?.smsEnabled ?? true, email: recipient?.emailEnabled ?? true };
+  const locale = asLocale(recipient?.locale);
+  const values = writeFacts(ctx, notice, locale, recipient?.name ?? null);
+  const queued: string[] = [];
+  const now = ctx.deps.clock.now();
+  for (const channel of channelsFor(notice.template, prefs, { phone, email })) {
+    const rendered = render(notice.template, channel, locale, values);
+    const id = ctx.deps.ids.next();
+    const hasGateway = !!ctx.gateways[channel];
+    const inserted = await insertMessage(txc.tx, {
+      id,
+      userId: notice.userId,
+      channel,
+      template: notice.template,
+      sourceEventId,
+      recipient: (channel === 'sms' ? phone : email) as string,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      status: hasGateway ? 'pending' : 'stored',
+      nextAttemptAt: hasGateway ? now : null,
+      createdAt: now,
+    });
+    if (!inserted) continue;
+    if (hasGateway) await ctx.deps.jobs.send(SEND_QUEUE, { messageId: id }, { tx: txc.tx });
+    queued.push(id);
+  }
+  return queued;
+}
+
+function writeFacts(ctx: NotificationsContext, notice: Notice, locale: Locale, name: string | null): Record<string, string> {
+  const { facts } = notice;
+  const values: Record<string, string> = {};
+  const fallbackName = locale === 'en' ? 'customer' : 'покупатель';
+  values.name = facts.name ?? name ?? fallbackName;
+  if (facts.number) values.number = facts.number;
+  if (facts.total) values.total = formatMoney(facts.total.amount, facts.total.currency, locale);
+  if (facts.trackingNumber) {
+    values.trackingNumber = facts.trackingNumber;
+    values.trackingUrl = `${ctx.config.NOTIFY_PUBLIC_URL.replace(/\/$/, '')}/track/${facts.trackingNumber}`;
+  }
+  const soon = locale === 'en' ? 'today' : 'сегодня';
+  values.eta = facts.eta ? formatMoment(facts.eta, locale, ctx.config.NOTIFY_TIME_ZONE) : soon;
+  if (facts.reason) values.reason = facts.reason;
+  else values.reason = '';
+  return values;
+}

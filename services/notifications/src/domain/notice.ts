@@ -1,0 +1,52 @@
+/** The templates there are (files `templates/<locale>/<template>.<channel>.hbs`). */
+export const TEMPLATES = {
+  welcome: ['email'],
+  'order.paid': ['sms', 'email'],
+  'shipment.picked_up': ['sms', 'email'],
+  'shipment.failed': ['sms', 'email'],
+  'order.delivered': ['sms', 'email'],
+  'order.cancelled': ['sms', 'email'],
+  'order.refunded': ['email'],
+  'return.approved': ['sms', 'email'],
+  'return.rejected': ['email'],
+  'return.received': ['email'],
+} as const satisfies Record<string, readonly Channel[]>;
+
+export type Channel = 'sms' | 'email';
+export type TemplateName = keyof typeof TEMPLATES;
+
+/** Facts a template may print, before they are written for the customer's locale. */
+export interface NoticeFacts {
+  name?: string;
+  number?: string;
+  total?: { amount: number; currency: string };
+  eta?: string | null;
+  trackingNumber?: string;
+  reason?: string | null;
+}
+
+/** What one event tells one customer: which template, with which facts, and (when the event knows it) to which phone. */
+export interface Notice {
+  userId: string;
+  template: TemplateName;
+  /** The phone the event carries (an order's delivery phone); otherwise the customer's last known one is used. */
+  phone: string | null;
+  facts: NoticeFacts;
+}
+
+export const channelsOf = (template: TemplateName): readonly Channel[] => TEMPLATES[template];
+
+/** The customer's choice: each channel on or off (both on until they say otherwise). */
+export interface Preferences {
+  sms: boolean;
+  email: boolean;
+}
+
+/** The channels a notice goes out on: those its template has, the customer allows and an address exists for. */
+export function channelsFor(
+  template: TemplateName,
+  prefs: Preferences,
+  contact: { phone: string | null; email: string | null },
+): Channel[] {
+  return channelsOf(template).filter((channel) => (channel === 'sms' ? prefs.sms && !!contact.phone : prefs.email && !!contact.email));
+}

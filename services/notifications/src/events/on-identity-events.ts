@@ -1,0 +1,21 @@
+import { UserRegistered } from '@bazar/contracts/events/identity';
+import { type EventHandler, onEvent } from '@bazar/kit/events/inbox';
+import type { NotificationsContext } from '../app/context.ts';
+import { queueNotice } from '../app/queue-notice.ts';
+import { rememberContact } from '../app/remember-contact.ts';
+
+/** A new customer: their name, e-mail and phone are kept, and they get a welcome e-mail. */
+export function identityHandlers(ctx: NotificationsContext): EventHandler[] {
+  return [
+    onEvent(UserRegistered, async (txc, { id, data }) => {
+      await rememberContact(ctx, txc.tx, {
+        userId: data.userId,
+        name: data.name,
+        email: data.email,
+        ...(data.phone ? { phone: data.phone } : {}),
+      });
+      if (!data.roles.includes('customer')) return;
+      await queueNotice(ctx, txc, id, { userId: data.userId, template: 'welcome', phone: null, facts: { name: data.name } });
+    }),
+  ];
+}

@@ -1,0 +1,19 @@
+import type { JobDefinition } from '@bazar/kit/jobs';
+import type { NotificationsContext } from '../app/context.ts';
+import { SEND_QUEUE } from '../app/queue-notice.ts';
+import { resendDueMessages } from '../app/resend-due-messages.ts';
+import { sendMessage } from '../app/send-message.ts';
+
+/** One job per message send (retries enqueue the next), and the minute sweep behind them. */
+export function notificationJobs(ctx: NotificationsContext): JobDefinition[] {
+  return [
+    {
+      queue: SEND_QUEUE,
+      handler: async (data) => {
+        if (typeof data.messageId !== 'string') throw new Error('send job without messageId');
+        await sendMessage(ctx, data.messageId);
+      },
+    },
+    { queue: 'notifications.resend_due_messages', cron: '* * * * *', handler: async () => void (await resendDueMessages(ctx)) },
+  ];
+}

@@ -1,0 +1,17 @@
+import { FulfilmentPacked, PickingTaskRejected, PickingTaskStarted } from '@bazar/contracts/events/fulfilment';
+import { type EventHandler, onEvent } from '@bazar/kit/events/inbox';
+import type { OrdersContext } from '../app/context.ts';
+import { followFulfilment } from '../app/follow-fulfilment.ts';
+
+/** Orders follow their picking: started → picking, all packed → packed, rejected by a controller → picking. */
+export const fulfilmentHandlers = (ctx: OrdersContext): EventHandler[] => [
+  onEvent(PickingTaskStarted, async (txc, { data }) => {
+    await followFulfilment(ctx, txc, { orderId: data.orderId, step: 'started' });
+  }),
+  onEvent(FulfilmentPacked, async (txc, { data }) => {
+    await followFulfilment(ctx, txc, { orderId: data.orderId, step: 'packed' });
+  }),
+  onEvent(PickingTaskRejected, async (txc, { data }) => {
+    await followFulfilment(ctx, txc, { orderId: data.orderId, step: 'rejected', note: `quality check: ${data.note}` });
+  }),
+];

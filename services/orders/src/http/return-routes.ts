@@ -1,0 +1,151 @@
+import { Timestamp, Uuid } from '@bazar/contracts/common';
+import type { HttpApp } from '@bazar/kit/http/app';
+import { type AuthUser, bearer } from '@bazar/kit/http/auth';
+import { Page, PageQuery } from '@bazar/kit/http/pagination';
+import { Type } from 'typebox';
+import type { OrdersContext } from '../app/context.ts';
+import { decideReturn } from '../app/decide-return.ts';
+import { listReturns } from '../app/list-returns.ts';
+import { receiveReturn } from '../app/receive-return.ts';
+import { requestReturn } from '../app/request-return.ts';
+import { returnView } from '../app/return-view.ts';
+
+const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
+const tags = ['returns'];
+const userOf = (req: { user: AuthUser | null }): AuthUser => {
+  if (!req.user) throw new Error('guarded route without user');
+  return req.user;
+};
+
+const MoneyView = Type.Object({ amount: Type.Integer(), currency: Type.String() });
+const Status = Type.Enum(['requested', 'approved', 'rejected', 'received']);
+const ReturnSchema = Type.Object(
+  {
+    id: Uuid,
+    orderId: Uuid,
+    orderNumber: Type.String(),
+    customerId: Uuid,
+    status: Status,
+    reason: Type.String(),
+    items: Type.Array(Type.Object({ variantId: Uuid, sku: Type.String(), quantity: Type.Integer(), unitPrice: MoneyView })),
+    received: Type.Union([
+      Type.Array(Type.Object({ variantId: Uuid, sku: Type.String(), quantity: Type.Integer(), restock: Type.Boolean() })),
+      Type.Null(),
+    ]),
+    refund: Type.Union([MoneyView, Type.Null()]),
+    decisionNote: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Timestamp,
+  },
+  { $id: 'Return' },
+);
+const ReturnParams = Type.Object({ id: Uuid });
+const Quantity = Type.Integer({ minimum: 1, maximum: 10_000 });
+
+/** Returns routes of CONTRACT.md, thin: parse → use case → reply. */
+export function returnRoutes(app: HttpApp, ctx: OrdersContext) {
+  const { auth } = ctx.deps;
+  const operator = auth.roles('operator', 'manager', 'admin');
+  app.addSchema(ReturnSchema);
+
+  app.post(
+    '/api/v1/orders/:id/returns',
+    {
+      preHandler: auth.roles('customer'),
+      schema: {
+        tags,
+        summary: 'Ask to return delivered items, within RETURN_WINDOW_DAYS of delivery',
+        ...bearer,
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object(
+          {
+            items: Type.Array(Type.Object({ variantId: Uuid, quantity: Quantity }, { additionalProperties: false }), {
+              minItems: 1,
+              maxItems: 100,
+            }),
+            reason: Type.String({ minLength: 1, maxLength: 1000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Ref('Return'), ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(returnView(await requestReturn(ctx, { orderId: req.params.id, actor: userOf(req), ...req.body }))),
+  );
+
+  app.get(
+    '/api/v1/returns',
+    {
+      preHandler: auth.user,
+      schema: {
+        tags,
+        summary: "Returns, newest first: a customer's own, every one for staff",
+        ...bearer,
+        querystring: Type.Object({ status: Type.Optional(Status), ...PageQuery }),
+        response: { 200: Page(Type.Ref('Return')), ...problems(400, 401) },
+      },
+    },
+    async (req) => listReturns(ctx, userOf(req), req.query),
+  );
+
+  app.post(
+    '/api/v1/returns/:id/approve',
+    {
+      preHandler: operator,
+      schema: {
+        tags,
+        summary: 'Approve a requested return',
+        ...bearer,
+        params: ReturnParams,
+        response: { 200: Type.Ref('Return'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => returnView(await decideReturn(ctx, { returnId: req.params.id, decision: 'approved', actorId: userOf(req).id })),
+  );
+
+  app.post(
+    '/api/v1/returns/:id/reject',
+    {
+      preHandler: operator,
+      schema: {
+        tags,
+        summary: 'Reject a requested return, with a reason',
+        ...bearer,
+        params: ReturnParams,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
+        response: { 200: Type.Ref('Return'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) =>
+      returnView(
+        await decideReturn(ctx, { returnId: req.params.id, decision: 'rejected', actorId: userOf(req).id, note: req.body.reason }),
+      ),
+  );
+
+  app.post(
+    '/api/v1/returns/:id/receive',
+    {
+      preHandler: operator,
+      schema: {
+        tags,
+        summary: 'Receive an approved return: restocked or written-off items, refund of what was received, points taken back',
+        ...bearer,
+        params: ReturnParams,
+        body: Type.Object(
+          {
+            items: Type.Array(
+              Type.Object(
+                { variantId: Uuid, quantity: Type.Integer({ minimum: 0, maximum: 10_000 }), restock: Type.Boolean() },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: 100 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Ref('Return'), ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => returnView(await receiveReturn(ctx, { returnId: req.params.id, actorId: userOf(req).id, items: req.body.items })),
+  );
+}
