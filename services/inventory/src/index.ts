@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { VariantCreated } from '@bazar/contracts/events/catalog';
 import { FulfilmentPacked } from '@bazar/contracts/events/fulfilment';
-import { OrderPaid } from '@bazar/contracts/events/orders';
+import { OrderCancelled, OrderPaid } from '@bazar/contracts/events/orders';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { InventoryContext } from './app/context.ts';
 import { recentStock } from './app/recent-stock.ts';
@@ -31,7 +31,7 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   routes: (app, deps) => inventoryRoutes(app, contextOf(deps)),
-  subscribes: [VariantCreated, OrderPaid, FulfilmentPacked],
+  subscribes: [VariantCreated, OrderPaid, FulfilmentPacked, OrderCancelled],
   handlers: (deps) => [onVariantCreated(contextOf(deps)), ...orderHandlers(contextOf(deps))],
   async seedDemo(deps) {
     return { notices: await seedDemoWarehouses(contextOf(deps)) };
