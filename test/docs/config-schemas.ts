@@ -1,5 +1,7 @@
 import { ServerConfigSchema } from '../../apps/server/src/server-config.ts';
 import { PlatformConfigSchema } from '../../packages/kit/src/config.ts';
+import { AnalyticsConfigSchema } from '../../services/analytics/src/config.ts';
+import { BettingConfigSchema } from '../../services/betting/src/config.ts';
 import { CartConfigSchema } from '../../services/cart/src/config.ts';
 import { CatalogConfigSchema } from '../../services/catalog/src/config.ts';
 import { IdentityConfigSchema } from '../../services/identity/src/config.ts';
@@ -19,4 +21,6 @@ export const CONFIG_SCHEMAS = {
   orders: OrdersConfigSchema,
   payments: PaymentsConfigSchema,
   promotions: PromotionsConfigSchema,
+  analytics: AnalyticsConfigSchema,
+  betting: BettingConfigSchema,
 };

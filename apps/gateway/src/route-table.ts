@@ -21,7 +21,8 @@ export const ROUTE_TABLE: Record<string, string[]> = {
   fulfilment: ['/api/v1/picking'],
   delivery: ['/api/v1/shipments', '/api/v1/tracking'],
   notifications: ['/api/v1/notifications', '/api/v1/me/notification-preferences'],
-  analytics: ['/api/v1/analytics'],
+  analytics: ['/api/v1/analytics', '/api/v1/admin/jobs'],
+  betting: ['/api/v1/bets'],
 };
 
 const ENTRIES = Object.entries(ROUTE_TABLE)

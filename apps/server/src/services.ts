@@ -1,3 +1,5 @@
+import analytics from '@bazar/analytics';
+import betting from '@bazar/betting';
 import cart from '@bazar/cart';
 import catalog from '@bazar/catalog';
 import fulfilment from '@bazar/fulfilment';
@@ -10,7 +12,7 @@ import promotions from '@bazar/promotions';
 import rates from '@bazar/rates';
 
 /** Every service this build can host, in start order (identity first: others verify its tokens). */
-export const SERVICES: ServiceDefinition[] = [identity, catalog, rates, inventory, cart, promotions, payments, orders, fulfilment];
+export const SERVICES: ServiceDefinition[] = [identity, catalog, rates, inventory, cart, promotions, payments, orders, fulfilment, analytics, betting];
 
 export function findService(name: string): ServiceDefinition {
   const found = SERVICES.find((s) => s.name === name);

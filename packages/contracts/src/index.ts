@@ -5,6 +5,7 @@ export * from './clients/payments.ts';
 export * from './clients/promotions.ts';
 export * from './clients/rates.ts';
 export * from './common.ts';
+export * from './events/betting.ts';
 export * from './events/catalog.ts';
 export * from './events/fulfilment.ts';
 export * from './events/identity.ts';

@@ -11,6 +11,7 @@ import { inbox, outbox } from './db/schema.ts';
 import { orderHandlers } from './events/on-order-events.ts';
 import { onVariantCreated } from './events/on-variant-created.ts';
 import { inventoryRoutes } from './http/routes.ts';
+import { reconcileReservations } from './jobs/reconcile-reservations.ts';
 
 const contexts = new WeakMap<ServiceDeps, InventoryContext>();
 
@@ -33,6 +34,7 @@ export default defineService({
   routes: (app, deps) => inventoryRoutes(app, contextOf(deps)),
   subscribes: [VariantCreated, OrderPaid, FulfilmentPacked, OrderCancelled],
   handlers: (deps) => [onVariantCreated(contextOf(deps)), ...orderHandlers(contextOf(deps))],
+  jobs: (deps) => [reconcileReservations(contextOf(deps))],
   async seedDemo(deps) {
     return { notices: await seedDemoWarehouses(contextOf(deps)) };
   },

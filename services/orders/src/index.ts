@@ -12,6 +12,7 @@ import { readOrdersConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { fulfilmentHandlers } from './events/on-fulfilment-events.ts';
 import { paymentHandlers } from './events/on-payment-events.ts';
+import { internalRoutes } from './http/internal-routes.ts';
 import { ordersRoutes } from './http/routes.ts';
 import { orderJobs } from './jobs/order-jobs.ts';
 
@@ -44,7 +45,10 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
     name: 'orders',
     migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
     tables: { outbox, inbox },
-    routes: (app, deps) => ordersRoutes(app, contextOf(deps)),
+    routes(app, deps) {
+      ordersRoutes(app, contextOf(deps));
+      internalRoutes(app, contextOf(deps));
+    },
     subscribes: [PaymentCaptured, PaymentFailed, PaymentRefunded, PickingTaskStarted, FulfilmentPacked, PickingTaskRejected],
     handlers: (deps) => [...paymentHandlers(contextOf(deps)), ...fulfilmentHandlers(contextOf(deps))],
     jobs: (deps) => orderJobs(contextOf(deps)),

@@ -50,7 +50,7 @@ export const WarehouseBody = Type.Object(
     lat: Type.Optional(Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.Null()])),
     lon: Type.Optional(Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()])),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ name: 'North depot', address: 'Moscow, Ozernaya 42' }] },
 );
 
 export const ReserveBody = Type.Object(

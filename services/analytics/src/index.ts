@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url';
+import { ORDER_EVENTS } from '@bazar/contracts/events/orders';
+import { PaymentRefunded } from '@bazar/contracts/events/payments';
+import type { Database } from '@bazar/kit/db/database';
+import { systemClock, uuidv7Ids } from '@bazar/kit/ids';
+import { defineService, type ServiceDeps } from '@bazar/kit/service';
+import type { AnalyticsContext } from './app/context.ts';
+import { rebuildRollups } from './app/rebuild-rollups.ts';
+import { sourcesOf } from './app/sources.ts';
+import { readAnalyticsConfig } from './config.ts';
+import { inbox, outbox } from './db/schema.ts';
+import { foldHandlers } from './events/handlers.ts';
+import { paymentRefundedSource } from './events/on-payment-refunded.ts';
+import { orderSources } from './events/order-sources.ts';
+import { adminRoutes } from './http/admin-routes.ts';
+import { analyticsRoutes } from './http/routes.ts';
+
+/** Every event analytics folds; a new source (fulfilment, delivery, service requests) is one file in events/ and a line here. */
+const allSources = () => sourcesOf([...orderSources(), paymentRefundedSource()], []);
+
+const contexts = new WeakMap<ServiceDeps, AnalyticsContext>();
+
+function contextOf(deps: ServiceDeps): AnalyticsContext {
+  let ctx = contexts.get(deps);
+  if (!ctx) {
+    ctx = { deps, config: readAnalyticsConfig(deps.env), sources: allSources() };
+    contexts.set(deps, ctx);
+  }
+  return ctx;
+}
+
+/** Analytics: rollups folded from order and payment events (its own read models), summaries, CSV export and the jobs view. */
+export default defineService({
+  name: 'analytics',
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  tables: { outbox, inbox },
+  subscribes: [...Object.values(ORDER_EVENTS), PaymentRefunded],
+  routes(app, deps) {
+    analyticsRoutes(app, contextOf(deps));
+    adminRoutes(app, contextOf(deps));
+  },
+  handlers: (deps) => foldHandlers(contextOf(deps)),
+});
+
+/** `bazar analytics rebuild`: replays the archive into fresh rollups, with the service's schema migrated first. */
+export function rebuildAnalytics(database: Database, env: Record<string, string | undefined> = process.env) {
+  return rebuildRollups({ db: database.db, clock: systemClock, ids: uuidv7Ids, config: readAnalyticsConfig(env), sources: allSources() });
+}

@@ -1,0 +1,53 @@
+import { Timestamp, Uuid } from '@bazar/contracts/common';
+import { PageQuery } from '@bazar/kit/http/pagination';
+import { Type } from 'typebox';
+
+const Outcome = Type.Union([Type.Literal('completed'), Type.Literal('cancelled')], {
+  description: 'completed = delivered; cancelled = cancelled, expired or refunded in full',
+});
+
+export const PlaceBetBody = Type.Object(
+  { orderId: Uuid, outcome: Outcome, stake: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Whole points' }) },
+  { additionalProperties: false },
+);
+
+export const BetSchema = Type.Object(
+  {
+    id: Uuid,
+    orderId: Uuid,
+    managerId: Uuid,
+    outcome: Outcome,
+    stake: Type.Integer(),
+    status: Type.Union([Type.Literal('open'), Type.Literal('won'), Type.Literal('lost'), Type.Literal('returned')]),
+    payout: Type.Integer(),
+    createdAt: Timestamp,
+    settledAt: Type.Union([Timestamp, Type.Null()]),
+  },
+  { $id: 'Bet' },
+);
+
+export const ListBetsQuery = Type.Object(
+  { orderId: Type.Optional(Uuid), mine: Type.Optional(Type.Boolean()), ...PageQuery },
+  { additionalProperties: false },
+);
+
+export const LeaderboardQuery = Type.Object(
+  { period: Type.Union([Type.Literal('week'), Type.Literal('month')], { default: 'week' }) },
+  { additionalProperties: false },
+);
+
+export const LeaderboardSchema = Type.Object({
+  period: Type.String(),
+  from: Type.String({ description: 'First day of the period (UTC)' }),
+  items: Type.Array(
+    Type.Object({
+      managerId: Uuid,
+      net: Type.Integer({ description: 'Payouts minus stakes of the settled bets' }),
+      staked: Type.Integer(),
+      won: Type.Integer({ description: 'Bets won' }),
+      settled: Type.Integer({ description: 'Bets settled' }),
+    }),
+  ),
+});
+
+export const BudgetSchema = Type.Object({ week: Type.String(), weeklyBudget: Type.Integer(), balance: Type.Integer() });

@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { ORDER_EVENTS } from '@bazar/contracts/events/orders';
+import { defineService, type ServiceDeps } from '@bazar/kit/service';
+import type { BettingContext } from './app/context.ts';
+import { readBettingConfig } from './config.ts';
+import { inbox, outbox } from './db/schema.ts';
+import { orderEventHandlers } from './events/on-order-event.ts';
+import { bettingRoutes } from './http/routes.ts';
+import { resetWeeklyBudgetsJob } from './jobs/reset-weekly-budgets.ts';
+
+const contexts = new WeakMap<ServiceDeps, BettingContext>();
+
+function contextOf(deps: ServiceDeps): BettingContext {
+  let ctx = contexts.get(deps);
+  if (!ctx) {
+    ctx = { deps, config: readBettingConfig(deps.env) };
+    contexts.set(deps, ctx);
+  }
+  return ctx;
+}
+
+/** Betting: managers stake weekly points on order outcomes; pools settle once, on the outcome event. */
+export default defineService({
+  name: 'betting',
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  tables: { outbox, inbox },
+  subscribes: Object.values(ORDER_EVENTS),
+  routes: (app, deps) => bettingRoutes(app, contextOf(deps)),
+  handlers: (deps) => orderEventHandlers(contextOf(deps)),
+  jobs: (deps) => [resetWeeklyBudgetsJob(contextOf(deps))],
+});
+
+export { RESET_BUDGETS_QUEUE } from './jobs/reset-weekly-budgets.ts';
