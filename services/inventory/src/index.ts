@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { VariantCreated } from '@bazar/contracts/events/catalog';
 import { FulfilmentPacked } from '@bazar/contracts/events/fulfilment';
-import { OrderPaid } from '@bazar/contracts/events/orders';
+import { OrderCancelled, OrderPaid } from '@bazar/contracts/events/orders';
 import { ReturnReceived } from '@bazar/contracts/events/returns';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { InventoryContext } from './app/context.ts';
@@ -34,7 +34,7 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   routes: (app, deps) => inventoryRoutes(app, contextOf(deps)),
-  subscribes: [VariantCreated, OrderPaid, FulfilmentPacked, ReturnReceived],
+  subscribes: [VariantCreated, OrderPaid, FulfilmentPacked, OrderCancelled, ReturnReceived],
   handlers: (deps) => [onVariantCreated(contextOf(deps)), ...orderHandlers(contextOf(deps)), onReturnReceived(contextOf(deps))],
   jobs: (deps) => [reconcileReservations(contextOf(deps))],
   async seedDemo(deps) {

@@ -1,5 +1,5 @@
 import { FulfilmentPacked } from '@bazar/contracts/events/fulfilment';
-import { OrderPaid } from '@bazar/contracts/events/orders';
+import { OrderCancelled, OrderPaid } from '@bazar/contracts/events/orders';
 import { envelope } from '@bazar/kit/events/event';
 import { newId } from '@bazar/kit/ids';
 import { startTestService, type TestService } from '@bazar/kit/testing';
@@ -15,29 +15,28 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const rub = (amount: number) => ({ amount, currency: 'RUB' });
-const paid = (orderId: string, sku: string, quantity: number) =>
-  envelope(
-    OrderPaid.make({
-      orderId,
-      number: 'B-000001',
-      customerId: newId(),
-      status: 'paid',
-      previousStatus: 'awaiting_payment',
-      total: rub(100),
-      subtotal: rub(100),
-      discount: rub(0),
-      shipping: rub(0),
-      exchangeRate: '1',
-      paymentId: null,
-      pointsUsed: 0,
-      lines: [{ variantId: newId(), sku, title: sku, quantity, unitPrice: rub(100) }],
-      delivery: { phone: '+7', address: { city: 'Kazan', street: 'S', house: '1' } },
-      actorId: null,
-      note: null,
-      at: new Date().toISOString(),
-    }),
-    'orders',
-  );
+const snapshot = (orderId: string, sku: string, quantity: number) => ({
+  orderId,
+  number: 'B-000001',
+  customerId: newId(),
+  status: 'paid',
+  previousStatus: 'awaiting_payment',
+  total: rub(100),
+  subtotal: rub(100),
+  discount: rub(0),
+  shipping: rub(0),
+  exchangeRate: '1',
+  paymentId: null,
+  pointsUsed: 0,
+  lines: [{ variantId: newId(), sku, title: sku, quantity, unitPrice: rub(100) }],
+  delivery: { phone: '+7', address: { city: 'Kazan', street: 'S', house: '1' } },
+  actorId: null,
+  note: null,
+  at: new Date().toISOString(),
+});
+const paid = (orderId: string, sku: string, quantity: number) => envelope(OrderPaid.make(snapshot(orderId, sku, quantity)), 'orders');
+const cancelled = (orderId: string, sku: string, previousStatus: string) =>
+  envelope(OrderCancelled.make({ ...snapshot(orderId, sku, 1), status: 'cancelled', previousStatus }), 'orders');
 
 describe('order events', () => {
   it('answers order.paid with the warehouse of each reserved line, and fulfilment.packed with shipment movements once', async () => {
@@ -73,5 +72,24 @@ describe('order events', () => {
       (e) => e.type === 'inventory.order_allocated' && (e.data as { orderId: string }).orderId === orderId,
     );
     expect(allocated).toEqual([]);
+  });
+
+  it('puts the goods of an order cancelled after packing back on the shelf, once', async () => {
+    const sku = freshSku('RET');
+    await announceVariant(t, sku, 4);
+    const orderId = newId();
+    await client(t).reserve({ reservationId: newId(), orderId, lines: [{ sku, quantity: 3 }] });
+    await t.bus.publish(
+      envelope(
+        FulfilmentPacked.make({ orderId, taskIds: [newId()], warehouseIds: [DEFAULT_WAREHOUSE_ID], packedAt: new Date().toISOString() }),
+        'fulfilment',
+      ),
+    );
+    const event = cancelled(orderId, sku, 'packed');
+    await t.bus.publish(event);
+    await t.bus.publish(event);
+    expect(await stockOf(t, sku)).toEqual([{ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 4, reserved: 0 }]);
+    expect((await movementsOf(t, sku)).map((m) => m.reason)).toEqual(['initial', 'reserve', 'shipment', 'return']);
+    expect((await verifyStock(t.database)).ok).toBe(true);
   });
 });

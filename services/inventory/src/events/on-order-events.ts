@@ -1,11 +1,15 @@
 import { FulfilmentPacked } from '@bazar/contracts/events/fulfilment';
-import { OrderPaid } from '@bazar/contracts/events/orders';
+import { OrderCancelled, OrderPaid } from '@bazar/contracts/events/orders';
 import { type EventHandler, onEvent } from '@bazar/kit/events/inbox';
 import { announceAllocation } from '../app/announce-allocation.ts';
 import type { InventoryContext } from '../app/context.ts';
+import { returnPackedStock } from '../app/return-packed-stock.ts';
 import { shipOrderStock } from '../app/ship-order-stock.ts';
 
-/** order.paid → which warehouse serves each line; fulfilment.packed → the reserved stock leaves as shipments. */
+/**
+ * order.paid → which warehouse serves each line; fulfilment.packed → the reserved stock leaves as
+ * shipments; an order cancelled once packed → its goods return.
+ */
 export const orderHandlers = (ctx: InventoryContext): EventHandler[] => [
   onEvent(OrderPaid, async (uow, { data }) => {
     await announceAllocation(ctx, uow, data.orderId);
@@ -13,4 +17,11 @@ export const orderHandlers = (ctx: InventoryContext): EventHandler[] => [
   onEvent(FulfilmentPacked, async (uow, { data }) => {
     await shipOrderStock(ctx, uow, data.orderId);
   }),
+  onEvent(
+    OrderCancelled,
+    async (uow, { data }) => {
+      if (data.previousStatus === 'packed') await returnPackedStock(ctx, uow, data.orderId);
+    },
+    { name: 'on.order.cancelled.v1.return_packed' },
+  ),
 ];

@@ -14,13 +14,19 @@ const tolerateMissing = (error: unknown) => {
   throw error;
 };
 
+/** A packed order's reservation was committed; inventory takes the goods back itself on `order.cancelled`. */
+const tolerateShipped = (error: unknown) => {
+  if (error instanceof DomainError && error.code === 'inventory.illegal_transition') return;
+  throw error;
+};
+
 /**
  * Gives back what a cancelled order held: its stock reservation, its payment (voided, or refunded
  * in full when captured), its promotion use and its points. Every call is idempotent by ids the
  * order already carries, so the direct call and the safety-net job may both run. Never in a transaction.
  */
 export async function releaseOrderResources(ctx: OrdersContext, order: Order): Promise<void> {
-  await ctx.inventory.release(order.reservationId);
+  await ctx.inventory.release(order.reservationId).catch((error: unknown) => tolerateShipped(error));
   if (order.payment && !SETTLED.includes(order.payment.status)) {
     const payment = await ctx.payments.void(order.payment.id).catch((error: unknown) => tolerateMissing(error));
     if (payment) await ctx.deps.db.update(orderRows).set({ paymentStatus: payment.status }).where(eq(orderRows.id, order.id));

@@ -1,0 +1,27 @@
+import type { TxContext } from '@bazar/kit/events/outbox';
+import { findReservationOfOrder } from '../db/reservation-repo.ts';
+import { applyStockChanges, lockStock } from '../db/stock-repo.ts';
+import type { InventoryContext } from './context.ts';
+
+/**
+ * An order cancelled after packing, before it left: its shipped goods go back on the shelf where
+ * they came from, as `return` movements. Its reservation stays committed (that is history).
+ */
+export async function returnPackedStock(ctx: InventoryContext, uow: TxContext, orderId: string): Promise<boolean> {
+  const reservation = await findReservationOfOrder(uow.tx, orderId, { forUpdate: true });
+  if (reservation?.status !== 'committed') return false;
+  const at = ctx.deps.clock.now();
+  const skus = [...new Set(reservation.lines.map((line) => line.sku))].sort();
+  ctx.recentStock.forget(skus);
+  const locked = await lockStock(uow.tx, skus);
+  const changes = reservation.lines.map((l) => ({ sku: l.sku, warehouseId: l.warehouseId, onHandDelta: l.quantity, reservedDelta: 0 }));
+  const meta = {
+    reason: 'return' as const,
+    at,
+    ids: ctx.deps.ids,
+    reservationId: reservation.reservationId,
+    note: `order ${orderId} cancelled after packing`,
+  };
+  await applyStockChanges(uow, changes, meta, locked);
+  return true;
+}
