@@ -42,7 +42,7 @@ describe('picking over RabbitMQ', () => {
     });
     expect(created.status).toBe(201);
     await waitFor(
-      async () => (await shop.call('GET', `/api/v1/inventory?sku=${sku}`, manager)).body.items.length > 0,
+      async () => (await shop.call('GET', `/api/v1/inventory?sku=${sku}`, manager)).body.length > 0,
       20_000,
       'inventory to learn the SKU',
     );

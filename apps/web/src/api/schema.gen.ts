@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public keys that verify access tokens */
+        /**
+         * Public keys that verify access tokens
+         * @description Anyone. The EdDSA public keys (JWKS) services and clients use to verify access tokens; cacheable for five minutes.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -23,7 +26,285 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        /**
+                         * @example {
+                         *       "keys": [
+                         *         {
+                         *           "kty": "OKP",
+                         *           "crv": "Ed25519",
+                         *           "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                         *           "kid": "k-2026-12",
+                         *           "alg": "EdDSA",
+                         *           "use": "sig"
+                         *         }
+                         *       ]
+                         *     }
+                         */
+                        "application/json": {
+                            keys: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scheduled and queued jobs with their last and next runs and recent failures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: number;
+                                /** @description UTC cron; null for jobs sent on demand */
+                                cron: string | null;
+                                /** @description Failed runs in the last 7 days */
+                                failures: number;
+                                lastCompletedAt: string | null;
+                                lastError: string | null;
+                                lastFailedAt: string | null;
+                                lastStartedAt: string | null;
+                                nextRunAt: string | null;
+                                /** @description <service>.<what_it_does> */
+                                queue: string;
+                                queued: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The orders paid in a period as CSV, one row per order */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD (UTC), inclusive */
+                    from?: string;
+                    /** @description YYYY-MM-DD (UTC), inclusive */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild every rollup by replaying the event archive (what `bazar analytics rebuild` does) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: number;
+                            id: string;
+                            seconds: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders, revenue, average order value, top products, series, order types and fulfilment times of a period */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD (UTC), inclusive */
+                    from?: string;
+                    groupBy?: "day" | "week";
+                    /** @description YYYY-MM-DD (UTC), inclusive */
+                    to?: string;
+                    /** @description How many top products */
+                    top?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -44,7 +325,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in */
+        /**
+         * Sign in
+         * @description Anyone. Answers the user with an access token (short-lived JWT) and a refresh token. Wrong credentials → 401; repeated failures for one e-mail or address → 429 with Retry-After.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -54,6 +338,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "email": "customer@demo.bazar",
+                     *       "password": "demo12345"
+                     *     }
+                     */
                     "application/json": {
                         email: string;
                         password: string;
@@ -118,7 +408,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the login of a refresh token */
+        /**
+         * End the login of a refresh token
+         * @description Anyone holding the refresh token (a bearer token is not needed). Revokes it and every token of its login; answers 204.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -128,6 +421,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "refreshToken": "kQ3v1yJ0bN5c8xR2tW7mZ4pL9sD6fH1aE0uY3iO8gT5"
+                     *     }
+                     */
                     "application/json": {
                         refreshToken: string;
                     };
@@ -176,7 +474,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Spend a refresh token for a new pair */
+        /**
+         * Spend a refresh token for a new pair
+         * @description Anyone holding a refresh token. The token is spent; presenting a spent one again → 401 and signs out that whole login (reuse detection).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -186,6 +487,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "refreshToken": "kQ3v1yJ0bN5c8xR2tW7mZ4pL9sD6fH1aE0uY3iO8gT5"
+                     *     }
+                     */
                     "application/json": {
                         refreshToken: string;
                     };
@@ -239,7 +545,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a customer account */
+        /**
+         * Create a customer account
+         * @description Anyone. Creates a `customer` and signs it in: answers the user with an access and a refresh token. Duplicate e-mail → 409, password under 8 characters → 400.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -249,6 +558,14 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "email": "anna@example.com",
+                     *       "password": "correct-horse-battery",
+                     *       "name": "Anna Petrova",
+                     *       "phone": "+7 900 123-45-67"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: email */
                         email: string;
@@ -317,6 +634,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "email": "customer@demo.bazar",
+                     *       "password": "demo12345"
+                     *     }
+                     */
                     "application/json": {
                         email: string;
                         password: string;
@@ -439,6 +762,308 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bets, newest first: an order's (orderId) or the caller's own (mine=true) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    mine?: boolean;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    orderId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Bet"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Stake points from this week's budget on an order's outcome */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        orderId: string;
+                        /** @description completed = delivered; cancelled = cancelled, expired or refunded in full */
+                        outcome: "completed" | "cancelled";
+                        /** @description Whole points */
+                        stake: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Bet"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bets/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's points left this week */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            week: string;
+                            weeklyBudget: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bets/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Managers by net points won this week or this month */
+        get: {
+            parameters: {
+                query?: {
+                    period?: "week" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description First day of the period (UTC) */
+                            from: string;
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                                 */
+                                managerId: string;
+                                /** @description Payouts minus stakes of the settled bets */
+                                net: number;
+                                /** @description Bets settled */
+                                settled: number;
+                                staked: number;
+                                /** @description Bets won */
+                                won: number;
+                            }[];
+                            period: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/carts": {
         parameters: {
             query?: never;
@@ -461,6 +1086,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "currency": "RUB"
+                     *     }
+                     */
                     "application/json": {
                         /** @description ISO 4217; default the store currency */
                         currency?: string;
@@ -528,6 +1158,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -625,6 +1256,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -711,12 +1343,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a variant (the same variant again adds quantity) */
+        /**
+         * Add a variant (the same variant again adds quantity)
+         * @description Adds `quantity` of a catalog variant at its current price. Anyone with the cart's id may change an anonymous cart; an owned cart only its owner. Unknown variant → 404, quantity under 1 → 400, a cart being checked out → 409 `cart.checked_out`.
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -725,7 +1361,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         quantity: number;
-                        /** Format: uuid */
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
                         variantId: string;
                     };
                 };
@@ -812,13 +1451,18 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a line */
+        /**
+         * Remove a line
+         * @description Removes one line from the cart (owner, or anyone holding an anonymous cart's id) and answers the cart priced afresh.
+         */
         delete: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     itemId: string;
                 };
                 cookie?: never;
@@ -892,13 +1536,18 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a line's quantity */
+        /**
+         * Change a line's quantity
+         * @description Sets the quantity of one line (owner of the cart, or anyone holding an anonymous cart's id); the totals are priced afresh.
+         */
         patch: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     itemId: string;
                 };
                 cookie?: never;
@@ -987,12 +1636,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply a promo code (invalid, expired or exhausted → 422) */
+        /**
+         * Apply a promo code (invalid, expired or exhausted → 422)
+         * @description Checks the code with promotions and shows its discount in the totals; the code is redeemed only at checkout. Works on anonymous carts too.
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -1070,12 +1723,16 @@ export interface paths {
                 };
             };
         };
-        /** Remove the promo code */
+        /**
+         * Remove the promo code
+         * @description Takes the promo code off the cart (owner, or anyone holding an anonymous cart's id); the discount leaves the totals.
+         */
         delete: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -1159,7 +1816,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The category tree */
+        /**
+         * The category tree
+         * @description Anyone. Every category with its children, nested.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1181,7 +1841,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add a category */
+        /**
+         * Add a category
+         * @description Manager or admin. Under `parentId`, or at the top without one; a sibling with the same name → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1270,12 +1933,16 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a category with no sub-categories and no products */
+        /**
+         * Remove a category with no sub-categories and no products
+         * @description Manager or admin. A category still used by products or with children → 409.
+         */
         delete: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -1338,12 +2005,16 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Rename a category, or move it with everything under it (parentId null: to the top) */
+        /**
+         * Rename a category, or move it with everything under it (parentId null: to the top)
+         * @description Manager or admin. Moving a category under itself or one of its descendants → 409.
+         */
         patch: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -1424,7 +2095,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Place an order from a cart: reserve, redeem, create, pay (a repeat with the same Idempotency-Key returns the first result) */
+        /**
+         * Place an order from a cart: reserve, redeem, create, pay (a repeat with the same Idempotency-Key returns the first result)
+         * @description Customer, with their own cart. Prices and the exchange rate are locked, stock reserved, the promo code and points redeemed, the order created and the payment made; any failed step undoes the earlier ones. Out of stock → 409 naming the items. With the test provider the card token decides the outcome: `tok_success` (paid), `tok_decline` (order cancelled, stock released), `tok_3ds` (awaiting_payment until confirmed); another token → 422.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1437,10 +2111,18 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: uuid */
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
                         cartId: string;
                         payment: {
+                            /** @example test */
                             provider: "test" | "stripe";
+                            /**
+                             * @description Stripe: a PaymentMethod id. Test provider: `tok_success` authorized and captured at once: the order is paid; `tok_decline` declined (card_declined): the order is cancelled, its stock released and the cart open again; `tok_3ds` needs 3-D Secure: the payment is requires_action until POST /api/v1/payments/{id}/confirm; any other token → 422 orders.unknown_test_card_token.
+                             * @example tok_success
+                             */
                             token: string;
                         };
                         phone: string;
@@ -1473,13 +2155,19 @@ export interface paths {
                                     currency: string;
                                 };
                                 failureReason?: string | null;
-                                /** Format: uuid */
+                                /**
+                                 * Format: uuid
+                                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                                 */
                                 id: string;
                                 nextAction?: {
                                     type: string;
                                     url: string;
                                 } | null;
-                                /** Format: uuid */
+                                /**
+                                 * Format: uuid
+                                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                                 */
                                 orderId: string;
                                 provider: string;
                                 status: string;
@@ -1558,6 +2246,233 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/couriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Couriers with their city and shift */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                    onDuty?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Courier"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couriers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Start or end a shift (`me` for oneself); operators also set the city */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string | "me";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        city?: string;
+                        name?: string;
+                        onDuty?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Courier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/couriers/{id}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A courier's route for a day (`me` for oneself): open stops in order with ETAs, then finished ones */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    id: string | "me";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                             */
+                            courierId: string;
+                            /** Format: date */
+                            date: string;
+                            finished: components["schemas"]["Shipment"][];
+                            stops: components["schemas"]["Shipment"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{id}": {
         parameters: {
             query?: never;
@@ -1565,12 +2480,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An import's progress and refused rows */
+        /**
+         * An import's progress and refused rows
+         * @description Manager or admin. Status (`queued`, `running`, `completed`, `failed`), rows processed of the total, and each refused row with its reason.
+         */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -1584,14 +2503,20 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** Format: date-time */
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-03T14:05:00.000Z
+                             */
                             createdAt: string;
                             errors: {
                                 line: number;
                                 message: string;
                             }[];
                             finishedAt: string | null;
-                            /** Format: uuid */
+                            /**
+                             * Format: uuid
+                             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                             */
                             id: string;
                             processed: number;
                             status: "queued" | "running" | "completed" | "failed";
@@ -1652,13 +2577,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stock per SKU and warehouse (a JSON array; the next page cursor is in the X-Next-Cursor header) */
+        /**
+         * Stock per SKU and warehouse (a JSON array; the next page cursor is in the X-Next-Cursor header)
+         * @description Operator, picker, manager, purchaser, controller or admin. On hand, reserved and available per SKU and warehouse.
+         */
         get: {
             parameters: {
-                query: {
+                query?: {
                     cursor?: string;
-                    limit: number;
+                    limit?: number;
                     sku?: string;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     warehouseId?: string;
                 };
                 header?: never;
@@ -1722,7 +2651,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Correct the on-hand stock of a SKU in a warehouse (cannot take available below zero) */
+        /**
+         * Correct the on-hand stock of a SKU in a warehouse (cannot take available below zero)
+         * @description Purchaser, controller or admin. Adds `delta` (negative to take away) to the on-hand stock with a reason, recorded in the stock ledger; taking available below zero → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1739,7 +2671,10 @@ export interface paths {
                         delta: number;
                         reason: string;
                         sku: string;
-                        /** Format: uuid */
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
                         warehouseId: string;
                     };
                 };
@@ -1816,6 +2751,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory/low-stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SKUs whose available units are under the threshold (over every warehouse, or one) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    /** @description SKUs with fewer available units than this */
+                    threshold?: number;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    warehouseId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LowStock"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stock journal, newest first: every change with its reason and the levels after it */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    documentId?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    reason?: "initial" | "reserve" | "release" | "commit" | "shipment" | "receipt" | "adjustment" | "audit" | "transfer_out" | "transfer_in" | "issue_to_worker" | "return";
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    reservationId?: string;
+                    sku?: string;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    warehouseId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StockMovement"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ledger/accounts": {
         parameters: {
             query?: never;
@@ -1823,7 +2910,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Account balances per currency (posted entries) */
+        /**
+         * Account balances per currency (posted entries)
+         * @description Controller or admin. Debits, credits and the balance of each ledger account per currency, from posted entries.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1845,15 +2935,18 @@ export interface paths {
                                 balances: {
                                     balance: {
                                         amount: number;
+                                        /** @example RUB */
                                         currency: string;
                                     };
                                     credits: {
                                         amount: number;
+                                        /** @example RUB */
                                         currency: string;
                                     };
                                     currency: string;
                                     debits: {
                                         amount: number;
+                                        /** @example RUB */
                                         currency: string;
                                     };
                                 }[];
@@ -1898,13 +2991,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Journal entries with their postings, newest first */
+        /**
+         * Journal entries with their postings, newest first
+         * @description Controller or admin. Each double-entry journal entry with its postings, filtered by order or payment; paged.
+         */
         get: {
             parameters: {
-                query: {
+                query?: {
                     cursor?: string;
-                    limit: number;
+                    /** @example 20 */
+                    limit?: number;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     orderId?: string;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     paymentId?: string;
                 };
                 header?: never;
@@ -1969,12 +3068,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in customer's points balance and history, newest first */
+        /**
+         * The signed-in customer's points balance and history, newest first
+         * @description Signed-in customer. Points earned on delivered orders, spent at checkout and returned on cancellations; paged.
+         */
         get: {
             parameters: {
-                query: {
+                query?: {
                     cursor?: string;
-                    limit: number;
+                    /** @example 20 */
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1991,13 +3094,16 @@ export interface paths {
                         "application/json": {
                             balance: number;
                             history: {
-                                /** Format: date-time */
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-12-03T14:05:00.000Z
+                                 */
                                 at: string;
                                 /** @description Balance after this change */
                                 balance: number;
                                 delta: number;
                                 orderId: string | null;
-                                /** @description earned, spent, returned or revoked */
+                                /** @description earned, spent, returned, revoked (a refunded order) or return_revoked (a return) */
                                 reason: string;
                             }[];
                             nextCursor: string | null;
@@ -2039,7 +3145,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /**
+         * The signed-in user
+         * @description Any signed-in user: id, e-mail, name, phone and roles.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2057,7 +3166,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             email: string;
-                            /** Format: uuid */
+                            /**
+                             * Format: uuid
+                             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                             */
                             id: string;
                             name: string;
                             phone: string | null;
@@ -2093,6 +3205,335 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which channels the signed-in user gets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: boolean;
+                            sms: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Turn SMS and e-mail on or off */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: boolean;
+                        sms: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: boolean;
+                            sms: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's SMS and e-mails, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    channel?: "sms" | "email";
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Notification"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every customer's messages for operators; `status=failed` lists the sends that gave up */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    status?: "pending" | "sent" | "failed" | "stored";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: (components["schemas"]["Notification"] & {
+                                lastError: string | null;
+                                recipient: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                                 */
+                                userId: string;
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed message again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notification"] & {
+                            lastError: string | null;
+                            recipient: string;
+                            /**
+                             * Format: uuid
+                             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                             */
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -2100,12 +3541,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Orders, newest first: your own, or every order for staff */
+        /**
+         * Orders, newest first: your own, or every order for staff
+         * @description Signed-in user. Customers see their own orders, staff every order; filtered by `status`, paged with `limit` and `cursor`.
+         */
         get: {
             parameters: {
-                query: {
+                query?: {
                     cursor?: string;
-                    limit: number;
+                    /** @example 20 */
+                    limit?: number;
                     status?: "awaiting_payment" | "paid" | "picking" | "packed" | "shipped" | "delivered" | "cancelled" | "refunded";
                 };
                 header?: never;
@@ -2161,12 +3606,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One order with its history */
+        /**
+         * One order with its history
+         * @description The order's owner or staff. Lines, totals, the rate it was placed at, every status change and the statuses it may move to next.
+         */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -2237,12 +3686,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel: the owner before picking, operators and managers until it ships; stock, payment, promotion and points go back */
+        /**
+         * Cancel: the owner before picking, operators and managers until it ships; stock, payment, promotion and points go back
+         * @description Stock is released, the payment voided or refunded, the promo use and points returned. Too late for the status → 409 `orders.cancel_not_allowed`.
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -2326,7 +3779,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refund all (order → refunded) or part of what was paid */
+        /**
+         * Refund all (order → refunded) or part of what was paid
+         * @description Manager or admin. Without `amount` refunds what is left and marks the order `refunded`; a part keeps the status. More than was paid → 422. Accepts `Idempotency-Key`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2334,6 +3790,7 @@ export interface paths {
                     "idempotency-key"?: string;
                 };
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -2422,6 +3879,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to return delivered items, within RETURN_WINDOW_DAYS of delivery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            quantity: number;
+                            /**
+                             * Format: uuid
+                             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                             */
+                            variantId: string;
+                        }[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Return"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/{id}": {
         parameters: {
             query?: never;
@@ -2429,12 +3993,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A payment (its owner or staff) */
+        /**
+         * A payment (its owner or staff)
+         * @description The customer it belongs to, or staff. Status, amount, provider and what was refunded.
+         */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -2505,12 +4073,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete a payment waiting for the customer (3-D Secure) */
+        /**
+         * Complete a payment waiting for the customer (3-D Secure)
+         * @description The payment's owner, after the approval step (`tok_3ds` with the test provider). Captures it and marks the order paid; a payment not waiting → 409.
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -2597,7 +4169,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Provider webhooks: signature checked, deduplicated by event id, safe to replay in any order */
+        /**
+         * Provider webhooks: signature checked, deduplicated by event id, safe to replay in any order
+         * @description Called by the payment provider, not by clients: a bad signature → 400. Outcomes (captured, failed, refunds made in the provider's dashboard) are applied once.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2658,6 +4233,890 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/picking/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The picking queue, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    kind?: "order" | "kit";
+                    /** @example 20 */
+                    limit?: number;
+                    /** @description Only the caller's own tasks */
+                    mine?: boolean;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    orderId?: string;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    pickerId?: string;
+                    status?: "pending" | "assigned" | "picking" | "short" | "packed" | "verified" | "cancelled";
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    warehouseId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PickingTask"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/picking/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A picking task */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickingTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/picking/tasks/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a task to a picker (until picking starts) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        pickerId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickingTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/picking/tasks/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take this waiting task (409 when another picker has it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickingTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/picking/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Every line picked: the task is packed (the last one packs the order); otherwise 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickingTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/picking/tasks/{id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count a scanned item by barcode or SKU; a wrong item or one too many is 422 and counts nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @default 1 */
+                        quantity?: number;
+                        /** @description The same id again counts nothing */
+                        scanId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickingTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/picking/tasks/{id}/shortage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report units of a line that cannot be found; an operator resolves it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        missing: number;
+                        sku: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickingTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/picking/tasks/{id}/shortage/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a shortage: wait for stock, or remove the missing units */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: "wait" | "remove";
+                        sku: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickingTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/picking/tasks/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Quality check of a packed task: ok, or back to picking with a note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        ok: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickingTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/picking/tasks/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the oldest waiting task (404 when none waits) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        warehouseId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickingTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products": {
         parameters: {
             query?: never;
@@ -2665,12 +5124,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search and list products (full text, filters attr.<name>=<v>, sorts, facets) */
+        /**
+         * Search and list products (full text, filters attr.<name>=<v>, sorts, facets)
+         * @description Anyone. `q` is full-text in Russian and English with typo tolerance; filter by `category`, `minPrice`/`maxPrice` (minor units), `inStock` and `attr.<name>=<value>`; prices shown in `currency` at the current rate. Answers items, `total`, facets and the next cursor.
+         */
         get: {
             parameters: {
                 query?: {
                     /** @description Category id or slug; sub-categories included */
                     category?: string;
+                    /** @example RUB */
                     currency?: string;
                     cursor?: string;
                     inStock?: boolean;
@@ -2698,11 +5161,15 @@ export interface paths {
                         "application/json": {
                             facets: {
                                 categories: {
-                                    /** Format: uuid */
+                                    /**
+                                     * Format: uuid
+                                     * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                                     */
                                     categoryId: string;
                                     count: number;
                                 }[];
                                 price: {
+                                    /** @example RUB */
                                     currency: string;
                                     max: number;
                                     min: number;
@@ -2738,7 +5205,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a product with variants */
+        /**
+         * Create a product with variants
+         * @description Manager or admin. Each variant's `stock` goes into the default warehouse (through inventory's `catalog.variant_created` event). A SKU or barcode already used → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2759,7 +5229,10 @@ export interface paths {
                         title: string;
                         variants: {
                             barcode?: string | null;
-                            /** Format: uuid */
+                            /**
+                             * Format: uuid
+                             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                             */
                             id?: string;
                             options?: {
                                 [key: string]: string;
@@ -2767,6 +5240,7 @@ export interface paths {
                             /** @description Money in the store currency (BASE_CURRENCY), or a bare integer of its minor units */
                             price: {
                                 amount: number;
+                                /** @example RUB */
                                 currency: string;
                             } | number;
                             sku: string;
@@ -2850,12 +5324,16 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Archive a product (it leaves listings and search; GET by id still answers) */
+        /**
+         * Archive a product (it leaves listings and search; GET by id still answers)
+         * @description Manager or admin. The product is kept for orders that name it; it can no longer be added to carts.
+         */
         delete: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -2911,12 +5389,16 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a product; variants are matched by id or SKU, new ones added */
+        /**
+         * Change a product; variants are matched by id or SKU, new ones added
+         * @description Manager or admin. Only the fields sent change; variants not mentioned stay as they are.
+         */
         patch: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -2934,7 +5416,10 @@ export interface paths {
                         title?: string;
                         variants?: {
                             barcode?: string | null;
-                            /** Format: uuid */
+                            /**
+                             * Format: uuid
+                             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                             */
                             id?: string;
                             options?: {
                                 [key: string]: string;
@@ -2942,6 +5427,7 @@ export interface paths {
                             /** @description Money in the store currency (BASE_CURRENCY), or a bare integer of its minor units */
                             price: {
                                 amount: number;
+                                /** @example RUB */
                                 currency: string;
                             } | number;
                             sku: string;
@@ -3030,13 +5516,18 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Take a variant off a product (not its only one) */
+        /**
+         * Take a variant off a product (not its only one)
+         * @description Manager or admin. Removing the only variant → 409; archive the product instead.
+         */
         delete: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     variantId: string;
                 };
                 cookie?: never;
@@ -3111,7 +5602,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One product by id or slug (archived ones too) */
+        /**
+         * One product by id or slug (archived ones too)
+         * @description Anyone. Variants, prices and whether each is in stock; prices in `currency` when asked (converted at the current rate).
+         */
         get: {
             parameters: {
                 query?: {
@@ -3119,6 +5613,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
+                    /** @example krasnye-krossovki */
                     idOrSlug: string;
                 };
                 cookie?: never;
@@ -3178,7 +5673,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export live products as CSV (the import format) */
+        /**
+         * Export live products as CSV (the import format)
+         * @description Manager or admin. Streams every product that is not archived, one row per variant, in the columns the import reads back.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3188,12 +5686,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description CSV, one row per variant */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -3214,7 +5714,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import products from CSV (text/csv; columns as in the export) */
+        /**
+         * Import products from CSV (text/csv; columns as in the export)
+         * @description Manager or admin. Answers 202 with the import's id at once and upserts rows by SKU in the background, in batches; refused rows are listed by `GET /api/v1/imports/{id}`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3235,7 +5738,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** Format: uuid */
+                            /**
+                             * Format: uuid
+                             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                             */
                             id: string;
                         };
                     };
@@ -3291,13 +5797,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List promo codes with their usage, newest first */
+        /**
+         * List promo codes with their usage, newest first
+         * @description Manager or admin. Each code with how many times it was used; paged.
+         */
         get: {
             parameters: {
-                query: {
+                query?: {
                     active?: boolean;
                     cursor?: string;
-                    limit: number;
+                    /** @example 20 */
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3347,7 +5857,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a promo code */
+        /**
+         * Create a promo code
+         * @description Manager or admin. A percentage or a fixed amount off, optional minimum order, validity window, total and per-customer limits. A code already used → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3358,22 +5871,33 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Letters, digits, - and _; case-insensitive */
+                        /**
+                         * @description Letters, digits, - and _; case-insensitive
+                         * @example WINTER10
+                         */
                         code: string;
-                        /** Format: date-time */
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-03T14:05:00.000Z
+                         */
                         endsAt?: string;
                         minSubtotal?: number | {
                             amount: number;
+                            /** @example RUB */
                             currency: string;
                         };
                         perCustomerLimit?: number;
-                        /** Format: date-time */
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-03T14:05:00.000Z
+                         */
                         startsAt?: string;
                         type: "percent" | "fixed" | "free_shipping";
                         usageLimit?: number;
                         /** @description percent: whole percent 1–100; fixed: Money or minor units of the base currency; free_shipping: omit */
                         value?: number | (number | {
                             amount: number;
+                            /** @example RUB */
                             currency: string;
                         });
                     };
@@ -3440,13 +5964,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One promo code with its usage */
+        /**
+         * One promo code with its usage
+         * @description Manager or admin. The code's rules and how many times it was used. Unknown code → 404.
+         */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description Letters, digits, - and _; case-insensitive */
+                    /**
+                     * @description Letters, digits, - and _; case-insensitive
+                     * @example WINTER10
+                     */
                     code: string;
                 };
                 cookie?: never;
@@ -3505,13 +6035,19 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Deactivate or reactivate a code, or change its end and limits */
+        /**
+         * Deactivate or reactivate a code, or change its end and limits
+         * @description Manager or admin. Only the fields sent change; uses already made stay.
+         */
         patch: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description Letters, digits, - and _; case-insensitive */
+                    /**
+                     * @description Letters, digits, - and _; case-insensitive
+                     * @example WINTER10
+                     */
                     code: string;
                 };
                 cookie?: never;
@@ -3576,6 +6112,526 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/purchase-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Purchase orders, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    status?: "draft" | "ordered" | "partially_received" | "received" | "cancelled";
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    supplierId?: string;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    warehouseId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PurchaseOrder"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Order goods from a supplier into a warehouse (ordered at once, or a draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            quantity: number;
+                            sku: string;
+                            unitCost: {
+                                amount: number;
+                                currency: string;
+                            };
+                        }[];
+                        /** @description draft keeps it for editing */
+                        status?: "draft" | "ordered";
+                        supplier: string;
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        warehouseId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A purchase order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a purchase order (goods already received stay) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft to the supplier */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Goods arrived: adds exactly what arrived to the warehouse (a repeat with the same Idempotency-Key adds nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description What arrived; without lines, everything outstanding */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines?: {
+                            quantity: number;
+                            sku: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PurchaseOrder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rates": {
         parameters: {
             query?: never;
@@ -3583,7 +6639,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The rate table: units of each currency per one unit of the base */
+        /**
+         * The rate table: units of each currency per one unit of the base
+         * @description Anyone. Rates are decimal strings; `updatedAt` says when the table last changed.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3632,7 +6691,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set a rate by hand (kept until the next provider refresh that quotes it) */
+        /**
+         * Set a rate by hand (kept until the next provider refresh that quotes it)
+         * @description Manager or admin. `rate` is a positive decimal string: units of this currency per one unit of the base currency.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -3713,7 +6775,10 @@ export interface paths {
             };
         };
         post?: never;
-        /** Remove a currency from the table */
+        /**
+         * Remove a currency from the table
+         * @description Manager or admin. The base currency cannot be removed (422).
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -3807,7 +6872,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Convert minor units between two currencies (half-even, once) */
+        /**
+         * Convert minor units between two currencies (half-even, once)
+         * @description Anyone. Converts `amount` (minor units) from one currency to another through the base currency, rounding half-even once.
+         */
         get: {
             parameters: {
                 query: {
@@ -3885,14 +6953,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Versions of the rate table, newest first; with currency, those that changed it */
+        /**
+         * Versions of the rate table, newest first; with currency, those that changed it
+         * @description Anyone. Each version of the table with when and how it changed (provider or by hand); paged.
+         */
         get: {
             parameters: {
-                query: {
+                query?: {
                     /** @description ISO 4217 code, upper case */
                     currency?: string;
                     cursor?: string;
-                    limit: number;
+                    /** @example 20 */
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3911,14 +6983,20 @@ export interface paths {
                                 /** @description ISO 4217 code, upper case */
                                 base: string;
                                 changed: string[];
-                                /** Format: uuid */
+                                /**
+                                 * Format: uuid
+                                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                                 */
                                 id: string;
                                 providerDate: string | null;
                                 rates: {
                                     [key: string]: string;
                                 };
                                 source: "manual" | "provider";
-                                /** Format: date-time */
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-12-03T14:05:00.000Z
+                                 */
                                 updatedAt: string;
                             }[];
                             nextCursor: string | null;
@@ -3953,7 +7031,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pull the rate provider now */
+        /**
+         * Pull the rate provider now
+         * @description Manager or admin. Fetches the provider feed now instead of at the scheduled time; provider unreachable → 503, the table unchanged.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4021,6 +7102,1586 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Returns, newest first: a customer's own, every one for staff */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    status?: "requested" | "approved" | "rejected" | "received";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Return"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returns/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a requested return */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Return"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returns/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive an approved return: restocked or written-off items, refund of what was received, points taken back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            quantity: number;
+                            restock: boolean;
+                            /**
+                             * Format: uuid
+                             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                             */
+                            variantId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Return"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returns/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a requested return, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Return"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shipments, newest first: a courier's own, or all for operators */
+        get: {
+            parameters: {
+                query?: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    courierId?: string;
+                    cursor?: string;
+                    date?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    status?: "ready" | "assigned" | "picked_up" | "in_transit" | "delivered" | "failed" | "returned" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Shipment"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One shipment with its history (its courier or staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"] & {
+                            events: {
+                                actorId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-12-03T14:05:00.000Z
+                                 */
+                                at: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                                 */
+                                id: string;
+                                note: string | null;
+                                /** @enum {unknown} */
+                                status: "ready" | "assigned" | "picked_up" | "in_transit" | "delivered" | "failed" | "returned" | "cancelled";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a shipment to an on-duty courier of its city (also the retry of a failed delivery, optionally on another day) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        courierId: string;
+                        /** Format: date */
+                        deliveryDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The assigned courier reports picked_up, in_transit, delivered or failed (with a reason); a retried eventId counts once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        eventId?: string;
+                        lat?: number;
+                        lon?: number;
+                        note?: string;
+                        /** @enum {unknown} */
+                        status: "picked_up" | "in_transit" | "delivered" | "failed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a failed delivery back to the warehouse: the order is cancelled, restocked and refunded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock-audits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock audits, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    warehouseId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StockAudit"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post a count: each difference becomes one audit movement; a count under what is reserved refuses the whole audit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            counted: number;
+                            sku: string;
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        warehouseId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StockAudit"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock-audits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stock audit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StockAudit"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Suppliers */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Supplier"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a supplier (the same name answers the existing one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contact?: string | null;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/{trackingNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public tracking: status, steps and ETA, without any personal data */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    trackingNumber: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            deliveryDate: string;
+                            eta: string | null;
+                            events: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-12-03T14:05:00.000Z
+                                 */
+                                at: string;
+                                /** @enum {unknown} */
+                                status: "ready" | "assigned" | "picked_up" | "in_transit" | "delivered" | "failed" | "returned" | "cancelled";
+                            }[];
+                            /** @enum {unknown} */
+                            status: "ready" | "assigned" | "picked_up" | "in_transit" | "delivered" | "failed" | "returned" | "cancelled";
+                            trackingNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Transfers between warehouses, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    status?: "in_transit" | "received" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Transfer"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send goods to another warehouse: on hand drops at the source now, the goods are in transit until received */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        fromWarehouseId: string;
+                        lines: {
+                            quantity: number;
+                            sku: string;
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        toWarehouseId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Transfer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a transfer in transit: the goods go back to the source */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Transfer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The goods arrived at the destination */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Transfer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -4028,12 +8689,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find users by role or name */
+        /**
+         * Find users by role or name
+         * @description Admin or manager. Filter by `role` and by `q` (name or e-mail); paged with `limit` and `cursor`.
+         */
         get: {
             parameters: {
-                query: {
+                query?: {
                     cursor?: string;
-                    limit: number;
+                    /** @example 20 */
+                    limit?: number;
                     q?: string;
                     role?: "customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin";
                 };
@@ -4100,12 +8765,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace a user's roles (managers: picker and courier only) */
+        /**
+         * Replace a user's roles (managers: picker and courier only)
+         * @description Admin; a manager may grant or take only `picker` and `courier`. The last admin cannot lose the admin role (409). Every change is written to the audit log.
+         */
         put: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
                     id: string;
                 };
                 cookie?: never;
@@ -4188,12 +8857,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Warehouses */
+        /**
+         * Warehouses
+         * @description Operator, picker, manager, purchaser, controller or admin. Every warehouse.
+         */
         get: {
             parameters: {
-                query: {
+                query?: {
                     cursor?: string;
-                    limit: number;
+                    /** @example 20 */
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -4243,7 +8916,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add a warehouse */
+        /**
+         * Add a warehouse
+         * @description Admin. A name already used → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4253,8 +8929,17 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "North depot",
+                     *       "address": "Moscow, Ozernaya 42"
+                     *     }
+                     */
                     "application/json": {
                         address?: string | null;
+                        city?: string | null;
+                        lat?: number | null;
+                        lon?: number | null;
                         name: string;
                     };
                 };
@@ -4317,16 +9002,129 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnalyticsSummary: {
+            averageOrderValue: {
+                amount: number;
+                currency: string;
+            };
+            byDay: {
+                averageOrderValue: {
+                    amount: number;
+                    currency: string;
+                };
+                cancelled: number;
+                /** @description The day, or the Monday of the week with groupBy=week */
+                date: string;
+                orders: number;
+                revenue: {
+                    amount: number;
+                    currency: string;
+                };
+            }[];
+            byOrderType: {
+                averagePrice: {
+                    amount: number;
+                    currency: string;
+                };
+                count: number;
+                kept: number;
+                revenue: {
+                    amount: number;
+                    currency: string;
+                };
+                type: string;
+            }[];
+            /** @description Of those, cancelled or refunded in full since */
+            cancelled: number;
+            /** @description The store currency every amount is in */
+            currency: string;
+            from: string;
+            fulfilment: {
+                delivered: number;
+                packed: number;
+                /** @description Seconds; null when nothing was measured */
+                packedToDeliveredP50: number | null;
+                /** @description Seconds; null when nothing was measured */
+                packedToDeliveredP90: number | null;
+                /** @description Seconds; null when nothing was measured */
+                payToPackedP50: number | null;
+                /** @description Seconds; null when nothing was measured */
+                payToPackedP90: number | null;
+            };
+            groupBy: string;
+            /** @description Of those, neither cancelled nor refunded in full */
+            kept: number;
+            /** @description Orders paid in the period (by the day they were paid, UTC) */
+            orders: number;
+            revenue: {
+                amount: number;
+                currency: string;
+            };
+            to: string;
+            topProducts: {
+                revenue: {
+                    amount: number;
+                    currency: string;
+                };
+                sku: string;
+                title: string;
+                units: number;
+            }[];
+            workers: {
+                averageSeconds: number;
+                jobs: number;
+                role: string;
+                units: number;
+                workerId: string;
+            }[];
+        };
+        Bet: {
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            managerId: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            orderId: string;
+            /** @description completed = delivered; cancelled = cancelled, expired or refunded in full */
+            outcome: "completed" | "cancelled";
+            payout: number;
+            settledAt: string | null;
+            stake: number;
+            status: "open" | "won" | "lost" | "returned";
+        };
         Cart: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
             createdAt: string;
             currency: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             id: string;
             items: {
                 /** @description False when the variant is no longer sold; the line is left out of the totals */
                 available: boolean;
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
                 id: string;
                 quantity: number;
                 sku: string;
@@ -4339,7 +9137,10 @@ export interface components {
                     amount: number;
                     currency: string;
                 };
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
                 variantId: string;
             }[];
             orderId: string | null;
@@ -4368,32 +9169,66 @@ export interface components {
                     currency: string;
                 };
             };
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
             updatedAt: string;
         };
         Category: {
             children: components["schemas"]["Category"][];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             id: string;
             name: string;
             parentId: string | null;
             slug: string;
         };
+        Courier: {
+            city: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            name: string;
+            onDuty: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            updatedAt: string;
+        };
         LedgerEntry: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
             createdAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             id: string;
             kind: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             orderId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             paymentId: string;
             postedAt: string | null;
             postings: {
                 account: string;
                 amount: {
                     amount: number;
+                    /** @example RUB */
                     currency: string;
                 };
                 direction: "debit" | "credit";
@@ -4401,11 +9236,44 @@ export interface components {
             status: "pending" | "posted" | "voided";
             voidedAt: string | null;
         };
+        LowStock: {
+            available: number;
+            onHand: number;
+            reserved: number;
+            sku: string;
+        };
+        Notification: {
+            attempts: number;
+            /** @enum {unknown} */
+            channel: "sms" | "email";
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            createdAt: string;
+            event: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            sentAt: string | null;
+            /** @enum {unknown} */
+            status: "pending" | "sent" | "failed" | "stored";
+            subject: string | null;
+            text: string;
+        };
         Order: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
             createdAt: string;
             currency: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             customerId: string;
             /** @description Units of the order currency per one unit of the base currency, fixed at checkout */
             exchangeRate: string;
@@ -4413,13 +9281,19 @@ export interface components {
             expiresAt: string | null;
             history: {
                 actorId: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @example 2026-12-03T14:05:00.000Z
+                 */
                 at: string;
                 from: ("awaiting_payment" | "paid" | "picking" | "packed" | "shipped" | "delivered" | "cancelled" | "refunded") | null;
                 note: string | null;
                 status: "awaiting_payment" | "paid" | "picking" | "packed" | "shipped" | "delivered" | "cancelled" | "refunded";
             }[];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             id: string;
             items: {
                 quantity: number;
@@ -4433,14 +9307,20 @@ export interface components {
                     amount: number;
                     currency: string;
                 };
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
                 variantId: string;
             }[];
             nextStatuses: ("awaiting_payment" | "paid" | "picking" | "packed" | "shipped" | "delivered" | "cancelled" | "refunded")[];
             /** @description Human-friendly, e.g. B-000123 */
             number: string;
             payment: {
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
                 id: string;
                 status: string;
             } | null;
@@ -4452,7 +9332,10 @@ export interface components {
                 currency: string;
             };
             shipment: {
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
                 id: string;
                 status: string;
                 trackingNumber: string;
@@ -4493,29 +9376,88 @@ export interface components {
         Payment: {
             amount: {
                 amount: number;
+                /** @example RUB */
                 currency: string;
             };
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
             createdAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             customerId: string;
             failureReason: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             id: string;
             nextAction: {
                 type: string;
                 url: string;
             } | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             orderId: string;
             provider: string;
             refunded: {
                 amount: number;
+                /** @example RUB */
                 currency: string;
             };
             status: "pending" | "requires_action" | "authorized" | "captured" | "failed" | "voided" | "refunded" | "partially_refunded";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
             updatedAt: string;
+        };
+        PickingTask: {
+            assignedAt: string | null;
+            completedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            kind: "order" | "kit";
+            lines: {
+                barcode: string | null;
+                location: string | null;
+                missing: number;
+                picked: number;
+                quantity: number;
+                sku: string;
+                title: string;
+            }[];
+            nextStatuses: ("pending" | "assigned" | "picking" | "short" | "packed" | "verified" | "cancelled")[];
+            note: string | null;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            orderId: string;
+            orderNumber: string;
+            pickerId: string | null;
+            pickSeconds: number | null;
+            startedAt: string | null;
+            status: "pending" | "assigned" | "picking" | "short" | "packed" | "verified" | "cancelled";
+            verifiedAt: string | null;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            warehouseId: string;
         };
         Problem: {
             code?: string;
@@ -4536,24 +9478,37 @@ export interface components {
                 [key: string]: unknown;
             };
             categoryIds: string[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
             createdAt: string;
             description: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             id: string;
             images: string[];
             inStock: boolean;
             price: {
                 amount: number;
+                /** @example RUB */
                 currency: string;
             };
             slug: string;
             title: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
             updatedAt: string;
             variants: {
                 barcode: string | null;
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
                 id: string;
                 inStock: boolean;
                 options: {
@@ -4561,6 +9516,7 @@ export interface components {
                 };
                 price: {
                     amount: number;
+                    /** @example RUB */
                     currency: string;
                 };
                 sku: string;
@@ -4570,10 +9526,16 @@ export interface components {
         Promotion: {
             active: boolean;
             code: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
             createdAt: string;
             endsAt: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             id: string;
             minSubtotal: {
                 amount: number;
@@ -4592,6 +9554,56 @@ export interface components {
                 currency: string;
             } | null;
         };
+        PurchaseOrder: {
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            createdBy: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            lines: {
+                quantity: number;
+                received: number;
+                sku: string;
+                unitCost: {
+                    amount: number;
+                    currency: string;
+                };
+            }[];
+            nextStatuses: ("draft" | "ordered" | "partially_received" | "received" | "cancelled")[];
+            status: "draft" | "ordered" | "partially_received" | "received" | "cancelled";
+            supplier: {
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
+                id: string;
+                name: string;
+            };
+            total: {
+                amount: number;
+                currency: string;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            warehouseId: string;
+        };
         RateTable: {
             /** @description ISO 4217 code, upper case */
             base: string;
@@ -4605,19 +9617,222 @@ export interface components {
             };
             updatedAt: string | null;
         };
+        Return: {
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            customerId: string;
+            decisionNote: string | null;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            items: {
+                quantity: number;
+                sku: string;
+                unitPrice: {
+                    amount: number;
+                    currency: string;
+                };
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
+                variantId: string;
+            }[];
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            orderId: string;
+            orderNumber: string;
+            reason: string;
+            received: {
+                quantity: number;
+                restock: boolean;
+                sku: string;
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
+                variantId: string;
+            }[] | null;
+            refund: {
+                amount: number;
+                currency: string;
+            } | null;
+            /** @enum {unknown} */
+            status: "requested" | "approved" | "rejected" | "received";
+        };
+        Shipment: {
+            address: {
+                apartment?: string;
+                city: string;
+                house: string;
+                lat?: number;
+                lon?: number;
+                postalCode?: string;
+                street: string;
+            };
+            city: string;
+            courierId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            createdAt: string;
+            /** Format: date */
+            deliveryDate: string;
+            eta: string | null;
+            failures: number;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            orderId: string;
+            orderNumber: string;
+            phone: string;
+            routePosition: number | null;
+            /** @enum {unknown} */
+            status: "ready" | "assigned" | "picked_up" | "in_transit" | "delivered" | "failed" | "returned" | "cancelled";
+            trackingNumber: string;
+        };
+        StockAudit: {
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            createdBy: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            lines: {
+                counted: number;
+                delta: number;
+                expected: number;
+                sku: string;
+            }[];
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            warehouseId: string;
+        };
         StockLevel: {
             available: number;
             onHand: number;
             reserved: number;
             sku: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             warehouseId: string;
         };
+        StockMovement: {
+            actorId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            createdAt: string;
+            documentId: string | null;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            note: string | null;
+            onHandAfter: number;
+            onHandDelta: number;
+            reason: "initial" | "reserve" | "release" | "commit" | "shipment" | "receipt" | "adjustment" | "audit" | "transfer_out" | "transfer_in" | "issue_to_worker" | "return";
+            reservationId: string | null;
+            reservedAfter: number;
+            reservedDelta: number;
+            sku: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            warehouseId: string;
+        };
+        Supplier: {
+            contact: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            name: string;
+        };
+        Transfer: {
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            createdBy: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            fromWarehouseId: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            lines: {
+                quantity: number;
+                sku: string;
+            }[];
+            receivedAt: string | null;
+            status: "in_transit" | "received" | "cancelled";
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            toWarehouseId: string;
+        };
         User: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
             createdAt: string;
             email: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             id: string;
             name: string;
             phone: string | null;
@@ -4625,11 +9840,20 @@ export interface components {
         };
         Warehouse: {
             address: string | null;
-            /** Format: date-time */
+            city: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
             createdAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
             id: string;
             isDefault: boolean;
+            lat: number | null;
+            lon: number | null;
             name: string;
         };
     };

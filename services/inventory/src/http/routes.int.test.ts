@@ -58,19 +58,16 @@ describe('catalog.variant_created', () => {
 });
 
 describe('GET /api/v1/inventory', () => {
-  it('shows staff a page of stock per warehouse with available = on hand − reserved', async () => {
+  it('shows staff a JSON array of stock per warehouse with available = on hand − reserved', async () => {
     const sku = freshSku();
     await announceVariant(t, sku, 10);
     await client(t).reserve({ reservationId: newId(), lines: [{ sku, quantity: 4 }] });
     const res = await get(`/api/v1/inventory?sku=${sku}`, picker);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({
-      items: [{ sku, warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 10, reserved: 4, available: 6 }],
-      nextCursor: null,
-    });
+    expect(res.json()).toEqual([{ sku, warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 10, reserved: 4, available: 6 }]);
   });
 
-  it('filters by warehouse and pages with limit and nextCursor', async () => {
+  it('filters by warehouse and pages with limit and the X-Next-Cursor header', async () => {
     const north = await createWarehouse(`North ${newId()}`);
     const skus = [freshSku('PAGE'), freshSku('PAGE'), freshSku('PAGE')].sort();
     for (const sku of skus) {
@@ -80,15 +77,13 @@ describe('GET /api/v1/inventory', () => {
       ).toBe(201);
     }
     const first = await get(`/api/v1/inventory?warehouseId=${north.id}&limit=2`, admin);
-    expect(first.json().items.map((r: { sku: string }) => r.sku)).toEqual(skus.slice(0, 2));
-    const cursor = first.json().nextCursor;
+    expect(first.json().map((r: { sku: string }) => r.sku)).toEqual(skus.slice(0, 2));
+    const cursor = first.headers['x-next-cursor'];
     expect(typeof cursor).toBe('string');
     const second = await get(`/api/v1/inventory?warehouseId=${north.id}&limit=2&cursor=${cursor}`, admin);
-    expect(second.json()).toEqual({
-      items: [{ sku: skus[2], warehouseId: north.id, onHand: 2, reserved: 0, available: 2 }],
-      nextCursor: null,
-    });
-    expect((await get(`/api/v1/inventory?warehouseId=${newId()}`, admin)).json()).toEqual({ items: [], nextCursor: null });
+    expect(second.json()).toEqual([{ sku: skus[2], warehouseId: north.id, onHand: 2, reserved: 0, available: 2 }]);
+    expect(second.headers['x-next-cursor']).toBeUndefined();
+    expect((await get(`/api/v1/inventory?warehouseId=${newId()}`, admin)).json()).toEqual([]);
   });
 
   it('answers 401 without a token and 403 to customers and couriers', async () => {
