@@ -55,7 +55,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(node_modules|/data/|migrations)' },
+    exclude: { path: '(node_modules|/data/|migrations|/dist/)' },
     tsPreCompilationDeps: true,
     preserveSymlinks: false,
     tsConfig: { fileName: 'tsconfig.json' },

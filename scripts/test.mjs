@@ -41,6 +41,14 @@ for (const server of servers) {
   else skipped.push(server);
 }
 
+// The browser suite needs Debian's Chromium (never a downloaded one): .ci/run installs it.
+const chromium = process.env.BAZAR_CHROMIUM ?? '/usr/bin/chromium';
+if (existsSync(chromium)) projects.push('browser');
+else {
+  console.log(`[test] ${isCI ? 'MISSING' : 'skipping'} suite "browser": no Chromium at ${chromium} (apt-get install -y chromium)`);
+  if (isCI) process.exit(1);
+}
+
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const flags = process.argv.slice(2).filter((a) => a.startsWith('-'));
 if (skipped.length > 0) {

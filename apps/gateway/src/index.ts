@@ -2,3 +2,4 @@ export * from './openapi-merge.ts';
 export * from './ops-routes.ts';
 export * from './proxy-routes.ts';
 export * from './route-table.ts';
+export * from './web-routes.ts';

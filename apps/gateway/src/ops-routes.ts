@@ -1,4 +1,5 @@
 import type { HttpApp } from '@bazar/kit/http/app';
+import { platformMetrics } from '@bazar/kit/metrics';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { Type } from 'typebox';
 
@@ -36,16 +37,34 @@ export function opsRoutes(app: HttpApp, checks: ReadinessCheck[]) {
   });
 
   const tags = ['operations'];
-  app.get('/health', { schema: { tags, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({
-    status: 'ok' as const,
-  }));
+  const alive = 'Answers 200 while the process runs, without touching the database or the broker (a liveness probe).';
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags,
+        summary: 'Alive',
+        description: alive,
+        response: { 200: Type.Object({ status: Type.Literal('ok') }, { examples: [{ status: 'ok' }] }) },
+      },
+    },
+    async () => ({
+      status: 'ok' as const,
+    }),
+  );
   app.get(
     '/ready',
     {
       schema: {
         tags,
+        summary: 'Ready to serve',
+        description:
+          'Checks the database and the event bus: 200 when every check passes, else 503 naming the failing one (a readiness probe).',
         response: {
-          200: Type.Object({ status: Type.String(), checks: Type.Record(Type.String(), Type.String()) }),
+          200: Type.Object(
+            { status: Type.String(), checks: Type.Record(Type.String(), Type.String()) },
+            { examples: [{ status: 'ready', checks: { database: 'ok', bus: 'ok' } }] },
+          ),
           503: Type.Object({ status: Type.String(), checks: Type.Record(Type.String(), Type.String()) }),
         },
       },
@@ -66,6 +85,6 @@ export function opsRoutes(app: HttpApp, checks: ReadinessCheck[]) {
   );
   app.get('/metrics', { schema: { tags, hide: true } }, async (_request, reply) => {
     reply.type(registry.contentType);
-    return registry.metrics();
+    return Registry.merge([registry, platformMetrics]).metrics();
   });
 }

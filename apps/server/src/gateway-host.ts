@@ -1,4 +1,4 @@
-import { mergeOpenApi, opsRoutes, proxyRoutes } from '@bazar/gateway';
+import { mergeOpenApi, opsRoutes, proxyRoutes, webRoutes } from '@bazar/gateway';
 import { loadPlatformConfig } from '@bazar/kit/config';
 import { createHttpApp, type HttpApp } from '@bazar/kit/http/app';
 import { createLogger } from '@bazar/kit/log';
@@ -49,6 +49,7 @@ export async function startGateway(env: Record<string, string | undefined> = pro
     return mergeOpenApi(app.swagger() as Record<string, unknown>, documents as Record<string, unknown>[]);
   });
   upstreams = await proxyRoutes(app, env);
+  if (!(await webRoutes(app))) log.warn('web app not built (apps/web/dist): run `npm run build` to serve it at /');
   await app.ready();
   const url = await app.listen({ port: platform.PORT, host: platform.HOST });
   return { app, url, upstreams, stop: () => app.close() };

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { opsRoutes } from '@bazar/gateway';
+import { opsRoutes, webRoutes } from '@bazar/gateway';
 import { createAmqpBus } from '@bazar/kit/bus/amqp-bus';
 import type { Bus } from '@bazar/kit/bus/bus';
 import { createMemoryBus } from '@bazar/kit/bus/memory-bus';
-import { guardInternalRoutes, httpClients } from '@bazar/kit/clients';
+import { type Clients, guardInternalRoutes, httpClients } from '@bazar/kit/clients';
 import { loadPlatformConfig, type PlatformConfig } from '@bazar/kit/config';
 import { createMemoryCounters, createRedisCounters } from '@bazar/kit/counters';
 import { type Database, openConfiguredDatabase } from '@bazar/kit/db/database';
+import { isUnreachable } from '@bazar/kit/errors';
 import { type MountedService, mountService } from '@bazar/kit/host';
 import { createHttpApp, type HttpApp } from '@bazar/kit/http/app';
 import { createJwksResolver, createTokenVerifier } from '@bazar/kit/http/auth';
@@ -24,6 +25,8 @@ export interface HostOptions {
   /** Listen on PORT (default true); `bazar seed` only starts and stops. */
   listen?: boolean;
   title?: string;
+  /** Serve the web app at `/` (the embedded `bazar start`). */
+  web?: boolean;
 }
 
 export interface RunningHost {
@@ -49,6 +52,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const platform = loadPlatformConfig(env);
   const log = createLogger(platform.LOG_LEVEL);
   const database = await openConfiguredDatabase(platform);
+  await waitForDatabase(database, log);
   const cleanups: (() => Promise<unknown>)[] = [() => database.close()];
   try {
     // Every service's queue, not only those hosted here: whichever process starts first declares them.
@@ -71,7 +75,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const verifier = createTokenVerifier(createJwksResolver(fetchJwks));
 
     opsRoutes(app, [
-      { name: 'database', check: async () => void (await database.query('SELECT 1')) },
+      { name: 'database', check: () => withinMs(database.query('SELECT 1'), READY_CHECK_MS, 'database did not answer') },
       {
         name: 'bus',
         check: async () => {
@@ -82,15 +86,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     // Embedded: one secret per process and in-process calls. Distributed: a shared secret and HTTP.
     const internalToken = platform.BAZAR_INTERNAL_TOKEN ?? randomBytes(24).toString('base64url');
     guardInternalRoutes(app, internalToken);
-    const clients = options.services.length > 1 ? localClients(app, internalToken) : httpClients(env, internalToken);
+    // Services hosted here are called in-process, the others over HTTP at <SERVICE>_URL.
+    const hosted = new Set(options.services.map((s) => s.name));
+    const local = options.services.length > 1 ? localClients(app, internalToken) : undefined;
+    const remote = httpClients(env, internalToken);
+    const clients: Clients = { to: (service) => (local && hosted.has(service) ? local : remote).to(service) };
     const services: MountedService[] = [];
     for (const definition of options.services) {
       services.push(
         await mountService(definition, { app, database, bus, log, platform, verifier, counters, jobs, clients, internalToken, env }),
       );
     }
-    await app.ready();
     const notices: string[] = [];
+    if (options.web && !(await webRoutes(app))) notices.push('web app not built: run `npm run build` to serve it at /');
+    await app.ready();
     for (const service of services) notices.push(...(await service.start()));
     cleanups.unshift(async () => {
       for (const service of [...services].reverse()) await service.stop();
@@ -116,6 +125,58 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   } catch (error) {
     for (const cleanup of cleanups) await cleanup().catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * `startHost`, started again while the database or the broker cannot be reached part-way through
+ * (a cut after the first query answered): a service waits for what it depends on instead of exiting.
+ */
+export async function startHostPatiently(options: HostOptions): Promise<RunningHost> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startHost(options);
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      console.error(
+        JSON.stringify({
+          level: 40,
+          time: Date.now(),
+          msg: 'start-up interrupted by an unreachable dependency; starting again',
+          err: String(error),
+          attempt,
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 500 * attempt)));
+    }
+  }
+}
+
+/** A readiness probe answers in time whatever the database does. */
+const READY_CHECK_MS = 2_000;
+
+function withinMs(work: Promise<unknown>, ms: number, message: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work.then(() => undefined), late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A service started before its database (a cold start of a whole install, a database restarting)
+ * waits for it instead of exiting, saying so every few attempts.
+ */
+export async function waitForDatabase(database: Database, log: Logger, delayMs = (attempt: number) => Math.min(5_000, 250 * 2 ** attempt)) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await database.query('SELECT 1');
+      if (attempt > 0) log.info({ attempts: attempt + 1 }, 'database reachable');
+      return;
+    } catch (error) {
+      if (attempt % 5 === 0) log.warn({ err: error, attempt: attempt + 1 }, 'database unreachable; waiting for it');
+      await new Promise((resolve) => setTimeout(resolve, delayMs(attempt)));
+    }
   }
 }
 

@@ -7,8 +7,9 @@ import { migrateService } from '@bazar/kit/db/migrate';
 import { queueBindingsOf } from '@bazar/kit/service';
 import { adminCommand } from './admin-command.ts';
 import { analyticsCommand } from './analytics-command.ts';
+import { dlqCommand } from './dlq-command.ts';
 import { startGateway } from './gateway-host.ts';
-import { startHost } from './host.ts';
+import { startHost, startHostPatiently } from './host.ts';
 import { ledgerCommand } from './ledger-command.ts';
 import { readServerConfig } from './server-config.ts';
 import { findService, SERVICES } from './services.ts';
@@ -16,11 +17,13 @@ import { superviseWorkers, workerNumber } from './workers.ts';
 
 const USAGE = `bazar <command>
   start              every service in one process (embedded mode), demo data unless BAZAR_DEMO=0
-  serve <service>    one service alone against DATABASE_URL and AMQP_URL (${SERVICES.map((s) => s.name).join(', ')})
+  serve <service>    one service alone against DATABASE_URL and AMQP_URL (or several: cart,catalog) (${SERVICES.map((s) => s.name).join(', ')})
   serve gateway      the public entry: forwards to <SERVICE>_URL (e.g. IDENTITY_URL)
   migrate [service]  apply database migrations (and declare the RabbitMQ exchange and queues when AMQP_URL is set), then exit
   seed               load demo data and exit
   ledger verify      prove every ledger entry balances and every balance equals its postings (exit 1 if not)
+  dlq list [service]    events RabbitMQ dead-lettered, per consuming service (exit 1 if any)
+  dlq replay [service]  send them back to their service's queue for a fresh set of attempts
   admin reset-password <email> [--password-stdin]
                      set a new password (from stdin, BAZAR_NEW_PASSWORD, or generated and printed)
   analytics rebuild  rebuild analytics' rollups by replaying its event archive (stop embedded mode first: PGlite is one process's)`;
@@ -30,7 +33,7 @@ async function main() {
   const [command, arg] = positionals;
   switch (command) {
     case 'start':
-      return run({ services: SERVICES, demo: readServerConfig(process.env).BAZAR_DEMO === '1' });
+      return run({ services: SERVICES, demo: readServerConfig(process.env).BAZAR_DEMO === '1', web: true });
     case 'serve': {
       if (!arg) throw new Error(`serve needs a service name\n${USAGE}`);
       if (arg === 'gateway') {
@@ -40,19 +43,22 @@ async function main() {
         );
         return;
       }
-      const service = findService(arg);
+      const services = arg.split(',').map(findService);
       // PGlite belongs to one process: a service alone on it would keep its data where no other service sees it.
       if (!loadPlatformConfig().DATABASE_URL) {
         throw new Error(
           `bazar serve ${arg} needs DATABASE_URL (the PostgreSQL every service shares); to run everything in one process on the embedded database, use bazar start`,
         );
       }
-      return run({ services: [service], demo: false, title: `Bazar ${arg}` });
+      return run({ services, demo: false, title: `Bazar ${arg}` });
     }
     case 'migrate':
       return migrate(arg);
     case 'analytics':
       process.exitCode = await analyticsCommand(arg);
+      return;
+    case 'dlq':
+      process.exitCode = await dlqCommand(arg, positionals[2]);
       return;
     case 'admin':
       process.exitCode = await adminCommand(positionals.slice(1), { passwordFromStdin: values['password-stdin'] === true });
@@ -81,7 +87,7 @@ async function run(options: Parameters<typeof startHost>[0]) {
   // Only the first worker loads demo data and prints the start banner.
   const first = workerNumber() === 1;
   const started = Date.now();
-  const host = await startHost(first ? options : { ...options, demo: false });
+  const host = await startHostPatiently(first ? options : { ...options, demo: false });
   if (!first) {
     onSignals(host);
     return;
@@ -90,6 +96,7 @@ async function run(options: Parameters<typeof startHost>[0]) {
   const lines = [
     `Bazar is up at ${host.url} in ${Date.now() - started} ms (${options.services.map((s) => s.name).join(', ')})`,
     `  database: ${mode}; events: ${host.bus.kind} bus`,
+    ...(options.web ? [`  web app: ${host.url}/`] : []),
     `  API docs: ${host.url}/docs`,
     ...host.notices.map((n) => `  ${n}`),
   ];
@@ -134,6 +141,14 @@ async function migrate(only?: string) {
     console.log(`broker: exchange ${exchangeName(platform.AMQP_PREFIX)} and queues of ${topology.map((b) => b.group).join(', ')} declared`);
   }
 }
+
+// A promise nobody awaited failing (a library's background write on a lost connection) is logged,
+// not a reason to stop serving: what was in flight already failed on its own.
+process.on('unhandledRejection', (reason) => {
+  console.error(
+    JSON.stringify({ level: 50, time: Date.now(), msg: 'unhandled rejection', err: String((reason as Error)?.stack ?? reason) }),
+  );
+});
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

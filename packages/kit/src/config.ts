@@ -62,6 +62,26 @@ export const PlatformConfigSchema = Type.Object({
     minimum: 10,
     description: 'Outbox relay safety-net poll interval (commits wake it at once)',
   }),
+  BAZAR_RECONCILE_EVERY_SECONDS: Type.Integer({
+    default: 15,
+    minimum: 1,
+    description: 'How often inventory, promotions and payments reconcile what checkouts left with them against the orders',
+  }),
+  BAZAR_RECONCILE_AFTER_SECONDS: Type.Integer({
+    default: 20,
+    minimum: 1,
+    description: 'A reservation, redemption, points hold or payment younger than this is left to its checkout',
+  }),
+  BAZAR_RECONCILE_WINDOW_HOURS: Type.Integer({
+    default: 24,
+    minimum: 1,
+    description: 'How far back the reconcilers look for effects still open',
+  }),
+  BAZAR_RECONCILE_ALERT_SECONDS: Type.Integer({
+    default: 300,
+    minimum: 1,
+    description: 'An effect of a cancelled or unwritten order still open this long counts in `bazar_reconcile_overdue_effects`',
+  }),
 });
 export type PlatformConfig = Static<typeof PlatformConfigSchema>;
 

@@ -27,6 +27,44 @@ export class InputError extends DomainError {
 }
 
 /**
+ * An event that cannot be handled yet (the aggregate it is about is still being written, e.g. a
+ * capture arriving before its checkout wrote the order): the bus retries it, with backoff, for far
+ * longer than an ordinary failure instead of dead-lettering it.
+ */
+export class NotYet extends Error {
+  readonly notYet = true;
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'NotYet';
+  }
+}
+
+/** Also across copies of the kit (the flag, not the class, decides). */
+export const isNotYet = (error: unknown): boolean => (error as { notYet?: unknown } | null)?.notYet === true;
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03']);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+/**
+ * A failure of what the work depends on, not of the work: the database or another service could
+ * not be reached (a restart, a cut connection). Worth retrying for as long as an outage lasts.
+ */
+export function isUnreachable(error: unknown): boolean {
+  for (
+    let cause = error as { code?: unknown; message?: unknown; status?: unknown; cause?: unknown } | undefined, depth = 0;
+    cause && depth < 5;
+    depth++
+  ) {
+    if (typeof cause.code === 'string' && (CONNECTION_CODES.has(cause.code) || cause.code.startsWith('08'))) return true;
+    if (cause.code === 'platform.service_unreachable') return true;
+    if (typeof cause.message === 'string' && CONNECTION_MESSAGES.test(cause.message)) return true;
+    cause = cause.cause as typeof cause;
+  }
+  return false;
+}
+
+/**
  * A compare-and-set write found the row changed since it was read (`deferWrite(…, { expectRows })`):
  * the statement, and with it the unit of work, stored nothing. The caller retries on the locked path.
  */

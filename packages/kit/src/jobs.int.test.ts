@@ -8,11 +8,16 @@ let database: Database;
 let dispose: () => Promise<void>;
 let jobs: Jobs;
 const seen: string[] = [];
+let ticks = 0;
 
 beforeAll(async () => {
   ({ database, dispose } = await openTestDatabase());
   jobs = await createJobs({ database, log: createLogger('silent'), pollSeconds: 0.5 });
-  await jobs.register([{ queue: 'test.record', handler: async (data) => void seen.push(String(data.tag)) }]);
+  await jobs.register([
+    { queue: 'test.record', handler: async (data) => void seen.push(String(data.tag)) },
+    { queue: 'test.release', retryLimit: 7, retryDelaySeconds: 3, expireInSeconds: 45, handler: async () => {} },
+    { queue: 'test.tick', everySeconds: 1, handler: async () => void ticks++ },
+  ]);
 });
 afterAll(async () => {
   await jobs?.stop();
@@ -54,5 +59,21 @@ describe('jobs', () => {
     await jobs.send('test.record', { tag: 'delayed' }, { startAfterSeconds: 2 });
     await waitFor(() => seen.includes('delayed'));
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(1_900);
+  });
+
+  it("gives a sent job its queue's retries, growing delays and expiry instead of pg-boss's defaults", async () => {
+    const defined = await jobs.send('test.release', { tag: 'r' });
+    const plain = await database.db.transaction((tx) => jobs.send('test.record', { tag: 'defaults' }, { tx, startAfterSeconds: 60 }));
+    const rows = await database.query<{ id: string; retry_limit: number; retry_delay: number; retry_backoff: boolean; expire: number }>(
+      `SELECT id, retry_limit, retry_delay, retry_backoff, extract(epoch from expire_in)::int AS expire FROM pgboss.job WHERE id = ANY($1::uuid[])`,
+      [[defined, plain]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(String(defined))).toMatchObject({ retry_limit: 7, retry_delay: 3, retry_backoff: true, expire: 45 });
+    expect(byId.get(String(plain))).toMatchObject({ retry_limit: 10, retry_delay: 2, retry_backoff: true, expire: 300 });
+  });
+
+  it('runs a job every few seconds when its period is under a minute', async () => {
+    await waitFor(() => ticks >= 2, 10_000, 'two runs of a one-second job');
   });
 });

@@ -9,9 +9,27 @@ export interface JobDefinition<T extends object = Record<string, unknown>> {
   queue: string;
   /** Five-field cron in UTC; absent for jobs only sent on demand. */
   cron?: string;
+  /** Runs every this many seconds (at most once per period across processes); for periods under cron's minute. */
+  everySeconds?: number;
+  /** Retries after a failure, for scheduled runs and every job sent to this queue (default 10). */
   retryLimit?: number;
+  /** Seconds before the first retry; doubled (with jitter) for each further one (default 2). */
+  retryDelaySeconds?: number;
+  /** How long a run may stay active before it counts as failed (its process died): default 300 s. */
+  expireInSeconds?: number;
   handler(data: T): Promise<void>;
 }
+
+/** What a queue's jobs get unless its definition says otherwise: pg-boss's own (2 retries at once, 15 min active) lose work. */
+export const JOB_DEFAULTS = { retryLimit: 10, retryDelaySeconds: 2, expireInSeconds: 300 } as const;
+
+/** pg-boss's options for a queue's jobs. */
+export const retryOptionsOf = (definition: Partial<Pick<JobDefinition, 'retryLimit' | 'retryDelaySeconds' | 'expireInSeconds'>> = {}) => ({
+  retryLimit: definition.retryLimit ?? JOB_DEFAULTS.retryLimit,
+  retryDelay: definition.retryDelaySeconds ?? JOB_DEFAULTS.retryDelaySeconds,
+  retryBackoff: true,
+  expireInSeconds: definition.expireInSeconds ?? JOB_DEFAULTS.expireInSeconds,
+});
 
 export interface SendJobOptions {
   startAfterSeconds?: number;
@@ -19,6 +37,10 @@ export interface SendJobOptions {
   singletonKey?: string;
   /** Enqueue inside this transaction: the job exists only if the transaction commits. */
   tx?: Tx;
+  /** For a queue this process does not run (its definition's own settings win where it does). */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  expireInSeconds?: number;
 }
 
 export interface Jobs {
@@ -64,12 +86,21 @@ function txDb(tx: Tx): PgBoss.Db {
  * pg-boss for both engines: on PostgreSQL it keeps its own pool; on PGlite it runs through the
  * shared instance (feasibility §4). One instance per process, shared by the hosted services.
  */
-export async function createJobs(options: { database: Database; url?: string; log: Logger; pollSeconds?: number }): Promise<Jobs> {
+export async function createJobs(options: {
+  database: Database;
+  url?: string;
+  log: Logger;
+  pollSeconds?: number;
+  /** How often pg-boss looks for runs whose process died (their expiry passed). */
+  maintenanceSeconds?: number;
+}): Promise<Jobs> {
   const { database, log } = options;
+  const maintenanceIntervalSeconds = options.maintenanceSeconds ?? 30;
   const boss = options.url
-    ? new PgBoss({ connectionString: options.url, max: 4, schema: 'pgboss' })
+    ? new PgBoss({ connectionString: options.url, max: 4, schema: 'pgboss', maintenanceIntervalSeconds })
     : new PgBoss({
         schema: 'pgboss',
+        maintenanceIntervalSeconds,
         db: {
           executeSql: async (text, values) => {
             if (values?.length) return { rows: await database.query(text, values) };
@@ -79,23 +110,52 @@ export async function createJobs(options: { database: Database; url?: string; lo
       });
   boss.on('error', (error) => log.warn({ err: error }, 'job queue error'));
   await boss.start();
+  const timers: NodeJS.Timeout[] = [];
+  const definitions = new Map<string, JobDefinition>();
   const queues = new Set<string>();
   const ensureQueue = async (name: string) => {
     if (queues.has(name)) return;
-    await boss.createQueue(name);
+    // Processes starting at once may collide creating the same queue (a deadlock or a duplicate): ask again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(name);
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt + Math.random() * 300));
+      }
+    }
     queues.add(name);
+  };
+  // One run per period whichever process ticks first: the singleton key and slot are the period's.
+  const every = (definition: JobDefinition) => {
+    const seconds = definition.everySeconds ?? 60;
+    const tick = () =>
+      boss
+        .send(
+          definition.queue,
+          {},
+          { ...retryOptionsOf({ ...definition, retryLimit: 0 }), singletonKey: 'every', singletonSeconds: seconds },
+        )
+        .catch((error: unknown) => log.warn({ err: error, queue: definition.queue }, 'could not schedule a periodic job'));
+    void tick();
+    const timer = setInterval(tick, seconds * 1000);
+    timer.unref();
+    return timer;
   };
   return {
     async send(queue, data = {}, sendOptions = {}) {
       await ensureQueue(queue);
       return boss.send(queue, data, {
+        ...retryOptionsOf(definitions.get(queue) ?? sendOptions),
         ...(sendOptions.startAfterSeconds ? { startAfter: sendOptions.startAfterSeconds } : {}),
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
         ...(sendOptions.tx ? { db: txDb(sendOptions.tx) } : {}),
       });
     },
-    async register(definitions) {
-      for (const definition of definitions) {
+    async register(list) {
+      for (const definition of list) {
+        definitions.set(definition.queue, definition);
         await ensureQueue(definition.queue);
         await boss.work<Record<string, unknown>>(
           definition.queue,
@@ -107,15 +167,22 @@ export async function createJobs(options: { database: Database; url?: string; lo
                 await definition.handler(job.data);
               } catch (error) {
                 log.warn({ err: error, queue: definition.queue, jobId: job.id }, 'job failed');
-                await boss.fail(definition.queue, job.id, { message: String(error) });
+                // With the database gone the job cannot be marked failed; it stays active until its expiry retries it.
+                await boss
+                  .fail(definition.queue, job.id, { message: String(error) })
+                  .catch((failError: unknown) =>
+                    log.warn({ err: failError, queue: definition.queue, jobId: job.id }, 'could not mark a job failed'),
+                  );
               }
             }
           },
         );
-        if (definition.cron) await boss.schedule(definition.queue, definition.cron, {}, { retryLimit: definition.retryLimit ?? 3 });
+        if (definition.cron) await boss.schedule(definition.queue, definition.cron, {}, retryOptionsOf(definition));
+        if (definition.everySeconds) timers.push(every(definition));
       }
     },
     async stop() {
+      for (const timer of timers) clearInterval(timer);
       await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
     },
   };

@@ -9,7 +9,7 @@ export const CatalogConfigSchema = Type.Object({
   CATALOG_SEARCH_MEMO_MS: Type.Integer({
     default: 5_000,
     minimum: 0,
-    description: 'How long listing pages, totals, facets and typo corrections are memoised (0 = off); local writes clear them',
+    description: 'How long whole search and listing answers are memoised (0 = off); local writes clear them',
   }),
   CATALOG_IMPORT_BATCH_SIZE: Type.Integer({ default: 50, minimum: 1, description: 'Products per import transaction' }),
   CATALOG_DEMO_PRODUCTS: Type.Integer({ default: 300, minimum: 0, description: 'How many demo products seedDemo generates' }),

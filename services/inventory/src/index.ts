@@ -7,6 +7,7 @@ import { skuTurns } from './app/sku-turns.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { onVariantCreated } from './events/on-variant-created.ts';
 import { inventoryRoutes } from './http/routes.ts';
+import { reconcileReservations } from './jobs/reconcile-reservations.ts';
 
 const contexts = new WeakMap<ServiceDeps, InventoryContext>();
 
@@ -27,4 +28,5 @@ export default defineService({
   routes: (app, deps) => inventoryRoutes(app, contextOf(deps)),
   subscribes: [VariantCreated],
   handlers: (deps) => [onVariantCreated(contextOf(deps))],
+  jobs: (deps) => [reconcileReservations(contextOf(deps))],
 });

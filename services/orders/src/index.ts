@@ -10,6 +10,7 @@ import { settledHere } from './app/settled-here.ts';
 import { readOrdersConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { paymentHandlers } from './events/on-payment-events.ts';
+import { internalRoutes } from './http/internal-routes.ts';
 import { ordersRoutes } from './http/routes.ts';
 import { orderJobs } from './jobs/order-jobs.ts';
 
@@ -42,7 +43,10 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
     name: 'orders',
     migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
     tables: { outbox, inbox },
-    routes: (app, deps) => ordersRoutes(app, contextOf(deps)),
+    routes(app, deps) {
+      ordersRoutes(app, contextOf(deps));
+      internalRoutes(app, contextOf(deps));
+    },
     subscribes: [PaymentCaptured, PaymentFailed, PaymentRefunded],
     handlers: (deps) => paymentHandlers(contextOf(deps)),
     jobs: (deps) => orderJobs(contextOf(deps)),

@@ -29,6 +29,11 @@ export const PaymentsConfigSchema = Type.Object({
     minimum: 1,
     description: 'A payment or refund still pending this long is re-driven by the recovery job',
   }),
+  PAYMENTS_RECOVER_EVERY_SECONDS: Type.Integer({
+    default: 15,
+    minimum: 1,
+    description: 'How often the recovery job looks for payments and refunds left pending',
+  }),
 });
 export type PaymentsConfig = Static<typeof PaymentsConfigSchema> & { TEST_PROVIDER_ENABLED: '0' | '1' };
 

@@ -5,6 +5,7 @@ import { recoverStuckPayments } from './app/recover-stuck-payments.ts';
 import { readPaymentsConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { paymentsRoutes } from './http/routes.ts';
+import { reconcilePayments } from './jobs/reconcile-payments.ts';
 import { createProviders } from './providers/registry.ts';
 
 export { type LedgerReport, type LedgerViolation, verifyLedger } from './app/verify-ledger.ts';
@@ -31,10 +32,12 @@ export default defineService({
   jobs: (deps) => [
     {
       queue: 'payments.recover_stuck_payments',
-      cron: '* * * * *',
+      everySeconds: contextOf(deps).config.PAYMENTS_RECOVER_EVERY_SECONDS,
+      expireInSeconds: 120,
       handler: async () => {
         await recoverStuckPayments(contextOf(deps));
       },
     },
+    reconcilePayments(contextOf(deps)),
   ],
 });

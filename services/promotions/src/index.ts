@@ -9,6 +9,7 @@ import { onOrderDelivered } from './events/on-order-delivered.ts';
 import { onOrderRefunded } from './events/on-order-refunded.ts';
 import { internalRoutes } from './http/internal-routes.ts';
 import { promotionRoutes } from './http/routes.ts';
+import { reconcileBenefits } from './jobs/reconcile-benefits.ts';
 
 const contexts = new WeakMap<ServiceDeps, PromotionsContext>();
 
@@ -36,4 +37,5 @@ export default defineService({
     const ctx = contextOf(deps);
     return [onOrderDelivered(ctx), onOrderCancelled(ctx), onOrderRefunded(ctx)];
   },
+  jobs: (deps) => [reconcileBenefits(contextOf(deps))],
 });

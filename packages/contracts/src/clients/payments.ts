@@ -22,6 +22,15 @@ export interface PaymentView {
   nextAction?: { type: string; url: string } | null;
 }
 
+/** The test provider's card tokens and what each one does; any other token is refused (422) before checkout starts. */
+export const TEST_CARD_TOKENS = {
+  tok_success: 'authorized and captured at once: the order is paid',
+  tok_decline: 'declined (card_declined): the order is cancelled, its stock released and the cart open again',
+  tok_3ds: 'needs 3-D Secure: the payment is requires_action until POST /api/v1/payments/{id}/confirm',
+} as const;
+export type TestCardToken = keyof typeof TEST_CARD_TOKENS;
+export const isTestCardToken = (token: string): token is TestCardToken => Object.hasOwn(TEST_CARD_TOKENS, token);
+
 /**
  * Payments' internal API, idempotent by the caller-chosen ids:
  * - `POST /internal/v1/payments` `{paymentId, orderId, customerId, amount, provider, token}` → 201 PaymentView

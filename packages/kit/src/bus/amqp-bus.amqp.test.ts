@@ -1,5 +1,6 @@
 import amqp from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NotYet } from '../errors.ts';
 import { envelope } from '../events/event.ts';
 import { createLogger } from '../log.ts';
 import { testAmqpUrl, waitFor } from '../testing.ts';
@@ -7,7 +8,7 @@ import { createAmqpBus, exchangeName, queueNames } from './amqp-bus.ts';
 import type { Bus } from './bus.ts';
 
 const prefix = `kittest${Date.now()}`;
-const retry = { maxAttempts: 3, delayMs: (attempt: number) => 50 * attempt };
+const retry = { maxAttempts: 3, delayMs: (attempt: number) => 50 * attempt, notYetMaxAttempts: 12, notYetDelayMs: () => 30 };
 let bus: Bus;
 
 const event = (type: string, data: object) => envelope({ type, version: 1, data }, 'test');
@@ -19,7 +20,7 @@ afterAll(async () => {
   await bus?.close();
   const connection = await amqp.connect(testAmqpUrl());
   const channel = await connection.createChannel();
-  for (const group of ['alpha', 'beta', 'flaky', 'poison'])
+  for (const group of ['alpha', 'beta', 'flaky', 'poison', 'late'])
     for (const q of Object.values(queueNames(prefix, group))) await channel.deleteQueue(q);
   await channel.deleteExchange(exchangeName(prefix));
   await connection.close();
@@ -84,5 +85,22 @@ describe('RabbitMQ bus', () => {
     } finally {
       await offline.close();
     }
+  });
+
+  it('retries a handler answering "not yet" past the ordinary attempts instead of dead-lettering it', async () => {
+    let attempts = 0;
+    const handled: string[] = [];
+    await bus.subscribe('late', [`${prefix}.captured.v1`], async (e) => {
+      if (++attempts < 8) throw new NotYet('order still being written');
+      handled.push(e.id);
+    });
+    const late = event(`${prefix}.captured`, {});
+    await bus.publish(late);
+    await waitFor(() => handled.length === 1, 10_000, 'the event handled at last');
+    expect(attempts).toBe(8);
+    const connection = await amqp.connect(testAmqpUrl());
+    const channel = await connection.createChannel();
+    expect((await channel.checkQueue(queueNames(prefix, 'late').dead)).messageCount).toBe(0);
+    await connection.close();
   });
 });

@@ -1,7 +1,7 @@
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage } from 'amqplib';
 import type { Logger } from 'pino';
 import type { EventEnvelope } from '../events/event.ts';
-import { type Bus, defaultRetryPolicy, type EnvelopeHandler, type RetryPolicy } from './bus.ts';
+import { type Bus, defaultRetryPolicy, type EnvelopeHandler, nextRetry, type RetryPolicy } from './bus.ts';
 
 /** The topic exchange of an installation: `bazar.events` by default. */
 export const exchangeName = (prefix: string) => `${prefix}.events`;
@@ -75,14 +75,15 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
       channel.ack(message);
     } catch (error) {
       try {
-        const isLast = attempt >= retry.maxAttempts;
+        const next = nextRetry(retry, attempt, error);
+        const isLast = next.deadLetter;
         const target = isLast ? names.dead : names.retry;
         const headers = { ...message.properties.headers, 'x-attempt': attempt + 1, 'x-last-error': String(error).slice(0, 300) };
         await sendConfirmed(target, message.content, {
           ...message.properties,
           headers,
           persistent: true,
-          ...(isLast ? {} : { expiration: String(retry.delayMs(attempt)) }),
+          ...(next.deadLetter ? {} : { expiration: String(next.delayMs) }),
         });
         channel.ack(message);
         log[isLast ? 'error' : 'warn'](

@@ -1,3 +1,4 @@
+import { isNotYet, isUnreachable } from '../errors.ts';
 import type { EventEnvelope } from '../events/event.ts';
 
 export type EnvelopeHandler = (envelope: EventEnvelope) => Promise<void>;
@@ -21,9 +22,31 @@ export interface RetryPolicy {
   maxAttempts: number;
   /** Delay before retry n (1-based). */
   delayMs(attempt: number): number;
+  /**
+   * Attempts for a handler that answered "not yet" (`NotYet`: its aggregate is still being written)
+   * or could not reach its database or another service (a restart, a cut connection).
+   */
+  notYetMaxAttempts?: number;
+  notYetDelayMs?(attempt: number): number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
   maxAttempts: 5,
   delayMs: (attempt) => Math.min(30_000, 100 * 2 ** (attempt - 1)),
+  // ~33 minutes: a stalled checkout is settled by its recovery long before. Short delays, since a
+  // RabbitMQ retry queue expires messages from its head only.
+  notYetMaxAttempts: 400,
+  notYetDelayMs: (attempt) => Math.min(5_000, 250 * 2 ** (attempt - 1)),
 };
+
+/** Whether the failure of attempt n ends in the dead-letter queue, and if not, how long until the next. */
+export function nextRetry(
+  retry: RetryPolicy,
+  attempt: number,
+  error: unknown,
+): { deadLetter: true } | { deadLetter: false; delayMs: number } {
+  const notYet = isNotYet(error) || isUnreachable(error);
+  const max = notYet ? (retry.notYetMaxAttempts ?? retry.maxAttempts) : retry.maxAttempts;
+  if (attempt >= max) return { deadLetter: true };
+  return { deadLetter: false, delayMs: notYet && retry.notYetDelayMs ? retry.notYetDelayMs(attempt) : retry.delayMs(attempt) };
+}

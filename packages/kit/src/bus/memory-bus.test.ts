@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NotYet } from '../errors.ts';
 import { envelope } from '../events/event.ts';
 import { createMemoryBus } from './memory-bus.ts';
 
@@ -33,6 +34,28 @@ describe('memory bus', () => {
     expect(attempts).toBe(3);
     expect(ok).toEqual([e.id]);
     expect(bus.deadLetters).toEqual([{ group: 'bad', envelope: e, error: 'Error: nope' }]);
+  });
+
+  it('retries a handler that answers "not yet" past the ordinary attempts, until it can', async () => {
+    const bus = createMemoryBus(undefined, { ...retry, notYetMaxAttempts: 20, notYetDelayMs: () => 1 });
+    let attempts = 0;
+    await bus.subscribe('late', ['x.done.v1'], async () => {
+      if (++attempts < 10) throw new NotYet('the order is still being written');
+    });
+    await bus.publish(event('x.done'));
+    expect(attempts).toBe(10);
+    expect(bus.deadLetters).toEqual([]);
+  });
+
+  it('retries a handler whose database is unreachable past the ordinary attempts', async () => {
+    const bus = createMemoryBus(undefined, { ...retry, notYetMaxAttempts: 20, notYetDelayMs: () => 1 });
+    let attempts = 0;
+    await bus.subscribe('cut', ['x.done.v1'], async () => {
+      if (++attempts < 6) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    });
+    await bus.publish(event('x.done'));
+    expect(attempts).toBe(6);
+    expect(bus.deadLetters).toEqual([]);
   });
 
   it('refuses publishes after close', async () => {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { EventEnvelope } from '../events/event.ts';
-import { type Bus, defaultRetryPolicy, type EnvelopeHandler, type RetryPolicy } from './bus.ts';
+import { type Bus, defaultRetryPolicy, type EnvelopeHandler, nextRetry, type RetryPolicy } from './bus.ts';
 
 interface Subscription {
   group: string;
@@ -29,13 +29,14 @@ export function createMemoryBus(log?: Logger, retry: RetryPolicy = defaultRetryP
         await subscription.handler(envelope);
         return;
       } catch (error) {
-        if (attempt >= retry.maxAttempts || closed) {
+        const next = nextRetry(retry, attempt, error);
+        if (next.deadLetter || closed) {
           deadLetters.push({ group: subscription.group, envelope, error: String(error) });
           log?.error({ err: error, group: subscription.group, eventId: envelope.id }, 'event dead-lettered');
           return;
         }
         log?.warn({ err: error, group: subscription.group, eventId: envelope.id, attempt }, 'event handler failed');
-        await new Promise((resolve) => setTimeout(resolve, retry.delayMs(attempt)));
+        await new Promise((resolve) => setTimeout(resolve, next.delayMs));
       }
     }
   }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPostgresDatabase, openTestDatabase, testEngine } from '../testing.ts';
 import { type Database, openConfiguredDatabase } from './database.ts';
@@ -60,5 +61,35 @@ describe('the database handle', () => {
         'INSERT INTO db_test.notes (id, body) VALUES ($1, $2)',
         'UPDATE db_test.notes SET body = $2 WHERE id = $1',
       ]);
+    });
+
+  // A lost connection exists on PostgreSQL only (this part runs in the postgres project).
+  if (testEngine() === 'postgres')
+    it('fails the transaction whose connection is cut, and keeps serving on a fresh one', async () => {
+      const created = await createTestPostgresDatabase();
+      const pooled = await openConfiguredDatabase({ DATABASE_URL: created.url, DATABASE_POOL_SIZE: 2, BAZAR_DATA_DIR: '' });
+      try {
+        const inFlight = pooled.db.transaction(async (tx) => {
+          await tx.execute(sql`SELECT 1`);
+          await tx.execute(sql`SELECT pg_sleep(5)`);
+        });
+        const settled = inFlight.then(
+          () => 'committed',
+          () => 'failed',
+        );
+        await new Promise((r) => setTimeout(r, 300));
+        // The checked-out client sees its connection end mid-query, as when the database restarts.
+        await database.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE '%pg_sleep(5)%' AND pid <> pg_backend_pid()`,
+          [new URL(created.url).pathname.slice(1)],
+        );
+        expect(await settled).toBe('failed');
+        // The error event after the failed query must not be an uncaught one either.
+        await new Promise((r) => setTimeout(r, 200));
+        expect(await pooled.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      } finally {
+        await pooled.close();
+        await created.drop();
+      }
     });
 });

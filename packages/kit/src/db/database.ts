@@ -63,11 +63,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openPglite(options.dataDir);
 }
 
+/** How long a query waits for a connection before it fails: a database cut is an error, not a hang. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   pool.on('connect', (client) => {
+    // The pool's listener covers idle clients only. A checked-out one losing its connection fails
+    // its query (the caller sees that) and is thrown away on release; the event itself is no crash.
+    client.on('error', () => {});
     prepareRepeatedStatements(client);
     beginLazily(client);
   });

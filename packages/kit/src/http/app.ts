@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { InputError } from '../errors.ts';
 import { isAuthGuard } from './auth.ts';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
+import { openApiTransform } from './openapi.ts';
 import { installProblemHandlers, ProblemSchema } from './problem.ts';
 import { findUnsafeValue } from './unsafe-values.ts';
 import { buildValidator } from './validation.ts';
@@ -99,6 +100,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    transform: openApiTransform,
   });
   if (options.docs !== false) {
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

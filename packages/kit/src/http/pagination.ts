@@ -5,7 +5,7 @@ import { findUnsafeValue } from './unsafe-values.ts';
 
 /** `?limit=` (default 20, max 100) and `?cursor=` as in the contract's list convention. */
 export const PageQuery = {
-  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, examples: [20] }),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 };
 

@@ -1,5 +1,5 @@
 import type { HttpApp } from '@bazar/kit/http/app';
-import { bearer } from '@bazar/kit/http/auth';
+import { optionalBearer } from '@bazar/kit/http/openapi';
 import { Type } from 'typebox';
 import { addItem } from '../app/add-item.ts';
 import { applyPromoCode } from '../app/apply-promo-code.ts';
@@ -49,7 +49,7 @@ export function cartRoutes(app: HttpApp, ctx: CartContext) {
         tags,
         summary: 'Open a cart',
         description: ACCESS,
-        ...bearer,
+        ...optionalBearer,
         body: CreateCartBody,
         response: { 201: Type.Ref('Cart'), ...problems(400, 401, 422) },
       },
@@ -61,7 +61,7 @@ export function cartRoutes(app: HttpApp, ctx: CartContext) {
     '/api/v1/carts/:id',
     {
       preHandler: auth.optional,
-      schema: { tags, summary: 'A cart, priced now', description: ACCESS, ...bearer, params: CartParams, response: cartReply },
+      schema: { tags, summary: 'A cart, priced now', description: ACCESS, ...optionalBearer, params: CartParams, response: cartReply },
     },
     async (req) => getCart(ctx, { cartId: req.params.id, userId: userId(req) }),
   );
@@ -73,7 +73,9 @@ export function cartRoutes(app: HttpApp, ctx: CartContext) {
       schema: {
         tags,
         summary: 'Add a variant (the same variant again adds quantity)',
-        ...bearer,
+        description:
+          "Adds `quantity` of a catalog variant at its current price. Anyone with the cart's id may change an anonymous cart; an owned cart only its owner. Unknown variant → 404, quantity under 1 → 400, a cart being checked out → 409 `cart.checked_out`.",
+        ...optionalBearer,
         params: CartParams,
         body: AddItemBody,
         response: { 201: Type.Ref('Cart'), ...problems(400, 401, 403, 404, 409, 422) },
@@ -86,14 +88,33 @@ export function cartRoutes(app: HttpApp, ctx: CartContext) {
     '/api/v1/carts/:id/items/:itemId',
     {
       preHandler: auth.optional,
-      schema: { tags, summary: "Change a line's quantity", ...bearer, params: ItemParams, body: ChangeItemBody, response: cartReply },
+      schema: {
+        tags,
+        summary: "Change a line's quantity",
+        description:
+          "Sets the quantity of one line (owner of the cart, or anyone holding an anonymous cart's id); the totals are priced afresh.",
+        ...optionalBearer,
+        params: ItemParams,
+        body: ChangeItemBody,
+        response: cartReply,
+      },
     },
     async (req) => changeItemQuantity(ctx, { cartId: req.params.id, itemId: req.params.itemId, userId: userId(req), ...req.body }),
   );
 
   app.delete(
     '/api/v1/carts/:id/items/:itemId',
-    { preHandler: auth.optional, schema: { tags, summary: 'Remove a line', ...bearer, params: ItemParams, response: cartReply } },
+    {
+      preHandler: auth.optional,
+      schema: {
+        tags,
+        summary: 'Remove a line',
+        description: "Removes one line from the cart (owner, or anyone holding an anonymous cart's id) and answers the cart priced afresh.",
+        ...optionalBearer,
+        params: ItemParams,
+        response: cartReply,
+      },
+    },
     async (req) => removeItem(ctx, { cartId: req.params.id, itemId: req.params.itemId, userId: userId(req) }),
   );
 
@@ -104,7 +125,9 @@ export function cartRoutes(app: HttpApp, ctx: CartContext) {
       schema: {
         tags,
         summary: 'Apply a promo code (invalid, expired or exhausted → 422)',
-        ...bearer,
+        description:
+          'Checks the code with promotions and shows its discount in the totals; the code is redeemed only at checkout. Works on anonymous carts too.',
+        ...optionalBearer,
         params: CartParams,
         body: PromoBody,
         response: cartReply,
@@ -115,7 +138,17 @@ export function cartRoutes(app: HttpApp, ctx: CartContext) {
 
   app.delete(
     '/api/v1/carts/:id/promo',
-    { preHandler: auth.optional, schema: { tags, summary: 'Remove the promo code', ...bearer, params: CartParams, response: cartReply } },
+    {
+      preHandler: auth.optional,
+      schema: {
+        tags,
+        summary: 'Remove the promo code',
+        description: "Takes the promo code off the cart (owner, or anyone holding an anonymous cart's id); the discount leaves the totals.",
+        ...optionalBearer,
+        params: CartParams,
+        response: cartReply,
+      },
+    },
     async (req) => removePromoCode(ctx, { cartId: req.params.id, userId: userId(req) }),
   );
 
@@ -128,7 +161,7 @@ export function cartRoutes(app: HttpApp, ctx: CartContext) {
         summary: 'Take over an anonymous cart after signing in',
         description:
           'The cart becomes the caller’s: only they may use it from then on. Claiming one’s own cart again changes nothing; a cart of someone else is 403, a checked-out one 409.',
-        ...bearer,
+        ...optionalBearer,
         params: CartParams,
         response: cartReply,
       },

@@ -53,7 +53,7 @@ const Quantity = Type.Integer({ minimum: 1, maximum: 10_000 });
 
 export const CreateCartBody = Type.Object(
   { currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217; default the store currency' })) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ currency: 'RUB' }] },
 );
 export const AddItemBody = Type.Object({ variantId: Uuid, quantity: Quantity }, { additionalProperties: false });
 export const ChangeItemBody = Type.Object({ quantity: Quantity }, { additionalProperties: false });

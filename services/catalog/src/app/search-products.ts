@@ -1,7 +1,7 @@
 import { InputError } from '@bazar/kit/errors';
 import { eq } from 'drizzle-orm';
 import { withVariants } from '../db/product-repo.ts';
-import { findExactCodeMatches, findPage, findSummary, matchesNothing, type SearchPlan, type SearchSummary } from '../db/product-search.ts';
+import { findExactCodeMatches, findPage, findSummary, matchesNothing, type SearchPlan } from '../db/product-search.ts';
 import { categories } from '../db/schema.ts';
 import { findCorrections } from '../db/typo-corrections.ts';
 import { attributeCandidates } from '../domain/attribute-filter.ts';
@@ -21,7 +21,13 @@ export interface SearchResult {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NOTHING: SearchSummary = { total: 0, capped: false, min: null, max: null, categories: [] };
+const emptyAnswer = (): SearchResult => ({
+  items: [],
+  total: 0,
+  totalCapped: false,
+  facets: { categories: [], price: null },
+  nextCursor: null,
+});
 
 async function resolveCategory(ctx: CatalogContext, idOrSlug: string | null): Promise<string | null> {
   if (!idOrSlug) return null;
@@ -68,9 +74,11 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
     after: query.after,
   };
   const db = ctx.deps.db;
-  const [page, summary] = matchesNothing(plan, query.q !== null)
-    ? [{ rows: [], more: false, after: null }, NOTHING]
-    : await Promise.all([findPage(db, plan), findSummary(db, plan)]);
+  if (matchesNothing(plan, query.q !== null)) return emptyAnswer();
+  // The count comes first: when it is below the cap, the page sorts those few matches rather than
+  // walking a price or date index past every product that does not match.
+  const summary = await findSummary(db, plan);
+  const page = await findPage(db, plan, !summary.capped);
   const views = (await withVariants(db, page.rows)).map(toProductView);
   return {
     items: views.map((view) => displayIn(view, convert)),

@@ -73,17 +73,21 @@ export function searchWhere(plan: SearchPlan): SQL | undefined {
   return and(...conditions);
 }
 
-const newest = [desc(products.createdAt), desc(products.id)];
-
-/** Orders served by the btree indexes on (created_at, id) and (price_minor, id). */
-function indexedOrder(sort: Exclude<ProductSort, 'relevance'>): SQL[] {
+/**
+ * Orders served by the btree indexes on (created_at, id) and (price_minor, id). With `fewMatches`
+ * the order is an expression no index serves, so the planner sorts the (at most TOTAL_CAP) matches
+ * found through the filters' indexes instead of walking the whole order index past non-matches.
+ */
+function indexedOrder(sort: Exclude<ProductSort, 'relevance'>, fewMatches: boolean): SQL[] {
+  const price = fewMatches ? sql`(${products.priceMinor} + 0)` : products.priceMinor;
+  const created = fewMatches ? sql`(${products.createdAt} + interval '0 s')` : products.createdAt;
   switch (sort) {
     case 'price_asc':
-      return [asc(products.priceMinor), asc(products.id)];
+      return [asc(price), asc(products.id)];
     case 'price_desc':
-      return [desc(products.priceMinor), desc(products.id)];
+      return [desc(price), desc(products.id)];
     case 'newest':
-      return newest;
+      return [desc(created), desc(products.id)];
   }
 }
 
@@ -97,13 +101,13 @@ function afterKey(after: PageAfter): SQL {
 }
 
 /** A page in an indexed order: from a keyset position when the cursor carries one, else from the offset. */
-async function indexedPage(db: DbOrTx, plan: SearchPlan, sort: IndexedSort) {
+async function indexedPage(db: DbOrTx, plan: SearchPlan, sort: IndexedSort, fewMatches: boolean) {
   const cursorKey = sort === 'newest' ? sql<string>`${products.createdAt}::text` : sql<string>`${products.priceMinor}::text`;
   const rows = await db
     .select({ ...listingColumns, cursorKey })
     .from(products)
     .where(and(searchWhere(plan), plan.after ? afterKey(plan.after) : undefined))
-    .orderBy(...indexedOrder(sort))
+    .orderBy(...indexedOrder(sort, fewMatches))
     .limit(plan.limit + 1)
     .offset(plan.after ? 0 : plan.offset);
   const more = rows.length > plan.limit;
@@ -118,9 +122,13 @@ async function indexedPage(db: DbOrTx, plan: SearchPlan, sort: IndexedSort) {
  * sorts the keyset position of its last row. Relevance (SKU/barcode hits first, then title A >
  * description B > codes C) is ranked among the first RANK_WINDOW matches; code hits are always among them.
  */
-export async function findPage(db: DbOrTx, plan: SearchPlan): Promise<{ rows: ProductRow[]; more: boolean; after: PageAfter | null }> {
+export async function findPage(
+  db: DbOrTx,
+  plan: SearchPlan,
+  fewMatches = false,
+): Promise<{ rows: ProductRow[]; more: boolean; after: PageAfter | null }> {
   const rankable = plan.sort === 'relevance' && (plan.terms.length > 0 || plan.exactIds.length > 0);
-  if (!rankable) return indexedPage(db, plan, plan.sort === 'relevance' ? 'newest' : plan.sort);
+  if (!rankable) return indexedPage(db, plan, plan.sort === 'relevance' ? 'newest' : plan.sort, fewMatches);
   const exact = exactCodeMatch(plan.exactIds);
   const rank = plan.terms.length > 0 ? sql<number>`ts_rank(${products.search}, ${tsQuery(plan.terms)})` : sql<number>`0`;
   const window = db

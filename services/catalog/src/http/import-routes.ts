@@ -7,11 +7,19 @@ import type { CatalogContext } from '../app/context.ts';
 import { exportProducts } from '../app/export-products.ts';
 import { getImport } from '../app/get-import.ts';
 import { startImport } from '../app/start-import.ts';
+import { CSV_COLUMNS } from '../domain/csv-row.ts';
 import { ImportSchema } from './schemas.ts';
 
 const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['catalog'];
 const CSV_LIMIT = 50 * 1024 * 1024;
+// The body is a stream, so the schema only documents it (Unsafe: no string type forced on the handler).
+const CsvExample = Type.Unsafe<unknown>({
+  type: 'string',
+  examples: [
+    `${CSV_COLUMNS.join(',')}\nkrasnye-krossovki,Красные кроссовки,Лёгкие беговые,shoes,{},,RED-42,4600000000011,42,{},4990.00,RUB,5\n`,
+  ],
+});
 
 /** CSV import (202, runs in the background) and export, in one format. */
 export async function importRoutes(app: HttpApp, ctx: CatalogContext) {
@@ -26,6 +34,8 @@ export async function importRoutes(app: HttpApp, ctx: CatalogContext) {
       schema: {
         tags,
         summary: 'Import products from CSV (text/csv; columns as in the export)',
+        description:
+          "Manager or admin. Answers 202 with the import's id at once and upserts rows by SKU in the background, in batches; refused rows are listed by `GET /api/v1/imports/{id}`.",
         ...bearer,
         consumes: ['text/csv'],
         body: Type.String({ minLength: 1 }),
@@ -39,7 +49,15 @@ export async function importRoutes(app: HttpApp, ctx: CatalogContext) {
     '/api/v1/products/export',
     {
       preHandler: staff,
-      schema: { tags, summary: 'Export live products as CSV (the import format)', ...bearer, produces: ['text/csv'] },
+      schema: {
+        tags,
+        summary: 'Export live products as CSV (the import format)',
+        description:
+          'Manager or admin. Streams every product that is not archived, one row per variant, in the columns the import reads back.',
+        ...bearer,
+        produces: ['text/csv'],
+        response: { 200: { description: 'CSV, one row per variant', content: { 'text/csv': { schema: CsvExample } } } },
+      },
     },
     async (_req, reply) => {
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="products.csv"');
@@ -54,6 +72,8 @@ export async function importRoutes(app: HttpApp, ctx: CatalogContext) {
       schema: {
         tags,
         summary: "An import's progress and refused rows",
+        description:
+          'Manager or admin. Status (`queued`, `running`, `completed`, `failed`), rows processed of the total, and each refused row with its reason.',
         ...bearer,
         params: Type.Object({ id: Uuid }),
         response: { 200: ImportSchema, ...problems(400, 401, 403, 404) },

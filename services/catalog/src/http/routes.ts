@@ -46,6 +46,8 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
       schema: {
         tags,
         summary: 'Search and list products (full text, filters attr.<name>=<v>, sorts, facets)',
+        description:
+          'Anyone. `q` is full-text in Russian and English with typo tolerance; filter by `category`, `minPrice`/`maxPrice` (minor units), `inStock` and `attr.<name>=<value>`; prices shown in `currency` at the current rate. Answers items, `total`, facets and the next cursor.',
         querystring: ProductListQuery,
         response: { 200: ProductListSchema, ...problems(400, 422) },
       },
@@ -62,7 +64,9 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
       schema: {
         tags,
         summary: 'One product by id or slug (archived ones too)',
-        params: Type.Object({ idOrSlug: Type.String({ minLength: 1, maxLength: 120 }) }),
+        description:
+          'Anyone. Variants, prices and whether each is in stock; prices in `currency` when asked (converted at the current rate).',
+        params: Type.Object({ idOrSlug: Type.String({ minLength: 1, maxLength: 120, examples: ['krasnye-krossovki'] }) }),
         querystring: CurrencyQuery,
         response: { 200: Type.Ref('Product'), ...problems(400, 404, 422) },
       },
@@ -83,6 +87,8 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
       schema: {
         tags,
         summary: 'Create a product with variants',
+        description:
+          "Manager or admin. Each variant's `stock` goes into the default warehouse (through inventory's `catalog.variant_created` event). A SKU or barcode already used → 409.",
         ...bearer,
         body: CreateProductBody,
         response: { 201: Type.Ref('Product'), ...problems(400, 401, 403, 409, 422) },
@@ -98,6 +104,7 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
       schema: {
         tags,
         summary: 'Change a product; variants are matched by id or SKU, new ones added',
+        description: 'Manager or admin. Only the fields sent change; variants not mentioned stay as they are.',
         ...bearer,
         params: Type.Object({ id: Uuid }),
         body: UpdateProductBody,
@@ -114,6 +121,7 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
       schema: {
         tags,
         summary: 'Archive a product (it leaves listings and search; GET by id still answers)',
+        description: 'Manager or admin. The product is kept for orders that name it; it can no longer be added to carts.',
         ...bearer,
         params: Type.Object({ id: Uuid }),
         response: { 200: Type.Ref('Product'), ...problems(400, 401, 403, 404) },
@@ -129,6 +137,7 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
       schema: {
         tags,
         summary: 'Take a variant off a product (not its only one)',
+        description: 'Manager or admin. Removing the only variant → 409; archive the product instead.',
         ...bearer,
         params: Type.Object({ id: Uuid, variantId: Uuid }),
         response: { 200: Type.Ref('Product'), ...problems(400, 401, 403, 404, 409) },
@@ -139,7 +148,14 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
 
   app.get(
     '/api/v1/categories',
-    { schema: { tags, summary: 'The category tree', response: { 200: Type.Array(Type.Ref('Category')) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The category tree',
+        description: 'Anyone. Every category with its children, nested.',
+        response: { 200: Type.Array(Type.Ref('Category')) },
+      },
+    },
     async () => listCategories(ctx),
   );
 
@@ -150,6 +166,7 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
       schema: {
         tags,
         summary: 'Add a category',
+        description: 'Manager or admin. Under `parentId`, or at the top without one; a sibling with the same name → 409.',
         ...bearer,
         body: CreateCategoryBody,
         response: { 201: Type.Ref('Category'), ...problems(400, 401, 403, 404, 409) },
@@ -165,6 +182,7 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
       schema: {
         tags,
         summary: 'Rename a category, or move it with everything under it (parentId null: to the top)',
+        description: 'Manager or admin. Moving a category under itself or one of its descendants → 409.',
         ...bearer,
         params: Type.Object({ id: Uuid }),
         body: UpdateCategoryBody,
@@ -181,6 +199,7 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
       schema: {
         tags,
         summary: 'Remove a category with no sub-categories and no products',
+        description: 'Manager or admin. A category still used by products or with children → 409.',
         ...bearer,
         params: Type.Object({ id: Uuid }),
         response: { 204: Type.Null(), ...problems(400, 401, 403, 404, 409) },

@@ -1,6 +1,7 @@
 import { RoleName, Uuid } from '@bazar/contracts/common';
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
+import { optionalBearer } from '@bazar/kit/http/openapi';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
 import { Type } from 'typebox';
 import type { IdentityContext } from '../app/context.ts';
@@ -13,23 +14,56 @@ import { registerUser } from '../app/register-user.ts';
 import { setUserRoles } from '../app/set-user-roles.ts';
 import { toUserView } from '../domain/user.ts';
 import { LoginBody, MeSchema, RefreshBody, RegisterBody, SessionSchema, SetRolesBody, TokenPairSchema, UserSchema } from './schemas.ts';
+import { webSessionRoutes } from './session-routes.ts';
 
 const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['identity'];
+const JwksSchema = Type.Object(
+  { keys: Type.Array(Type.Record(Type.String(), Type.Unknown())) },
+  {
+    examples: [
+      {
+        keys: [
+          { kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', kid: 'k-2026-12', alg: 'EdDSA', use: 'sig' },
+        ],
+      },
+    ],
+  },
+);
 
 /** Identity routes of CONTRACT.md, thin: parse → use case → reply. */
 export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
   const { auth } = ctx.deps;
   app.addSchema(UserSchema);
 
-  app.get('/.well-known/jwks.json', { schema: { tags, summary: 'Public keys that verify access tokens' } }, async (_req, reply) => {
-    reply.header('cache-control', 'public, max-age=300');
-    return ctx.keys.jwks;
-  });
+  app.get(
+    '/.well-known/jwks.json',
+    {
+      schema: {
+        tags,
+        summary: 'Public keys that verify access tokens',
+        description: 'Anyone. The EdDSA public keys (JWKS) services and clients use to verify access tokens; cacheable for five minutes.',
+        response: { 200: JwksSchema },
+      },
+    },
+    async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return ctx.keys.jwks;
+    },
+  );
 
   app.post(
     '/api/v1/auth/register',
-    { schema: { tags, summary: 'Create a customer account', body: RegisterBody, response: { 201: SessionSchema, ...problems(400, 409) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a customer account',
+        description:
+          'Anyone. Creates a `customer` and signs it in: answers the user with an access and a refresh token. Duplicate e-mail → 409, password under 8 characters → 400.',
+        body: RegisterBody,
+        response: { 201: SessionSchema, ...problems(400, 409) },
+      },
+    },
     async (req, reply) => {
       const session = await registerUser(ctx, req.body);
       return reply.status(201).send({ ...session, user: toUserView(session.user) });
@@ -38,7 +72,16 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
 
   app.post(
     '/api/v1/auth/login',
-    { schema: { tags, summary: 'Sign in', body: LoginBody, response: { 200: SessionSchema, ...problems(400, 401, 429) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sign in',
+        description:
+          'Anyone. Answers the user with an access token (short-lived JWT) and a refresh token. Wrong credentials → 401; repeated failures for one e-mail or address → 429 with Retry-After.',
+        body: LoginBody,
+        response: { 200: SessionSchema, ...problems(400, 401, 429) },
+      },
+    },
     async (req) => {
       const session = await logIn(ctx, { ...req.body, ip: req.ip });
       return { ...session, user: toUserView(session.user) };
@@ -51,12 +94,16 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
       schema: {
         tags,
         summary: 'Spend a refresh token for a new pair',
+        description:
+          'Anyone holding a refresh token. The token is spent; presenting a spent one again → 401 and signs out that whole login (reuse detection).',
         body: RefreshBody,
         response: { 200: TokenPairSchema, ...problems(400, 401) },
       },
     },
     async (req) => refreshSession(ctx, req.body.refreshToken),
   );
+
+  webSessionRoutes(app, ctx);
 
   app.post(
     '/api/v1/auth/logout',
@@ -65,7 +112,9 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
       schema: {
         tags,
         summary: 'End the login of a refresh token',
-        ...bearer,
+        description:
+          'Anyone holding the refresh token (a bearer token is not needed). Revokes it and every token of its login; answers 204.',
+        ...optionalBearer,
         body: RefreshBody,
         response: { 204: Type.Null(), ...problems(400, 401) },
       },
@@ -80,7 +129,13 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
     '/api/v1/me',
     {
       preHandler: auth.user,
-      schema: { tags, summary: 'The signed-in user', ...bearer, response: { 200: MeSchema, ...problems(401, 404) } },
+      schema: {
+        tags,
+        summary: 'The signed-in user',
+        description: 'Any signed-in user: id, e-mail, name, phone and roles.',
+        ...bearer,
+        response: { 200: MeSchema, ...problems(401, 404) },
+      },
     },
     async (req) => {
       const { id, email, name, phone, roles } = await getProfile(ctx, req.user?.id ?? '');
@@ -95,6 +150,7 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
       schema: {
         tags,
         summary: 'Find users by role or name',
+        description: 'Admin or manager. Filter by `role` and by `q` (name or e-mail); paged with `limit` and `cursor`.',
         ...bearer,
         querystring: Type.Object({ role: Type.Optional(RoleName), q: Type.Optional(Type.String({ maxLength: 200 })), ...PageQuery }),
         response: { 200: Page(Type.Ref('User')), ...problems(400, 401, 403) },
@@ -110,6 +166,8 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
       schema: {
         tags,
         summary: "Replace a user's roles (managers: picker and courier only)",
+        description:
+          'Admin; a manager may grant or take only `picker` and `courier`. The last admin cannot lose the admin role (409). Every change is written to the audit log.',
         ...bearer,
         params: Type.Object({ id: Uuid }),
         body: SetRolesBody,

@@ -62,6 +62,8 @@ export const reservations = inventory.table(
   },
   (t) => [
     index('reservations_order_idx').on(t.orderId),
+    // The reconciler walks held reservations by age.
+    index('reservations_held_idx').on(t.createdAt, t.id).where(sql`${t.status} = 'reserved'`),
     check('reservations_status_check', sql`${t.status} IN ('reserved', 'released', 'committed')`),
   ],
 );

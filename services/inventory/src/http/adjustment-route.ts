@@ -19,6 +19,8 @@ export function adjustStockRoute(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags: ['inventory'],
         summary: 'Correct the on-hand stock of a SKU in a warehouse (cannot take available below zero)',
+        description:
+          'Purchaser, controller or admin. Adds `delta` (negative to take away) to the on-hand stock with a reason, recorded in the stock ledger; taking available below zero → 409.',
         ...bearer,
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
         body: AdjustmentBody,

@@ -29,6 +29,7 @@ export function inventoryRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Stock per SKU and warehouse (a JSON array; the next page cursor is in the X-Next-Cursor header)',
+        description: 'Operator, picker, manager, purchaser, controller or admin. On hand, reserved and available per SKU and warehouse.',
         ...bearer,
         querystring: StockQuery,
         response: { 200: Type.Array(Type.Ref('StockLevel')), ...problems(400, 401, 403) },
@@ -50,6 +51,7 @@ export function inventoryRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Warehouses',
+        description: 'Operator, picker, manager, purchaser, controller or admin. Every warehouse.',
         ...bearer,
         querystring: Type.Object(PageQuery),
         response: { 200: Page(Type.Ref('Warehouse')), ...problems(400, 401, 403) },
@@ -65,6 +67,7 @@ export function inventoryRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Add a warehouse',
+        description: 'Admin. A name already used → 409.',
         ...bearer,
         body: WarehouseBody,
         response: { 201: Type.Ref('Warehouse'), ...problems(400, 401, 403, 409) },

@@ -36,7 +36,7 @@ export const WarehouseBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
     address: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ name: 'North depot', address: 'Moscow, Ozernaya 42' }] },
 );
 
 export const ReserveBody = Type.Object(

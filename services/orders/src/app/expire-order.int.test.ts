@@ -60,4 +60,20 @@ describe('unpaid order expiry', () => {
     await waitFor(async () => (await statusOf(placed.order.id)) === 'cancelled');
     expect(available(sku)).toBe(1);
   });
+
+  it('gives back stock and payment once inventory and payments answer again, though both were down at expiry', async () => {
+    const sku = stockedSku(1);
+    const cart = cartWith(customerId, [{ sku, quantity: 1 }]);
+    const placed = (await call('POST', '/api/v1/checkout', token, checkoutBody(cart.id, 'tok_3ds'))).json();
+    fake.down.add('release').add('void');
+    try {
+      await waitFor(async () => (await statusOf(placed.order.id)) === 'cancelled');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(available(sku)).toBe(0);
+    } finally {
+      fake.down.delete('release');
+      fake.down.delete('void');
+    }
+    await waitFor(async () => available(sku) === 1 && fake.payments.get(placed.payment.id)?.status === 'voided', 20_000);
+  });
 });

@@ -19,3 +19,7 @@ export const RefundNotAllowed = (status: string) =>
   new DomainError('orders.refund_not_allowed', 409, `An order that is ${status} cannot be refunded`, { orderStatus: status });
 export const RefundTooLarge = (left: number) =>
   new DomainError('orders.refund_exceeds_paid', 422, `At most ${left} minor units are left to refund`, { left });
+export const UnknownTestCardToken = (token: string, valid: readonly string[]) =>
+  new DomainError('orders.unknown_test_card_token', 422, `"${token}" is not a test card token; use one of ${valid.join(', ')}`, {
+    validTokens: valid,
+  });

@@ -15,10 +15,14 @@ let token: string;
 // Counts redeliveries: a handler that threw is delivered again after a pause.
 let redeliveries = 0;
 const bus = createMemoryBus(undefined, {
-  maxAttempts: defaultRetryPolicy.maxAttempts,
+  ...defaultRetryPolicy,
   delayMs: (attempt) => {
     redeliveries++;
     return defaultRetryPolicy.delayMs(attempt);
+  },
+  notYetDelayMs: (attempt) => {
+    redeliveries++;
+    return defaultRetryPolicy.notYetDelayMs?.(attempt) ?? 100;
   },
 });
 
@@ -85,5 +89,24 @@ describe('payment.captured before the checkout has written its order', () => {
     await t.bus.publish(captured(newId()));
     expect(redeliveries).toBe(before);
     expect(bus.deadLetters.length).toBe(dead);
+  });
+
+  it('keeps coming back past the ordinary retries while its checkout is stalled, and is done once the checkout is undone', async () => {
+    const orderId = newId();
+    await runningCheckout(orderId);
+    const dead = bus.deadLetters.length;
+    const before = redeliveries;
+    const progress = { settled: false };
+    const delivered = t.bus.publish(captured(orderId)).then(() => {
+      progress.settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect(progress.settled).toBe(false);
+    // An ordinary failure is dead-lettered after maxAttempts - 1 redeliveries.
+    expect(redeliveries - before).toBeGreaterThanOrEqual(defaultRetryPolicy.maxAttempts);
+    await t.database.query(`UPDATE orders.checkouts SET status = 'compensated' WHERE order_id = $1`, [orderId]);
+    await delivered;
+    expect(bus.deadLetters.length).toBe(dead);
+    expect(await statusOf(orderId)).toBeUndefined();
   });
 });

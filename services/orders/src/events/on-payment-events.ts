@@ -1,5 +1,6 @@
 import { PaymentCaptured, PaymentFailed, PaymentRefunded } from '@bazar/contracts/events/payments';
 import { reusableQuery } from '@bazar/kit/db/reusable-query';
+import { NotYet } from '@bazar/kit/errors';
 import { type EventHandler, onEvent } from '@bazar/kit/events/inbox';
 import { and, eq, sql } from 'drizzle-orm';
 import { cancelUnpaidInTx } from '../app/cancel-unpaid-order.ts';
@@ -31,7 +32,7 @@ export function paymentHandlers(ctx: OrdersContext): EventHandler[] {
       async (txc, e) => {
         const order = await markPaidInTx(ctx, txc, { orderId: e.data.orderId, paymentId: e.data.paymentId });
         // Delivered again after a pause (the bus's retries), by when the checkout has written it.
-        if (!order) throw new Error(`order ${e.data.orderId} is not written yet; its checkout is running`);
+        if (!order) throw new NotYet(`order ${e.data.orderId} is not written yet; its checkout is running`);
       },
       // Marking paid is a no-op once done (the checkout's own answer usually got there first); no
       // order and no checkout writing one: the checkout failed and gives the money back itself.

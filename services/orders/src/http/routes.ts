@@ -33,6 +33,8 @@ export function ordersRoutes(app: HttpApp, ctx: OrdersContext) {
         tags,
         summary:
           'Place an order from a cart: reserve, redeem, create, pay (a repeat with the same Idempotency-Key returns the first result)',
+        description:
+          'Customer, with their own cart. Prices and the exchange rate are locked, stock reserved, the promo code and points redeemed, the order created and the payment made; any failed step undoes the earlier ones. Out of stock → 409 naming the items. With the test provider the card token decides the outcome: `tok_success` (paid), `tok_decline` (order cancelled, stock released), `tok_3ds` (awaiting_payment until confirmed); another token → 422.',
         ...bearer,
         headers: IdempotencyHeaders,
         body: CheckoutBody,
@@ -61,6 +63,8 @@ export function ordersRoutes(app: HttpApp, ctx: OrdersContext) {
       schema: {
         tags,
         summary: 'Orders, newest first: your own, or every order for staff',
+        description:
+          'Signed-in user. Customers see their own orders, staff every order; filtered by `status`, paged with `limit` and `cursor`.',
         ...bearer,
         querystring: Type.Object({ ...ListQuery, ...PageQuery }),
         response: { 200: Page(Type.Ref('Order')), ...problems(400, 401) },
@@ -76,6 +80,8 @@ export function ordersRoutes(app: HttpApp, ctx: OrdersContext) {
       schema: {
         tags,
         summary: 'One order with its history',
+        description:
+          "The order's owner or staff. Lines, totals, the rate it was placed at, every status change and the statuses it may move to next.",
         ...bearer,
         params: OrderParams,
         response: { 200: Type.Ref('Order'), ...problems(400, 401, 403, 404) },
@@ -94,6 +100,8 @@ export function ordersRoutes(app: HttpApp, ctx: OrdersContext) {
       schema: {
         tags,
         summary: 'Cancel: the owner before picking, operators and managers until it ships; stock, payment, promotion and points go back',
+        description:
+          'Stock is released, the payment voided or refunded, the promo use and points returned. Too late for the status → 409 `orders.cancel_not_allowed`.',
         ...bearer,
         params: OrderParams,
         body: CancelBody,
@@ -114,6 +122,8 @@ export function ordersRoutes(app: HttpApp, ctx: OrdersContext) {
       schema: {
         tags,
         summary: 'Refund all (order → refunded) or part of what was paid',
+        description:
+          'Manager or admin. Without `amount` refunds what is left and marks the order `refunded`; a part keeps the status. More than was paid → 422. Accepts `Idempotency-Key`.',
         ...bearer,
         headers: IdempotencyHeaders,
         params: OrderParams,

@@ -1,3 +1,4 @@
+import { TEST_CARD_TOKENS } from '@bazar/contracts/clients/payments';
 import { Timestamp, Uuid } from '@bazar/contracts/common';
 import { Address, ORDER_STATUSES } from '@bazar/contracts/events/orders';
 import { Type } from 'typebox';
@@ -20,13 +21,22 @@ export const AddressSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const PaymentToken = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  description: `Stripe: a PaymentMethod id. Test provider: ${Object.entries(TEST_CARD_TOKENS)
+    .map(([token, effect]) => `\`${token}\` ${effect}`)
+    .join('; ')}; any other token → 422 orders.unknown_test_card_token.`,
+  examples: ['tok_success'],
+});
+
 export const CheckoutBody = Type.Object(
   {
     cartId: Uuid,
     phone: Type.String({ pattern: '^\\+?[0-9 ()-]{5,20}$' }),
     shippingAddress: AddressSchema,
     payment: Type.Object(
-      { provider: Type.Union([Type.Literal('test'), Type.Literal('stripe')]), token: Text(200) },
+      { provider: Type.Union([Type.Literal('test'), Type.Literal('stripe')], { examples: ['test'] }), token: PaymentToken },
       { additionalProperties: false },
     ),
     usePoints: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'Loyalty points to spend on this order' })),

@@ -13,11 +13,15 @@ const orderIdOf = (data: Record<string, unknown>) => {
 /** Orders' jobs: per-order expiry (sent when a checkout leaves the payment open), the sweep behind it, releases, and saga recovery. */
 export function orderJobs(ctx: OrdersContext): JobDefinition[] {
   return [
-    { queue: EXPIRE_QUEUE, handler: async (data) => void (await expireOrder(ctx, orderIdOf(data))) },
+    // A run whose process died is retried a minute later, not after pg-boss's 15.
+    { queue: EXPIRE_QUEUE, expireInSeconds: 60, handler: async (data) => void (await expireOrder(ctx, orderIdOf(data))) },
     { queue: 'orders.expire_unpaid_orders', cron: '* * * * *', handler: async () => void (await expireOverdueOrders(ctx)) },
     {
       queue: RELEASE_QUEUE,
-      retryLimit: 10,
+      // ~2 s, 4 s, 8 s … : about two hours of retries before the reconcilers are the only net left.
+      retryLimit: 12,
+      retryDelaySeconds: 2,
+      expireInSeconds: 60,
       handler: async (data) => {
         const order = await findOrder(ctx.deps.db, orderIdOf(data));
         if (order?.status !== 'cancelled') return;
@@ -25,6 +29,11 @@ export function orderJobs(ctx: OrdersContext): JobDefinition[] {
         if (typeof data.reopenCartId === 'string') await reopenCartOf(ctx, data.reopenCartId, order.id);
       },
     },
-    { queue: 'orders.recover_checkouts', cron: '*/5 * * * *', handler: async () => void (await recoverCheckouts(ctx)) },
+    {
+      queue: 'orders.recover_checkouts',
+      everySeconds: ctx.config.ORDER_CHECKOUT_RECOVERY_EVERY_SECONDS,
+      expireInSeconds: 120,
+      handler: async () => void (await recoverCheckouts(ctx)),
+    },
   ];
 }

@@ -11,7 +11,7 @@ export const fake = {
   points: new Map<string, number>(),
   holds: new Map<string, { customerId: string; points: number; status: 'held' | 'cancelled' }>(),
   payments: new Map<string, PaymentView & { refunded: number }>(),
-  /** Routes answering 503, to test a service being down: 'reserve', 'redeem', 'hold', 'payment', 'cart'. */
+  /** Routes answering 503, to test a service being down: 'reserve', 'release', 'redeem', 'hold', 'payment', 'void', 'cart'. */
   down: new Set<string>(),
   /** Minor units (base currency) one loyalty point is worth. */
   pointValue: 100,

@@ -119,6 +119,7 @@ export const upstreamFakes = defineService({
       return reply.status(201).send(view('reserved'));
     });
     app.post('/internal/v1/inventory/reservations/:id/release', guard, async (req) => {
+      down('release');
       const reservationId = (req.params as { id: string }).id;
       const r = fake.reservations.get(reservationId);
       if (!r) return { reservationId, status: 'not_found' };
@@ -184,6 +185,7 @@ export const upstreamFakes = defineService({
 
     app.post('/internal/v1/payments', guard, async (req, reply) => reply.status(201).send(await payments.create(req.body as Body)));
     app.post('/internal/v1/payments/:id/void', guard, async (req) => {
+      down('void');
       const id = (req.params as { id: string }).id;
       const p = fake.payments.get(id);
       if (!p) throw new DomainError('payments.not_found', 404, 'no payment');

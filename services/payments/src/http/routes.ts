@@ -37,6 +37,7 @@ export async function paymentsRoutes(app: HttpApp, ctx: PaymentsContext) {
       schema: {
         tags,
         summary: 'A payment (its owner or staff)',
+        description: 'The customer it belongs to, or staff. Status, amount, provider and what was refunded.',
         ...bearer,
         params: IdParams,
         response: { 200: Type.Ref('Payment'), ...problems(400, 401, 403, 404) },
@@ -52,6 +53,8 @@ export async function paymentsRoutes(app: HttpApp, ctx: PaymentsContext) {
       schema: {
         tags,
         summary: 'Complete a payment waiting for the customer (3-D Secure)',
+        description:
+          "The payment's owner, after the approval step (`tok_3ds` with the test provider). Captures it and marks the order paid; a payment not waiting → 409.",
         ...bearer,
         params: IdParams,
         response: { 200: Type.Ref('Payment'), ...problems(400, 401, 403, 404, 409, 503) },
@@ -67,6 +70,7 @@ export async function paymentsRoutes(app: HttpApp, ctx: PaymentsContext) {
       schema: {
         tags: ['ledger'],
         summary: 'Account balances per currency (posted entries)',
+        description: 'Controller or admin. Debits, credits and the balance of each ledger account per currency, from posted entries.',
         ...bearer,
         response: { 200: AccountsSchema, ...problems(401, 403) },
       },
@@ -81,6 +85,7 @@ export async function paymentsRoutes(app: HttpApp, ctx: PaymentsContext) {
       schema: {
         tags: ['ledger'],
         summary: 'Journal entries with their postings, newest first',
+        description: 'Controller or admin. Each double-entry journal entry with its postings, filtered by order or payment; paged.',
         ...bearer,
         querystring: Type.Object(
           { orderId: Type.Optional(Uuid), paymentId: Type.Optional(Uuid), ...PageQuery },

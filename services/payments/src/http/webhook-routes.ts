@@ -29,6 +29,8 @@ export function webhookRoutes(app: HttpApp, ctx: PaymentsContext) {
       schema: {
         tags: ['payments'],
         summary: 'Provider webhooks: signature checked, deduplicated by event id, safe to replay in any order',
+        description:
+          "Called by the payment provider, not by clients: a bad signature → 400. Outcomes (captured, failed, refunds made in the provider's dashboard) are applied once.",
         params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }) }),
         response: { 200: WebhookResultSchema, 400: Type.Ref('Problem'), 404: Type.Ref('Problem'), 503: Type.Ref('Problem') },
       },

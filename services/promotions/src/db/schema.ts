@@ -53,6 +53,8 @@ export const redemptions = promotionsSchema.table(
   (t) => [
     index('redemptions_promotion_customer_idx').on(t.promotionId, t.customerId, t.status),
     index('redemptions_order_idx').on(t.orderId),
+    // The reconciler walks redemptions still counted by age.
+    index('redemptions_redeemed_idx').on(t.redeemedAt, t.id).where(sql`${t.status} = 'redeemed'`),
   ],
 );
 
@@ -101,7 +103,11 @@ export const loyaltyHolds = promotionsSchema.table(
     heldAt: timestamp('held_at', { withTimezone: true }).notNull(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
-  (t) => [index('loyalty_holds_order_idx').on(t.orderId)],
+  (t) => [
+    index('loyalty_holds_order_idx').on(t.orderId),
+    // The reconciler walks holds still set aside by age.
+    index('loyalty_holds_held_idx').on(t.heldAt, t.id).where(sql`${t.status} = 'held'`),
+  ],
 );
 
 export const outbox = outboxTable(promotionsSchema);

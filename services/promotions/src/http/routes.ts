@@ -26,6 +26,8 @@ export function promotionRoutes(app: HttpApp, ctx: PromotionsContext) {
       schema: {
         tags,
         summary: 'Create a promo code',
+        description:
+          'Manager or admin. A percentage or a fixed amount off, optional minimum order, validity window, total and per-customer limits. A code already used → 409.',
         ...bearer,
         body: CreatePromotionBody,
         response: { 201: Type.Ref('Promotion'), ...problems(400, 401, 403, 409) },
@@ -41,6 +43,7 @@ export function promotionRoutes(app: HttpApp, ctx: PromotionsContext) {
       schema: {
         tags,
         summary: 'List promo codes with their usage, newest first',
+        description: 'Manager or admin. Each code with how many times it was used; paged.',
         ...bearer,
         querystring: Type.Object({ active: Type.Optional(Type.Boolean()), ...PageQuery }),
         response: { 200: Page(Type.Ref('Promotion')), ...problems(400, 401, 403) },
@@ -56,6 +59,7 @@ export function promotionRoutes(app: HttpApp, ctx: PromotionsContext) {
       schema: {
         tags,
         summary: 'One promo code with its usage',
+        description: "Manager or admin. The code's rules and how many times it was used. Unknown code → 404.",
         ...bearer,
         params: CodeParams,
         response: { 200: Type.Ref('Promotion'), ...problems(400, 401, 403, 404) },
@@ -71,6 +75,7 @@ export function promotionRoutes(app: HttpApp, ctx: PromotionsContext) {
       schema: {
         tags,
         summary: 'Deactivate or reactivate a code, or change its end and limits',
+        description: 'Manager or admin. Only the fields sent change; uses already made stay.',
         ...bearer,
         params: CodeParams,
         body: UpdatePromotionBody,
@@ -87,6 +92,7 @@ export function promotionRoutes(app: HttpApp, ctx: PromotionsContext) {
       schema: {
         tags,
         summary: "The signed-in customer's points balance and history, newest first",
+        description: 'Signed-in customer. Points earned on delivered orders, spent at checkout and returned on cancellations; paged.',
         ...bearer,
         querystring: Type.Object(PageQuery),
         response: { 200: LoyaltySchema, ...problems(400, 401) },

@@ -10,7 +10,11 @@ const AmountIn = Type.Union([
   Type.Object({ amount: Type.Integer({ minimum: 1 }), currency: CurrencyCode }, { additionalProperties: false }),
 ]);
 const PromotionType = Type.Union([Type.Literal('percent'), Type.Literal('fixed'), Type.Literal('free_shipping')]);
-const Code = Type.String({ pattern: '^[A-Za-z0-9_-]{3,32}$', description: 'Letters, digits, - and _; case-insensitive' });
+const Code = Type.String({
+  pattern: '^[A-Za-z0-9_-]{3,32}$',
+  description: 'Letters, digits, - and _; case-insensitive',
+  examples: ['WINTER10'],
+});
 
 export const CreatePromotionBody = Type.Object(
   {

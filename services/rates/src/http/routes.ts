@@ -37,6 +37,7 @@ export function ratesRoutes(app: HttpApp, ctx: RatesContext) {
       schema: {
         tags,
         summary: 'The rate table: units of each currency per one unit of the base',
+        description: 'Anyone. Rates are decimal strings; `updatedAt` says when the table last changed.',
         querystring: RatesQuery,
         response: { 200: Type.Ref('RateTable'), ...problems(400) },
       },
@@ -50,6 +51,7 @@ export function ratesRoutes(app: HttpApp, ctx: RatesContext) {
       schema: {
         tags,
         summary: 'Versions of the rate table, newest first; with currency, those that changed it',
+        description: 'Anyone. Each version of the table with when and how it changed (provider or by hand); paged.',
         querystring: HistoryQuery,
         response: { 200: Page(RateSetSchema), ...problems(400) },
       },
@@ -63,6 +65,8 @@ export function ratesRoutes(app: HttpApp, ctx: RatesContext) {
       schema: {
         tags,
         summary: 'Convert minor units between two currencies (half-even, once)',
+        description:
+          'Anyone. Converts `amount` (minor units) from one currency to another through the base currency, rounding half-even once.',
         querystring: ConvertQuery,
         response: { 200: ConversionSchema, ...problems(400, 422) },
       },
@@ -77,6 +81,8 @@ export function ratesRoutes(app: HttpApp, ctx: RatesContext) {
       schema: {
         tags,
         summary: 'Pull the rate provider now',
+        description:
+          'Manager or admin. Fetches the provider feed now instead of at the scheduled time; provider unreachable → 503, the table unchanged.',
         ...bearer,
         response: { 200: RefreshSchema, ...problems(401, 403, 503) },
       },
@@ -91,6 +97,7 @@ export function ratesRoutes(app: HttpApp, ctx: RatesContext) {
       schema: {
         tags,
         summary: 'Set a rate by hand (kept until the next provider refresh that quotes it)',
+        description: 'Manager or admin. `rate` is a positive decimal string: units of this currency per one unit of the base currency.',
         ...bearer,
         params: CurrencyParams,
         body: SetRateBody,
@@ -107,6 +114,7 @@ export function ratesRoutes(app: HttpApp, ctx: RatesContext) {
       schema: {
         tags,
         summary: 'Remove a currency from the table',
+        description: 'Manager or admin. The base currency cannot be removed (422).',
         ...bearer,
         params: CurrencyParams,
         response: { 200: RateChangeSchema, ...problems(400, 401, 403, 404, 422) },

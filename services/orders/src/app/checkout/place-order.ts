@@ -1,4 +1,6 @@
+import { isTestCardToken, TEST_CARD_TOKENS } from '@bazar/contracts/clients/payments';
 import type { TxContext } from '@bazar/kit/events/outbox';
+import { UnknownTestCardToken } from '../../domain/order.errors.ts';
 import type { Order, StatusChange } from '../../domain/order.ts';
 import type { OrdersContext } from '../context.ts';
 import { EXPIRE_QUEUE } from '../expire-order.ts';
@@ -20,6 +22,9 @@ export async function placeOrder(
   ctx: OrdersContext,
   input: { customerId: string; request: CheckoutRequest; idempotency?: CheckoutIdempotency },
 ): Promise<{ answer: CheckoutAnswer; replayed: boolean }> {
+  const { provider, token } = input.request.payment;
+  // Refused before anything is reserved: an unknown test token is a typo, not a declined card.
+  if (provider === 'test' && !isTestCardToken(token)) throw UnknownTestCardToken(token, Object.keys(TEST_CARD_TOKENS));
   const orderId = ctx.deps.ids.next();
   const initial = { checkoutId: ctx.deps.ids.next(), orderId, customerId: input.customerId, request: input.request };
   const start = await startCheckout(ctx, initial, input.idempotency);

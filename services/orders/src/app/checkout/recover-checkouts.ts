@@ -1,4 +1,4 @@
-import { and, inArray, lt } from 'drizzle-orm';
+import { and, asc, inArray, lt } from 'drizzle-orm';
 import { checkouts } from '../../db/schema.ts';
 import type { OrdersContext } from '../context.ts';
 import { CHECKOUT_STEPS, compensate } from './checkout.saga.ts';
@@ -9,13 +9,18 @@ import { type CheckoutState, saveCheckout } from './checkout-state.ts';
  * failed): it is compensated, all steps — every undo is idempotent by the derived ids, so undoing
  * a step that never ran is harmless, and a payment taken before the crash is voided or refunded.
  */
-export async function recoverCheckouts(ctx: OrdersContext, olderThanSeconds = 300): Promise<number> {
+export async function recoverCheckouts(
+  ctx: OrdersContext,
+  olderThanSeconds = ctx.config.ORDER_CHECKOUT_RECOVERY_AFTER_SECONDS,
+  limit = ctx.config.ORDER_CHECKOUT_RECOVERY_BATCH,
+): Promise<number> {
   const cutoff = new Date(ctx.deps.clock.now().getTime() - olderThanSeconds * 1000);
   const stuck = await ctx.deps.db
     .select()
     .from(checkouts)
     .where(and(inArray(checkouts.status, ['running', 'compensating', 'compensation_failed']), lt(checkouts.updatedAt, cutoff)))
-    .limit(100);
+    .orderBy(asc(checkouts.updatedAt))
+    .limit(limit);
   for (const row of stuck) {
     const state = row.state as CheckoutState;
     const failures = await compensate(ctx, CHECKOUT_STEPS, state);

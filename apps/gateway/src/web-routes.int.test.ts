@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHttpApp, type HttpApp } from '@bazar/kit/http/app';
+import { createLogger } from '@bazar/kit/log';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_CSP, webRoutes } from './web-routes.ts';
+
+let app: HttpApp;
+let dist: string;
+
+beforeAll(async () => {
+  dist = mkdtempSync(join(tmpdir(), 'bazar-web-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(join(dist, 'sw.js'), '// worker');
+  app = await createHttpApp({ log: createLogger('silent'), title: 'web test' });
+  app.get('/api/v1/ping', async () => ({ ok: true }));
+  expect(await webRoutes(app, dist)).toBe(true);
+  await app.ready();
+  // Built after the server started: still served.
+  writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+});
+afterAll(async () => {
+  await app?.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+describe('the web app at /', () => {
+  it('answers index.html for the home page and any page path, revalidated on every visit', async () => {
+    for (const url of ['/', '/account/orders/123', '/manager/products?q=x']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['content-security-policy']).toBe(WEB_CSP);
+      expect(res.body).toContain('<div id="root">');
+    }
+  });
+
+  it('serves hashed assets, even ones built after start, as immutable for a year', async () => {
+    const res = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const worker = await app.inject({ method: 'GET', url: '/sw.js' });
+    expect(worker.statusCode).toBe(200);
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    // The worker fetches the shell from this origin, so it must not get the API's `default-src 'none'`.
+    expect(worker.headers['content-security-policy']).toBe(WEB_CSP);
+  });
+
+  it('leaves API routes alone and answers unknown API paths and missing files with problem+json 404', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/ping' })).json()).toEqual({ ok: true });
+    for (const url of ['/api/v1/nothing', '/internal/x', '/.well-known/nothing', '/assets/missing.js', '/missing.png']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('is not mounted when the app has not been built', async () => {
+    const bare = await createHttpApp({ log: createLogger('silent'), title: 'bare' });
+    expect(await webRoutes(bare, join(dist, 'nowhere'))).toBe(false);
+    await bare.close();
+  });
+});

@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react';
+import type { Role } from '../session/session.tsx';
+
+/**
+ * The back-office cabinets. Each is one lazily loaded module whose default export renders its
+ * own sub-routes; a new cabinet (warehouse, picking, delivery…) is one more entry here.
+ */
+export interface Cabinet {
+  /** URL segment and i18n key `cabinet.<id>`. */
+  id: string;
+  /** Roles that may open it; the API enforces the same rules. */
+  roles: Role[];
+  load: () => Promise<{ default: ComponentType }>;
+}
+
+export const CABINETS: Cabinet[] = [
+  { id: 'manager', roles: ['manager', 'admin'], load: () => import('../features/manager/manager-cabinet.tsx') },
+  { id: 'operator', roles: ['operator', 'manager', 'admin'], load: () => import('../features/operator/operator-cabinet.tsx') },
+  { id: 'controller', roles: ['controller', 'admin'], load: () => import('../features/controller/controller-cabinet.tsx') },
+  { id: 'admin', roles: ['admin'], load: () => import('../features/admin/admin-cabinet.tsx') },
+];

@@ -1,0 +1,119 @@
+import { Badge, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ok } from '../../api/client.ts';
+import { usePreferences } from '../../app/preferences.tsx';
+import { formatDateTime } from '../../format/money.ts';
+import { CabinetShell } from '../../ui/cabinet-shell.tsx';
+import { Price } from '../../ui/price.tsx';
+import { QueryView } from '../../ui/states.tsx';
+
+function Accounts() {
+  const { t } = useTranslation();
+  const accounts = useQuery({ queryKey: ['ledger', 'accounts'], queryFn: () => ok(api.GET('/api/v1/ledger/accounts')) });
+  return (
+    <QueryView query={accounts} isEmpty={(d) => d.items.length === 0}>
+      {(d) => (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('controller.account')}</Table.Th>
+                <Table.Th>{t('controller.type')}</Table.Th>
+                <Table.Th ta="right">{t('controller.debits')}</Table.Th>
+                <Table.Th ta="right">{t('controller.credits')}</Table.Th>
+                <Table.Th ta="right">{t('controller.balance')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.items.flatMap((account) =>
+                account.balances.map((b) => (
+                  <Table.Tr key={`${account.account}-${b.currency}`}>
+                    <Table.Td>
+                      <Code>{account.account}</Code>
+                    </Table.Td>
+                    <Table.Td>{account.type}</Table.Td>
+                    <Table.Td ta="right">
+                      <Price value={b.debits} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Price value={b.credits} />
+                    </Table.Td>
+                    <Table.Td ta="right" fw={600}>
+                      <Price value={b.balance} />
+                    </Table.Td>
+                  </Table.Tr>
+                )),
+              )}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </QueryView>
+  );
+}
+
+function Entries() {
+  const { t } = useTranslation();
+  const { locale } = usePreferences();
+  const [orderId, setOrderId] = useState('');
+  const [debounced] = useDebouncedValue(orderId.trim(), 300);
+  const valid = /^[0-9a-f-]{36}$/i.test(debounced);
+  const entries = useQuery({
+    queryKey: ['ledger', 'entries', valid ? debounced : null],
+    queryFn: () => ok(api.GET('/api/v1/ledger/entries', { params: { query: { limit: 100, ...(valid ? { orderId: debounced } : {}) } } })),
+  });
+  return (
+    <Stack>
+      <TextInput label={t('controller.orderId')} value={orderId} onChange={(e) => setOrderId(e.currentTarget.value)} maw={420} />
+      <QueryView query={entries} isEmpty={(d) => d.items.length === 0}>
+        {(d) => (
+          <Stack>
+            {d.items.map((entry) => (
+              <Stack key={entry.id} gap={4} p="sm" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}>
+                <Group justify="space-between">
+                  <Text fw={600}>{entry.kind}</Text>
+                  <Group gap="xs">
+                    <Badge>{entry.status}</Badge>
+                    <Text fz="xs" c="dimmed">
+                      {formatDateTime(entry.createdAt, locale)}
+                    </Text>
+                  </Group>
+                </Group>
+                <Table>
+                  <Table.Tbody>
+                    {entry.postings.map((p) => (
+                      <Table.Tr key={`${p.account}-${p.direction}-${p.amount.currency}`}>
+                        <Table.Td>
+                          <Code>{p.account}</Code>
+                        </Table.Td>
+                        <Table.Td>{t(`controller.${p.direction}`)}</Table.Td>
+                        <Table.Td ta="right">
+                          <Price value={p.amount} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Stack>
+            ))}
+          </Stack>
+        )}
+      </QueryView>
+    </Stack>
+  );
+}
+
+export default function ControllerCabinet() {
+  return (
+    <CabinetShell
+      id="controller"
+      sections={[
+        { path: 'accounts', element: <Accounts /> },
+        { path: 'entries', element: <Entries /> },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "reservations_held_idx" ON "inventory"."reservations" USING btree ("created_at","id") WHERE "inventory"."reservations"."status" = 'reserved';

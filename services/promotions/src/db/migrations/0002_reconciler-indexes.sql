@@ -1,0 +1,2 @@
+CREATE INDEX "loyalty_holds_held_idx" ON "promotions"."loyalty_holds" USING btree ("held_at","id") WHERE "promotions"."loyalty_holds"."status" = 'held';--> statement-breakpoint
+CREATE INDEX "redemptions_redeemed_idx" ON "promotions"."redemptions" USING btree ("redeemed_at","id") WHERE "promotions"."redemptions"."status" = 'redeemed';

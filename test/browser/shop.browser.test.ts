@@ -1,0 +1,159 @@
+/// <reference lib="dom" />
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, checkScreen, launchBrowser, PASSWORD, type RunningShop, startShop } from './support.ts';
+
+let shop: RunningShop;
+let browser: Browser;
+
+beforeAll(async () => {
+  [shop, browser] = await Promise.all([startShop(), launchBrowser()]);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await shop?.stop();
+});
+
+// Pages wait on a real server that may share a busy CI machine.
+const SLOW = { timeout: 30_000 };
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const DESKTOP = { viewport: { width: 1280, height: 900 } };
+
+async function signedIn(email: string, options: object): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: shop.base, ...options });
+  const page = await context.newPage();
+  // A refused API call is the first thing to read when a journey stalls.
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/session/refresh')) console.log(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+  await page.goto('/signin');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Пароль').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).last().click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  return { context, page };
+}
+
+describe('web app in Chromium', () => {
+  it('a customer on a phone finds a product, pays with tok_success and sees the order paid', async () => {
+    const { context, page } = await signedIn(ACCOUNTS.customer, PHONE);
+    await checkScreen(page, 'home');
+    const search = page.getByLabel('Поиск товаров').filter({ visible: true });
+    await search.fill('гантели');
+    await search.press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    await expect.poll(() => page.getByTestId('product-card').count(), SLOW).toBeGreaterThan(0);
+    await checkScreen(page, 'search');
+    await page.getByTestId('product-card').first().click();
+    await page.getByRole('button', { name: 'В корзину' }).click();
+    await page.getByTestId('go-to-cart').click();
+    await expect.poll(() => page.getByTestId('cart-line').count(), SLOW).toBe(1);
+    await checkScreen(page, 'cart');
+    await page.getByRole('link', { name: 'Оформить заказ' }).click();
+    await page.getByLabel('Телефон').fill('+7 900 123-45-67');
+    await page.getByLabel('Город').fill('Казань');
+    await page.getByLabel('Улица').fill('Баумана');
+    await page.getByLabel('Дом').fill('1');
+    await checkScreen(page, 'checkout');
+    await page.getByRole('button', { name: 'Оплатить' }).click();
+    await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status'), SLOW).toBe('paid');
+    await checkScreen(page, 'order');
+    // The order is the customer's: the list shows it, and the cart is empty again.
+    await page.goto('/account/orders');
+    await expect.poll(() => page.getByRole('row').count(), SLOW).toBeGreaterThan(1);
+    await page.goto('/cart');
+    await expect.poll(() => page.getByTestId('empty').isVisible(), SLOW).toBe(true);
+    await context.close();
+  });
+
+  it('a 3-D Secure card asks for confirmation and then pays; a declined card shows the error', async () => {
+    const { context, page } = await signedIn(ACCOUNTS.customer, DESKTOP);
+    const checkoutWith = async (card: string) => {
+      await page.goto('/search?q=%D0%B3%D0%B0%D0%BD%D1%82%D0%B5%D0%BB%D0%B8');
+      await page.getByTestId('product-card').first().click();
+      await page.getByRole('button', { name: 'В корзину' }).click();
+      await page.getByTestId('go-to-cart').click();
+      await page.getByRole('link', { name: 'Оформить заказ' }).click();
+      await page.getByLabel('Телефон').fill('+7 900 123-45-67');
+      await page.getByLabel('Город').fill('Казань');
+      await page.getByLabel('Улица').fill('Баумана');
+      await page.getByLabel('Дом').fill('2');
+      await page.getByRole('combobox', { name: 'Карта (тестовая)' }).click();
+      await page.getByRole('option', { name: card }).click();
+      await page.getByRole('button', { name: 'Оплатить' }).click();
+    };
+    await checkoutWith('С подтверждением 3-D Secure');
+    await expect.poll(() => page.getByTestId('three-ds').isVisible(), SLOW).toBe(true);
+    await checkScreen(page, 'three-ds');
+    await page.getByRole('button', { name: 'Подтвердить оплату' }).click();
+    await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status'), SLOW).toBe('paid');
+
+    await checkoutWith('Отказ банка');
+    await expect.poll(() => page.getByTestId('payment-declined').isVisible(), SLOW).toBe(true);
+    await checkScreen(page, 'declined');
+    await context.close();
+  });
+
+  it('the access token stays in memory: no script-readable cookie or storage holds it, and a reload restores the session', async () => {
+    const { context, page } = await signedIn(ACCOUNTS.customer, DESKTOP);
+    const readable = await page.evaluate(() => ({
+      cookie: document.cookie,
+      local: JSON.stringify(localStorage),
+      session: JSON.stringify(sessionStorage),
+    }));
+    expect(readable.cookie).toBe('');
+    expect(`${readable.local}${readable.session}`).not.toMatch(/eyJ/);
+    const [cookie] = await context.cookies();
+    expect(cookie).toMatchObject({ name: 'bazar_refresh', httpOnly: true, secure: true, sameSite: 'Strict' });
+    await page.goto('/account/orders');
+    await expect.poll(() => page.getByRole('heading', { name: 'Мои заказы' }).isVisible(), SLOW).toBe(true);
+    await context.close();
+  });
+
+  it('a customer opening a manager route is refused', async () => {
+    const { context, page } = await signedIn(ACCOUNTS.customer, DESKTOP);
+    await page.goto('/manager/products');
+    await expect.poll(() => page.getByTestId('refused').isVisible(), SLOW).toBe(true);
+    await checkScreen(page, 'refused');
+    await context.close();
+  });
+
+  it('a manager creates a product that the storefront then finds', async () => {
+    const { context, page } = await signedIn(ACCOUNTS.manager, DESKTOP);
+    await page.waitForURL(/\/manager\/products$/);
+    await checkScreen(page, 'manager-products');
+    await page.getByRole('link', { name: 'Новый товар' }).click();
+    const title = `Браузерный самовар ${Date.now()}`;
+    await page.getByLabel(/^Название\s*\*?$/).fill(title);
+    await page.getByLabel('Описание').fill('Создан в браузере');
+    await page.getByLabel('SKU').fill(`WEB-${Date.now()}`);
+    await page.getByLabel(/^Цена,/).fill('1999.50');
+    await page.getByLabel('Остаток').fill('5');
+    await checkScreen(page, 'manager-product-form');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.waitForURL(/\/manager\/products$/);
+    const found = (await fetch(`${shop.base}/api/v1/products?q=${encodeURIComponent(title)}`).then((r) => r.json())) as {
+      items: { title: string; price: unknown }[];
+    };
+    expect(found.items.map((p) => p.title)).toContain(title);
+    expect(found.items.find((p) => p.title === title)?.price).toEqual({ amount: 199950, currency: 'RUB' });
+    await context.close();
+  });
+
+  it('switches the language to English and keeps it after a reload', async () => {
+    const context = await browser.newContext({ baseURL: shop.base, ...DESKTOP });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать в Bazar' }).isVisible(), SLOW).toBe(true);
+    await page.getByText('EN', { exact: true }).filter({ visible: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Welcome to Bazar' }).isVisible(), SLOW).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await expect.poll(() => page.getByRole('link', { name: 'Cart' }).isVisible(), SLOW).toBe(true);
+    await checkScreen(page, 'home-en');
+    await context.close();
+  });
+});
