@@ -6,8 +6,8 @@ import { openConfiguredDatabase } from '@bazar/kit/db/database';
 import { migrateService } from '@bazar/kit/db/migrate';
 import { queueBindingsOf } from '@bazar/kit/service';
 import { adminCommand } from './admin-command.ts';
-import { dlqCommand } from './dlq-command.ts';
 import { analyticsCommand } from './analytics-command.ts';
+import { dlqCommand } from './dlq-command.ts';
 import { startGateway } from './gateway-host.ts';
 import { startHost, startHostPatiently } from './host.ts';
 import { ledgerCommand } from './ledger-command.ts';
@@ -56,11 +56,11 @@ async function main() {
     }
     case 'migrate':
       return migrate(arg);
-    case 'dlq':
-      process.exitCode = await dlqCommand(arg, positionals[2]);
-      return;
     case 'analytics':
       process.exitCode = await analyticsCommand(arg);
+      return;
+    case 'dlq':
+      process.exitCode = await dlqCommand(arg, positionals[2]);
       return;
     case 'admin':
       process.exitCode = await adminCommand(positionals.slice(1), { passwordFromStdin: values['password-stdin'] === true });
