@@ -13,7 +13,7 @@ export interface RebuildParts extends FoldContext {
 }
 
 /**
- * Rebuilds every rollup from scratch by replaying the event archive (decision 0017) in one
+ * Rebuilds every rollup from scratch by replaying the event archive (decision 0022) in one
  * transaction: the old figures stay readable until the new ones replace them, and live events
  * wait for it, then fold on top. The fold does not depend on event order, so pages go in id order.
  */

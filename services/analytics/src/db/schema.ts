@@ -6,7 +6,7 @@ export const analytics = pgSchema('analytics');
 
 /**
  * Every event analytics folded, as it came. The event id is the key, so it is also the inbox: an
- * event folds only when its row is new. `bazar analytics rebuild` replays it (decision 0017).
+ * event folds only when its row is new. `bazar analytics rebuild` replays it (decision 0022).
  */
 export const archive = analytics.table('archive', {
   eventId: uuid('event_id').primaryKey(),

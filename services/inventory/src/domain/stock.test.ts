@@ -161,7 +161,7 @@ describe('changesEveryRowOnce', () => {
   });
 });
 
-describe('allocate: one warehouse for the whole order (the rule in decision 0017)', () => {
+describe('allocate: one warehouse for the whole order (the rule in decision 0021)', () => {
   const order = [
     { sku: 'A', quantity: 1 },
     { sku: 'B', quantity: 2 },
