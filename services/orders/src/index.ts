@@ -3,8 +3,8 @@ import { cartClient } from '@bazar/contracts/clients/cart';
 import { inventoryClient } from '@bazar/contracts/clients/inventory';
 import { paymentsClient } from '@bazar/contracts/clients/payments';
 import { promotionsClient } from '@bazar/contracts/clients/promotions';
-import { FulfilmentPacked, PickingTaskRejected, PickingTaskStarted } from '@bazar/contracts/events/fulfilment';
 import { SHIPMENT_EVENTS } from '@bazar/contracts/events/delivery';
+import { FulfilmentPacked, PickingTaskRejected, PickingTaskStarted } from '@bazar/contracts/events/fulfilment';
 import { PaymentCaptured, PaymentFailed, PaymentRefunded } from '@bazar/contracts/events/payments';
 import { defineService, type ServiceDefinition, type ServiceDeps } from '@bazar/kit/service';
 import type { OrdersContext, SagaFaults } from './app/context.ts';
@@ -13,8 +13,8 @@ import { readOrdersConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { fulfilmentHandlers } from './events/on-fulfilment-events.ts';
 import { paymentHandlers } from './events/on-payment-events.ts';
-import { internalRoutes } from './http/internal-routes.ts';
 import { shipmentHandlers } from './events/on-shipment-events.ts';
+import { internalRoutes } from './http/internal-routes.ts';
 import { returnRoutes } from './http/return-routes.ts';
 import { ordersRoutes } from './http/routes.ts';
 import { orderJobs } from './jobs/order-jobs.ts';
@@ -62,11 +62,7 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
       PickingTaskRejected,
       ...Object.values(SHIPMENT_EVENTS),
     ],
-    handlers: (deps) => [
-      ...paymentHandlers(contextOf(deps)),
-      ...fulfilmentHandlers(contextOf(deps)),
-      ...shipmentHandlers(contextOf(deps)),
-    ],
+    handlers: (deps) => [...paymentHandlers(contextOf(deps)), ...fulfilmentHandlers(contextOf(deps)), ...shipmentHandlers(contextOf(deps))],
     jobs: (deps) => orderJobs(contextOf(deps)),
   });
 }
