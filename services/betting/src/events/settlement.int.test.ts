@@ -101,5 +101,6 @@ describe('20 managers betting on 50 orders whose outcomes arrive twice and out o
     const late = await bet(managers[0] as string, { orderId: orders[0]?.orderId, outcome: 'completed', stake: 1 });
     expect(late.statusCode).toBe(409);
     expect(late.json().type).toBe('/problems/betting.outcome_known');
-  });
+    // Some 400 bets and 150 deliveries, one transaction each: minutes on a loaded machine.
+  }, 180_000);
 });
