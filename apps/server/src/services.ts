@@ -12,7 +12,19 @@ import promotions from '@bazar/promotions';
 import rates from '@bazar/rates';
 
 /** Every service this build can host, in start order (identity first: others verify its tokens). */
-export const SERVICES: ServiceDefinition[] = [identity, catalog, rates, inventory, cart, promotions, payments, orders, fulfilment, analytics, betting];
+export const SERVICES: ServiceDefinition[] = [
+  identity,
+  catalog,
+  rates,
+  inventory,
+  cart,
+  promotions,
+  payments,
+  orders,
+  fulfilment,
+  analytics,
+  betting,
+];
 
 export function findService(name: string): ServiceDefinition {
   const found = SERVICES.find((s) => s.name === name);
