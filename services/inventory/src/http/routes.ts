@@ -31,18 +31,14 @@ export function inventoryRoutes(app: HttpApp, ctx: InventoryContext) {
       preHandler: auth.roles(...STOCK_VIEWERS),
       schema: {
         tags,
-        summary: 'Stock per SKU and warehouse (a JSON array; the next page cursor is in the X-Next-Cursor header)',
+        summary: 'Stock per SKU and warehouse',
         description: 'Operator, picker, manager, purchaser, controller or admin. On hand, reserved and available per SKU and warehouse.',
         ...bearer,
         querystring: StockQuery,
-        response: { 200: Type.Array(Type.Ref('StockLevel')), ...problems(400, 401, 403) },
+        response: { 200: Page(Type.Ref('StockLevel')), ...problems(400, 401, 403) },
       },
     },
-    async (req, reply) => {
-      const page = await listStock(ctx, req.query);
-      if (page.nextCursor) reply.header('x-next-cursor', page.nextCursor);
-      return page.items;
-    },
+    async (req) => listStock(ctx, req.query),
   );
 
   journalRoutes(app, ctx);
