@@ -31,14 +31,18 @@ export function inventoryRoutes(app: HttpApp, ctx: InventoryContext) {
       preHandler: auth.roles(...STOCK_VIEWERS),
       schema: {
         tags,
-        summary: 'Stock per SKU and warehouse',
+        summary: 'Stock per SKU and warehouse (a JSON array; the next page cursor is in the X-Next-Cursor header)',
         description: 'Operator, picker, manager, purchaser, controller or admin. On hand, reserved and available per SKU and warehouse.',
         ...bearer,
         querystring: StockQuery,
-        response: { 200: Page(Type.Ref('StockLevel')), ...problems(400, 401, 403) },
+        response: { 200: Type.Array(Type.Ref('StockLevel')), ...problems(400, 401, 403) },
       },
     },
-    async (req) => listStock(ctx, req.query),
+    async (req, reply) => {
+      const page = await listStock(ctx, req.query);
+      if (page.nextCursor) reply.header('x-next-cursor', page.nextCursor);
+      return page.items;
+    },
   );
 
   journalRoutes(app, ctx);
