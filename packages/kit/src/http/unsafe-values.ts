@@ -26,6 +26,9 @@ export function findUnsafeValue(value: unknown, path: string[] = [], depth = 0):
     return undefined;
   }
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return undefined;
+  // Only parsed JSON is walked: a body left as a stream (the gateway passes bodies through) is the
+  // upstream's to check, and walking a socket's object graph never ends.
+  if (!Array.isArray(value) && !isPlainObject(value)) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = findUnsafeValue(value[i], [...path, String(i)], depth + 1);
@@ -39,6 +42,11 @@ export function findUnsafeValue(value: unknown, path: string[] = [], depth = 0):
     if (found) return found;
   }
   return undefined;
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 const pathOf = (path: string[]) => path.join('.') || '(root)';
