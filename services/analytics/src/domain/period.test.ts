@@ -1,3 +1,4 @@
+import type { InputError } from '@bazar/kit/errors';
 import { describe, expect, it } from 'vitest';
 import { resolvePeriod, splitPeriod, weekOf } from './period.ts';
 
@@ -26,5 +27,21 @@ describe('periods', () => {
   it('starts weeks on Monday', () => {
     expect(weekOf('2026-03-01')).toBe('2026-02-23');
     expect(weekOf('2026-03-02')).toBe('2026-03-02');
+  });
+});
+
+describe('days a period may name', () => {
+  it('refuses a day past 9998 or before 1970 as a 400 naming the field, instead of running off the calendar', () => {
+    const fieldOf = (input: { from?: string; to?: string }) => {
+      try {
+        resolvePeriod(input, '2026-12-03');
+      } catch (error) {
+        return (error as InputError).errors.map((e) => e.path);
+      }
+      return [];
+    };
+    expect(fieldOf({ to: '9999-12-31' })).toEqual(['to']);
+    expect(fieldOf({ from: '1969-12-31', to: '1970-01-05' })).toEqual(['from']);
+    expect(resolvePeriod({ from: '9998-12-01', to: '9998-12-31' }, '2026-12-03')).toEqual({ from: '9998-12-01', to: '9998-12-31' });
   });
 });

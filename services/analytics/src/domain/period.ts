@@ -2,6 +2,8 @@ import { InputError } from '@bazar/kit/errors';
 
 export const MAX_PERIOD_DAYS = 3 * 366;
 const DAY_MS = 86_400_000;
+export const FIRST_DAY = '1970-01-01';
+export const LAST_DAY = '9998-12-31';
 
 export interface Period {
   /** First day, inclusive (YYYY-MM-DD, UTC). */
@@ -20,6 +22,13 @@ const nextMonth = (month: string) => {
 
 /** The asked period, or the 30 days up to `today`; an inverted or too long one is a 400. */
 export function resolvePeriod(input: { from?: string; to?: string }, today: string): Period {
+  for (const field of ['from', 'to'] as const) {
+    const day = input[field];
+    // Weeks and months around the period are worked out as dates; year 9999 has no month after it.
+    if (day !== undefined && (day < FIRST_DAY || day > LAST_DAY)) {
+      throw new InputError([{ path: field, message: `must be between ${FIRST_DAY} and ${LAST_DAY}` }]);
+    }
+  }
   const to = input.to ?? today;
   const from = input.from ?? addDays(to, -29);
   if (from > to) throw new InputError([{ path: 'from', message: 'must not be after to' }]);
