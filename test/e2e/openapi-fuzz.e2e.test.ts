@@ -183,12 +183,16 @@ describe.skipIf(testEngine() !== 'pglite')('every operation of /openapi.json und
   it('never answers 5xx, always answers errors as problem+json, and never accepts a body its schema refuses', async () => {
     expect(operations.length).toBeGreaterThan(50);
     const perOperationMs = Math.floor(budgetMs / operations.length);
-    const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+    // CI replays one seed's first requests per operation, so a landing never hangs on luck; a run
+    // elsewhere draws a new seed each time and explores further (FUZZ_SEED replays a finding).
+    const inCI = process.env.CI === 'true' || process.env.CI === '1';
+    const seed = Number(process.env.FUZZ_SEED ?? (inCI ? 20261203 : Date.now() % 2 ** 31));
+    const perOperation = Number(process.env.FUZZ_PER_OPERATION ?? (inCI ? 60 : 400));
     let sent = 0;
     const statuses = new Map<number, number>();
-    for (const op of operations) {
+    for (const [position, op] of operations.entries()) {
       // Generated up front from a seed, sent until the operation's share of the time is spent (at least 5).
-      const requests = fc.sample(requestsFor(op), { numRuns: 400, seed: seed + sent });
+      const requests = fc.sample(requestsFor(op), { numRuns: perOperation, seed: seed + position });
       const until = Date.now() + perOperationMs;
       for (const [i, request] of requests.entries()) {
         if (i >= 5 && Date.now() > until) break;
