@@ -65,7 +65,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Scheduled and queued jobs with their last and next runs and recent failures */
+        /**
+         * Scheduled and queued jobs with their last and next runs and recent failures
+         * @description Admin only; other roles get 403. Every queue with its cron, last and next runs, failures in the last 7 days and queue depth.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -93,7 +96,10 @@ export interface paths {
                                 lastFailedAt: string | null;
                                 lastStartedAt: string | null;
                                 nextRunAt: string | null;
-                                /** @description <service>.<what_it_does> */
+                                /**
+                                 * @description <service>.<what_it_does>
+                                 * @example rates.refresh
+                                 */
                                 queue: string;
                                 queued: number;
                             }[];
@@ -135,13 +141,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The orders paid in a period as CSV, one row per order */
+        /**
+         * The orders paid in a period as CSV, one row per order
+         * @description Manager or admin; other roles get 403. Streams a CSV attachment; an invalid period is refused with 400 before the download starts.
+         */
         get: {
             parameters: {
                 query?: {
-                    /** @description YYYY-MM-DD (UTC), inclusive */
+                    /**
+                     * @description YYYY-MM-DD (UTC), inclusive
+                     * @example 2026-11-01
+                     */
                     from?: string;
-                    /** @description YYYY-MM-DD (UTC), inclusive */
+                    /**
+                     * @description YYYY-MM-DD (UTC), inclusive
+                     * @example 2026-11-01
+                     */
                     to?: string;
                 };
                 header?: never;
@@ -196,7 +211,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rebuild every rollup by replaying the event archive (what `bazar analytics rebuild` does) */
+        /**
+         * Rebuild every rollup by replaying the event archive (what `bazar analytics rebuild` does)
+         * @description Admin only; other roles get 403. Replays the archived events into fresh rollups and reports how many events and seconds it took.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -212,6 +230,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "id": "019a7c3e-0000-7000-8000-000000000001",
+                         *       "events": 120000,
+                         *       "seconds": 4.2
+                         *     }
+                         */
                         "application/json": {
                             events: number;
                             id: string;
@@ -252,14 +277,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Orders, revenue, average order value, top products, series, order types and fulfilment times of a period */
+        /**
+         * Orders, revenue, average order value, top products, series, order types and fulfilment times of a period
+         * @description Manager or admin; other roles get 403. Figures of the requested period from the rollups; 400 for an invalid period.
+         */
         get: {
             parameters: {
                 query?: {
-                    /** @description YYYY-MM-DD (UTC), inclusive */
+                    /**
+                     * @description YYYY-MM-DD (UTC), inclusive
+                     * @example 2026-11-01
+                     */
                     from?: string;
                     groupBy?: "day" | "week";
-                    /** @description YYYY-MM-DD (UTC), inclusive */
+                    /**
+                     * @description YYYY-MM-DD (UTC), inclusive
+                     * @example 2026-11-01
+                     */
                     to?: string;
                     /** @description How many top products */
                     top?: number;
@@ -624,7 +658,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in from the web app (refresh token in an HttpOnly cookie) */
+        /**
+         * Sign in from the web app (refresh token in an HttpOnly cookie)
+         * @description Anyone. Checks email and password, sets the refresh token as an HttpOnly cookie and answers the user with a short-lived access token; wrong credentials → 401, too many attempts → 429.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -690,17 +727,26 @@ export interface paths {
                 };
             };
         };
-        /** Sign out of the web app: ends the login and clears the cookie */
+        /**
+         * Sign out of the web app: ends the login and clears the cookie
+         * @description Anyone. Revokes the refresh token in the session cookie, if any, and clears the cookie; always 204, even without a cookie.
+         */
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description The session cookie, if any
+                     * @example bazar_refresh=…
+                     */
+                    cookie?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Signed out: the cookie is cleared */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -723,7 +769,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Spend the session cookie's refresh token for a new access token */
+        /**
+         * Spend the session cookie's refresh token for a new access token
+         * @description Anyone holding the session cookie. Rotates the refresh token in the cookie and answers a new access token; a missing, expired or already-spent token → 401 and the cookie is cleared.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -739,6 +788,12 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "accessToken": "eyJhbGciOiJFZERTQSJ9.…",
+                         *       "expiresIn": 900
+                         *     }
+                         */
                         "application/json": {
                             accessToken: string;
                             expiresIn: number;
@@ -769,7 +824,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bets, newest first: an order's (orderId) or the caller's own (mine=true) */
+        /**
+         * Bets, newest first: an order's (orderId) or the caller's own (mine=true)
+         * @description Manager only; other roles get 403. Filter by orderId or mine=true.
+         */
         get: {
             parameters: {
                 query?: {
@@ -828,7 +886,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Stake points from this week's budget on an order's outcome */
+        /**
+         * Stake points from this week's budget on an order's outcome
+         * @description Manager only. 404 for an order betting does not know, 409 if its outcome is already known or it is their own order, 422 if the stake exceeds the points left this week.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -838,6 +899,13 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "orderId": "019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05",
+                     *       "outcome": "completed",
+                     *       "stake": 100
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * Format: uuid
@@ -930,7 +998,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's points left this week */
+        /**
+         * The caller's points left this week
+         * @description Manager only; other roles get 403. The week's budget and the points the caller has left to stake.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -946,6 +1017,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "week": "2026-11-30",
+                         *       "weeklyBudget": 1000,
+                         *       "balance": 750
+                         *     }
+                         */
                         "application/json": {
                             balance: number;
                             week: string;
@@ -988,7 +1066,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Managers by net points won this week or this month */
+        /**
+         * Managers by net points won this week or this month
+         * @description Manager only; other roles get 403. Net payouts minus stakes of settled bets per manager for the week (default) or month.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2253,7 +2334,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Couriers with their city and shift */
+        /**
+         * Couriers with their city and shift
+         * @description Operator or admin. Every courier, optionally filtered by city and whether on duty.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2327,7 +2411,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Start or end a shift (`me` for oneself); operators also set the city */
+        /**
+         * Start or end a shift (`me` for oneself); operators also set the city
+         * @description The courier themself, operator or admin. A courier changing another courier, or their own city or name → 403; an unknown courier → 404.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -2339,6 +2426,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "onDuty": true
+                     *     }
+                     */
                     "application/json": {
                         city?: string;
                         name?: string;
@@ -2403,7 +2495,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A courier's route for a day (`me` for oneself): open stops in order with ETAs, then finished ones */
+        /**
+         * A courier's route for a day (`me` for oneself): open stops in order with ETAs, then finished ones
+         * @description The courier themself, operator, manager or admin. Another courier's route → 403; the day defaults to today.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2758,7 +2853,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** SKUs whose available units are under the threshold (over every warehouse, or one) */
+        /**
+         * SKUs whose available units are under the threshold (over every warehouse, or one)
+         * @description Purchaser, controller or admin. SKUs whose available units fall below the threshold, summed over every warehouse or for the one given; other roles → 403.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2832,7 +2930,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The stock journal, newest first: every change with its reason and the levels after it */
+        /**
+         * The stock journal, newest first: every change with its reason and the levels after it
+         * @description Purchaser, controller or admin. Stock movements (receipts, reservations, audits, transfers…) newest first, filterable by the query; other roles → 403.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3212,7 +3313,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Which channels the signed-in user gets */
+        /**
+         * Which channels the signed-in user gets
+         * @description Any signed-in user. Their own SMS and e-mail switches.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3228,6 +3332,12 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "sms": false,
+                         *       "email": true
+                         *     }
+                         */
                         "application/json": {
                             email: boolean;
                             sms: boolean;
@@ -3245,7 +3355,10 @@ export interface paths {
                 };
             };
         };
-        /** Turn SMS and e-mail on or off */
+        /**
+         * Turn SMS and e-mail on or off
+         * @description Any signed-in user, for themselves only. Both switches are required; 400 for a missing or unknown field.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -3255,6 +3368,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "sms": false,
+                     *       "email": true
+                     *     }
+                     */
                     "application/json": {
                         email: boolean;
                         sms: boolean;
@@ -3268,6 +3387,12 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "sms": false,
+                         *       "email": true
+                         *     }
+                         */
                         "application/json": {
                             email: boolean;
                             sms: boolean;
@@ -3308,7 +3433,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user's SMS and e-mails, newest first */
+        /**
+         * The signed-in user's SMS and e-mails, newest first
+         * @description Any signed-in user. Only their own messages, optionally filtered by channel; 401 without a token.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3370,7 +3498,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every customer's messages for operators; `status=failed` lists the sends that gave up */
+        /**
+         * Every customer's messages for operators; `status=failed` lists the sends that gave up
+         * @description Operator or admin; other roles get 403. Every message with its recipient, attempts and last error, optionally filtered by status.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3451,7 +3582,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a failed message again */
+        /**
+         * Send a failed message again
+         * @description Operator or admin. Puts a failed message back to pending with attempts from zero and queues the send; 404 for an unknown message, 409 if it has not failed.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3888,7 +4022,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask to return delivered items, within RETURN_WINDOW_DAYS of delivery */
+        /**
+         * Ask to return delivered items, within RETURN_WINDOW_DAYS of delivery
+         * @description The customer who placed the order. Requests a return of delivered items with a reason; someone else's order → 404, an undelivered order or one past the return window → 409, more than was bought → 422.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3901,6 +4038,17 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "variantId": "5c1d9e2a-6b3f-4a7d-8e0c-1f2a3b4c5d6e",
+                     *           "quantity": 1
+                     *         }
+                     *       ],
+                     *       "reason": "Wrong size"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             quantity: number;
@@ -4240,7 +4388,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The picking queue, oldest first */
+        /**
+         * The picking queue, oldest first
+         * @description Picker, operator, controller or admin. Picking tasks filtered by status, warehouse or order; `mine` limits them to the caller's own.
+         */
         get: {
             parameters: {
                 query?: {
@@ -4320,7 +4471,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A picking task */
+        /**
+         * A picking task
+         * @description Picker, operator, controller or admin. One task with its lines and counts; an unknown id → 404.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4397,7 +4551,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give a task to a picker (until picking starts) */
+        /**
+         * Give a task to a picker (until picking starts)
+         * @description Operator or admin. Assigns the task to a picker; once picking has started → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4410,6 +4567,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "pickerId": "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * Format: uuid
@@ -4491,7 +4653,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take this waiting task (409 when another picker has it) */
+        /**
+         * Take this waiting task (409 when another picker has it)
+         * @description Picker. Claims this waiting task for the caller; a task held by another picker or no longer waiting → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4575,7 +4740,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Every line picked: the task is packed (the last one packs the order); otherwise 409 */
+        /**
+         * Every line picked: the task is packed (the last one packs the order); otherwise 409
+         * @description The picker holding the task. Marks it packed; a line not fully picked → 409, another picker's task → 403.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4659,7 +4827,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Count a scanned item by barcode or SKU; a wrong item or one too many is 422 and counts nothing */
+        /**
+         * Count a scanned item by barcode or SKU; a wrong item or one too many is 422 and counts nothing
+         * @description The picker holding the task. Adds the scanned quantity to its line; a retried scanId counts once, another picker's task → 403, a task not being picked → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4672,6 +4843,13 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "4601234567893",
+                     *       "quantity": 1,
+                     *       "scanId": "scan-7f3a"
+                     *     }
+                     */
                     "application/json": {
                         code: string;
                         /** @default 1 */
@@ -4762,7 +4940,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report units of a line that cannot be found; an operator resolves it */
+        /**
+         * Report units of a line that cannot be found; an operator resolves it
+         * @description The picker holding the task. Records missing units of a line and holds the task for an operator; an unknown SKU or too many units → 422.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4775,6 +4956,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "sku": "TEA-GREEN-100",
+                     *       "missing": 2
+                     *     }
+                     */
                     "application/json": {
                         missing: number;
                         sku: string;
@@ -4862,7 +5049,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve a shortage: wait for stock, or remove the missing units */
+        /**
+         * Resolve a shortage: wait for stock, or remove the missing units
+         * @description Operator or admin. `wait` keeps the task on hold until restock, `remove` drops the missing units from the line; no open shortage for the SKU → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4875,6 +5065,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "sku": "TEA-GREEN-100",
+                     *       "action": "remove"
+                     *     }
+                     */
                     "application/json": {
                         action: "wait" | "remove";
                         sku: string;
@@ -4953,7 +5149,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Quality check of a packed task: ok, or back to picking with a note */
+        /**
+         * Quality check of a packed task: ok, or back to picking with a note
+         * @description Controller or admin. Approves a packed task or sends it back to picking with a note; a task that is not packed → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4966,6 +5165,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "ok": false,
+                     *       "note": "Box damaged, repack"
+                     *     }
+                     */
                     "application/json": {
                         note?: string | null;
                         ok: boolean;
@@ -5044,7 +5249,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take the oldest waiting task (404 when none waits) */
+        /**
+         * Take the oldest waiting task (404 when none waits)
+         * @description Picker. Claims the oldest unassigned waiting task, optionally of one warehouse; none waiting → 404.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5054,6 +5262,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "warehouseId": "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c"
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * Format: uuid
@@ -6119,7 +6332,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Purchase orders, newest first */
+        /**
+         * Purchase orders, newest first
+         * @description Purchaser, controller, manager or admin. Purchase orders newest first, filterable by the query; other roles → 403.
+         */
         get: {
             parameters: {
                 query?: {
@@ -6180,7 +6396,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Order goods from a supplier into a warehouse (ordered at once, or a draft) */
+        /**
+         * Order goods from a supplier into a warehouse (ordered at once, or a draft)
+         * @description Purchaser or admin. Creates a purchase order (ordered, or a draft to send later); an unknown warehouse → 404, an unknown SKU or mixed currencies → 422. Idempotency-Key makes a retry safe.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6192,6 +6411,23 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "supplier": "Acme Supplies",
+                     *       "warehouseId": "8d2f7c1e-4b6a-4f3d-9a1e-2c5b7d9e0f11",
+                     *       "lines": [
+                     *         {
+                     *           "sku": "TSHIRT-BLK-M",
+                     *           "quantity": 50,
+                     *           "unitCost": {
+                     *             "amount": 45000,
+                     *             "currency": "RUB"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "status": "ordered"
+                     *     }
+                     */
                     "application/json": {
                         lines: {
                             quantity: number;
@@ -6291,7 +6527,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A purchase order */
+        /**
+         * A purchase order
+         * @description Purchaser, controller, manager or admin. One purchase order with its lines and what was received; unknown id → 404.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -6368,7 +6607,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a purchase order (goods already received stay) */
+        /**
+         * Cancel a purchase order (goods already received stay)
+         * @description Purchaser or admin. Cancels a draft or ordered purchase order; a received or already cancelled one → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6452,7 +6694,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a draft to the supplier */
+        /**
+         * Send a draft to the supplier
+         * @description Purchaser or admin. Moves a draft to ordered; an order that is not a draft → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6536,7 +6781,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Goods arrived: adds exactly what arrived to the warehouse (a repeat with the same Idempotency-Key adds nothing) */
+        /**
+         * Goods arrived: adds exactly what arrived to the warehouse (a repeat with the same Idempotency-Key adds nothing)
+         * @description Purchaser or admin. Adds the received units (or everything outstanding) to the warehouse stock; a draft, cancelled or fully received order → 409, more than outstanding → 422.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6552,6 +6800,16 @@ export interface paths {
             /** @description What arrived; without lines, everything outstanding */
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "lines": [
+                     *         {
+                     *           "sku": "TSHIRT-BLK-M",
+                     *           "quantity": 20
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         lines?: {
                             quantity: number;
@@ -7109,7 +7367,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Returns, newest first: a customer's own, every one for staff */
+        /**
+         * Returns, newest first: a customer's own, every one for staff
+         * @description Any signed-in user. A customer sees only their own returns, staff see every one; filterable by status.
+         */
         get: {
             parameters: {
                 query?: {
@@ -7173,7 +7434,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a requested return */
+        /**
+         * Approve a requested return
+         * @description Operator, manager or admin. Moves a requested return to approved; a return not in requested → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7257,7 +7521,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Receive an approved return: restocked or written-off items, refund of what was received, points taken back */
+        /**
+         * Receive an approved return: restocked or written-off items, refund of what was received, points taken back
+         * @description Operator, manager or admin. Records what came back (restocked or written off), refunds it and takes back loyalty points; a return not approved → 409, more than was returned → 422.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7270,6 +7537,17 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "variantId": "5c1d9e2a-6b3f-4a7d-8e0c-1f2a3b4c5d6e",
+                     *           "quantity": 1,
+                     *           "restock": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             quantity: number;
@@ -7364,7 +7642,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject a requested return, with a reason */
+        /**
+         * Reject a requested return, with a reason
+         * @description Operator, manager or admin. Moves a requested return to rejected, keeping the reason as the decision note; a return not in requested → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7377,6 +7658,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "reason": "Item shows signs of use"
+                     *     }
+                     */
                     "application/json": {
                         reason: string;
                     };
@@ -7452,7 +7738,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Shipments, newest first: a courier's own, or all for operators */
+        /**
+         * Shipments, newest first: a courier's own, or all for operators
+         * @description Courier, operator, manager or admin. Filtered by status, date or courier; a courier only ever sees their own shipments.
+         */
         get: {
             parameters: {
                 query?: {
@@ -7526,7 +7815,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One shipment with its history (its courier or staff) */
+        /**
+         * One shipment with its history (its courier or staff)
+         * @description Courier, operator, manager or admin. A courier asking for another courier's shipment → 403; an unknown id → 404.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -7620,7 +7912,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give a shipment to an on-duty courier of its city (also the retry of a failed delivery, optionally on another day) */
+        /**
+         * Give a shipment to an on-duty courier of its city (also the retry of a failed delivery, optionally on another day)
+         * @description Operator or admin. An off-duty courier → 409; a courier of another city → 422; an unknown shipment or courier → 404.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7633,6 +7928,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "courierId": "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5d",
+                     *       "deliveryDate": "2026-12-04"
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * Format: uuid
@@ -7725,7 +8026,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The assigned courier reports picked_up, in_transit, delivered or failed (with a reason); a retried eventId counts once */
+        /**
+         * The assigned courier reports picked_up, in_transit, delivered or failed (with a reason); a retried eventId counts once
+         * @description The assigned courier, operator or admin. Another courier's shipment → 403; failed without a note → 422; a status out of order → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7738,6 +8042,14 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "failed",
+                     *       "note": "Nobody at home",
+                     *       "lat": 55.7558,
+                     *       "lon": 37.6173
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * Format: uuid
@@ -7833,7 +8145,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take a failed delivery back to the warehouse: the order is cancelled, restocked and refunded */
+        /**
+         * Take a failed delivery back to the warehouse: the order is cancelled, restocked and refunded
+         * @description Operator or admin. Only a failed shipment can be returned; any other status → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7846,6 +8161,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "reason": "Customer unreachable after two attempts"
+                     *     }
+                     */
                     "application/json": {
                         reason?: string;
                     };
@@ -7921,7 +8241,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stock audits, newest first */
+        /**
+         * Stock audits, newest first
+         * @description Purchaser, controller or admin. Posted stock audits newest first, filterable by warehouse; other roles → 403.
+         */
         get: {
             parameters: {
                 query?: {
@@ -7979,7 +8302,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Post a count: each difference becomes one audit movement; a count under what is reserved refuses the whole audit */
+        /**
+         * Post a count: each difference becomes one audit movement; a count under what is reserved refuses the whole audit
+         * @description Controller or admin. Records counted units per SKU in a warehouse and posts each difference as an audit movement; a count below the reserved units → 409, unknown warehouse → 404. Idempotency-Key makes a retry safe.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7991,6 +8317,17 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "warehouseId": "8d2f7c1e-4b6a-4f3d-9a1e-2c5b7d9e0f11",
+                     *       "lines": [
+                     *         {
+                     *           "sku": "TSHIRT-BLK-M",
+                     *           "counted": 48
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         lines: {
                             counted: number;
@@ -8083,7 +8420,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A stock audit */
+        /**
+         * A stock audit
+         * @description Purchaser, controller or admin. One stock audit with its counted lines and differences; unknown id → 404.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -8158,7 +8498,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Suppliers */
+        /**
+         * Suppliers
+         * @description Purchaser, controller, manager or admin. Suppliers, optionally filtered by name; other roles → 403.
+         */
         get: {
             parameters: {
                 query?: {
@@ -8215,7 +8558,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add a supplier (the same name answers the existing one) */
+        /**
+         * Add a supplier (the same name answers the existing one)
+         * @description Purchaser or admin. Creates a supplier; a name already taken answers the existing supplier instead of a duplicate.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -8225,6 +8571,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "Acme Supplies",
+                     *       "contact": "orders@acme.example, +7 495 000-00-00"
+                     *     }
+                     */
                     "application/json": {
                         contact?: string | null;
                         name: string;
@@ -8283,7 +8635,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public tracking: status, steps and ETA, without any personal data */
+        /**
+         * Public tracking: status, steps and ETA, without any personal data
+         * @description Anyone, no token. An unknown tracking number → 404.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -8355,7 +8710,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Transfers between warehouses, newest first */
+        /**
+         * Transfers between warehouses, newest first
+         * @description Purchaser, controller or admin. Transfers newest first, filterable by status and warehouse; other roles → 403.
+         */
         get: {
             parameters: {
                 query?: {
@@ -8412,7 +8770,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Send goods to another warehouse: on hand drops at the source now, the goods are in transit until received */
+        /**
+         * Send goods to another warehouse: on hand drops at the source now, the goods are in transit until received
+         * @description Purchaser, controller or admin. Takes the units off the source warehouse and puts them in transit; the same source and destination → 422, not enough available units → 409, unknown warehouse → 404.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -8424,6 +8785,18 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "fromWarehouseId": "8d2f7c1e-4b6a-4f3d-9a1e-2c5b7d9e0f11",
+                     *       "toWarehouseId": "3a9e5b2c-7d1f-4e8a-b6c3-0f4d2e1a9b77",
+                     *       "lines": [
+                     *         {
+                     *           "sku": "TSHIRT-BLK-M",
+                     *           "quantity": 10
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * Format: uuid
@@ -8523,7 +8896,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a transfer in transit: the goods go back to the source */
+        /**
+         * Cancel a transfer in transit: the goods go back to the source
+         * @description Purchaser, controller or admin. Returns the units of a transfer in transit to the source warehouse; a transfer not in transit → 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -8607,7 +8983,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The goods arrived at the destination */
+        /**
+         * The goods arrived at the destination
+         * @description Purchaser, controller or admin. Adds the units of a transfer in transit to the destination warehouse; a transfer not in transit → 409.
+         */
         post: {
             parameters: {
                 query?: never;

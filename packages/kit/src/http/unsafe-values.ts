@@ -1,3 +1,5 @@
+import { EventEmitter } from 'node:events';
+
 /** A NUL, or half of a UTF-16 surrogate pair: text PostgreSQL refuses to store or compare. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the NUL character is the point.
 const UNSAFE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -28,7 +30,7 @@ export function findUnsafeValue(value: unknown, path: string[] = [], depth = 0):
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return undefined;
   // Only parsed JSON is walked: a body left as a stream (the gateway passes bodies through) is the
   // upstream's to check, and walking a socket's object graph never ends.
-  if (!Array.isArray(value) && !isPlainObject(value)) return undefined;
+  if (value instanceof EventEmitter || ArrayBuffer.isView(value)) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = findUnsafeValue(value[i], [...path, String(i)], depth + 1);
@@ -42,11 +44,6 @@ export function findUnsafeValue(value: unknown, path: string[] = [], depth = 0):
     if (found) return found;
   }
   return undefined;
-}
-
-function isPlainObject(value: object): boolean {
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 const pathOf = (path: string[]) => path.join('.') || '(root)';

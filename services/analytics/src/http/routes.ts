@@ -23,6 +23,7 @@ export function analyticsRoutes(app: HttpApp, ctx: AnalyticsContext) {
       schema: {
         tags,
         summary: 'Orders, revenue, average order value, top products, series, order types and fulfilment times of a period',
+        description: 'Manager or admin; other roles get 403. Figures of the requested period from the rollups; 400 for an invalid period.',
         ...bearer,
         querystring: SummaryQuery,
         response: { 200: Type.Ref('AnalyticsSummary'), ...problems(400, 401, 403) },
@@ -38,6 +39,8 @@ export function analyticsRoutes(app: HttpApp, ctx: AnalyticsContext) {
       schema: {
         tags,
         summary: 'The orders paid in a period as CSV, one row per order',
+        description:
+          'Manager or admin; other roles get 403. Streams a CSV attachment; an invalid period is refused with 400 before the download starts.',
         ...bearer,
         querystring: ExportQuery,
         produces: ['text/csv'],

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 
-const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD (UTC), inclusive' });
+const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD (UTC), inclusive', examples: ['2026-11-01'] });
 const MoneyOut = Type.Object({ amount: Type.Integer(), currency: Type.String() });
 const Seconds = Type.Union([Type.Integer(), Type.Null()], { description: 'Seconds; null when nothing was measured' });
 

@@ -24,6 +24,8 @@ export function bettingRoutes(app: HttpApp, ctx: BettingContext) {
       schema: {
         tags,
         summary: "Stake points from this week's budget on an order's outcome",
+        description:
+          'Manager only. 404 for an order betting does not know, 409 if its outcome is already known or it is their own order, 422 if the stake exceeds the points left this week.',
         ...bearer,
         body: PlaceBetBody,
         response: { 201: Type.Ref('Bet'), ...problems(400, 401, 403, 404, 409, 422) },
@@ -39,6 +41,7 @@ export function bettingRoutes(app: HttpApp, ctx: BettingContext) {
       schema: {
         tags,
         summary: "Bets, newest first: an order's (orderId) or the caller's own (mine=true)",
+        description: 'Manager only; other roles get 403. Filter by orderId or mine=true.',
         ...bearer,
         querystring: ListBetsQuery,
         response: { 200: Page(Type.Ref('Bet')), ...problems(400, 401, 403) },
@@ -54,6 +57,8 @@ export function bettingRoutes(app: HttpApp, ctx: BettingContext) {
       schema: {
         tags,
         summary: 'Managers by net points won this week or this month',
+        description:
+          'Manager only; other roles get 403. Net payouts minus stakes of settled bets per manager for the week (default) or month.',
         ...bearer,
         querystring: LeaderboardQuery,
         response: { 200: LeaderboardSchema, ...problems(400, 401, 403) },
@@ -66,7 +71,13 @@ export function bettingRoutes(app: HttpApp, ctx: BettingContext) {
     '/api/v1/bets/budget',
     {
       onRequest: managers,
-      schema: { tags, summary: "The caller's points left this week", ...bearer, response: { 200: BudgetSchema, ...problems(401, 403) } },
+      schema: {
+        tags,
+        summary: "The caller's points left this week",
+        description: "Manager only; other roles get 403. The week's budget and the points the caller has left to stake.",
+        ...bearer,
+        response: { 200: BudgetSchema, ...problems(401, 403) },
+      },
     },
     async (req) => getBudget(ctx, req.user?.id ?? ''),
   );

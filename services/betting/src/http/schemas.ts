@@ -8,7 +8,10 @@ const Outcome = Type.Union([Type.Literal('completed'), Type.Literal('cancelled')
 
 export const PlaceBetBody = Type.Object(
   { orderId: Uuid, outcome: Outcome, stake: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Whole points' }) },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{ orderId: '019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05', outcome: 'completed', stake: 100 }],
+  },
 );
 
 export const BetSchema = Type.Object(
@@ -50,4 +53,7 @@ export const LeaderboardSchema = Type.Object({
   ),
 });
 
-export const BudgetSchema = Type.Object({ week: Type.String(), weeklyBudget: Type.Integer(), balance: Type.Integer() });
+export const BudgetSchema = Type.Object(
+  { week: Type.String(), weeklyBudget: Type.Integer(), balance: Type.Integer() },
+  { examples: [{ week: '2026-11-30', weeklyBudget: 1000, balance: 750 }] },
+);

@@ -53,6 +53,8 @@ export function deliveryRoutes(app: HttpApp, ctx: DeliveryContext) {
       schema: {
         tags,
         summary: "Shipments, newest first: a courier's own, or all for operators",
+        description:
+          'Courier, operator, manager or admin. Filtered by status, date or courier; a courier only ever sees their own shipments.',
         ...bearer,
         querystring: Type.Object({ ...ListShipmentsQuery.properties, ...PageQuery }),
         response: { 200: Page(Type.Ref('Shipment')), ...problems(400, 401, 403) },
@@ -68,6 +70,7 @@ export function deliveryRoutes(app: HttpApp, ctx: DeliveryContext) {
       schema: {
         tags,
         summary: 'One shipment with its history (its courier or staff)',
+        description: "Courier, operator, manager or admin. A courier asking for another courier's shipment → 403; an unknown id → 404.",
         ...bearer,
         params: ShipmentParams,
         response: { 200: ShipmentDetail, ...problems(400, 401, 403, 404) },
@@ -83,6 +86,7 @@ export function deliveryRoutes(app: HttpApp, ctx: DeliveryContext) {
       schema: {
         tags,
         summary: 'Give a shipment to an on-duty courier of its city (also the retry of a failed delivery, optionally on another day)',
+        description: 'Operator or admin. An off-duty courier → 409; a courier of another city → 422; an unknown shipment or courier → 404.',
         ...bearer,
         params: ShipmentParams,
         body: AssignBody,
@@ -107,6 +111,8 @@ export function deliveryRoutes(app: HttpApp, ctx: DeliveryContext) {
       schema: {
         tags,
         summary: 'The assigned courier reports picked_up, in_transit, delivered or failed (with a reason); a retried eventId counts once',
+        description:
+          "The assigned courier, operator or admin. Another courier's shipment → 403; failed without a note → 422; a status out of order → 409.",
         ...bearer,
         params: ShipmentParams,
         body: ReportBody,
@@ -134,6 +140,7 @@ export function deliveryRoutes(app: HttpApp, ctx: DeliveryContext) {
       schema: {
         tags,
         summary: 'Take a failed delivery back to the warehouse: the order is cancelled, restocked and refunded',
+        description: 'Operator or admin. Only a failed shipment can be returned; any other status → 409.',
         ...bearer,
         params: ShipmentParams,
         body: ReturnBody,
@@ -156,6 +163,7 @@ export function deliveryRoutes(app: HttpApp, ctx: DeliveryContext) {
       schema: {
         tags,
         summary: 'Public tracking: status, steps and ETA, without any personal data',
+        description: 'Anyone, no token. An unknown tracking number → 404.',
         params: TrackingParams,
         response: { 200: TrackingSchema, ...problems(400, 404) },
       },
@@ -170,6 +178,7 @@ export function deliveryRoutes(app: HttpApp, ctx: DeliveryContext) {
       schema: {
         tags,
         summary: 'Couriers with their city and shift',
+        description: 'Operator or admin. Every courier, optionally filtered by city and whether on duty.',
         ...bearer,
         querystring: CouriersQuery,
         response: { 200: Type.Object({ items: Type.Array(Type.Ref('Courier')) }), ...problems(400, 401, 403) },
@@ -185,6 +194,8 @@ export function deliveryRoutes(app: HttpApp, ctx: DeliveryContext) {
       schema: {
         tags,
         summary: 'Start or end a shift (`me` for oneself); operators also set the city',
+        description:
+          'The courier themself, operator or admin. A courier changing another courier, or their own city or name → 403; an unknown courier → 404.',
         ...bearer,
         params: CourierParams,
         body: CourierBody,
@@ -201,6 +212,7 @@ export function deliveryRoutes(app: HttpApp, ctx: DeliveryContext) {
       schema: {
         tags,
         summary: "A courier's route for a day (`me` for oneself): open stops in order with ETAs, then finished ones",
+        description: "The courier themself, operator, manager or admin. Another courier's route → 403; the day defaults to today.",
         ...bearer,
         params: CourierParams,
         querystring: RouteQuery,

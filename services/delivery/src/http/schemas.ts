@@ -51,7 +51,10 @@ export const ListShipmentsQuery = Type.Object({
   courierId: Type.Optional(Uuid),
 });
 
-export const AssignBody = Type.Object({ courierId: Uuid, deliveryDate: Type.Optional(Day) }, { additionalProperties: false });
+export const AssignBody = Type.Object(
+  { courierId: Uuid, deliveryDate: Type.Optional(Day) },
+  { additionalProperties: false, examples: [{ courierId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5d', deliveryDate: '2026-12-04' }] },
+);
 
 export const ReportBody = Type.Object(
   {
@@ -62,12 +65,12 @@ export const ReportBody = Type.Object(
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
     lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ status: 'failed', note: 'Nobody at home', lat: 55.7558, lon: 37.6173 }] },
 );
 
 export const ReturnBody = Type.Object(
   { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ reason: 'Customer unreachable after two attempts' }] },
 );
 
 export const TrackingParams = Type.Object({ trackingNumber: Type.String({ minLength: 1, maxLength: 40 }) });
@@ -93,7 +96,7 @@ export const CourierBody = Type.Object(
     city: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { additionalProperties: false, minProperties: 1, examples: [{ onDuty: true }] },
 );
 export const CouriersQuery = Type.Object({ city: Type.Optional(Type.String({ maxLength: 200 })), onDuty: Type.Optional(Type.Boolean()) });
 export const RouteQuery = Type.Object({ date: Type.Optional(Day) });

@@ -50,6 +50,8 @@ export function fulfilmentRoutes(app: HttpApp, ctx: FulfilmentContext) {
       schema: {
         tags,
         summary: 'The picking queue, oldest first',
+        description:
+          "Picker, operator, controller or admin. Picking tasks filtered by status, warehouse or order; `mine` limits them to the caller's own.",
         ...bearer,
         querystring: TaskQuery,
         response: { 200: Page(Type.Ref('PickingTask')), ...problems(400, 401, 403) },
@@ -66,7 +68,14 @@ export function fulfilmentRoutes(app: HttpApp, ctx: FulfilmentContext) {
     '/api/v1/picking/tasks/:id',
     {
       onRequest: viewers,
-      schema: { tags, summary: 'A picking task', ...bearer, params: TaskParams, response: { ...task, ...problems(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'A picking task',
+        description: 'Picker, operator, controller or admin. One task with its lines and counts; an unknown id → 404.',
+        ...bearer,
+        params: TaskParams,
+        response: { ...task, ...problems(400, 401, 403, 404) },
+      },
     },
     async (req) => toTaskView(await getTask(ctx, req.params.id)),
   );
@@ -79,6 +88,7 @@ export function fulfilmentRoutes(app: HttpApp, ctx: FulfilmentContext) {
       schema: {
         tags,
         summary: 'Take the oldest waiting task (404 when none waits)',
+        description: 'Picker. Claims the oldest unassigned waiting task, optionally of one warehouse; none waiting → 404.',
         ...bearer,
         body: ClaimNextBody,
         response: { ...task, ...problems(400, 401, 403, 404) },
@@ -94,6 +104,7 @@ export function fulfilmentRoutes(app: HttpApp, ctx: FulfilmentContext) {
       schema: {
         tags,
         summary: 'Give a task to a picker (until picking starts)',
+        description: 'Operator or admin. Assigns the task to a picker; once picking has started → 409.',
         ...bearer,
         params: TaskParams,
         body: AssignBody,
@@ -110,6 +121,7 @@ export function fulfilmentRoutes(app: HttpApp, ctx: FulfilmentContext) {
       schema: {
         tags,
         summary: 'Take this waiting task (409 when another picker has it)',
+        description: 'Picker. Claims this waiting task for the caller; a task held by another picker or no longer waiting → 409.',
         ...bearer,
         params: TaskParams,
         response: { ...task, ...problems(400, 401, 403, 404, 409) },
@@ -125,6 +137,8 @@ export function fulfilmentRoutes(app: HttpApp, ctx: FulfilmentContext) {
       schema: {
         tags,
         summary: 'Count a scanned item by barcode or SKU; a wrong item or one too many is 422 and counts nothing',
+        description:
+          "The picker holding the task. Adds the scanned quantity to its line; a retried scanId counts once, another picker's task → 403, a task not being picked → 409.",
         ...bearer,
         params: TaskParams,
         body: ScanBody,
@@ -150,6 +164,7 @@ export function fulfilmentRoutes(app: HttpApp, ctx: FulfilmentContext) {
       schema: {
         tags,
         summary: 'Every line picked: the task is packed (the last one packs the order); otherwise 409',
+        description: "The picker holding the task. Marks it packed; a line not fully picked → 409, another picker's task → 403.",
         ...bearer,
         params: TaskParams,
         response: { ...task, ...problems(400, 401, 403, 404, 409) },
@@ -165,6 +180,8 @@ export function fulfilmentRoutes(app: HttpApp, ctx: FulfilmentContext) {
       schema: {
         tags,
         summary: 'Report units of a line that cannot be found; an operator resolves it',
+        description:
+          'The picker holding the task. Records missing units of a line and holds the task for an operator; an unknown SKU or too many units → 422.',
         ...bearer,
         params: TaskParams,
         body: ShortageBody,
@@ -181,6 +198,8 @@ export function fulfilmentRoutes(app: HttpApp, ctx: FulfilmentContext) {
       schema: {
         tags,
         summary: 'Resolve a shortage: wait for stock, or remove the missing units',
+        description:
+          'Operator or admin. `wait` keeps the task on hold until restock, `remove` drops the missing units from the line; no open shortage for the SKU → 409.',
         ...bearer,
         params: TaskParams,
         body: ResolveBody,
@@ -197,6 +216,8 @@ export function fulfilmentRoutes(app: HttpApp, ctx: FulfilmentContext) {
       schema: {
         tags,
         summary: 'Quality check of a packed task: ok, or back to picking with a note',
+        description:
+          'Controller or admin. Approves a packed task or sends it back to picking with a note; a task that is not packed → 409.',
         ...bearer,
         params: TaskParams,
         body: VerifyBody,

@@ -52,25 +52,31 @@ export const TaskQuery = Type.Object({
 export const TaskParams = Type.Object({ id: Uuid });
 const Code = Type.String({ minLength: 1, maxLength: 128, pattern: '\\S' });
 
-export const AssignBody = Type.Object({ pickerId: Uuid }, { additionalProperties: false });
-export const ClaimNextBody = Type.Object({ warehouseId: Type.Optional(Uuid) }, { additionalProperties: false });
+export const AssignBody = Type.Object(
+  { pickerId: Uuid },
+  { additionalProperties: false, examples: [{ pickerId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }] },
+);
+export const ClaimNextBody = Type.Object(
+  { warehouseId: Type.Optional(Uuid) },
+  { additionalProperties: false, examples: [{ warehouseId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c' }] },
+);
 export const ScanBody = Type.Object(
   {
     code: Code,
     quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
     scanId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The same id again counts nothing' })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ code: '4601234567893', quantity: 1, scanId: 'scan-7f3a' }] },
 );
 export const ShortageBody = Type.Object(
   { sku: Code, missing: Type.Integer({ minimum: 1, maximum: 1_000_000 }) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ sku: 'TEA-GREEN-100', missing: 2 }] },
 );
 export const ResolveBody = Type.Object(
   { sku: Code, action: Type.Union([Type.Literal('wait'), Type.Literal('remove')]) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ sku: 'TEA-GREEN-100', action: 'remove' }] },
 );
 export const VerifyBody = Type.Object(
   { ok: Type.Boolean(), note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ ok: false, note: 'Box damaged, repack' }] },
 );

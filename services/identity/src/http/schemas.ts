@@ -56,4 +56,7 @@ export const WebSessionSchema = Type.Object({
   accessToken: Type.String(),
   expiresIn: Type.Integer({ description: 'Seconds the access token lives' }),
 });
-export const WebTokenSchema = Type.Object({ accessToken: Type.String(), expiresIn: Type.Integer() });
+export const WebTokenSchema = Type.Object(
+  { accessToken: Type.String(), expiresIn: Type.Integer() },
+  { examples: [{ accessToken: 'eyJhbGciOiJFZERTQSJ9.…', expiresIn: 900 }] },
+);

@@ -40,6 +40,8 @@ export function webSessionRoutes(app: HttpApp, ctx: IdentityContext) {
         schema: {
           tags,
           summary: 'Sign in from the web app (refresh token in an HttpOnly cookie)',
+          description:
+            'Anyone. Checks email and password, sets the refresh token as an HttpOnly cookie and answers the user with a short-lived access token; wrong credentials → 401, too many attempts → 429.',
           body: LoginBody,
           response: { 200: WebSessionSchema, ...problems(400, 401, 429) },
         },
@@ -57,6 +59,8 @@ export function webSessionRoutes(app: HttpApp, ctx: IdentityContext) {
         schema: {
           tags,
           summary: "Spend the session cookie's refresh token for a new access token",
+          description:
+            'Anyone holding the session cookie. Rotates the refresh token in the cookie and answers a new access token; a missing, expired or already-spent token → 401 and the cookie is cleared.',
           response: { 200: WebTokenSchema, ...problems(401) },
         },
       },
@@ -76,7 +80,18 @@ export function webSessionRoutes(app: HttpApp, ctx: IdentityContext) {
 
     scope.delete(
       '/api/v1/auth/session',
-      { schema: { tags, summary: 'Sign out of the web app: ends the login and clears the cookie', response: { 204: Type.Null() } } },
+      {
+        schema: {
+          tags,
+          summary: 'Sign out of the web app: ends the login and clears the cookie',
+          description:
+            'Anyone. Revokes the refresh token in the session cookie, if any, and clears the cookie; always 204, even without a cookie.',
+          headers: Type.Object({
+            cookie: Type.Optional(Type.String({ description: 'The session cookie, if any', examples: ['bazar_refresh=…'] })),
+          }),
+          response: { 204: Type.Null({ description: 'Signed out: the cookie is cleared' }) },
+        },
+      },
       async (req, reply) => {
         const token = tokenOf(req);
         if (token) await logOut(ctx, { refreshToken: token, userId: null });

@@ -33,6 +33,8 @@ export function auditTransferRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Post a count: each difference becomes one audit movement; a count under what is reserved refuses the whole audit',
+        description:
+          'Controller or admin. Records counted units per SKU in a warehouse and posts each difference as an audit movement; a count below the reserved units → 409, unknown warehouse → 404. Idempotency-Key makes a retry safe.',
         ...bearer,
         headers: IdempotencyHeader,
         body: AuditBody,
@@ -57,6 +59,7 @@ export function auditTransferRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Stock audits, newest first',
+        description: 'Purchaser, controller or admin. Posted stock audits newest first, filterable by warehouse; other roles → 403.',
         ...bearer,
         querystring: AuditQuery,
         response: { 200: Page(Type.Ref('StockAudit')), ...problems(400, 401, 403) },
@@ -72,6 +75,7 @@ export function auditTransferRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'A stock audit',
+        description: 'Purchaser, controller or admin. One stock audit with its counted lines and differences; unknown id → 404.',
         ...bearer,
         params: IdParams,
         response: { 200: Type.Ref('StockAudit'), ...problems(400, 401, 403, 404) },
@@ -87,6 +91,8 @@ export function auditTransferRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Send goods to another warehouse: on hand drops at the source now, the goods are in transit until received',
+        description:
+          'Purchaser, controller or admin. Takes the units off the source warehouse and puts them in transit; the same source and destination → 422, not enough available units → 409, unknown warehouse → 404.',
         ...bearer,
         headers: IdempotencyHeader,
         body: TransferBody,
@@ -111,6 +117,7 @@ export function auditTransferRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Transfers between warehouses, newest first',
+        description: 'Purchaser, controller or admin. Transfers newest first, filterable by status and warehouse; other roles → 403.',
         ...bearer,
         querystring: TransferQuery,
         response: { 200: Page(Type.Ref('Transfer')), ...problems(400, 401, 403) },
@@ -131,6 +138,10 @@ export function auditTransferRoutes(app: HttpApp, ctx: InventoryContext) {
           tags,
           summary:
             action === 'receive' ? 'The goods arrived at the destination' : 'Cancel a transfer in transit: the goods go back to the source',
+          description:
+            action === 'receive'
+              ? 'Purchaser, controller or admin. Adds the units of a transfer in transit to the destination warehouse; a transfer not in transit → 409.'
+              : 'Purchaser, controller or admin. Returns the units of a transfer in transit to the source warehouse; a transfer not in transit → 409.',
           ...bearer,
           params: IdParams,
           response: { 200: Type.Ref('Transfer'), ...problems(400, 401, 403, 404, 409) },

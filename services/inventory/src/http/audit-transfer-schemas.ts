@@ -15,7 +15,10 @@ export const AuditBody = Type.Object(
       },
     ),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{ warehouseId: '8d2f7c1e-4b6a-4f3d-9a1e-2c5b7d9e0f11', lines: [{ sku: 'TSHIRT-BLK-M', counted: 48 }] }],
+  },
 );
 
 export const AuditSchema = Type.Object(
@@ -39,7 +42,16 @@ export const TransferBody = Type.Object(
     toWarehouseId: Uuid,
     lines: Type.Array(Type.Object({ sku: Sku, quantity: Quantity }, { additionalProperties: false }), { minItems: 1, maxItems: 500 }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        fromWarehouseId: '8d2f7c1e-4b6a-4f3d-9a1e-2c5b7d9e0f11',
+        toWarehouseId: '3a9e5b2c-7d1f-4e8a-b6c3-0f4d2e1a9b77',
+        lines: [{ sku: 'TSHIRT-BLK-M', quantity: 10 }],
+      },
+    ],
+  },
 );
 
 export const TransferSchema = Type.Object(

@@ -23,6 +23,8 @@ export function journalRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'The stock journal, newest first: every change with its reason and the levels after it',
+        description:
+          'Purchaser, controller or admin. Stock movements (receipts, reservations, audits, transfers…) newest first, filterable by the query; other roles → 403.',
         ...bearer,
         querystring: MovementQuery,
         response: { 200: Page(Type.Ref('StockMovement')), ...problems(400, 401, 403) },
@@ -38,6 +40,8 @@ export function journalRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'SKUs whose available units are under the threshold (over every warehouse, or one)',
+        description:
+          'Purchaser, controller or admin. SKUs whose available units fall below the threshold, summed over every warehouse or for the one given; other roles → 403.',
         ...bearer,
         querystring: LowStockQuery,
         response: { 200: Page(Type.Ref('LowStock')), ...problems(400, 401, 403) },

@@ -43,6 +43,7 @@ export function purchasingRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Suppliers',
+        description: 'Purchaser, controller, manager or admin. Suppliers, optionally filtered by name; other roles → 403.',
         ...bearer,
         querystring: SupplierQuery,
         response: { 200: Page(Type.Ref('Supplier')), ...problems(400, 401, 403) },
@@ -58,6 +59,7 @@ export function purchasingRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Add a supplier (the same name answers the existing one)',
+        description: 'Purchaser or admin. Creates a supplier; a name already taken answers the existing supplier instead of a duplicate.',
         ...bearer,
         body: SupplierBody,
         response: { 201: Type.Ref('Supplier'), ...problems(400, 401, 403) },
@@ -73,6 +75,7 @@ export function purchasingRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Purchase orders, newest first',
+        description: 'Purchaser, controller, manager or admin. Purchase orders newest first, filterable by the query; other roles → 403.',
         ...bearer,
         querystring: PurchaseOrderQuery,
         response: { 200: Page(Type.Ref('PurchaseOrder')), ...problems(400, 401, 403) },
@@ -91,6 +94,7 @@ export function purchasingRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'A purchase order',
+        description: 'Purchaser, controller, manager or admin. One purchase order with its lines and what was received; unknown id → 404.',
         ...bearer,
         params: IdParams,
         response: { 200: Type.Ref('PurchaseOrder'), ...problems(400, 401, 403, 404) },
@@ -106,6 +110,8 @@ export function purchasingRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Order goods from a supplier into a warehouse (ordered at once, or a draft)',
+        description:
+          'Purchaser or admin. Creates a purchase order (ordered, or a draft to send later); an unknown warehouse → 404, an unknown SKU or mixed currencies → 422. Idempotency-Key makes a retry safe.',
         ...bearer,
         headers: IdempotencyHeader,
         body: PurchaseOrderBody,
@@ -133,6 +139,8 @@ export function purchasingRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: {
         tags,
         summary: 'Goods arrived: adds exactly what arrived to the warehouse (a repeat with the same Idempotency-Key adds nothing)',
+        description:
+          'Purchaser or admin. Adds the received units (or everything outstanding) to the warehouse stock; a draft, cancelled or fully received order → 409, more than outstanding → 422.',
         ...bearer,
         headers: IdempotencyHeader,
         params: IdParams,
@@ -162,6 +170,10 @@ export function purchasingRoutes(app: HttpApp, ctx: InventoryContext) {
         schema: {
           tags,
           summary: action === 'order' ? 'Send a draft to the supplier' : 'Cancel a purchase order (goods already received stay)',
+          description:
+            action === 'order'
+              ? 'Purchaser or admin. Moves a draft to ordered; an order that is not a draft → 409.'
+              : 'Purchaser or admin. Cancels a draft or ordered purchase order; a received or already cancelled one → 409.',
           ...bearer,
           params: IdParams,
           response: { 200: Type.Ref('PurchaseOrder'), ...problems(400, 401, 403, 404, 409) },

@@ -16,7 +16,7 @@ export const SupplierSchema = Type.Object(
 
 export const SupplierBody = Type.Object(
   { name: Name, contact: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ name: 'Acme Supplies', contact: 'orders@acme.example, +7 495 000-00-00' }] },
 );
 
 export const SupplierQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), ...PageQuery });
@@ -36,7 +36,17 @@ export const PurchaseOrderBody = Type.Object(
     }),
     status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('ordered')], { description: 'draft keeps it for editing' })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        supplier: 'Acme Supplies',
+        warehouseId: '8d2f7c1e-4b6a-4f3d-9a1e-2c5b7d9e0f11',
+        lines: [{ sku: 'TSHIRT-BLK-M', quantity: 50, unitCost: { amount: 45000, currency: 'RUB' } }],
+        status: 'ordered',
+      },
+    ],
+  },
 );
 
 export const ReceiveBody = Type.Object(
@@ -48,7 +58,11 @@ export const ReceiveBody = Type.Object(
       }),
     ),
   },
-  { additionalProperties: false, description: 'What arrived; without lines, everything outstanding' },
+  {
+    additionalProperties: false,
+    description: 'What arrived; without lines, everything outstanding',
+    examples: [{ lines: [{ sku: 'TSHIRT-BLK-M', quantity: 20 }] }],
+  },
 );
 
 export const PurchaseOrderSchema = Type.Object(

@@ -38,7 +38,10 @@ const AdminMessage = Type.Intersect([
   Type.Ref('Notification'),
   Type.Object({ userId: Uuid, recipient: Type.String(), lastError: Type.Union([Type.String(), Type.Null()]) }),
 ]);
-const Preferences = Type.Object({ sms: Type.Boolean(), email: Type.Boolean() }, { additionalProperties: false });
+const Preferences = Type.Object(
+  { sms: Type.Boolean(), email: Type.Boolean() },
+  { additionalProperties: false, examples: [{ sms: false, email: true }] },
+);
 
 /** Notifications routes of CONTRACT.md (plus the operator's view of failed sends), thin: parse → use case → reply. */
 export function notificationRoutes(app: HttpApp, ctx: NotificationsContext) {
@@ -53,6 +56,7 @@ export function notificationRoutes(app: HttpApp, ctx: NotificationsContext) {
       schema: {
         tags,
         summary: "The signed-in user's SMS and e-mails, newest first",
+        description: 'Any signed-in user. Only their own messages, optionally filtered by channel; 401 without a token.',
         ...bearer,
         querystring: Type.Object({ channel: Type.Optional(Channel), ...PageQuery }),
         response: { 200: Page(Type.Ref('Notification')), ...problems(400, 401) },
@@ -68,6 +72,8 @@ export function notificationRoutes(app: HttpApp, ctx: NotificationsContext) {
       schema: {
         tags,
         summary: "Every customer's messages for operators; `status=failed` lists the sends that gave up",
+        description:
+          'Operator or admin; other roles get 403. Every message with its recipient, attempts and last error, optionally filtered by status.',
         ...bearer,
         querystring: Type.Object({ status: Type.Optional(Status), ...PageQuery }),
         response: { 200: Page(AdminMessage), ...problems(400, 401, 403) },
@@ -83,6 +89,8 @@ export function notificationRoutes(app: HttpApp, ctx: NotificationsContext) {
       schema: {
         tags,
         summary: 'Send a failed message again',
+        description:
+          'Operator or admin. Puts a failed message back to pending with attempts from zero and queues the send; 404 for an unknown message, 409 if it has not failed.',
         ...bearer,
         params: Type.Object({ id: Uuid }),
         response: { 200: AdminMessage, ...problems(400, 401, 403, 404, 409) },
@@ -95,7 +103,13 @@ export function notificationRoutes(app: HttpApp, ctx: NotificationsContext) {
     '/api/v1/me/notification-preferences',
     {
       preHandler: auth.user,
-      schema: { tags, summary: 'Which channels the signed-in user gets', ...bearer, response: { 200: Preferences, ...problems(401) } },
+      schema: {
+        tags,
+        summary: 'Which channels the signed-in user gets',
+        description: 'Any signed-in user. Their own SMS and e-mail switches.',
+        ...bearer,
+        response: { 200: Preferences, ...problems(401) },
+      },
     },
     async (req) => getPreferences(ctx, userOf(req).id),
   );
@@ -107,6 +121,7 @@ export function notificationRoutes(app: HttpApp, ctx: NotificationsContext) {
       schema: {
         tags,
         summary: 'Turn SMS and e-mail on or off',
+        description: 'Any signed-in user, for themselves only. Both switches are required; 400 for a missing or unknown field.',
         ...bearer,
         body: Preferences,
         response: { 200: Preferences, ...problems(400, 401) },

@@ -54,6 +54,8 @@ export function returnRoutes(app: HttpApp, ctx: OrdersContext) {
       schema: {
         tags,
         summary: 'Ask to return delivered items, within RETURN_WINDOW_DAYS of delivery',
+        description:
+          "The customer who placed the order. Requests a return of delivered items with a reason; someone else's order → 404, an undelivered order or one past the return window → 409, more than was bought → 422.",
         ...bearer,
         params: Type.Object({ id: Uuid }),
         body: Type.Object(
@@ -64,7 +66,10 @@ export function returnRoutes(app: HttpApp, ctx: OrdersContext) {
             }),
             reason: Type.String({ minLength: 1, maxLength: 1000 }),
           },
-          { additionalProperties: false },
+          {
+            additionalProperties: false,
+            examples: [{ items: [{ variantId: '5c1d9e2a-6b3f-4a7d-8e0c-1f2a3b4c5d6e', quantity: 1 }], reason: 'Wrong size' }],
+          },
         ),
         response: { 201: Type.Ref('Return'), ...problems(400, 401, 403, 404, 409, 422) },
       },
@@ -80,6 +85,7 @@ export function returnRoutes(app: HttpApp, ctx: OrdersContext) {
       schema: {
         tags,
         summary: "Returns, newest first: a customer's own, every one for staff",
+        description: 'Any signed-in user. A customer sees only their own returns, staff see every one; filterable by status.',
         ...bearer,
         querystring: Type.Object({ status: Type.Optional(Status), ...PageQuery }),
         response: { 200: Page(Type.Ref('Return')), ...problems(400, 401) },
@@ -95,6 +101,7 @@ export function returnRoutes(app: HttpApp, ctx: OrdersContext) {
       schema: {
         tags,
         summary: 'Approve a requested return',
+        description: 'Operator, manager or admin. Moves a requested return to approved; a return not in requested → 409.',
         ...bearer,
         params: ReturnParams,
         response: { 200: Type.Ref('Return'), ...problems(400, 401, 403, 404, 409) },
@@ -110,9 +117,14 @@ export function returnRoutes(app: HttpApp, ctx: OrdersContext) {
       schema: {
         tags,
         summary: 'Reject a requested return, with a reason',
+        description:
+          'Operator, manager or admin. Moves a requested return to rejected, keeping the reason as the decision note; a return not in requested → 409.',
         ...bearer,
         params: ReturnParams,
-        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 1000 }) },
+          { additionalProperties: false, examples: [{ reason: 'Item shows signs of use' }] },
+        ),
         response: { 200: Type.Ref('Return'), ...problems(400, 401, 403, 404, 409) },
       },
     },
@@ -129,6 +141,8 @@ export function returnRoutes(app: HttpApp, ctx: OrdersContext) {
       schema: {
         tags,
         summary: 'Receive an approved return: restocked or written-off items, refund of what was received, points taken back',
+        description:
+          'Operator, manager or admin. Records what came back (restocked or written off), refunds it and takes back loyalty points; a return not approved → 409, more than was returned → 422.',
         ...bearer,
         params: ReturnParams,
         body: Type.Object(
@@ -141,7 +155,10 @@ export function returnRoutes(app: HttpApp, ctx: OrdersContext) {
               { minItems: 1, maxItems: 100 },
             ),
           },
-          { additionalProperties: false },
+          {
+            additionalProperties: false,
+            examples: [{ items: [{ variantId: '5c1d9e2a-6b3f-4a7d-8e0c-1f2a3b4c5d6e', quantity: 1, restock: true }] }],
+          },
         ),
         response: { 200: Type.Ref('Return'), ...problems(400, 401, 403, 404, 409, 422) },
       },
