@@ -29,3 +29,12 @@ i18n.on('languageChanged', (language) => {
 
 /** BCP 47 locale for Intl, from the chosen language. */
 export const localeOf = (language: string) => (language === 'en' ? 'en-GB' : 'ru-RU');
+
+/**
+ * A lazily loaded cabinet brings its own strings: calling this at its module's top level keeps
+ * them out of the storefront's first load and out of the shared `ru.ts`/`en.ts`.
+ */
+export function registerStrings<T extends object>(strings: { ru: T; en: T }) {
+  i18n.addResourceBundle('ru', 'translation', strings.ru, true, false);
+  i18n.addResourceBundle('en', 'translation', strings.en, true, false);
+}
