@@ -17,7 +17,9 @@ let dispose: () => Promise<void>;
 
 beforeAll(async () => {
   ({ database, dispose } = await openTestDatabase());
-  await database.exec(`CREATE SCHEMA drizzle_internals_test; CREATE TABLE drizzle_internals_test.notes (id text PRIMARY KEY, body text NOT NULL)`);
+  await database.exec(
+    `CREATE SCHEMA drizzle_internals_test; CREATE TABLE drizzle_internals_test.notes (id text PRIMARY KEY, body text NOT NULL)`,
+  );
   await database.exec(`INSERT INTO drizzle_internals_test.notes VALUES ('a', 'first')`);
 });
 afterAll(() => dispose?.());
@@ -29,7 +31,9 @@ describe('the Drizzle internals the kit uses', () => {
     const entry = createRequire(import.meta.url).resolve('drizzle-orm');
     const installed = JSON.parse(readFileSync(join(dirname(entry), 'package.json'), 'utf8')) as { version: string };
     expect(installed.version).toBe(DRIZZLE_VERSION);
-    const kit = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    const kit = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(kit.dependencies['drizzle-orm']).toBe(DRIZZLE_VERSION);
   });
 
@@ -84,6 +88,12 @@ describe('the Drizzle internals the kit uses', () => {
         throw new Error('undone');
       })
       .catch(() => undefined);
-    expect(sent).toEqual([TRANSACTION_TEXTS.begin, 'select 1', TRANSACTION_TEXTS.commit, TRANSACTION_TEXTS.begin, TRANSACTION_TEXTS.rollback]);
+    expect(sent).toEqual([
+      TRANSACTION_TEXTS.begin,
+      'select 1',
+      TRANSACTION_TEXTS.commit,
+      TRANSACTION_TEXTS.begin,
+      TRANSACTION_TEXTS.rollback,
+    ]);
   });
 });
