@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { sessionOf, TRANSACTION_TEXTS } from './drizzle-internals.ts';
 import { lockDataDir } from './lock.ts';
+import { createInMemoryPglite } from './pglite-template.ts';
 import { CREATE_STALE_WRITE_FUNCTION } from './stale-write.ts';
 
 type AnySchema = Record<string, never>;
@@ -201,7 +202,9 @@ function beginLazily(client: pg.PoolClient): void {
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    const client = dataDir
+      ? await PGlite.create({ dataDir, extensions: { pg_trgm } })
+      : await createInMemoryPglite({ extensions: { pg_trgm } });
     const db = drizzlePglite({ client }) as unknown as Db;
     await client.exec(CREATE_STALE_WRITE_FUNCTION);
     // A failed multi-statement script leaves PGlite's only session aborted (feasibility §2, trap 3).
