@@ -3,6 +3,7 @@ import type { DbOrTx } from '@bazar/kit/db/database';
 import type { Money } from '@bazar/kit/money';
 import { v5 } from 'uuid';
 import { saveCheckoutProgress } from '../../db/checkout-repo.ts';
+import type { CheckoutStatus } from '../../domain/checkout-status.ts';
 import type { LockedCart } from '../../domain/checkout-totals.ts';
 import type { Order, ShippingAddress, StatusChange } from '../../domain/order.ts';
 import type { OrdersContext } from '../context.ts';
@@ -48,8 +49,6 @@ export interface CheckoutStep {
   run(ctx: OrdersContext, state: CheckoutState): Promise<CheckoutState>;
   undo(ctx: OrdersContext, state: CheckoutState): Promise<void>;
 }
-
-export type CheckoutStatus = 'running' | 'compensating' | 'compensated' | 'compensation_failed' | 'completed' | 'declined';
 
 /**
  * Ids for the other services, derived from the checkout id: a retried step (or a compensation
