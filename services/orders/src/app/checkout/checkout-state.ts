@@ -18,7 +18,10 @@ export interface CheckoutRequest {
   usePoints?: number;
 }
 
-/** The saga's memory: persisted after every step in `orders.checkouts.state`. */
+/**
+ * The saga's memory, stored in `orders.checkouts.state` when the checkout starts (with every id the
+ * steps derive from the checkout id) and when it settles or is compensated; not after each step.
+ */
 export interface CheckoutState {
   checkoutId: string;
   orderId: string;
