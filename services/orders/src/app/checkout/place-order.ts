@@ -3,6 +3,7 @@ import { UnknownTestCardToken } from '../../domain/order.errors.ts';
 import type { OrdersContext } from '../context.ts';
 import { runCheckoutSaga } from './checkout.saga.ts';
 import type { CheckoutAnswer, CheckoutRequest } from './checkout-state.ts';
+import { settleCheckout } from './settle-checkout.ts';
 import { type CheckoutIdempotency, startCheckout } from './start-checkout.ts';
 
 /**
