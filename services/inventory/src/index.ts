@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { VariantCreated } from '@bazar/contracts/events/catalog';
-import { FulfilmentPacked } from '@bazar/contracts/events/fulfilment';
+import { FulfilmentPacked, PickingTaskLineRemoved } from '@bazar/contracts/events/fulfilment';
 import { OrderCancelled, OrderPaid } from '@bazar/contracts/events/orders';
 import { ReturnReceived } from '@bazar/contracts/events/returns';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
@@ -34,7 +34,7 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   routes: (app, deps) => inventoryRoutes(app, contextOf(deps)),
-  subscribes: [VariantCreated, OrderPaid, FulfilmentPacked, OrderCancelled, ReturnReceived],
+  subscribes: [VariantCreated, OrderPaid, FulfilmentPacked, PickingTaskLineRemoved, OrderCancelled, ReturnReceived],
   handlers: (deps) => [onVariantCreated(contextOf(deps)), ...orderHandlers(contextOf(deps)), onReturnReceived(contextOf(deps))],
   jobs: (deps) => [reconcileReservations(contextOf(deps))],
   async seedDemo(deps) {

@@ -124,3 +124,20 @@ const selectHistory = reusableQuery('orders.status_history.of_order', (db) =>
 export async function loadHistory(db: DbOrTx, orderId: string) {
   return selectHistory(db, { orderId });
 }
+
+/** Writes an order's lines and totals: only a shortage removed after payment changes them. */
+export async function saveOrderContents(tx: Tx, order: Order, at: Date): Promise<void> {
+  const { subtotal, discount, pointsDiscount, shipping, total } = order.totals;
+  await tx
+    .update(orderRows)
+    .set({
+      lines: order.lines,
+      subtotalMinor: subtotal.amount,
+      discountMinor: discount.amount,
+      pointsDiscountMinor: pointsDiscount.amount,
+      shippingMinor: shipping.amount,
+      totalMinor: total.amount,
+      updatedAt: at,
+    })
+    .where(eq(orderRows.id, order.id));
+}
