@@ -6,6 +6,7 @@ import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { FulfilmentContext } from './app/context.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { fulfilmentHandlers } from './events/handlers.ts';
+import { internalRoutes } from './http/internal-routes.ts';
 import { fulfilmentRoutes } from './http/routes.ts';
 
 const contexts = new WeakMap<ServiceDeps, FulfilmentContext>();
@@ -24,7 +25,10 @@ export default defineService({
   name: 'fulfilment',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
-  routes: (app, deps) => fulfilmentRoutes(app, contextOf(deps)),
+  routes(app, deps) {
+    fulfilmentRoutes(app, contextOf(deps));
+    internalRoutes(app, contextOf(deps));
+  },
   subscribes: [OrderPaid, OrderAllocated, OrderCancelled, VariantCreated, ProductUpdated],
   handlers: (deps) => fulfilmentHandlers(contextOf(deps)),
 });
