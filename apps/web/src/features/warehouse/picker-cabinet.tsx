@@ -84,7 +84,7 @@ function LineProgress({ task }: { task: PickingTask }) {
               </Text>
             </Group>
             <Progress value={l.quantity === 0 ? 100 : (100 * l.picked) / l.quantity} mt="xs" aria-hidden />
-            <Text fz="sm" c={left === 0 ? 'teal' : 'dimmed'}>
+            <Text fz="sm" c={left === 0 ? 'teal.9' : 'dimmed'}>
               {left === 0 ? t('picker.done') : t('picker.left', { count: left })}
               {l.missing > 0 ? ` · ${t('wh.missing')}: ${l.missing}` : ''}
             </Text>

@@ -60,7 +60,7 @@ function QualityCheck({ task }: { task: PickingTask }) {
         <Button color="teal" loading={verify.isPending} onClick={() => verify.mutate(true)}>
           {t('stock.approve')}
         </Button>
-        <Button color="orange" variant="light" loading={verify.isPending} disabled={!note.trim()} onClick={() => verify.mutate(false)}>
+        <Button variant="default" loading={verify.isPending} disabled={!note.trim()} onClick={() => verify.mutate(false)}>
           {t('stock.reject')}
         </Button>
       </Group>
