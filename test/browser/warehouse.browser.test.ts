@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import { waitFor } from '@bazar/kit/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, startShop } from './support.ts';
+import { ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, signIn, startShop } from './support.ts';
 
 let shop: RunningShop;
 let browser: Browser;
@@ -85,20 +85,7 @@ const SLOW = { timeout: 30_000 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
-async function signedIn(email: string, options: object): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: shop.base, ...options });
-  const page = await context.newPage();
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().endsWith('/session/refresh')) console.log(`${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-  await page.goto('/signin');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Пароль').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).last().click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  return { context, page };
-}
+const signedIn = (email: string, options: object) => signIn(browser, shop.base, email, options);
 
 describe('warehouse cabinets in Chromium', () => {
   it('an operator assigns the paid order’s task to a picker from the queue', async () => {

@@ -225,14 +225,7 @@ function ScanScreen() {
               )}
               <LineProgress task={current} />
               {scannable && (
-                <Button
-                  size="xl"
-                  color="teal"
-                  disabled={!allPicked}
-                  loading={complete.isPending}
-                  onClick={() => complete.mutate()}
-                  fullWidth
-                >
+                <Button size="xl" disabled={!allPicked} loading={complete.isPending} onClick={() => complete.mutate()} fullWidth>
                   {t('picker.complete')}
                 </Button>
               )}

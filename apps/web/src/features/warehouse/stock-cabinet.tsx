@@ -57,7 +57,7 @@ function QualityCheck({ task }: { task: PickingTask }) {
       <TaskLines task={task} />
       <Group align="end">
         <TextInput label={t('stock.rejectNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} miw={260} />
-        <Button color="teal" loading={verify.isPending} onClick={() => verify.mutate(true)}>
+        <Button loading={verify.isPending} onClick={() => verify.mutate(true)}>
           {t('stock.approve')}
         </Button>
         <Button variant="default" loading={verify.isPending} disabled={!note.trim()} onClick={() => verify.mutate(false)}>
