@@ -10,6 +10,14 @@ import { CameraScanner, cameraScanAvailable } from './camera-scanner.tsx';
 import './strings.ts';
 import { type PickingTask, TaskStatusBadge, useTasks } from './task-parts.tsx';
 
+/** A wrong item and one too many are what a picker meets most: said in the picker's language, with the code. */
+function scanErrorText(error: unknown, scanned: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (!(error instanceof ApiError)) return t('state.error');
+  if (error.problem.code === 'fulfilment.wrong_item') return t('picker.wrongItem', { code: scanned });
+  if (error.problem.code === 'fulfilment.too_many') return t('picker.tooMany');
+  return error.message;
+}
+
 const newScanId = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(16).slice(2)}`;
 
 function MyTasks() {
@@ -215,7 +223,7 @@ function ScanScreen() {
               {scannable && cameraScanAvailable() && <CameraScanner onCode={(c) => scan.mutate(c)} />}
               {scan.error && (
                 <Alert color="red" variant="filled" role="alert" data-testid="scan-error" title={t('state.errorTitle')}>
-                  {scan.error instanceof ApiError ? scan.error.message : t('state.error')}
+                  {scanErrorText(scan.error, scan.variables ?? '', t)}
                 </Alert>
               )}
               {counted && (

@@ -20,7 +20,7 @@ const COLORS: Record<TaskStatus, string> = {
 export function TaskStatusBadge({ status }: { status: TaskStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={`${COLORS[status]}.9`} variant="light">
+    <Badge color={`${COLORS[status]}.9`} variant="filled">
       {t(`taskStatus.${status}`)}
     </Badge>
   );
