@@ -1,11 +1,10 @@
 import type { HttpApp } from '@bazar/kit/http/app';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { FulfilmentContext } from '../app/context.ts';
 import { createKitTask } from '../app/create-kit-task.ts';
 import { KitBody } from './schemas.ts';
 import { toTaskView } from './task-view.ts';
-
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 
 /** What service requests call to queue a worker's kit; guarded by the internal token, out of the public document. */
 export function internalRoutes(app: HttpApp, ctx: FulfilmentContext) {

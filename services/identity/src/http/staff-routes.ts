@@ -2,11 +2,11 @@ import { Uuid } from '@bazar/contracts/common';
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { IdentityContext } from '../app/context.ts';
 import { listStaff, WORK_ROLES } from '../app/list-staff.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const WorkRole = Type.Union(WORK_ROLES.map((r) => Type.Literal(r)));
 
 const StaffMemberSchema = Type.Object(
