@@ -34,6 +34,7 @@ function contextOf(deps: ServiceDeps): CatalogContext {
       searchMemo: createSearchMemo({ ttlMs: config.CATALOG_SEARCH_MEMO_MS, max: 2_000 }),
       productOfVariant: new LRUCache({ max: 100_000 }),
       imports: new Set(),
+      stopping: new AbortController(),
     };
     contexts.set(deps, ctx);
   }
@@ -66,6 +67,7 @@ export default defineService({
   },
   async stop(deps) {
     const ctx = contextOf(deps);
+    ctx.stopping.abort();
     await Promise.allSettled([...ctx.imports]);
     await ctx.cache.close();
   },

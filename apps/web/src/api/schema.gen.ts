@@ -5947,7 +5947,7 @@ export interface paths {
         put?: never;
         /**
          * Import products from CSV (text/csv; columns as in the export)
-         * @description Manager or admin. Answers 202 with the import's id at once and upserts rows by SKU in the background, in batches; refused rows are listed by `GET /api/v1/imports/{id}`.
+         * @description Manager or admin. Answers 202 with the import's id at once and upserts rows by SKU in the background, in batches; refused rows are listed by `GET /api/v1/imports/{id}`. At most 50 MB, 64 columns and 65,536 characters a row: past a limit → 400 naming it (`catalog.csv_too_large`, `catalog.csv_too_many_columns`, `catalog.csv_line_too_long`).
          */
         post: {
             parameters: {
