@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { findUserRowByEmail, toUser } from '../db/user-repo.ts';
-import { InvalidCredentials, TooManyLoginAttempts } from '../domain/user.errors.ts';
+import { InvalidCredentials } from '../domain/user.errors.ts';
 import { normalizeEmail } from '../domain/user.ts';
 import type { IdentityContext } from './context.ts';
 import { startSession } from './sessions.ts';
