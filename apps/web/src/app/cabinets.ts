@@ -17,5 +17,6 @@ export const CABINETS: Cabinet[] = [
   { id: 'manager', roles: ['manager', 'admin'], load: () => import('../features/manager/manager-cabinet.tsx') },
   { id: 'operator', roles: ['operator', 'manager', 'admin'], load: () => import('../features/operator/operator-cabinet.tsx') },
   { id: 'controller', roles: ['controller', 'admin'], load: () => import('../features/controller/controller-cabinet.tsx') },
+  { id: 'analytics', roles: ['manager', 'admin'], load: () => import('../features/analytics/analytics-cabinet.tsx') },
   { id: 'admin', roles: ['admin'], load: () => import('../features/admin/admin-cabinet.tsx') },
 ];
