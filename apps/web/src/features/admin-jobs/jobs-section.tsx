@@ -82,7 +82,7 @@ export function JobsSection() {
                     <Table.Td>
                       {job.lastFailedAt ? (
                         <Tooltip label={job.lastError ?? ''} disabled={!job.lastError} multiline w={360}>
-                          <Text c="red" tabIndex={0}>
+                          <Text c="red.9" tabIndex={0}>
                             {when(job.lastFailedAt)}
                           </Text>
                         </Tooltip>
@@ -90,7 +90,7 @@ export function JobsSection() {
                         t('admin.never')
                       )}
                     </Table.Td>
-                    <Table.Td ta="right">{job.failures > 0 ? <Badge color="red">{job.failures}</Badge> : 0}</Table.Td>
+                    <Table.Td ta="right">{job.failures > 0 ? <Badge color="red.9">{job.failures}</Badge> : 0}</Table.Td>
                     <Table.Td ta="right">
                       {job.queued} / {job.active}
                     </Table.Td>

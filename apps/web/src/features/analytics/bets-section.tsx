@@ -25,7 +25,11 @@ import { ErrorAlert, QueryView } from '../../ui/states.tsx';
 type Outcome = Schemas['Bet']['outcome'];
 /** Orders whose outcome is not known yet: the only ones a bet is taken on. */
 const OPEN = new Set(['awaiting_payment', 'paid', 'picking', 'packed', 'shipped']);
-const STATUS_COLOR = { open: 'blue', won: 'teal', lost: 'red', returned: 'gray' } as const;
+const STATUS_COLOR = { open: 'blue.9', won: 'teal.9', lost: 'red.9', returned: 'gray.7' } as const;
+
+/** The latest orders, to bet on and to name the orders of one's bets by number. */
+const useBettableOrders = () =>
+  useQuery({ queryKey: ['orders', 'bettable'], queryFn: () => ok(api.GET('/api/v1/orders', { params: { query: { limit: 100 } } })) });
 
 function Budget() {
   const { t } = useTranslation();
@@ -57,10 +61,7 @@ function PlaceBet() {
   const [orderId, setOrderId] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>('completed');
   const [stake, setStake] = useState<number | string>(100);
-  const orders = useQuery({
-    queryKey: ['orders', 'bettable'],
-    queryFn: () => ok(api.GET('/api/v1/orders', { params: { query: { limit: 100 } } })),
-  });
+  const orders = useBettableOrders();
   const options = (orders.data?.items ?? [])
     .filter((o) => OPEN.has(o.status) && o.customerId !== user?.id)
     .map((o) => ({ value: o.id, label: `№ ${o.number} · ${t(`status.${o.status}`)} · ${formatMoney(o.totals.total, locale)}` }));
@@ -115,7 +116,7 @@ function PlaceBet() {
               {t('analytics.place')}
             </Button>
             {place.isSuccess && (
-              <Text c="teal" role="status">
+              <Text c="teal.9" role="status">
                 {t('analytics.placed')}
               </Text>
             )}
@@ -130,6 +131,8 @@ function PlaceBet() {
 function MyBets() {
   const { t } = useTranslation();
   const { locale } = usePreferences();
+  const orders = useBettableOrders();
+  const numbers = new Map((orders.data?.items ?? []).map((o) => [o.id, o.number]));
   const bets = useQuery({
     queryKey: ['bets', 'mine'],
     queryFn: () => ok(api.GET('/api/v1/bets', { params: { query: { mine: true, limit: 100 } } })),
@@ -155,13 +158,13 @@ function MyBets() {
               </Table.Thead>
               <Table.Tbody>
                 {d.items.map((bet) => (
-                  <Table.Tr key={bet.id} data-testid="bet" data-status={bet.status}>
+                  <Table.Tr key={bet.id} data-testid="bet" data-status={bet.status} data-order-id={bet.orderId}>
                     <Table.Td>{formatDateTime(bet.createdAt, locale)}</Table.Td>
-                    <Table.Td>{bet.orderId.slice(0, 8)}</Table.Td>
+                    <Table.Td>{numbers.has(bet.orderId) ? `№ ${numbers.get(bet.orderId)}` : bet.orderId.slice(-12)}</Table.Td>
                     <Table.Td>{t(`analytics.outcomeName.${bet.outcome}`)}</Table.Td>
                     <Table.Td ta="right">{bet.stake}</Table.Td>
                     <Table.Td>
-                      <Badge color={STATUS_COLOR[bet.status]} variant="light">
+                      <Badge color={STATUS_COLOR[bet.status]} variant="filled">
                         {t(`analytics.betStatus.${bet.status}`)}
                       </Badge>
                     </Table.Td>
@@ -219,7 +222,7 @@ function Leaderboard() {
               {d.items.map((row, i) => (
                 <Table.Tr key={row.managerId} fw={row.managerId === user?.id ? 700 : undefined}>
                   <Table.Td>{i + 1}</Table.Td>
-                  <Table.Td>{row.managerId === user?.id ? t('analytics.you') : row.managerId.slice(0, 8)}</Table.Td>
+                  <Table.Td>{row.managerId === user?.id ? t('analytics.you') : row.managerId.slice(-12)}</Table.Td>
                   <Table.Td ta="right">{row.net > 0 ? `+${row.net}` : row.net}</Table.Td>
                   <Table.Td ta="right">{row.staked}</Table.Td>
                   <Table.Td ta="right">{row.won}</Table.Td>

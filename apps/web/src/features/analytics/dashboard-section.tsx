@@ -188,7 +188,7 @@ function Charts({ summary }: { summary: Summary }) {
                 {summary.workers.map((w) => (
                   <Table.Tr key={`${w.role}:${w.workerId}`}>
                     <Table.Td>{t(`role.${w.role}`, { defaultValue: w.role })}</Table.Td>
-                    <Table.Td>{w.workerId.slice(0, 8)}</Table.Td>
+                    <Table.Td>{w.workerId.slice(-12)}</Table.Td>
                     <Table.Td>{w.jobs}</Table.Td>
                     <Table.Td>{w.units}</Table.Td>
                     <Table.Td>{Math.round(w.averageSeconds / 6) / 10}</Table.Td>
