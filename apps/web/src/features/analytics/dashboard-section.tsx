@@ -191,7 +191,7 @@ function Charts({ summary }: { summary: Summary }) {
                     <Table.Td>{w.workerId.slice(-12)}</Table.Td>
                     <Table.Td>{w.jobs}</Table.Td>
                     <Table.Td>{w.units}</Table.Td>
-                    <Table.Td>{Math.round(w.averageSeconds / 6) / 10}</Table.Td>
+                    <Table.Td>{w.role === 'courier' ? '—' : Math.round(w.averageSeconds / 6) / 10}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
