@@ -53,6 +53,7 @@ describe('analytics over RabbitMQ on PostgreSQL', () => {
     }
     expect(summary).toMatchObject(run.expected);
     expect((summary.averageOrderValue as { amount: number }).amount).toBe(run.averageOrderValue);
+    expect(summary.fulfilment).toMatchObject({ packed: 1, delivered: 1 });
     await rebuildAnalytics(t.database, {});
     expect(await run.read()).toEqual(summary);
   }, 120_000);

@@ -19,12 +19,14 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-describe('analytics after a scripted run of orders, cancellations and refunds', () => {
+describe('analytics after a scripted run of orders, cancellations, refunds and a return', () => {
   it('sums to the minor unit what the orders and payments APIs report, and a rebuild gives the same figures', async () => {
     const run = await scriptedRun(t, shop, () => t.drainOutboxes());
     const summary = await run.read();
     expect(summary).toMatchObject(run.expected);
     expect(summary.averageOrderValue.amount).toBe(run.averageOrderValue);
+    // The delivered order's times: paid → packed and packed → delivered, each measured once.
+    expect(summary.fulfilment).toMatchObject({ packed: 1, delivered: 1 });
 
     await rebuildAnalytics(t.database, {});
     expect(await run.read()).toEqual(summary);

@@ -1,6 +1,10 @@
 import { newId } from '@bazar/kit/ids';
 import { convertMoneyCross } from '@bazar/kit/money';
 import { type TestService, waitFor } from '@bazar/kit/testing';
+import type { OrdersContext } from '@bazar/orders/app/context';
+import { moveOrder } from '@bazar/orders/app/move-order';
+import { findOrder } from '@bazar/orders/db/order-repo';
+import type { OrderStatus } from '@bazar/orders/domain/order-status';
 import { expect } from 'vitest';
 import type { client } from './shop.ts';
 
@@ -14,8 +18,22 @@ interface OrderView {
   payment: { id: string } | null;
 }
 
+/** Moves an order as fulfilment and delivery would, through orders' own use case (those services are not running here). */
+async function walkOrder(t: TestService, orderId: string, statuses: OrderStatus[]) {
+  const host = t.services.find((s) => s.definition.name === 'orders');
+  const ctx = { deps: host?.deps } as OrdersContext;
+  for (const to of statuses) {
+    await ctx.deps.uow(async (txc) => {
+      const order = await findOrder(txc.tx, orderId, true);
+      if (!order) throw new Error(`no order ${orderId}`);
+      await moveOrder(ctx, txc, order, to, { actorId: null });
+    });
+  }
+}
+
 /**
- * Eight checkouts (one declined), a cancellation, a full and three partial refunds; then the
+ * Eight checkouts (one declined), a cancellation, a full and three partial refunds, a delivery and a
+ * return of part of it; then the
  * figures the summary must show, worked out from the orders and payments APIs alone.
  * `settle` waits until every event has reached analytics (a drain, or the broker's delivery).
  */
@@ -51,6 +69,30 @@ export async function scriptedRun(t: TestService, shop: ReturnType<typeof client
   expect((await shop.call('POST', `/api/v1/orders/${c?.order.id}/refund`, manager, { reason: 'lost' })).status).toBe(200);
   expect((await shop.call('POST', `/api/v1/orders/${d?.order.id}/refund`, manager, { amount: 500, reason: 'late' })).status).toBe(200);
   expect((await shop.call('POST', `/api/v1/orders/${d?.order.id}/refund`, manager, { amount: 700, reason: 'later' })).status).toBe(200);
+  // One order goes all the way to the doorstep, and the customer sends one of its two units back.
+  const e = placed[4] as { order: OrderView; token: string };
+  await settle();
+  await walkOrder(t, e.order.id, ['picking', 'packed', 'shipped', 'delivered']);
+  await settle();
+  const operator = await t.tokens.issue({ roles: ['operator'] });
+  const asked = await shop.call('POST', `/api/v1/orders/${e.order.id}/returns`, e.token, {
+    items: [{ variantId, quantity: 1 }],
+    reason: 'too heavy',
+  });
+  expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+  expect((await shop.call('POST', `/api/v1/returns/${asked.body.id}/approve`, operator)).status).toBe(200);
+  const received = await shop.call('POST', `/api/v1/returns/${asked.body.id}/receive`, operator, {
+    items: [{ variantId, quantity: 1, restock: true }],
+  });
+  expect(received.status, JSON.stringify(received.body)).toBe(200);
+  await waitFor(
+    async () => {
+      await settle();
+      return ((await shop.call('GET', `/api/v1/orders/${e.order.id}`, manager)).body.refunded?.amount ?? 0) > 0;
+    },
+    30_000,
+    'the return to be refunded',
+  );
   await settle();
 
   let [count, kept, revenue] = [0, 0, 0];
@@ -71,5 +113,5 @@ export async function scriptedRun(t: TestService, shop: ReturnType<typeof client
   const [from, to] = [[...days].sort()[0], [...days].sort().at(-1)];
   const read = async () => (await shop.call('GET', `/api/v1/analytics/summary?from=${from}&to=${to}`, manager)).body;
   const expected = { orders: count, kept, cancelled: count - kept, revenue: { amount: revenue, currency: 'RUB' } };
-  return { expected, averageOrderValue: Math.round(revenue / kept), read };
+  return { expected, averageOrderValue: Math.round(revenue / kept), read, returnedOrderId: e.order.id };
 }
