@@ -222,7 +222,7 @@ function Leaderboard() {
               {d.items.map((row, i) => (
                 <Table.Tr key={row.managerId} fw={row.managerId === user?.id ? 700 : undefined}>
                   <Table.Td>{i + 1}</Table.Td>
-                  <Table.Td>{row.managerId === user?.id ? t('analytics.you') : row.managerId.slice(-12)}</Table.Td>
+                  <Table.Td>{row.managerId === user?.id ? t('analytics.you') : (row.name ?? row.managerId.slice(-12))}</Table.Td>
                   <Table.Td ta="right">{row.net > 0 ? `+${row.net}` : row.net}</Table.Td>
                   <Table.Td ta="right">{row.staked}</Table.Td>
                   <Table.Td ta="right">{row.won}</Table.Td>
