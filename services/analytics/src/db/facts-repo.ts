@@ -68,8 +68,18 @@ export async function lockFacts(tx: DbOrTx, orderIds: string[]): Promise<Map<str
 const CHUNK = 1_000;
 const TIMES = Object.values(TIME_COLUMNS).map((key) => orders[key as keyof typeof orders] as unknown as { name: string });
 
-/** Upserts facts; each chunk goes as one JSON parameter that PostgreSQL unpacks. */
-export async function saveFacts(tx: DbOrTx, facts: OrderFacts[]): Promise<void> {
+/**
+ * Rows for orders not seen yet, left as they are where they exist. Folding locks them next: two
+ * concurrent folds of a new order's events (over a broker they arrive together) then take turns
+ * instead of each starting from nothing and overwriting the other.
+ */
+export const ensureFacts = (tx: DbOrTx, facts: OrderFacts[]) => writeFacts(tx, facts, false);
+
+/** Upserts facts. */
+export const saveFacts = (tx: DbOrTx, facts: OrderFacts[]) => writeFacts(tx, facts, true);
+
+/** Each chunk goes as one JSON parameter that PostgreSQL unpacks. */
+async function writeFacts(tx: DbOrTx, facts: OrderFacts[], update: boolean): Promise<void> {
   const all = facts.map(rowOf).sort((a, b) => (a.orderId < b.orderId ? -1 : 1));
   const times = sql.raw(TIMES.map((c) => `"${c.name}"`).join(', '));
   const timesTyped = sql.raw(TIMES.map((c) => `"${c.name}" timestamptz`).join(', '));
@@ -96,8 +106,12 @@ export async function saveFacts(tx: DbOrTx, facts: OrderFacts[]): Promise<void> 
       SELECT order_id, number, order_type, currency, exchange_rate, total_minor, refunded_minor, lines, ${times}
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(order_id uuid, number text, order_type text, currency char(3),
         exchange_rate text, total_minor bigint, refunded_minor bigint, lines jsonb, ${timesTyped})
-      ON CONFLICT (order_id) DO UPDATE SET number = excluded.number, order_type = excluded.order_type, currency = excluded.currency,
+      ON CONFLICT (order_id) ${
+        update
+          ? sql`DO UPDATE SET number = excluded.number, order_type = excluded.order_type, currency = excluded.currency,
         exchange_rate = excluded.exchange_rate, total_minor = excluded.total_minor, refunded_minor = excluded.refunded_minor,
-        lines = excluded.lines, ${timesSet}`);
+        lines = excluded.lines, ${timesSet}`
+          : sql`DO NOTHING`
+      }`);
   }
 }
