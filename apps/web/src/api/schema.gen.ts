@@ -4383,6 +4383,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/picking/kit-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a kit of materials for a service request into the picking queue
+         * @description Operator or admin (service requests use the internal twin of this route). A `kind: "kit"` task for the request, warehouse and worker; asking again for the same request and warehouse answers the task already there with 200.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a60",
+                     *       "number": "S-000042",
+                     *       "warehouseId": "01900000-0000-7000-8000-000000000001",
+                     *       "workerId": "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a61",
+                     *       "materials": [
+                     *         {
+                     *           "sku": "PIPE-20",
+                     *           "quantity": 3
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        materials: {
+                            quantity: number;
+                            sku: string;
+                        }[];
+                        number: string;
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        requestId: string;
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        warehouseId: string;
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        workerId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickingTask"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickingTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/picking/tasks": {
         parameters: {
             query?: never;
@@ -8236,6 +8350,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pickers and couriers, by name and role
+         * @description Operator, controller, manager or admin. The people work can be assigned to, optionally of one `role`; names and work roles only, never e-mails, phones or customer data.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    role?: "picker" | "courier";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StaffMember"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stock-audits": {
         parameters: {
             query?: never;
@@ -9678,6 +9866,14 @@ export interface components {
             id: string;
             items: {
                 quantity: number;
+                /** @description Units taken out after payment because the warehouse could not find them, and what they refunded */
+                removed?: {
+                    quantity: number;
+                    refund: {
+                        amount: number;
+                        currency: string;
+                    };
+                };
                 sku: string;
                 title: string;
                 total: {
@@ -9839,6 +10035,8 @@ export interface components {
              * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
              */
             warehouseId: string;
+            /** @description A kit's worker; null for an order's task */
+            workerId: string | null;
         };
         Problem: {
             code?: string;
@@ -10089,6 +10287,24 @@ export interface components {
             /** @enum {unknown} */
             status: "ready" | "assigned" | "picked_up" | "in_transit" | "delivered" | "failed" | "returned" | "cancelled";
             trackingNumber: string;
+        };
+        /**
+         * @example {
+         *       "id": "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b",
+         *       "name": "Пётр Сборщиков",
+         *       "roles": [
+         *         "picker"
+         *       ]
+         *     }
+         */
+        StaffMember: {
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            name: string;
+            roles: ("picker" | "courier")[];
         };
         StockAudit: {
             /**

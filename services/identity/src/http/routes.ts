@@ -16,6 +16,7 @@ import { setUserRoles } from '../app/set-user-roles.ts';
 import { toUserView } from '../domain/user.ts';
 import { LoginBody, MeSchema, RefreshBody, RegisterBody, SessionSchema, SetRolesBody, TokenPairSchema, UserSchema } from './schemas.ts';
 import { webSessionRoutes } from './session-routes.ts';
+import { staffRoutes } from './staff-routes.ts';
 
 const tags = ['identity'];
 const JwksSchema = Type.Object(
@@ -35,6 +36,7 @@ const JwksSchema = Type.Object(
 export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
   const { auth } = ctx.deps;
   app.addSchema(UserSchema);
+  staffRoutes(app, ctx);
 
   app.get(
     '/.well-known/jwks.json',
