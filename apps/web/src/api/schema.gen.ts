@@ -361,7 +361,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in
-         * @description Anyone. Answers the user with an access token (short-lived JWT) and a refresh token. Wrong credentials → 401; repeated failures for one e-mail or address → 429 with Retry-After.
+         * @description Anyone. Answers the user with an access token (short-lived JWT) and a refresh token. Wrong credentials → 401. Past `LOGIN_MAX_FAILURES` failures for one e-mail from one address, each further try waits longer (1 s, doubling): a try during the wait → 429 with Retry-After. Failures from other addresses never hold back the owner.
          */
         post: {
             parameters: {
@@ -581,7 +581,7 @@ export interface paths {
         put?: never;
         /**
          * Create a customer account
-         * @description Anyone. Creates a `customer` and signs it in: answers the user with an access and a refresh token. Duplicate e-mail → 409, password under 8 characters → 400.
+         * @description Anyone. Creates a `customer` and signs it in: answers the user with an access and a refresh token. Duplicate e-mail → 409, password under 8 characters → 400; more attempts from one address than `REGISTER_MAX_PER_ADDRESS` within the window → 429 with Retry-After.
          */
         post: {
             parameters: {
@@ -634,6 +634,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1721,7 +1730,7 @@ export interface paths {
         put?: never;
         /**
          * Apply a promo code (invalid, expired or exhausted → 422)
-         * @description Checks the code with promotions and shows its discount in the totals; the code is redeemed only at checkout. Works on anonymous carts too.
+         * @description Checks the code with promotions and shows its discount in the totals; the code is redeemed only at checkout. Works on anonymous carts too. Past `PROMO_MAX_WRONG_CODES` wrong codes for a cart or customer (4× that per address), each further try waits longer: a try during the wait → 429 with Retry-After.
          */
         post: {
             parameters: {
@@ -1797,6 +1806,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6045,7 +6063,7 @@ export interface paths {
         put?: never;
         /**
          * Import products from CSV (text/csv; columns as in the export)
-         * @description Manager or admin. Answers 202 with the import's id at once and upserts rows by SKU in the background, in batches; refused rows are listed by `GET /api/v1/imports/{id}`.
+         * @description Manager or admin. Answers 202 with the import's id at once and upserts rows by SKU in the background, in batches; refused rows are listed by `GET /api/v1/imports/{id}`. At most 50 MB, 64 columns and 65,536 characters a row: past a limit → 400 naming it (`catalog.csv_too_large`, `catalog.csv_too_many_columns`, `catalog.csv_line_too_long`).
          */
         post: {
             parameters: {
