@@ -14,7 +14,7 @@ export const en: Messages = {
     signIn: 'Sign in',
     signOut: 'Sign out',
   },
-  cabinet: { manager: 'Manager', operator: 'Operator', controller: 'Controller', admin: 'Admin' },
+  cabinet: { manager: 'Manager', operator: 'Operator', controller: 'Controller', admin: 'Admin', analytics: 'Analytics' },
   state: { loading: 'Loading…', empty: 'Nothing here yet', error: 'Could not load. Please try again.', errorTitle: 'Error' },
   refused: { title: 'Access denied', text: 'Your account does not have the role this section needs.' },
   notFound: { title: 'Page not found' },

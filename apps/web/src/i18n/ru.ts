@@ -12,7 +12,7 @@ export const ru = {
     signIn: 'Войти',
     signOut: 'Выйти',
   },
-  cabinet: { manager: 'Менеджер', operator: 'Оператор', controller: 'Контролёр', admin: 'Администратор' },
+  cabinet: { manager: 'Менеджер', operator: 'Оператор', controller: 'Контролёр', admin: 'Администратор', analytics: 'Аналитика' },
   state: {
     loading: 'Загрузка…',
     empty: 'Здесь пока ничего нет',
