@@ -1,4 +1,5 @@
-import { Badge, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import './strings.ts';
+import { Alert, Badge, Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +8,7 @@ import { api, ok } from '../../api/client.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { formatDateTime } from '../../format/money.ts';
 import { CabinetShell } from '../../ui/cabinet-shell.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
 import { Price } from '../../ui/price.tsx';
 import { QueryView } from '../../ui/states.tsx';
 
@@ -106,6 +108,58 @@ function Entries() {
   );
 }
 
+/** The ledger check (`GET /api/v1/ledger/check`): what `bazar ledger verify` proves, while the shop runs. */
+function Check() {
+  const { t } = useTranslation();
+  const { locale } = usePreferences();
+  const check = useQuery({ queryKey: ['ledger', 'check'], queryFn: () => ok(api.GET('/api/v1/ledger/check')) });
+  return (
+    <Stack>
+      <Group>
+        <Button variant="light" loading={check.isFetching} onClick={() => void check.refetch()} w="fit-content">
+          {t('controller.runCheck')}
+        </Button>
+      </Group>
+      <QueryView query={check}>
+        {(report) => (
+          <Stack>
+            <Alert
+              color={report.ok ? 'green' : 'red'}
+              role="status"
+              title={report.ok ? t('controller.checkOk') : t('controller.checkFailed', { count: report.violations.length })}
+              data-testid="ledger-check"
+              data-ok={report.ok}
+            >
+              {t('controller.checkSummary', {
+                entries: report.entries,
+                postings: report.postings,
+                at: formatDateTime(report.checkedAt, locale),
+              })}
+            </Alert>
+            {report.violations.length > 0 && (
+              <DataTable
+                query={check}
+                rows={(r) => r.violations}
+                rowKey={(v) => `${v.rule}-${v.entryId ?? ''}-${v.account ?? ''}-${v.currency ?? ''}-${v.paymentId ?? ''}`}
+                caption={t('controller.violations')}
+                columns={[
+                  { key: 'rule', header: t('controller.rule'), cell: (v) => <Code>{v.rule}</Code> },
+                  {
+                    key: 'where',
+                    header: t('controller.where'),
+                    cell: (v) => [v.entryId, v.paymentId, v.account, v.currency].filter(Boolean).join(' · '),
+                  },
+                  { key: 'detail', header: t('controller.detail'), cell: (v) => v.detail },
+                ]}
+              />
+            )}
+          </Stack>
+        )}
+      </QueryView>
+    </Stack>
+  );
+}
+
 export default function ControllerCabinet() {
   return (
     <CabinetShell
@@ -113,6 +167,7 @@ export default function ControllerCabinet() {
       sections={[
         { path: 'accounts', element: <Accounts /> },
         { path: 'entries', element: <Entries /> },
+        { path: 'check', element: <Check /> },
       ]}
     />
   );
