@@ -21,8 +21,8 @@ export interface RunningShop {
 }
 
 export const PASSWORD = 'browser-pass-1';
-export const ACCOUNTS = { customer: 'customer@example.test', manager: 'manager@example.test' };
-const ADMIN = { email: 'admin@example.test', password: 'admin-password-1' };
+export const ACCOUNTS = { customer: 'customer@example.test', manager: 'manager@example.test', operator: 'operator@example.test' };
+export const ADMIN = { email: 'admin@example.test', password: 'admin-password-1' };
 
 /**
  * `bazar start` as a user runs it (the built bundle and web app) on PGlite in a fresh data dir.
@@ -92,6 +92,10 @@ async function seed(base: string) {
     id: string;
   };
   await call('PUT', `/api/v1/users/${manager.id}/roles`, { roles: ['manager'] }, admin);
+  const operator = (await call('POST', '/api/v1/auth/register', { email: ACCOUNTS.operator, password: PASSWORD, name: 'Олег' })).user as {
+    id: string;
+  };
+  await call('PUT', `/api/v1/users/${operator.id}/roles`, { roles: ['operator'] }, admin);
   await call(
     'POST',
     '/api/v1/products',

@@ -44,7 +44,7 @@ export function ImportSection() {
       </Group>
       <ErrorAlert error={upload.error ?? status.error} />
       {job && (
-        <Stack gap="xs" data-testid="import-status" data-status={job.status}>
+        <Stack gap="xs" data-testid="import-status" data-status={job.status} data-percent={percent}>
           <Progress value={percent} aria-label={t('manager.importProgress')} animated={job.status === 'running'} size="lg" />
           <Text>
             {t(`manager.importStatus.${job.status}`)} · {job.processed} / {job.total} ({percent}%)

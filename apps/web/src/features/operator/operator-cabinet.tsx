@@ -149,7 +149,12 @@ function Refund({ order }: { order: Schemas['Order'] }) {
 function OperatorOrder() {
   const { id = '' } = useParams();
   const { hasRole } = useSession();
-  const order = useQuery({ queryKey: ['order', id], queryFn: () => ok(api.GET('/api/v1/orders/{id}', { params: { path: { id } } })) });
+  // Payments and fulfilment change the order in the background: the page follows them.
+  const order = useQuery({
+    queryKey: ['order', id],
+    queryFn: () => ok(api.GET('/api/v1/orders/{id}', { params: { path: { id } } })),
+    refetchInterval: REFRESH_MS,
+  });
   return (
     <QueryView query={order}>{(o) => <OrderDetails order={o} extra={hasRole('manager', 'admin') && <Refund order={o} />} />}</QueryView>
   );
