@@ -261,7 +261,7 @@ describe('web app in Chromium', () => {
 
     const manager = await signedIn(ACCOUNTS.manager, DESKTOP);
     await manager.page.goto('/operator/orders');
-    await manager.page.getByLabel('Статус').click();
+    await manager.page.getByRole('combobox', { name: 'Статус' }).click();
     await manager.page.getByRole('option', { name: 'Оплачен' }).click();
     await expect.poll(() => manager.page.getByTestId('order-queue').getByRole('row').count(), SLOW).toBeGreaterThan(1);
     await manager.page.getByTestId('order-queue').getByRole('link').first().click();

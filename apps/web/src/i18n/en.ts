@@ -20,7 +20,7 @@ export const en: Messages = {
   state: { loading: 'Loading…', empty: 'Nothing here yet', error: 'Could not load. Please try again.', errorTitle: 'Error' },
   refused: { title: 'Access denied', text: 'Your account does not have the role this section needs.' },
   notFound: { title: 'Page not found' },
-  form: { required: 'Required', badEmail: 'Enter an e-mail', save: 'Save', cancel: 'Cancel' },
+  form: { clear: 'Clear', required: 'Required', badEmail: 'Enter an e-mail', save: 'Save', cancel: 'Cancel' },
   home: { title: 'Welcome to Bazar', categories: 'Categories', new: 'New arrivals' },
   search: {
     label: 'Search products',

@@ -23,7 +23,7 @@ export const ru = {
   },
   refused: { title: 'Нет доступа', text: 'Для этого раздела у вашей учётной записи нет нужной роли.' },
   notFound: { title: 'Страница не найдена' },
-  form: { required: 'Обязательное поле', badEmail: 'Введите e-mail', save: 'Сохранить', cancel: 'Отмена' },
+  form: { clear: 'Очистить', required: 'Обязательное поле', badEmail: 'Введите e-mail', save: 'Сохранить', cancel: 'Отмена' },
   home: { title: 'Добро пожаловать в Bazar', categories: 'Категории', new: 'Новинки' },
   search: {
     label: 'Поиск товаров',

@@ -126,7 +126,12 @@ function Check() {
             <Alert
               color={report.ok ? 'green' : 'red'}
               role="status"
-              title={report.ok ? t('controller.checkOk') : t('controller.checkFailed', { count: report.violations.length })}
+              title={
+                // Body-coloured title: the alert's own green and red titles fall below 4.5:1 contrast.
+                <Text span fw={700} c="var(--mantine-color-text)">
+                  {report.ok ? t('controller.checkOk') : t('controller.checkFailed', { count: report.violations.length })}
+                </Text>
+              }
               data-testid="ledger-check"
               data-ok={report.ok}
             >

@@ -37,7 +37,15 @@ export function ImportSection() {
         {t('manager.importHelp')}
       </Text>
       <Group align="end">
-        <FileInput label={t('manager.csvFile')} accept=".csv,text/csv" value={file} onChange={setFile} miw={260} clearable />
+        <FileInput
+          label={t('manager.csvFile')}
+          accept=".csv,text/csv"
+          value={file}
+          onChange={setFile}
+          miw={260}
+          clearable
+          clearButtonProps={{ 'aria-label': t('form.clear') }}
+        />
         <Button disabled={!file} loading={upload.isPending} onClick={() => file && upload.mutate(file)}>
           {t('manager.import')}
         </Button>
