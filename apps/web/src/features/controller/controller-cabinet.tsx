@@ -16,44 +16,19 @@ function Accounts() {
   const { t } = useTranslation();
   const accounts = useQuery({ queryKey: ['ledger', 'accounts'], queryFn: () => ok(api.GET('/api/v1/ledger/accounts')) });
   return (
-    <QueryView query={accounts} isEmpty={(d) => d.items.length === 0}>
-      {(d) => (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('controller.account')}</Table.Th>
-                <Table.Th>{t('controller.type')}</Table.Th>
-                <Table.Th ta="right">{t('controller.debits')}</Table.Th>
-                <Table.Th ta="right">{t('controller.credits')}</Table.Th>
-                <Table.Th ta="right">{t('controller.balance')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.items.flatMap((account) =>
-                account.balances.map((b) => (
-                  <Table.Tr key={`${account.account}-${b.currency}`}>
-                    <Table.Td>
-                      <Code>{account.account}</Code>
-                    </Table.Td>
-                    <Table.Td>{account.type}</Table.Td>
-                    <Table.Td ta="right">
-                      <Price value={b.debits} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Price value={b.credits} />
-                    </Table.Td>
-                    <Table.Td ta="right" fw={600}>
-                      <Price value={b.balance} />
-                    </Table.Td>
-                  </Table.Tr>
-                )),
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </QueryView>
+    <DataTable
+      query={accounts}
+      rows={(d) => d.items.flatMap((account) => account.balances.map((b) => ({ ...b, account: account.account, type: account.type })))}
+      rowKey={(r) => `${r.account}-${r.currency}`}
+      caption={t('controller.accounts')}
+      columns={[
+        { key: 'account', header: t('controller.account'), cell: (r) => <Code>{r.account}</Code> },
+        { key: 'type', header: t('controller.type'), cell: (r) => r.type },
+        { key: 'debits', header: t('controller.debits'), align: 'right', cell: (r) => <Price value={r.debits} /> },
+        { key: 'credits', header: t('controller.credits'), align: 'right', cell: (r) => <Price value={r.credits} /> },
+        { key: 'balance', header: t('controller.balance'), align: 'right', cell: (r) => <Price value={r.balance} /> },
+      ]}
+    />
   );
 }
 
