@@ -247,7 +247,7 @@ describe('web app in Chromium', () => {
     const manager = await signedIn(ACCOUNTS.manager, DESKTOP);
     await manager.page.goto(`/operator/orders/${order.id}`);
     await manager.page.getByLabel(/^Сумма, RUB/).fill('100');
-    await manager.page.getByLabel('Причина', { exact: true }).fill('Царапина на упаковке');
+    await manager.page.getByLabel(/^Причина\s*\*?$/).fill('Царапина на упаковке');
     await manager.page.getByTestId('refund').click();
     await expect.poll(() => manager.page.getByTestId('payment-status').getAttribute('data-status'), SLOW).toBe('partially_refunded');
     await checkScreen(manager.page, 'operator-refund');

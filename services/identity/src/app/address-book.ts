@@ -3,6 +3,7 @@ import { toAddress } from '../db/address-repo.ts';
 import { addresses, users } from '../db/schema.ts';
 import { AddressBookFull, AddressNotFound } from '../domain/address.errors.ts';
 import { type Address, type AddressInput, cleanAddress, MAX_ADDRESSES } from '../domain/address.ts';
+import { UserNotFound } from '../domain/user.errors.ts';
 import type { IdentityContext } from './context.ts';
 
 /** The signed-in user's saved addresses, the default first, then oldest first. */
@@ -20,7 +21,8 @@ export async function addAddress(ctx: IdentityContext, userId: string, input: Ad
   const clean = cleanAddress(input);
   return ctx.deps.db.transaction(async (tx) => {
     // The user's row is the lock that keeps two concurrent saves from passing the limit together.
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+    const [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+    if (!owner) throw UserNotFound(userId);
     const [{ n = 0 } = {}] = await tx.select({ n: count() }).from(addresses).where(eq(addresses.userId, userId));
     if (n >= MAX_ADDRESSES) throw AddressBookFull();
     const isDefault = n === 0 || clean.isDefault === true;

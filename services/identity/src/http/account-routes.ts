@@ -97,7 +97,7 @@ export function accountRoutes(app: HttpApp, ctx: IdentityContext) {
           'Any signed-in user. The first address, or one sent with `isDefault: true`, becomes the default. At most 20 addresses (409 `identity.address_book_full`).',
         ...bearer,
         body: AddressBody,
-        response: { 201: Type.Ref('Address'), ...problems(400, 401, 409) },
+        response: { 201: Type.Ref('Address'), ...problems(400, 401, 404, 409) },
       },
     },
     async (req, reply) => reply.status(201).send(await addAddress(ctx, me(req.user), req.body)),

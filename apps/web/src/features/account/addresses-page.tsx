@@ -40,7 +40,7 @@ function SavedAddress({ address }: { address: Schemas['Address'] }) {
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
           <Text fw={600}>{addressText(address)}</Text>
-          {address.isDefault && <Badge>{t('account.isDefault')}</Badge>}
+          {address.isDefault && <Badge style={{ flexShrink: 0 }}>{t('account.isDefault')}</Badge>}
         </Group>
         {address.phone && <Text fz="sm">{address.phone}</Text>}
         <Group gap="xs">
