@@ -130,7 +130,11 @@ function Refund({ order }: { order: Schemas['Order'] }) {
           body: { reason: reason.trim(), ...(amount !== '' ? { amount: toMinor(Number(amount), order.currency) } : {}) },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: () => {
+      setAmount('');
+      setReason('');
+      return queryClient.invalidateQueries();
+    },
   });
   if (!['paid', 'picking', 'packed', 'shipped', 'delivered'].includes(order.status)) return null;
   return (
@@ -138,7 +142,7 @@ function Refund({ order }: { order: Schemas['Order'] }) {
       <Text fw={600}>{t('operator.refund')}</Text>
       <NumberInput label={t('operator.refundAmount', { currency: order.currency })} min={0} value={amount} onChange={setAmount} />
       <TextInput label={t('operator.refundReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
-      <Button variant="light" onClick={() => refund.mutate()} data-testid="refund" loading={refund.isPending} disabled={!reason.trim()}>
+      <Button onClick={() => refund.mutate()} data-testid="refund" loading={refund.isPending} disabled={!reason.trim()}>
         {t('operator.refund')}
       </Button>
       <ErrorAlert error={refund.error} />
