@@ -41,7 +41,13 @@ if (built.status !== 0) throw new Error(`build failed:\n${built.stderr}`);
 if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
 
 const dir = mkdtempSync(join(tmpdir(), 'bazar-bench-web-'));
-const server = await spawnServer([BAZAR_BIN, 'start'], { BAZAR_DATA_DIR: join(dir, 'data'), BAZAR_DEMO: '1', NODE_ENV: '' });
+// A first start on a fresh data dir creates the database: slow on a busy machine.
+const server = await spawnServer(
+  [BAZAR_BIN, 'start'],
+  { BAZAR_DATA_DIR: join(dir, 'data'), BAZAR_DEMO: '1', NODE_ENV: '' },
+  '/health',
+  180_000,
+);
 const port = await freePort();
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
