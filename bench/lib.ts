@@ -19,7 +19,7 @@ export interface Spawned {
 }
 
 /** Starts a process that serves HTTP and waits for its `/health` (or `/`) to answer. */
-export async function spawnServer(args: string[], env: Record<string, string>, healthPath = '/health'): Promise<Spawned> {
+export async function spawnServer(args: string[], env: Record<string, string>, healthPath = '/health', startMs = 60_000): Promise<Spawned> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -33,7 +33,7 @@ export async function spawnServer(args: string[], env: Record<string, string>, h
       .then((r) => r.ok)
       .catch(() => false);
     if (ok) break;
-    if (performance.now() - started > 60_000) throw new Error(`server did not start:\n${output}`);
+    if (performance.now() - started > startMs) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 20));
   }
   const readyMs = performance.now() - started;

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, checkScreen, launchBrowser, PASSWORD, type RunningShop, startShop } from './support.ts';
+import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, startShop } from './support.ts';
 
 let shop: RunningShop;
 let browser: Browser;
@@ -19,7 +19,7 @@ const SLOW = { timeout: 30_000 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
-async function signedIn(email: string, options: object): Promise<{ context: BrowserContext; page: Page }> {
+async function signedIn(email: string, options: object, password = PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: shop.base, ...options });
   const page = await context.newPage();
   // A refused API call is the first thing to read when a journey stalls.
@@ -29,7 +29,7 @@ async function signedIn(email: string, options: object): Promise<{ context: Brow
   page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
   await page.goto('/signin');
   await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Пароль').fill(PASSWORD);
+  await page.getByLabel('Пароль').fill(password);
   await page.getByRole('button', { name: 'Войти' }).last().click();
   await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
   return { context, page };
@@ -154,6 +154,140 @@ describe('web app in Chromium', () => {
     await page.reload();
     await expect.poll(() => page.getByRole('link', { name: 'Cart' }).isVisible(), SLOW).toBe(true);
     await checkScreen(page, 'home-en');
+    await context.close();
+  });
+  /** The order the newly registered customer placed; the operator and manager journeys work on it. */
+  let placed: { id: string; number: string } | null = null;
+
+  it('a new customer registers, finds a product by another word form and by a typo, buys it and sees it paid', async () => {
+    const context = await browser.newContext({ baseURL: shop.base, ...PHONE });
+    const page = await context.newPage();
+    await page.goto('/signup');
+    await page.getByLabel('Имя').fill('Вера');
+    await page.getByLabel('E-mail').fill(`vera-${Date.now()}@example.test`);
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await checkScreen(page, 'sign-up');
+    await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/signup'));
+    const search = page.getByLabel('Поиск товаров').filter({ visible: true });
+    // Another form of the word: the title says «гантели», the shopper types «гантелям».
+    await search.fill('гантелям');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('product-card').count(), SLOW).toBeGreaterThan(0);
+    expect(await page.getByTestId('corrected-query').count()).toBe(0);
+    // A typo: the page says which query it searched.
+    await search.fill('гантили');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('corrected-query').textContent(), SLOW).toContain('гантели');
+    await expect.poll(() => page.getByTestId('product-card').count(), SLOW).toBeGreaterThan(0);
+    await checkScreen(page, 'search-corrected');
+    await page.getByTestId('product-card').first().click();
+    await page.getByRole('button', { name: 'В корзину' }).click();
+    await page.getByTestId('go-to-cart').click();
+    await page.getByRole('link', { name: 'Оформить заказ' }).click();
+    await page.getByLabel('Телефон').fill('+7 901 555-12-34');
+    await page.getByLabel('Город').fill('Самара');
+    await page.getByLabel('Улица').fill('Ленинградская');
+    await page.getByLabel('Дом').fill('5');
+    await page.getByLabel('Сохранить адрес в книге').check();
+    await page.getByRole('button', { name: 'Оплатить' }).click();
+    await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status'), SLOW).toBe('paid');
+    const id = page.url().split('/').pop() ?? '';
+    const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+    placed = { id, number: /B-\d+/.exec(heading)?.[0] ?? '' };
+    expect(placed.number).toMatch(/^B-\d+$/);
+    await page.goto('/account/orders');
+    await expect.poll(() => page.getByRole('link', { name: placed?.number }).isVisible(), SLOW).toBe(true);
+    await checkScreen(page, 'account-orders');
+    // The address typed at checkout is in the book, and the next checkout offers it.
+    await page.goto('/account/addresses');
+    await expect.poll(() => page.getByTestId('address').count(), SLOW).toBe(1);
+    await checkScreen(page, 'account-addresses');
+    await page.goto('/account/profile');
+    await expect.poll(() => page.getByLabel('Имя').inputValue(), SLOW).toBe('Вера');
+    await page.getByLabel('Телефон').fill('+7 901 555-00-00');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.getByText('Профиль сохранён.').isVisible(), SLOW).toBe(true);
+    await checkScreen(page, 'account-profile');
+    await context.close();
+  });
+
+  it('a manager imports a CSV and watches the progress reach 100%', async () => {
+    const { context, page } = await signedIn(ACCOUNTS.manager, DESKTOP);
+    await page.goto('/manager/import');
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `csv-lamp-${i},Лампа настольная ${i},Из браузера,,,,CSV-LAMP-${i},,,,${150_000 + i},RUB,${i}`,
+    );
+    const csv = [
+      'handle,title,description,categories,attributes,images,sku,barcode,variant_title,options,price,currency,stock',
+      ...rows,
+    ].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'lamps.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Импорт', exact: true }).click();
+    const seen: number[] = [];
+    await expect
+      .poll(async () => {
+        const status = page.getByTestId('import-status');
+        if ((await status.count()) === 0) return null;
+        seen.push(Number(await status.getAttribute('data-percent')));
+        return status.getAttribute('data-status');
+      }, SLOW)
+      .toBe('completed');
+    expect(Number(await page.getByTestId('import-status').getAttribute('data-percent'))).toBe(100);
+    expect(seen.every((p, i) => i === 0 || p >= (seen[i - 1] ?? 0))).toBe(true);
+    await checkScreen(page, 'manager-import');
+    await context.close();
+  });
+
+  it('a manager refunds part of an order; an operator finds it by number and cancels it, which refunds the rest', async () => {
+    expect(placed).not.toBeNull();
+    const order = placed as { id: string; number: string };
+    const manager = await signedIn(ACCOUNTS.manager, DESKTOP);
+    await manager.page.goto(`/operator/orders/${order.id}`);
+    await manager.page.getByLabel(/^Сумма, RUB/).fill('100');
+    await manager.page.getByLabel(/^Причина\s*\*?$/).fill('Царапина на упаковке');
+    await manager.page.getByTestId('refund').click();
+    await expect.poll(() => manager.page.getByTestId('payment-status').getAttribute('data-status'), SLOW).toBe('partially_refunded');
+    await checkScreen(manager.page, 'operator-refund');
+    await manager.context.close();
+
+    const { context, page } = await signedIn(ACCOUNTS.operator, DESKTOP);
+    await page.goto('/operator/orders');
+    await page.getByLabel('Номер заказа, телефон или e-mail').fill(order.number);
+    await expect.poll(() => page.getByTestId('order-queue').getByRole('row').count(), SLOW).toBe(2);
+    await checkScreen(page, 'operator-queue');
+    // The row opens with the keyboard.
+    await page.getByTestId('order-queue').getByRole('row').nth(1).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/operator/orders/${order.id}$`));
+    await page.getByRole('button', { name: 'Отменить заказ' }).click();
+    await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status'), SLOW).toBe('cancelled');
+    await expect.poll(() => page.getByTestId('payment-status').getAttribute('data-status'), SLOW).toBe('refunded');
+    await checkScreen(page, 'operator-order');
+    await context.close();
+  });
+
+  it('an admin reads the audit log, the warehouses and the ledger check', async () => {
+    const { context, page } = await signedIn(ADMIN.email, DESKTOP, ADMIN.password);
+    await page.goto('/admin/audit');
+    await expect.poll(() => page.getByTestId('audit-log').getByRole('row').count(), SLOW).toBeGreaterThan(2);
+    await checkScreen(page, 'admin-audit');
+    await page.goto('/admin/users');
+    await expect.poll(() => page.getByRole('row').count(), SLOW).toBeGreaterThan(3);
+    await checkScreen(page, 'admin-users');
+    await page.goto('/admin/warehouses');
+    await expect
+      .poll(async () => (await page.getByRole('row').count()) > 1 || (await page.getByTestId('empty').count()) > 0, SLOW)
+      .toBe(true);
+    await checkScreen(page, 'admin-warehouses');
+    await page.goto('/controller/check');
+    await expect.poll(() => page.getByTestId('ledger-check').getAttribute('data-ok'), SLOW).toBe('true');
+    await checkScreen(page, 'controller-check');
+    await page.goto('/controller/accounts');
+    await expect.poll(() => page.getByRole('row').count(), SLOW).toBeGreaterThan(1);
+    await checkScreen(page, 'controller-accounts');
     await context.close();
   });
 });

@@ -21,7 +21,7 @@ export interface RunningShop {
 }
 
 export const PASSWORD = 'browser-pass-1';
-export const ACCOUNTS = { customer: 'customer@example.test', manager: 'manager@example.test' };
+export const ACCOUNTS = { customer: 'customer@example.test', manager: 'manager@example.test', operator: 'operator@example.test' };
 export const ADMIN = { email: 'admin@example.test', password: 'admin-password-1' };
 
 /**
@@ -92,6 +92,10 @@ async function seed(base: string) {
     id: string;
   };
   await call('PUT', `/api/v1/users/${manager.id}/roles`, { roles: ['manager'] }, admin);
+  const operator = (await call('POST', '/api/v1/auth/register', { email: ACCOUNTS.operator, password: PASSWORD, name: 'Олег' })).user as {
+    id: string;
+  };
+  await call('PUT', `/api/v1/users/${operator.id}/roles`, { roles: ['operator'] }, admin);
   await call(
     'POST',
     '/api/v1/products',

@@ -58,6 +58,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log of role changes
+         * @description Admin. Every change of a user's roles, newest first: whom, by whom, the roles before and after. Filter by `userId`; paged with `limit` and `cursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoleChange"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -3105,6 +3180,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the ledger now (what `bazar ledger verify` proves)
+         * @description Controller or admin. Read-only, while the shop runs: every entry balances per currency and has two or more postings, no posting names a missing entry or account, account balances equal their postings, the books balance, and every captured or refunded payment has matching entries. `ok` is false with the broken rules in `violations`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "ok": true,
+                         *       "checkedAt": "2026-12-03T12:00:00.000Z",
+                         *       "entries": 2,
+                         *       "postings": 6,
+                         *       "accounts": [
+                         *         {
+                         *           "account": "revenue",
+                         *           "currency": "RUB",
+                         *           "debits": 0,
+                         *           "credits": 1299000
+                         *         }
+                         *       ],
+                         *       "violations": []
+                         *     }
+                         */
+                        "application/json": {
+                            accounts: {
+                                account: string;
+                                credits: number;
+                                currency: string;
+                                debits: number;
+                            }[];
+                            /** Format: date-time */
+                            checkedAt: string;
+                            entries: number;
+                            ok: boolean;
+                            postings: number;
+                            violations: {
+                                account?: string;
+                                currency?: string;
+                                detail: string;
+                                entryId?: string;
+                                paymentId?: string;
+                                rule: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ledger/entries": {
         parameters: {
             query?: never;
@@ -3323,7 +3492,346 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change my name or phone
+         * @description Any signed-in user: changes their own name and phone (`null` clears it). E-mail and roles are not changed here.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Anna Petrova",
+                     *       "phone": "+7 900 123-45-67"
+                     *     }
+                     */
+                    "application/json": {
+                        name?: string;
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/me/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My address book
+         * @description Any signed-in user: their saved shipping addresses, the default first. Checkout offers them.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Address"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Save an address
+         * @description Any signed-in user. The first address, or one sent with `isDefault: true`, becomes the default. At most 20 addresses (409 `identity.address_book_full`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "label": "Home",
+                     *       "recipient": "Anna Petrova",
+                     *       "phone": "+7 900 123-45-67",
+                     *       "city": "Moscow",
+                     *       "street": "Tverskaya",
+                     *       "house": "7",
+                     *       "apartment": "12",
+                     *       "postalCode": "125009",
+                     *       "isDefault": true
+                     *     }
+                     */
+                    "application/json": {
+                        apartment?: string | null;
+                        city: string;
+                        house: string;
+                        isDefault?: boolean;
+                        label?: string | null;
+                        phone?: string | null;
+                        postalCode?: string | null;
+                        recipient: string;
+                        street: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Address"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/addresses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved address
+         * @description Any signed-in user, their own address only (another's → 404). When the default goes, the oldest remaining address becomes the default. Answers 204.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a saved address
+         * @description Any signed-in user, their own address only (another's → 404). `isDefault: true` makes it the default.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "apartment": "14",
+                     *       "isDefault": true
+                     *     }
+                     */
+                    "application/json": {
+                        apartment?: string | null;
+                        city?: string;
+                        house?: string;
+                        isDefault?: boolean;
+                        label?: string | null;
+                        phone?: string | null;
+                        postalCode?: string | null;
+                        recipient?: string;
+                        street?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Address"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/me/notification-preferences": {
@@ -3440,6 +3948,83 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my password
+         * @description Any signed-in user, with the current password (wrong → 400 naming `currentPassword`). Every login of the account is signed out; sign in again with the new password. Answers 204.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "currentPassword": "demo12345",
+                     *       "newPassword": "correct-horse-battery"
+                     *     }
+                     */
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3697,15 +4282,29 @@ export interface paths {
         };
         /**
          * Orders, newest first: your own, or every order for staff
-         * @description Signed-in user. Customers see their own orders, staff every order; filtered by `status`, paged with `limit` and `cursor`.
+         * @description Signed-in user. Customers see their own orders, staff every order; filtered by `status`, by the day placed (`from`, `to`, UTC) and, for staff, by `q` (order number or phone digits) and `customerId`; paged with `limit` and `cursor`.
          */
         get: {
             parameters: {
                 query?: {
                     cursor?: string;
+                    /** @description Staff: one customer's orders */
+                    customerId?: string;
+                    /**
+                     * @description Placed on or after this day (UTC)
+                     * @example 2026-12-03
+                     */
+                    from?: string;
                     /** @example 20 */
                     limit?: number;
+                    /** @description Staff: an order number (B-000042 or 42) or five or more digits of the phone */
+                    q?: string;
                     status?: "awaiting_payment" | "paid" | "picking" | "packed" | "shipped" | "delivered" | "cancelled" | "refunded";
+                    /**
+                     * @description Placed on or before this day (UTC)
+                     * @example 2026-12-03
+                     */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5506,6 +6105,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The query as searched when a word was taken for a typo ("showing results for …"); null when none was */
+                            correctedQuery: string | null;
                             facets: {
                                 categories: {
                                     /**
@@ -9278,7 +9879,7 @@ export interface paths {
         };
         /**
          * Find users by role or name
-         * @description Admin or manager. Filter by `role` and by `q` (name or e-mail); paged with `limit` and `cursor`.
+         * @description Admin, manager or operator (who finds a customer's orders by e-mail). Filter by `role` and by `q` (name or e-mail); paged with `limit` and `cursor`.
          */
         get: {
             parameters: {
@@ -9589,6 +10190,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "id": "019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05",
+         *       "label": "Home",
+         *       "recipient": "Anna Petrova",
+         *       "phone": "+7 900 123-45-67",
+         *       "city": "Moscow",
+         *       "street": "Tverskaya",
+         *       "house": "7",
+         *       "apartment": "12",
+         *       "postalCode": "125009",
+         *       "isDefault": true,
+         *       "createdAt": "2026-12-03T14:05:00.000Z"
+         *     }
+         */
+        Address: {
+            apartment: string | null;
+            city: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            createdAt: string;
+            house: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            isDefault: boolean;
+            label: string | null;
+            phone: string | null;
+            postalCode: string | null;
+            recipient: string;
+            street: string;
+        };
         AnalyticsSummary: {
             averageOrderValue: {
                 amount: number;
@@ -10267,6 +10904,45 @@ export interface components {
             } | null;
             /** @enum {unknown} */
             status: "requested" | "approved" | "rejected" | "received";
+        };
+        /**
+         * @example {
+         *       "id": "019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05",
+         *       "userId": "019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a06",
+         *       "userEmail": "picker@demo.bazar",
+         *       "actorId": "019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a07",
+         *       "actorEmail": "admin@bazar.local",
+         *       "before": [
+         *         "customer"
+         *       ],
+         *       "after": [
+         *         "customer",
+         *         "picker"
+         *       ],
+         *       "changedAt": "2026-12-03T14:05:00.000Z"
+         *     }
+         */
+        RoleChange: {
+            actorEmail: string | null;
+            actorId: string | null;
+            after: ("customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin")[];
+            before: ("customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin")[];
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            changedAt: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            userEmail: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            userId: string;
         };
         Shipment: {
             address: {

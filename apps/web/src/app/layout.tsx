@@ -1,29 +1,20 @@
-import { Anchor, AppShell, Burger, Button, Container, Group, Indicator, Menu, SegmentedControl, Select, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Anchor, AppShell, Burger, Button, Container, Group, Indicator, NativeSelect, SegmentedControl, Text } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useNavigate } from 'react-router';
-import { forgetCart, useCart } from '../features/storefront/cart-state.ts';
+import { Link, Outlet } from 'react-router';
+import { useCart } from '../features/storefront/cart-state.ts';
 import { SearchBox } from '../features/storefront/search-box.tsx';
 import { useSession } from '../session/session.tsx';
-import { CABINETS } from './cabinets.ts';
 import { PageLoader } from './guards.tsx';
 import { usePreferences } from './preferences.tsx';
+
+const UserMenu = lazy(() => import('./user-menu.tsx'));
 
 export function Layout() {
   const { t } = useTranslation();
   const session = useSession();
-  const navigate = useNavigate();
   const cart = useCart();
-  const [menuOpen, menu] = useDisclosure(false);
   const count = cart.data?.items.reduce((n, item) => n + item.quantity, 0) ?? 0;
-  const cabinets = CABINETS.filter((c) => session.hasRole(...c.roles));
-
-  const signOut = async () => {
-    await session.signOut();
-    forgetCart();
-    navigate('/');
-  };
 
   return (
     <AppShell header={{ height: { base: 112, sm: 64 } }} padding="md">
@@ -42,32 +33,9 @@ export function Layout() {
                 </Button>
               </Indicator>
               {session.user ? (
-                <Menu opened={menuOpen} onChange={menu.set} position="bottom-end">
-                  <Menu.Target>
-                    <Burger opened={menuOpen} size="sm" aria-label={t('nav.menu')} />
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Label>{session.user.name}</Menu.Label>
-                    {session.hasRole('customer') && (
-                      <>
-                        <Menu.Item component={Link} to="/account/orders">
-                          {t('nav.orders')}
-                        </Menu.Item>
-                        <Menu.Item component={Link} to="/account/loyalty">
-                          {t('nav.loyalty')}
-                        </Menu.Item>
-                      </>
-                    )}
-                    {cabinets.length > 0 && <Menu.Label>{t('nav.cabinets')}</Menu.Label>}
-                    {cabinets.map((c) => (
-                      <Menu.Item key={c.id} component={Link} to={`/${c.id}`}>
-                        {t(`cabinet.${c.id}`)}
-                      </Menu.Item>
-                    ))}
-                    <Menu.Divider />
-                    <Menu.Item onClick={() => void signOut()}>{t('nav.signOut')}</Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
+                <Suspense fallback={<Burger size="sm" aria-label={t('nav.menu')} disabled />}>
+                  <UserMenu />
+                </Suspense>
               ) : (
                 <Button component={Link} to="/signin" size="xs">
                   {t('nav.signIn')}
@@ -102,15 +70,16 @@ function Pickers(props: { visibleFrom?: 'sm' }) {
   const { currency, setCurrency, currencies } = usePreferences();
   return (
     <Group gap="xs" wrap="nowrap" {...props}>
-      <Select
+      <NativeSelect
         aria-label={t('nav.currency')}
         data={currencies}
-        value={currency ?? currencies[0] ?? null}
-        onChange={(value) => setCurrency(value === currencies[0] ? null : value)}
+        value={currency ?? currencies[0] ?? ''}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          setCurrency(value === currencies[0] ? null : value);
+        }}
         w={88}
         size="xs"
-        allowDeselect={false}
-        comboboxProps={{ withinPortal: true }}
       />
       <SegmentedControl
         aria-label={t('nav.language')}

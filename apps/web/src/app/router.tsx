@@ -24,6 +24,8 @@ const storefront: RouteObject[] = [
       { path: 'account/orders', lazy: page(() => import('../features/account/orders-page.tsx')) },
       { path: 'account/orders/:id', lazy: page(() => import('../features/account/order-page.tsx')) },
       { path: 'account/loyalty', lazy: page(() => import('../features/account/loyalty-page.tsx')) },
+      { path: 'account/addresses', lazy: page(() => import('../features/account/addresses-page.tsx')) },
+      { path: 'account/profile', lazy: page(() => import('../features/account/profile-page.tsx')) },
     ],
   },
 ];

@@ -52,7 +52,9 @@ async function spendCookie(): Promise<string | null> {
 }
 
 export function refreshAccessToken(): Promise<string | null> {
-  inflight ??= (navigator.locks ? navigator.locks.request('bazar-session-refresh', spendCookie) : spendCookie()).finally(() => {
+  inflight ??= (
+    navigator.locks ? navigator.locks.request('bazar-session-refresh', spendCookie).then((token) => token) : spendCookie()
+  ).finally(() => {
     inflight = null;
   });
   return inflight;

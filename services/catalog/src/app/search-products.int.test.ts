@@ -13,6 +13,7 @@ type Listing = {
   total: number;
   facets: { categories: { categoryId: string; count: number }[]; price: { min: number; max: number; currency: string } | null };
   nextCursor: string | null;
+  correctedQuery: string | null;
 };
 
 async function list(query: string): Promise<Listing> {
@@ -94,6 +95,13 @@ describe('GET /api/v1/products — full text', () => {
   it('tolerates typos (красовки → кроссовки, samsyng → Samsung)', async () => {
     expect(await names('q=красовки')).toEqual(expect.arrayContaining(['redSneakers', 'blueSneakers']));
     expect(await names('q=samsyng')).toEqual(['phone']);
+  });
+
+  it('says which query it searched when a typo was corrected, and null when none was', async () => {
+    expect((await list('q=красовки')).correctedQuery).toBe('кроссовки');
+    expect((await list('q=кроссовки')).correctedQuery).toBeNull();
+    expect((await list('q=кросс')).correctedQuery).toBeNull();
+    expect((await list('')).correctedQuery).toBeNull();
   });
 
   it('ranks an exact SKU or barcode match first, case-insensitively', async () => {

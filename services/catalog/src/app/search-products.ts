@@ -8,7 +8,7 @@ import { attributeCandidates } from '../domain/attribute-filter.ts';
 import { toBaseBounds } from '../domain/price-bounds.ts';
 import { displayIn, type ProductView, toProductView } from '../domain/product.ts';
 import { nextCursorOf, type ProductQuery, searchKeyOf } from '../domain/product-query.ts';
-import { isCodeLike, queryTermsOf, termAlternatives } from '../domain/search-words.ts';
+import { correctedQueryOf, isCodeLike, queryTermsOf, termAlternatives } from '../domain/search-words.ts';
 import type { CatalogContext } from './context.ts';
 
 export interface SearchResult {
@@ -18,6 +18,8 @@ export interface SearchResult {
   totalCapped: boolean;
   facets: { categories: { categoryId: string; count: number }[]; price: { min: number; max: number; currency: string } | null };
   nextCursor: string | null;
+  /** The query as searched when a typo was corrected, else null. */
+  correctedQuery: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,6 +29,7 @@ const emptyAnswer = (): SearchResult => ({
   totalCapped: false,
   facets: { categories: [], price: null },
   nextCursor: null,
+  correctedQuery: null,
 });
 
 async function resolveCategory(ctx: CatalogContext, idOrSlug: string | null): Promise<string | null> {
@@ -38,14 +41,21 @@ async function resolveCategory(ctx: CatalogContext, idOrSlug: string | null): Pr
 }
 
 /** Each query word with the dictionary words it may be a typo of, and the products whose code is the query. */
-async function textMatchOf(ctx: CatalogContext, q: string | null): Promise<Pick<SearchPlan, 'terms' | 'exactIds'>> {
-  if (!q) return { terms: [], exactIds: [] };
+async function textMatchOf(
+  ctx: CatalogContext,
+  q: string | null,
+): Promise<Pick<SearchPlan, 'terms' | 'exactIds'> & { correctedQuery: string | null }> {
+  if (!q) return { terms: [], exactIds: [], correctedQuery: null };
   const words = queryTermsOf(q);
   const [lookup, exactIds] = await Promise.all([
     findCorrections(ctx.deps.db, words),
     isCodeLike(q) ? findExactCodeMatches(ctx.deps.db, q) : [],
   ]);
-  return { terms: termAlternatives(words, lookup.corrections, lookup.unknown), exactIds };
+  return {
+    terms: termAlternatives(words, lookup.corrections, lookup.unknown),
+    exactIds,
+    correctedQuery: correctedQueryOf(words, lookup.corrections, lookup.unknown),
+  };
 }
 
 /**
@@ -61,8 +71,9 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
   const rate = (await ctx.rates.rateOf(display)) ?? '1';
   const bounds = toBaseBounds({ min: query.minPrice, max: query.maxPrice }, base, display, rate);
   const [text, categoryId] = await Promise.all([textMatchOf(ctx, query.q), resolveCategory(ctx, query.category)]);
+  const { correctedQuery, ...match } = text;
   const plan: SearchPlan = {
-    ...text,
+    ...match,
     categoryId,
     minPrice: bounds.min,
     maxPrice: bounds.max,
@@ -96,6 +107,7 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
             },
     },
     nextCursor: nextCursorOf(query, page.more, page.after),
+    correctedQuery: summary.total > 0 ? correctedQuery : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCodeLike, queryTermsOf, searchWordsOf, termAlternatives } from './search-words.ts';
+import { correctedQueryOf, isCodeLike, queryTermsOf, searchWordsOf, termAlternatives } from './search-words.ts';
 
 describe('queryTermsOf', () => {
   it('keeps letters and digits of any script, lower-cased, ё as е, each word once', () => {
@@ -46,5 +46,17 @@ describe('isCodeLike', () => {
 describe('searchWordsOf', () => {
   it('keeps words of three to forty letters', () => {
     expect(searchWordsOf('Nike Air Zoom, красные')).toEqual(['nike', 'air', 'zoom', 'красные']);
+  });
+});
+
+describe('correctedQueryOf', () => {
+  it('replaces a mistyped word with its best correction and keeps the others', () => {
+    const corrections = new Map([['красовки', ['кроссовки', 'кровати']]]);
+    expect(correctedQueryOf(['беговые', 'красовки'], corrections, new Set(['красовки']))).toBe('беговые кроссовки');
+  });
+
+  it('says nothing when no word was corrected or the last word is only unfinished', () => {
+    expect(correctedQueryOf(['кроссовки'], new Map(), new Set())).toBeNull();
+    expect(correctedQueryOf(['кросс'], new Map([['кросс', ['кроссовки']]]), new Set(['кросс']))).toBeNull();
   });
 });

@@ -35,3 +35,19 @@ export function termAlternatives(words: string[], corrections: Map<string, strin
 
 /** A query that could be a SKU or barcode: one token of printable characters, no longer than a code may be. */
 export const isCodeLike = (q: string) => q.length <= 64 && /^[^\s\p{C}]+$/u.test(q);
+
+/**
+ * The query as it was searched when a word was taken for a typo ("красовки" → "кроссовки"), for
+ * the storefront's "showing results for"; null when no word was corrected. A word that begins a
+ * dictionary word is being typed, not mistyped, and is left as it is.
+ */
+export function correctedQueryOf(words: string[], corrections: Map<string, string[]>, unknown: Set<string>): string | null {
+  let changed = false;
+  const out = words.map((word) => {
+    const best = unknown.has(word) ? corrections.get(word)?.[0] : undefined;
+    if (!best || best.startsWith(word)) return word;
+    changed = true;
+    return best;
+  });
+  return changed ? out.join(' ') : null;
+}

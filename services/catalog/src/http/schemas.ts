@@ -103,6 +103,9 @@ export const ProductListSchema = Type.Object({
     price: Type.Union([Type.Object({ min: Type.Integer(), max: Type.Integer(), currency: CurrencyCode }), Type.Null()]),
   }),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
+  correctedQuery: Type.Union([Type.String(), Type.Null()], {
+    description: 'The query as searched when a word was taken for a typo ("showing results for …"); null when none was',
+  }),
 });
 
 export interface CategoryNodeShape {

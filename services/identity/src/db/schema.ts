@@ -1,6 +1,6 @@
 import { idempotencyTable, inboxTable, outboxTable } from '@bazar/kit/db/platform-tables';
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const identity = pgSchema('identity');
 
@@ -51,6 +51,28 @@ export const roleChanges = identity.table(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('role_changes_user_idx').on(t.userId)],
+);
+
+/** A customer's address book: saved shipping addresses offered at checkout. */
+export const addresses = identity.table(
+  'addresses',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    label: text('label'),
+    recipient: text('recipient').notNull(),
+    phone: text('phone'),
+    city: text('city').notNull(),
+    street: text('street').notNull(),
+    house: text('house').notNull(),
+    apartment: text('apartment'),
+    postalCode: text('postal_code'),
+    isDefault: boolean('is_default').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('addresses_user_idx').on(t.userId, t.createdAt)],
 );
 
 /** Ed25519 keys for access tokens; the public halves are served as JWKS. */

@@ -15,6 +15,7 @@ import { refreshSession } from '../app/refresh-session.ts';
 import { registerUser } from '../app/register-user.ts';
 import { setUserRoles } from '../app/set-user-roles.ts';
 import { toUserView } from '../domain/user.ts';
+import { accountRoutes } from './account-routes.ts';
 import { LoginBody, MeSchema, RefreshBody, RegisterBody, SessionSchema, SetRolesBody, TokenPairSchema, UserSchema } from './schemas.ts';
 import { webSessionRoutes } from './session-routes.ts';
 import { staffRoutes } from './staff-routes.ts';
@@ -108,6 +109,7 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
   );
 
   webSessionRoutes(app, ctx);
+  accountRoutes(app, ctx);
 
   app.post(
     '/api/v1/auth/logout',
@@ -150,11 +152,12 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
   app.get(
     '/api/v1/users',
     {
-      preHandler: auth.roles('admin', 'manager'),
+      preHandler: auth.roles('admin', 'manager', 'operator'),
       schema: {
         tags,
         summary: 'Find users by role or name',
-        description: 'Admin or manager. Filter by `role` and by `q` (name or e-mail); paged with `limit` and `cursor`.',
+        description:
+          "Admin, manager or operator (who finds a customer's orders by e-mail). Filter by `role` and by `q` (name or e-mail); paged with `limit` and `cursor`.",
         ...bearer,
         querystring: Type.Object({ role: Type.Optional(RoleName), q: Type.Optional(Type.String({ maxLength: 200 })), ...PageQuery }),
         response: { 200: Page(Type.Ref('User')), ...problems(400, 401, 403) },

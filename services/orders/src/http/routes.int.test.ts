@@ -276,6 +276,24 @@ describe('GET /api/v1/orders', () => {
     expect(cancelled.items.every((o: { status: string }) => o.status === 'cancelled')).toBe(true);
   });
 
+  it('finds orders for staff by number, phone digits, customer and day; a customer still sees only their own', async () => {
+    const { order: placed } = await placePaid(bobId, bob);
+    const order = placed as typeof placed & { number: string };
+    const ids = async (query: string, token = operator) =>
+      ((await call('GET', `/api/v1/orders?limit=100&${query}`, token)).json().items as { id: string }[]).map((o) => o.id);
+    expect(await ids(`q=${order.number}`)).toEqual([order.id]);
+    expect(await ids(`q=${Number(order.number.slice(2))}`)).toEqual([order.id]);
+    expect(await ids('q=123-45-67')).toContain(order.id);
+    expect(await ids('q=no-such-thing')).toEqual([]);
+    expect(await ids(`customerId=${bobId}`)).toContain(order.id);
+    expect(await ids(`customerId=${aliceId}`)).not.toContain(order.id);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await ids(`from=${today}&to=${today}`)).toContain(order.id);
+    expect(await ids('to=2000-01-01')).toEqual([]);
+    expect(await ids(`customerId=${bobId}`, alice)).not.toContain(order.id);
+    expect((await call('GET', '/api/v1/orders?from=yesterday', operator)).statusCode).toBe(400);
+  });
+
   it('refuses a bad status, limit or cursor with 400 and no token with 401', async () => {
     expect((await call('GET', '/api/v1/orders?status=lost', alice)).statusCode).toBe(400);
     expect((await call('GET', '/api/v1/orders?limit=1000', alice)).statusCode).toBe(400);

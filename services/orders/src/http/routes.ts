@@ -60,7 +60,7 @@ export function ordersRoutes(app: HttpApp, ctx: OrdersContext) {
         tags,
         summary: 'Orders, newest first: your own, or every order for staff',
         description:
-          'Signed-in user. Customers see their own orders, staff every order; filtered by `status`, paged with `limit` and `cursor`.',
+          'Signed-in user. Customers see their own orders, staff every order; filtered by `status`, by the day placed (`from`, `to`, UTC) and, for staff, by `q` (order number or phone digits) and `customerId`; paged with `limit` and `cursor`.',
         ...bearer,
         querystring: Type.Object({ ...ListQuery, ...PageQuery }),
         response: { 200: Page(Type.Ref('Order')), ...problems(400, 401) },

@@ -103,7 +103,16 @@ export const PaymentSchema = Type.Object({
 });
 
 export const CheckoutReply = Type.Object({ order: Type.Ref('Order'), payment: Type.Union([PaymentSchema, Type.Null()]) });
-export const ListQuery = { status: Type.Optional(Status) };
+const Day = (description: string) => Type.String({ format: 'date', examples: ['2026-12-03'], description });
+export const ListQuery = {
+  status: Type.Optional(Status),
+  q: Type.Optional(
+    Type.String({ maxLength: 100, description: 'Staff: an order number (B-000042 or 42) or five or more digits of the phone' }),
+  ),
+  customerId: Type.Optional(Type.String({ format: 'uuid', description: "Staff: one customer's orders" })),
+  from: Type.Optional(Day('Placed on or after this day (UTC)')),
+  to: Type.Optional(Day('Placed on or before this day (UTC)')),
+};
 export const OrderParams = Type.Object({ id: Uuid });
 export const CancelBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
 export const RefundBody = Type.Object(

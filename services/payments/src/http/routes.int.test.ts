@@ -254,6 +254,17 @@ describe('ledger routes', () => {
     }
   });
 
+  it('checks the ledger over HTTP for controller and admin only, ok with no violations', async () => {
+    await api.create({ amount: rub(2_000) });
+    const res = await get('/api/v1/ledger/check', await staffToken());
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ok: true, violations: [] });
+    expect(res.json().entries).toBeGreaterThan(0);
+    expect((await get('/api/v1/ledger/check', await t.tokens.issue({ roles: ['admin'] }))).statusCode).toBe(200);
+    expect((await get('/api/v1/ledger/check', await t.tokens.issue({ roles: ['operator'] }))).statusCode).toBe(403);
+    expect((await get('/api/v1/ledger/check')).statusCode).toBe(401);
+  });
+
   it('answers 400 for a bad cursor or order id and 403 for a customer', async () => {
     const token = await staffToken();
     expect((await get('/api/v1/ledger/entries?cursor=garbage', token)).json()).toMatchObject({ status: 400, errors: [{ path: 'cursor' }] });

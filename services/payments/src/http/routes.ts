@@ -12,9 +12,10 @@ import { loadVisiblePayment } from '../app/get-payment.ts';
 import { listLedgerAccounts } from '../app/list-ledger-accounts.ts';
 import { listLedgerEntries } from '../app/list-ledger-entries.ts';
 import { refundPayment } from '../app/refund-payment.ts';
+import { verifyLedger } from '../app/verify-ledger.ts';
 import { voidPayment } from '../app/void-payment.ts';
 import { toPaymentView } from '../domain/payment.ts';
-import { AccountsSchema, CreatePaymentBody, EntrySchema, PaymentSchema, RefundBody } from './schemas.ts';
+import { AccountsSchema, CreatePaymentBody, EntrySchema, LedgerCheckSchema, PaymentSchema, RefundBody } from './schemas.ts';
 import { webhookRoutes } from './webhook-routes.ts';
 
 const tags = ['payments'];
@@ -95,6 +96,22 @@ export async function paymentsRoutes(app: HttpApp, ctx: PaymentsContext) {
       },
     },
     async (req) => listLedgerEntries(ctx, req.query),
+  );
+
+  app.get(
+    '/api/v1/ledger/check',
+    {
+      preHandler: auth.roles('controller', 'admin'),
+      schema: {
+        tags: ['ledger'],
+        summary: 'Check the ledger now (what `bazar ledger verify` proves)',
+        description:
+          'Controller or admin. Read-only, while the shop runs: every entry balances per currency and has two or more postings, no posting names a missing entry or account, account balances equal their postings, the books balance, and every captured or refunded payment has matching entries. `ok` is false with the broken rules in `violations`.',
+        ...bearer,
+        response: { 200: LedgerCheckSchema, ...problems(401, 403) },
+      },
+    },
+    async () => verifyLedger(ctx.deps.database),
   );
 
   const hidden = { hide: true };

@@ -92,3 +92,35 @@ export const AccountsSchema = Type.Object({
     }),
   ),
 });
+
+export const LedgerCheckSchema = Type.Object(
+  {
+    ok: Type.Boolean(),
+    checkedAt: Type.String({ format: 'date-time' }),
+    entries: Type.Integer(),
+    postings: Type.Integer(),
+    accounts: Type.Array(Type.Object({ account: Type.String(), currency: Type.String(), debits: Type.Integer(), credits: Type.Integer() })),
+    violations: Type.Array(
+      Type.Object({
+        rule: Type.String(),
+        entryId: Type.Optional(Type.String()),
+        paymentId: Type.Optional(Type.String()),
+        account: Type.Optional(Type.String()),
+        currency: Type.Optional(Type.String()),
+        detail: Type.String(),
+      }),
+    ),
+  },
+  {
+    examples: [
+      {
+        ok: true,
+        checkedAt: '2026-12-03T12:00:00.000Z',
+        entries: 2,
+        postings: 6,
+        accounts: [{ account: 'revenue', currency: 'RUB', debits: 0, credits: 1299000 }],
+        violations: [],
+      },
+    ],
+  },
+);

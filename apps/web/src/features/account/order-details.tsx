@@ -82,7 +82,7 @@ export function OrderDetails({ order, extra }: { order: Schemas['Order']; extra?
         </Timeline>
       </Card>
       {order.payment && (
-        <Text fz="sm">
+        <Text fz="sm" data-testid="payment-status" data-status={order.payment.status}>
           {t('order.payment')}: {t(`payment.${order.payment.status}`, { defaultValue: order.payment.status })}
         </Text>
       )}

@@ -1,11 +1,15 @@
-import { Badge, Button, Group, MultiSelect, Select, Stack, Table, TextInput } from '@mantine/core';
+import './strings.ts';
+import { Badge, Button, Group, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../../api/client.ts';
+import { usePreferences } from '../../app/preferences.tsx';
+import { formatDateTime } from '../../format/money.ts';
 import type { Role } from '../../session/session.tsx';
 import { CabinetShell } from '../../ui/cabinet-shell.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
 import { ErrorAlert, QueryView } from '../../ui/states.tsx';
 import { JobsSection } from '../admin-jobs/jobs-section.tsx';
 
@@ -64,32 +68,61 @@ function Users() {
           clearable
         />
       </Group>
-      <QueryView query={users} isEmpty={(d) => d.items.length === 0}>
-        {(d) => (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('auth.name')}</Table.Th>
-                  <Table.Th>{t('auth.email')}</Table.Th>
-                  <Table.Th>{t('admin.roles')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.items.map((user) => (
-                  <Table.Tr key={user.id}>
-                    <Table.Td>{user.name}</Table.Td>
-                    <Table.Td>{user.email}</Table.Td>
-                    <Table.Td>
-                      <UserRoles user={user} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </QueryView>
+      <DataTable
+        query={users}
+        rows={(d) => d.items}
+        rowKey={(u) => u.id}
+        caption={t('admin.users')}
+        minWidth={720}
+        columns={[
+          { key: 'name', header: t('auth.name'), cell: (u) => u.name },
+          { key: 'email', header: t('auth.email'), cell: (u) => u.email },
+          { key: 'roles', header: t('admin.roles'), cell: (u) => <UserRoles user={u} /> },
+        ]}
+      />
+    </Stack>
+  );
+}
+
+function RoleList({ roles }: { roles: string[] }) {
+  const { t } = useTranslation();
+  return <>{roles.map((r) => t(`role.${r}`)).join(', ') || '—'}</>;
+}
+
+/** Every role change, newest first, a page at a time (identity's audit log). */
+function AuditLog() {
+  const { t } = useTranslation();
+  const { locale } = usePreferences();
+  const log = useInfiniteQuery({
+    queryKey: ['audit-log'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      ok(api.GET('/api/v1/admin/audit-log', { params: { query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  return (
+    <Stack>
+      <DataTable
+        query={log}
+        rows={(d) => d.pages.flatMap((p) => p.items)}
+        rowKey={(c) => c.id}
+        caption={t('admin.audit')}
+        empty={t('admin.noAudit')}
+        minWidth={720}
+        testId="audit-log"
+        columns={[
+          { key: 'when', header: t('admin.when'), cell: (c) => formatDateTime(c.changedAt, locale) },
+          { key: 'user', header: t('admin.user'), cell: (c) => c.userEmail },
+          { key: 'actor', header: t('admin.actor'), cell: (c) => c.actorEmail ?? t('admin.system') },
+          { key: 'before', header: t('admin.before'), cell: (c) => <RoleList roles={c.before} /> },
+          { key: 'after', header: t('admin.after'), cell: (c) => <RoleList roles={c.after} /> },
+        ]}
+      />
+      {log.hasNextPage && (
+        <Button variant="light" w="fit-content" loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+          {t('admin.more')}
+        </Button>
+      )}
     </Stack>
   );
 }
@@ -101,21 +134,17 @@ function Warehouses() {
     queryFn: () => ok(api.GET('/api/v1/warehouses', { params: { query: { limit: 100 } } })),
   });
   return (
-    <QueryView query={warehouses} isEmpty={(d) => d.items.length === 0}>
-      {(d) => (
-        <Table>
-          <Table.Tbody>
-            {d.items.map((w) => (
-              <Table.Tr key={w.id}>
-                <Table.Td>{w.name}</Table.Td>
-                <Table.Td>{w.address}</Table.Td>
-                <Table.Td>{w.isDefault && <Badge>{t('admin.default')}</Badge>}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </QueryView>
+    <DataTable
+      query={warehouses}
+      rows={(d) => d.items}
+      rowKey={(w) => w.id}
+      caption={t('admin.warehouses')}
+      columns={[
+        { key: 'name', header: t('admin.warehouseName'), cell: (w) => w.name },
+        { key: 'address', header: t('admin.address'), cell: (w) => w.address },
+        { key: 'default', header: '', cell: (w) => w.isDefault && <Badge>{t('admin.default')}</Badge> },
+      ]}
+    />
   );
 }
 
@@ -125,6 +154,7 @@ export default function AdminCabinet() {
       id="admin"
       sections={[
         { path: 'users', element: <Users /> },
+        { path: 'audit', element: <AuditLog /> },
         { path: 'warehouses', element: <Warehouses /> },
         { path: 'jobs', element: <JobsSection /> },
       ]}

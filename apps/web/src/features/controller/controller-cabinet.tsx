@@ -1,4 +1,5 @@
-import { Badge, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import './strings.ts';
+import { Alert, Badge, Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +8,7 @@ import { api, ok } from '../../api/client.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { formatDateTime } from '../../format/money.ts';
 import { CabinetShell } from '../../ui/cabinet-shell.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
 import { Price } from '../../ui/price.tsx';
 import { QueryView } from '../../ui/states.tsx';
 
@@ -14,44 +16,19 @@ function Accounts() {
   const { t } = useTranslation();
   const accounts = useQuery({ queryKey: ['ledger', 'accounts'], queryFn: () => ok(api.GET('/api/v1/ledger/accounts')) });
   return (
-    <QueryView query={accounts} isEmpty={(d) => d.items.length === 0}>
-      {(d) => (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('controller.account')}</Table.Th>
-                <Table.Th>{t('controller.type')}</Table.Th>
-                <Table.Th ta="right">{t('controller.debits')}</Table.Th>
-                <Table.Th ta="right">{t('controller.credits')}</Table.Th>
-                <Table.Th ta="right">{t('controller.balance')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.items.flatMap((account) =>
-                account.balances.map((b) => (
-                  <Table.Tr key={`${account.account}-${b.currency}`}>
-                    <Table.Td>
-                      <Code>{account.account}</Code>
-                    </Table.Td>
-                    <Table.Td>{account.type}</Table.Td>
-                    <Table.Td ta="right">
-                      <Price value={b.debits} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Price value={b.credits} />
-                    </Table.Td>
-                    <Table.Td ta="right" fw={600}>
-                      <Price value={b.balance} />
-                    </Table.Td>
-                  </Table.Tr>
-                )),
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </QueryView>
+    <DataTable
+      query={accounts}
+      rows={(d) => d.items.flatMap((account) => account.balances.map((b) => ({ ...b, account: account.account, type: account.type })))}
+      rowKey={(r) => `${r.account}-${r.currency}`}
+      caption={t('controller.accounts')}
+      columns={[
+        { key: 'account', header: t('controller.account'), cell: (r) => <Code>{r.account}</Code> },
+        { key: 'type', header: t('controller.type'), cell: (r) => r.type },
+        { key: 'debits', header: t('controller.debits'), align: 'right', cell: (r) => <Price value={r.debits} /> },
+        { key: 'credits', header: t('controller.credits'), align: 'right', cell: (r) => <Price value={r.credits} /> },
+        { key: 'balance', header: t('controller.balance'), align: 'right', cell: (r) => <Price value={r.balance} /> },
+      ]}
+    />
   );
 }
 
@@ -106,6 +83,63 @@ function Entries() {
   );
 }
 
+/** The ledger check (`GET /api/v1/ledger/check`): what `bazar ledger verify` proves, while the shop runs. */
+function Check() {
+  const { t } = useTranslation();
+  const { locale } = usePreferences();
+  const check = useQuery({ queryKey: ['ledger', 'check'], queryFn: () => ok(api.GET('/api/v1/ledger/check')) });
+  return (
+    <Stack>
+      <Group>
+        <Button variant="light" loading={check.isFetching} onClick={() => void check.refetch()} w="fit-content">
+          {t('controller.runCheck')}
+        </Button>
+      </Group>
+      <QueryView query={check}>
+        {(report) => (
+          <Stack>
+            <Alert
+              color={report.ok ? 'green' : 'red'}
+              role="status"
+              title={
+                // Body-coloured title: the alert's own green and red titles fall below 4.5:1 contrast.
+                <Text span fw={700} c="var(--mantine-color-text)">
+                  {report.ok ? t('controller.checkOk') : t('controller.checkFailed', { count: report.violations.length })}
+                </Text>
+              }
+              data-testid="ledger-check"
+              data-ok={report.ok}
+            >
+              {t('controller.checkSummary', {
+                entries: report.entries,
+                postings: report.postings,
+                at: formatDateTime(report.checkedAt, locale),
+              })}
+            </Alert>
+            {report.violations.length > 0 && (
+              <DataTable
+                query={check}
+                rows={(r) => r.violations}
+                rowKey={(v) => `${v.rule}-${v.entryId ?? ''}-${v.account ?? ''}-${v.currency ?? ''}-${v.paymentId ?? ''}`}
+                caption={t('controller.violations')}
+                columns={[
+                  { key: 'rule', header: t('controller.rule'), cell: (v) => <Code>{v.rule}</Code> },
+                  {
+                    key: 'where',
+                    header: t('controller.where'),
+                    cell: (v) => [v.entryId, v.paymentId, v.account, v.currency].filter(Boolean).join(' · '),
+                  },
+                  { key: 'detail', header: t('controller.detail'), cell: (v) => v.detail },
+                ]}
+              />
+            )}
+          </Stack>
+        )}
+      </QueryView>
+    </Stack>
+  );
+}
+
 export default function ControllerCabinet() {
   return (
     <CabinetShell
@@ -113,6 +147,7 @@ export default function ControllerCabinet() {
       sections={[
         { path: 'accounts', element: <Accounts /> },
         { path: 'entries', element: <Entries /> },
+        { path: 'check', element: <Check /> },
       ]}
     />
   );

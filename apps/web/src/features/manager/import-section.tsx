@@ -37,14 +37,22 @@ export function ImportSection() {
         {t('manager.importHelp')}
       </Text>
       <Group align="end">
-        <FileInput label={t('manager.csvFile')} accept=".csv,text/csv" value={file} onChange={setFile} miw={260} clearable />
+        <FileInput
+          label={t('manager.csvFile')}
+          accept=".csv,text/csv"
+          value={file}
+          onChange={setFile}
+          miw={260}
+          clearable
+          clearButtonProps={{ 'aria-label': t('form.clear') }}
+        />
         <Button disabled={!file} loading={upload.isPending} onClick={() => file && upload.mutate(file)}>
           {t('manager.import')}
         </Button>
       </Group>
       <ErrorAlert error={upload.error ?? status.error} />
       {job && (
-        <Stack gap="xs" data-testid="import-status" data-status={job.status}>
+        <Stack gap="xs" data-testid="import-status" data-status={job.status} data-percent={percent}>
           <Progress value={percent} aria-label={t('manager.importProgress')} animated={job.status === 'running'} size="lg" />
           <Text>
             {t(`manager.importStatus.${job.status}`)} · {job.processed} / {job.total} ({percent}%)

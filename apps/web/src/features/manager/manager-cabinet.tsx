@@ -1,3 +1,4 @@
+import './strings.ts';
 import { Route } from 'react-router';
 import { CabinetShell } from '../../ui/cabinet-shell.tsx';
 import { CategoriesSection } from './categories-section.tsx';

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NumberInput, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Badge, Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import '@mantine/dates/styles.css';
 import { useForm } from '@mantine/form';
@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../../api/client.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { formatDateTime, toMinor } from '../../format/money.ts';
+import { DataTable } from '../../ui/data-table.tsx';
 import { Price } from '../../ui/price.tsx';
 import { showFieldErrors } from '../../ui/problem-form.ts';
-import { ErrorAlert, QueryView } from '../../ui/states.tsx';
+import { ErrorAlert } from '../../ui/states.tsx';
 
 type PromotionType = Schemas['Promotion']['type'];
 interface PromotionForm {
@@ -107,46 +108,33 @@ export function PromotionsSection() {
         </Group>
       </form>
       <ErrorAlert error={create.error} />
-      <QueryView query={promotions} isEmpty={(d) => d.items.length === 0}>
-        {(d) => (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('manager.code')}</Table.Th>
-                  <Table.Th>{t('manager.promoType')}</Table.Th>
-                  <Table.Th>{t('manager.value')}</Table.Th>
-                  <Table.Th>{t('manager.used')}</Table.Th>
-                  <Table.Th>{t('manager.endsAt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.items.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      {p.code}{' '}
-                      {!p.active && (
-                        <Badge size="xs" color="gray">
-                          {t('manager.inactive')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{t(`manager.promoTypes.${p.type}`)}</Table.Td>
-                    <Table.Td>
-                      <PromotionValue promotion={p} />
-                    </Table.Td>
-                    <Table.Td>
-                      {p.used}
-                      {p.usageLimit ? ` / ${p.usageLimit}` : ''}
-                    </Table.Td>
-                    <Table.Td>{p.endsAt ? formatDateTime(p.endsAt, locale) : '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </QueryView>
+      <DataTable
+        query={promotions}
+        rows={(d) => d.items}
+        rowKey={(p) => p.id}
+        caption={t('manager.promotions')}
+        minWidth={640}
+        columns={[
+          {
+            key: 'code',
+            header: t('manager.code'),
+            cell: (p) => (
+              <>
+                {p.code}{' '}
+                {!p.active && (
+                  <Badge size="xs" color="gray">
+                    {t('manager.inactive')}
+                  </Badge>
+                )}
+              </>
+            ),
+          },
+          { key: 'type', header: t('manager.promoType'), cell: (p) => t(`manager.promoTypes.${p.type}`) },
+          { key: 'value', header: t('manager.value'), cell: (p) => <PromotionValue promotion={p} /> },
+          { key: 'used', header: t('manager.used'), cell: (p) => `${p.used}${p.usageLimit ? ` / ${p.usageLimit}` : ''}` },
+          { key: 'ends', header: t('manager.endsAt'), cell: (p) => (p.endsAt ? formatDateTime(p.endsAt, locale) : '—') },
+        ]}
+      />
     </Stack>
   );
 }

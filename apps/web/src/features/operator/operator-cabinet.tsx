@@ -1,15 +1,18 @@
+import './strings.ts';
 import '@mantine/dates/styles.css';
-import { Anchor, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, useParams } from 'react-router';
+import { Link, Route, useNavigate, useParams } from 'react-router';
 import { api, ok, type Schemas } from '../../api/client.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { formatDateTime, toMinor } from '../../format/money.ts';
 import { useSession } from '../../session/session.tsx';
 import { CabinetShell } from '../../ui/cabinet-shell.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
 import { Price } from '../../ui/price.tsx';
 import { ErrorAlert, QueryView } from '../../ui/states.tsx';
 import { OrderDetails } from '../account/order-details.tsx';
@@ -18,26 +21,56 @@ import { OrderStatus } from '../account/order-status.tsx';
 type OrderStatusName = Schemas['Order']['status'];
 const STATUSES: OrderStatusName[] = ['awaiting_payment', 'paid', 'picking', 'packed', 'shipped', 'delivered', 'cancelled', 'refunded'];
 
+const REFRESH_MS = 5_000;
+
+/** An e-mail in the search box names a customer: their id, found through identity. */
+function useCustomerByEmail(text: string) {
+  const email = text.includes('@') ? text : '';
+  return useQuery({
+    queryKey: ['users', 'by-email', email],
+    enabled: !!email,
+    queryFn: () => ok(api.GET('/api/v1/users', { params: { query: { q: email, limit: 1 } } })),
+    select: (page) => page.items.find((u) => u.email.toLowerCase() === email.toLowerCase()) ?? null,
+  });
+}
+
+const isoDay = (value: string | null) => (value ? value.slice(0, 10) : undefined);
+
 function OrderQueue() {
   const { t } = useTranslation();
   const { locale } = usePreferences();
+  const navigate = useNavigate();
   const [status, setStatus] = useState<OrderStatusName | null>(null);
   const [text, setText] = useState('');
   const [range, setRange] = useState<[string | null, string | null]>([null, null]);
-  // The queue refreshes by polling every 10 s (the orders API has no event stream yet).
+  const [needle] = useDebouncedValue(text.trim(), 300);
+  const customer = useCustomerByEmail(needle);
+  const byEmail = needle.includes('@');
+  // The queue refreshes by polling (decision 0025): the order list is one cheap indexed query,
+  // and polling needs no long-lived connection through the gateway.
   const orders = useQuery({
-    queryKey: ['orders', 'queue', status],
-    queryFn: () => ok(api.GET('/api/v1/orders', { params: { query: { limit: 100, ...(status ? { status } : {}) } } })),
-    refetchInterval: 10_000,
+    queryKey: ['orders', 'queue', status, needle, customer.data?.id ?? null, range],
+    enabled: !byEmail || customer.isFetched,
+    queryFn: () => {
+      const [from, to] = range;
+      if (byEmail && !customer.data) return { items: [], nextCursor: null };
+      return ok(
+        api.GET('/api/v1/orders', {
+          params: {
+            query: {
+              limit: 100,
+              ...(status ? { status } : {}),
+              ...(needle && !byEmail ? { q: needle } : {}),
+              ...(customer.data ? { customerId: customer.data.id } : {}),
+              ...(isoDay(from) ? { from: isoDay(from) } : {}),
+              ...(isoDay(to) ? { to: isoDay(to) } : {}),
+            },
+          },
+        }),
+      );
+    },
+    refetchInterval: REFRESH_MS,
   });
-  const needle = text.trim().toLowerCase();
-  const [from, to] = range;
-  const shown = (orders.data?.items ?? []).filter(
-    (o) =>
-      (!needle || o.number.toLowerCase().includes(needle) || o.phone.replace(/\D/g, '').includes(needle.replace(/\D/g, '') || '\u0000')) &&
-      (!from || o.createdAt.slice(0, 10) >= from) &&
-      (!to || o.createdAt.slice(0, 10) <= to),
-  );
   return (
     <Stack>
       <Group align="end">
@@ -50,44 +83,33 @@ function OrderQueue() {
           clearable
         />
         <DatePickerInput type="range" label={t('operator.dates')} value={range} onChange={setRange} clearable miw={220} />
-        <TextInput label={t('operator.find')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <TextInput label={t('operator.find')} value={text} onChange={(e) => setText(e.currentTarget.value)} miw={260} />
       </Group>
-      <QueryView query={orders} isEmpty={() => shown.length === 0} empty={t('orders.none')}>
-        {() => (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('orders.number')}</Table.Th>
-                  <Table.Th>{t('orders.date')}</Table.Th>
-                  <Table.Th>{t('checkout.phone')}</Table.Th>
-                  <Table.Th>{t('orders.status')}</Table.Th>
-                  <Table.Th ta="right">{t('cart.total')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((order) => (
-                  <Table.Tr key={order.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/operator/orders/${order.id}`}>
-                        {order.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(order.createdAt, locale)}</Table.Td>
-                    <Table.Td>{order.phone}</Table.Td>
-                    <Table.Td>
-                      <OrderStatus status={order.status} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Price value={order.totals.total} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </QueryView>
+      <DataTable
+        query={orders}
+        rows={(page) => page.items}
+        rowKey={(o) => o.id}
+        caption={t('operator.orders')}
+        empty={t('operator.none')}
+        minWidth={640}
+        onOpen={(o) => navigate(`/operator/orders/${o.id}`)}
+        testId="order-queue"
+        columns={[
+          {
+            key: 'number',
+            header: t('orders.number'),
+            cell: (o) => (
+              <Anchor component={Link} to={`/operator/orders/${o.id}`}>
+                {o.number}
+              </Anchor>
+            ),
+          },
+          { key: 'date', header: t('orders.date'), cell: (o) => formatDateTime(o.createdAt, locale) },
+          { key: 'phone', header: t('checkout.phone'), cell: (o) => o.phone },
+          { key: 'status', header: t('orders.status'), cell: (o) => <OrderStatus status={o.status} /> },
+          { key: 'total', header: t('cart.total'), align: 'right', cell: (o) => <Price value={o.totals.total} /> },
+        ]}
+      />
       <Text fz="xs" c="dimmed">
         {t('operator.polling')}
       </Text>
@@ -108,7 +130,11 @@ function Refund({ order }: { order: Schemas['Order'] }) {
           body: { reason: reason.trim(), ...(amount !== '' ? { amount: toMinor(Number(amount), order.currency) } : {}) },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: () => {
+      setAmount('');
+      setReason('');
+      return queryClient.invalidateQueries();
+    },
   });
   if (!['paid', 'picking', 'packed', 'shipped', 'delivered'].includes(order.status)) return null;
   return (
@@ -116,7 +142,7 @@ function Refund({ order }: { order: Schemas['Order'] }) {
       <Text fw={600}>{t('operator.refund')}</Text>
       <NumberInput label={t('operator.refundAmount', { currency: order.currency })} min={0} value={amount} onChange={setAmount} />
       <TextInput label={t('operator.refundReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
-      <Button variant="light" onClick={() => refund.mutate()} loading={refund.isPending} disabled={!reason.trim()}>
+      <Button onClick={() => refund.mutate()} data-testid="refund" loading={refund.isPending} disabled={!reason.trim()}>
         {t('operator.refund')}
       </Button>
       <ErrorAlert error={refund.error} />
@@ -127,7 +153,12 @@ function Refund({ order }: { order: Schemas['Order'] }) {
 function OperatorOrder() {
   const { id = '' } = useParams();
   const { hasRole } = useSession();
-  const order = useQuery({ queryKey: ['order', id], queryFn: () => ok(api.GET('/api/v1/orders/{id}', { params: { path: { id } } })) });
+  // Payments and fulfilment change the order in the background: the page follows them.
+  const order = useQuery({
+    queryKey: ['order', id],
+    queryFn: () => ok(api.GET('/api/v1/orders/{id}', { params: { path: { id } } })),
+    refetchInterval: REFRESH_MS,
+  });
   return (
     <QueryView query={order}>{(o) => <OrderDetails order={o} extra={hasRole('manager', 'admin') && <Refund order={o} />} />}</QueryView>
   );

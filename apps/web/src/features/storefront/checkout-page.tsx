@@ -1,7 +1,8 @@
-import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import '../account/strings.ts';
+import { Alert, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ok, type Schemas } from '../../api/client.ts';
@@ -9,6 +10,7 @@ import { useSession } from '../../session/session.tsx';
 import { Price } from '../../ui/price.tsx';
 import { showFieldErrors } from '../../ui/problem-form.ts';
 import { ErrorAlert, QueryView } from '../../ui/states.tsx';
+import { addressText } from '../account/address-text.ts';
 import { forgetCart, useCart } from './cart-state.ts';
 
 /** The test provider's cards (CONTRACT.md): paid, declined, or paid after a 3-D Secure step. */
@@ -19,7 +21,11 @@ interface CheckoutForm {
   shippingAddress: { city: string; street: string; house: string; apartment: string; postalCode: string };
   usePoints: number;
   token: (typeof TEST_CARDS)[number];
+  /** Keep a newly typed address in the address book. */
+  saveAddress: boolean;
 }
+
+const NEW = 'new';
 
 export default function CheckoutPage() {
   const { t } = useTranslation();
@@ -37,6 +43,7 @@ export default function CheckoutPage() {
       shippingAddress: { city: '', street: '', house: '', apartment: '', postalCode: '' },
       usePoints: 0,
       token: 'tok_success',
+      saveAddress: false,
     },
     validate: {
       phone: (v) => (/^\+?[0-9 ()-]{5,20}$/.test(v.trim()) ? null : t('checkout.badPhone')),
@@ -48,14 +55,47 @@ export default function CheckoutPage() {
     },
   });
 
+  const addresses = useQuery({ queryKey: ['addresses'], queryFn: () => ok(api.GET('/api/v1/me/addresses')) });
+  const [chosen, setChosen] = useState<string>(NEW);
+  const choose = (id: string) => {
+    setChosen(id);
+    const a = addresses.data?.items.find((x) => x.id === id);
+    if (!a) return;
+    form.setValues({
+      phone: a.phone ?? form.values.phone,
+      shippingAddress: { city: a.city, street: a.street, house: a.house, apartment: a.apartment ?? '', postalCode: a.postalCode ?? '' },
+      saveAddress: false,
+    });
+  };
+  // The default address fills the form once the book has loaded.
+  const defaultId = addresses.data?.items.find((a) => a.isDefault)?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the default first becomes known
+  useEffect(() => {
+    if (defaultId) choose(defaultId);
+  }, [defaultId]);
+
   const finish = (order: Schemas['Order']) => {
     forgetCart();
     void queryClient.invalidateQueries();
     navigate(`/account/orders/${order.id}`);
   };
   const place = useMutation({
-    mutationFn: (values: CheckoutForm) => {
+    mutationFn: async (values: CheckoutForm) => {
       const { apartment, postalCode, ...address } = values.shippingAddress;
+      if (chosen === NEW && values.saveAddress) {
+        await ok(
+          api.POST('/api/v1/me/addresses', {
+            body: {
+              ...address,
+              recipient: user?.name ?? '',
+              phone: values.phone.trim(),
+              apartment: apartment || null,
+              postalCode: postalCode || null,
+            },
+          }),
+        );
+        void queryClient.invalidateQueries({ queryKey: ['addresses'] });
+      }
       return ok(
         api.POST('/api/v1/checkout', {
           headers: { 'idempotency-key': idempotencyKey },
@@ -104,6 +144,19 @@ export default function CheckoutPage() {
               <Title order={1} fz="h3">
                 {t('checkout.title')}
               </Title>
+              {(addresses.data?.items.length ?? 0) > 0 && (
+                <Select
+                  label={t('account.savedAddress')}
+                  data={[
+                    ...(addresses.data?.items ?? []).map((a) => ({ value: a.id, label: addressText(a) })),
+                    { value: NEW, label: t('account.newAddress') },
+                  ]}
+                  value={chosen}
+                  onChange={(v) => choose(v ?? NEW)}
+                  allowDeselect={false}
+                  data-testid="saved-address"
+                />
+              )}
               <TextInput label={t('checkout.phone')} type="tel" autoComplete="tel" required {...form.getInputProps('phone')} />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
@@ -132,6 +185,7 @@ export default function CheckoutPage() {
                   {...form.getInputProps('usePoints')}
                 />
               </SimpleGrid>
+              {chosen === NEW && <Checkbox label={t('account.saveAddress')} {...form.getInputProps('saveAddress', { type: 'checkbox' })} />}
               <Select
                 label={t('checkout.card')}
                 data={TEST_CARDS.map((value) => ({ value, label: t(`checkout.cards.${value}`) }))}

@@ -1,15 +1,20 @@
-import { Autocomplete, type BoxProps } from '@mantine/core';
+import { type BoxProps, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { type ChangeEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client.ts';
 
-/** The header search: suggestions (product titles) while typing, Enter opens the results. */
+/**
+ * The header search: suggestions (product titles) while typing, Enter opens the results. The
+ * suggestions are the browser's own `<datalist>`, keyboard-ready and accessible, which keeps
+ * Mantine's combobox and its positioning library out of the storefront's first load.
+ */
 export function SearchBox(props: BoxProps & { visibleFrom?: 'sm'; hiddenFrom?: 'sm' }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const listId = useId();
   const [params] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
   useEffect(() => setText(params.get('q') ?? ''), [params]);
@@ -20,7 +25,16 @@ export function SearchBox(props: BoxProps & { visibleFrom?: 'sm'; hiddenFrom?: '
     staleTime: 60_000,
     queryFn: () => ok(api.GET('/api/v1/products', { params: { query: { q: debounced, limit: 6 } } })),
   });
+  const titles = [...new Set(suggestions.data?.items.map((p) => p.title) ?? [])];
   const go = (q: string) => navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+  const change = (event: ChangeEvent<HTMLInputElement>) => {
+    const value = event.currentTarget.value;
+    setText(value);
+    // Picking a suggestion is not typing: Chromium reports it as a replacement, others as a plain event.
+    const native = event.nativeEvent;
+    const picked = !(native instanceof InputEvent) || native.inputType === 'insertReplacementText';
+    if (picked && titles.includes(value)) go(value);
+  };
   return (
     <search style={{ flex: 1, maxWidth: 520 }}>
       <form
@@ -29,17 +43,22 @@ export function SearchBox(props: BoxProps & { visibleFrom?: 'sm'; hiddenFrom?: '
           go(text);
         }}
       >
-        <Autocomplete
+        <TextInput
           {...props}
           aria-label={t('search.label')}
           placeholder={t('search.placeholder')}
           value={text}
-          onChange={setText}
-          onOptionSubmit={go}
-          data={[...new Set(suggestions.data?.items.map((p) => p.title) ?? [])]}
+          onChange={change}
           type="search"
           name="q"
+          autoComplete="off"
+          list={listId}
         />
+        <datalist id={listId}>
+          {titles.map((title) => (
+            <option key={title} value={title} />
+          ))}
+        </datalist>
       </form>
     </search>
   );

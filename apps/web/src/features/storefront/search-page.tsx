@@ -123,6 +123,14 @@ export default function SearchPage() {
           <QueryView query={results} isEmpty={(r) => r.items.length === 0} empty={t('search.nothing')}>
             {(r) => (
               <Stack>
+                {r.correctedQuery && (
+                  <Text data-testid="corrected-query">
+                    {t('search.showingFor')}{' '}
+                    <Text span fw={700}>
+                      {r.correctedQuery}
+                    </Text>
+                  </Text>
+                )}
                 <Text c="dimmed" fz="sm" data-testid="search-total">
                   {t('search.found', { count: r.total })}
                 </Text>
