@@ -22,7 +22,7 @@ export interface RunningShop {
 
 export const PASSWORD = 'browser-pass-1';
 export const ACCOUNTS = { customer: 'customer@example.test', manager: 'manager@example.test' };
-const ADMIN = { email: 'admin@example.test', password: 'admin-password-1' };
+export const ADMIN = { email: 'admin@example.test', password: 'admin-password-1' };
 
 /**
  * `bazar start` as a user runs it (the built bundle and web app) on PGlite in a fresh data dir.

@@ -108,7 +108,14 @@ describe('from packed to the doorstep', () => {
     expect((await shop.call('GET', `/api/v1/orders/${orderId}`, anna.token)).body.status).toBe('shipped');
     const stranger = await t.tokens.issue({ roles: ['courier'] });
     expect((await shop.call('POST', `/api/v1/shipments/${shipmentId}/events`, stranger, { status: 'delivered' })).status).toBe(403);
-    expect((await shop.call('POST', `/api/v1/shipments/${shipmentId}/events`, courierToken, { status: 'delivered' })).status).toBe(200);
+    // Proof of delivery: the customer got a code with the pickup SMS and tells the courier at the door.
+    await waitFor(() => sms.received.some((m) => m.to === '79000000000' && m.msg.includes('передан курьеру')), 20_000, 'the pickup SMS');
+    const code = /Код для курьера: (\d{4})/.exec(sms.received.find((m) => m.msg.includes('передан курьеру'))?.msg ?? '')?.[1];
+    expect(code).toMatch(/^\d{4}$/);
+    expect((await shop.call('POST', `/api/v1/shipments/${shipmentId}/events`, courierToken, { status: 'delivered' })).status).toBe(422);
+    expect((await shop.call('POST', `/api/v1/shipments/${shipmentId}/events`, courierToken, { status: 'delivered', code })).status).toBe(
+      200,
+    );
     await t.drainOutboxes();
     const delivered = (await shop.call('GET', `/api/v1/orders/${orderId}`, anna.token)).body;
     expect(delivered).toMatchObject({ status: 'delivered', shipment: { status: 'delivered' } });

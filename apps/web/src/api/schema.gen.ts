@@ -2519,6 +2519,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            courier: components["schemas"]["Courier"] | null;
                             /**
                              * Format: uuid
                              * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
@@ -8028,7 +8029,7 @@ export interface paths {
         put?: never;
         /**
          * The assigned courier reports picked_up, in_transit, delivered or failed (with a reason); a retried eventId counts once
-         * @description The assigned courier, operator or admin. Another courier's shipment → 403; failed without a note → 422; a status out of order → 409.
+         * @description The assigned courier, operator or admin. `delivered` needs the `code` the customer got by SMS at pickup (missing or wrong → 422, five wrong → 409); an operator may instead give a reason in `note`. Another courier's shipment → 403; failed without a note → 422; a status out of order → 409.
          */
         post: {
             parameters: {
@@ -8051,6 +8052,7 @@ export interface paths {
                      *     }
                      */
                     "application/json": {
+                        code?: string;
                         /**
                          * Format: uuid
                          * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05

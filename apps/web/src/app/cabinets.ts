@@ -18,4 +18,6 @@ export const CABINETS: Cabinet[] = [
   { id: 'operator', roles: ['operator', 'manager', 'admin'], load: () => import('../features/operator/operator-cabinet.tsx') },
   { id: 'controller', roles: ['controller', 'admin'], load: () => import('../features/controller/controller-cabinet.tsx') },
   { id: 'admin', roles: ['admin'], load: () => import('../features/admin/admin-cabinet.tsx') },
+  { id: 'courier', roles: ['courier'], load: () => import('../features/courier/courier-cabinet.tsx') },
+  { id: 'delivery', roles: ['operator', 'admin'], load: () => import('../features/delivery/delivery-cabinet.tsx') },
 ];

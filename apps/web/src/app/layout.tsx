@@ -56,6 +56,9 @@ export function Layout() {
                         <Menu.Item component={Link} to="/account/loyalty">
                           {t('nav.loyalty')}
                         </Menu.Item>
+                        <Menu.Item component={Link} to="/account/notifications">
+                          {t('nav.notifications')}
+                        </Menu.Item>
                       </>
                     )}
                     {cabinets.length > 0 && <Menu.Label>{t('nav.cabinets')}</Menu.Label>}

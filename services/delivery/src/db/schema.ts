@@ -49,6 +49,8 @@ export const shipments = delivery.table(
     routePosition: integer('route_position'),
     eta: timestamp('eta', { withTimezone: true }),
     failures: integer('failures').notNull().default(0),
+    deliveryCode: text('delivery_code'),
+    codeAttempts: integer('code_attempts').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

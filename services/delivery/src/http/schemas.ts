@@ -62,6 +62,8 @@ export const ReportBody = Type.Object(
     eventId: Type.Optional(Uuid),
     status: Type.Enum([...COURIER_REPORTS]),
     note: Type.Optional(Type.String({ maxLength: 500 })),
+    /** For `delivered`: the code the customer got by SMS at pickup. */
+    code: Type.Optional(Type.String({ pattern: '^[0-9]{4,6}$' })),
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
     lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
   },
@@ -102,6 +104,7 @@ export const CouriersQuery = Type.Object({ city: Type.Optional(Type.String({ max
 export const RouteQuery = Type.Object({ date: Type.Optional(Day) });
 export const RouteSchema = Type.Object({
   courierId: Uuid,
+  courier: Type.Union([Type.Ref('Courier'), Type.Null()]),
   date: Day,
   stops: Type.Array(Type.Ref('Shipment')),
   finished: Type.Array(Type.Ref('Shipment')),

@@ -61,6 +61,7 @@ function writeFacts(ctx: NotificationsContext, notice: Notice, locale: Locale, n
   }
   const soon = locale === 'en' ? 'today' : 'сегодня';
   values.eta = facts.eta ? formatMoment(facts.eta, locale, ctx.config.NOTIFY_TIME_ZONE) : soon;
+  values.deliveryCode = facts.deliveryCode ?? '';
   if (facts.reason) values.reason = facts.reason;
   else values.reason = '';
   return values;
