@@ -9,6 +9,7 @@ import { inbox, outbox } from './db/schema.ts';
 import { identityHandlers } from './events/on-identity-events.ts';
 import { orderHandlers } from './events/on-order-events.ts';
 import { deliveryRoutes } from './http/routes.ts';
+import { slotRoutes } from './http/slot-routes.ts';
 
 const contexts = new WeakMap<ServiceDeps, DeliveryContext>();
 
@@ -26,7 +27,10 @@ export default defineService({
   name: 'delivery',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
-  routes: (app, deps) => deliveryRoutes(app, contextOf(deps)),
+  routes: (app, deps) => {
+    deliveryRoutes(app, contextOf(deps));
+    slotRoutes(app, contextOf(deps));
+  },
   subscribes: [OrderPacked, OrderCancelled, UserRegistered, UserRolesChanged],
   handlers: (deps) => [...orderHandlers(contextOf(deps)), ...identityHandlers(contextOf(deps))],
   async seedDemo(deps) {

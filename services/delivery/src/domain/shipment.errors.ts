@@ -20,3 +20,10 @@ export const DeliveryCodeLocked = () =>
   new DomainError('delivery.code_locked', 409, 'Too many wrong codes: an operator has to confirm this delivery');
 export const OverrideNeedsReason = () =>
   new DomainError('delivery.override_reason_required', 422, 'Marking delivered without the customer’s code needs a reason in `note`');
+export const SlotRefused = (reason: 'unknown_window' | 'past' | 'too_far' | 'full', date: string, windowId: string) =>
+  reason === 'full'
+    ? new DomainError('delivery.slot_full', 409, `The ${windowId} window on ${date} is full: choose another`, { date, windowId })
+    : new DomainError(`delivery.slot_${reason}`, 422, `No ${windowId} window can be booked on ${date} (${reason.replace('_', ' ')})`, {
+        date,
+        windowId,
+      });

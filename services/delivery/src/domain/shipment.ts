@@ -11,6 +11,13 @@ export interface DeliveryAddress {
   lon?: number;
 }
 
+/** The delivery window the customer chose at checkout (local times of day). */
+export interface DeliverySlot {
+  windowId: string;
+  from: string;
+  to: string;
+}
+
 export interface Shipment {
   id: string;
   orderId: string;
@@ -29,6 +36,7 @@ export interface Shipment {
   eta: Date | null;
   /** Delivery attempts that failed. */
   failures: number;
+  slot: DeliverySlot | null;
   /** Proof of delivery: the short code texted to the customer at pickup, and the wrong entries of it so far. */
   deliveryCode: string | null;
   codeAttempts: number;

@@ -107,7 +107,7 @@ function StopCard({ shipment, position }: { shipment: Shipment; position?: numbe
               <Button
                 key={status}
                 size="md"
-                color={status === 'failed' ? 'red' : status === 'delivered' ? 'green' : 'blue'}
+                color={status === 'failed' ? 'red.8' : status === 'delivered' ? 'green.9' : 'blue.8'}
                 variant={status === 'failed' ? 'outline' : 'filled'}
                 loading={report.isPending && report.variables?.status === status}
                 onClick={() => {
@@ -123,7 +123,7 @@ function StopCard({ shipment, position }: { shipment: Shipment; position?: numbe
         )}
         {!failing && !delivering && <ErrorAlert error={report.error} />}
       </Stack>
-      <Modal opened={failing} onClose={() => setFailing(false)} title={t('courier.failTitle')}>
+      <Modal opened={failing} onClose={() => setFailing(false)} title={t('courier.failTitle')} closeButtonProps={{ 'aria-label': t('form.cancel') }}>
         <Stack>
           <Select
             label={t('courier.reason')}
@@ -136,7 +136,7 @@ function StopCard({ shipment, position }: { shipment: Shipment; position?: numbe
           <Textarea label={t('courier.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} maxLength={300} />
           <ErrorAlert error={report.error} />
           <Button
-            color="red"
+            color="red.8"
             disabled={!reason}
             loading={report.isPending}
             onClick={() => report.mutate({ status: 'failed', note }, { onSuccess: () => setFailing(false) })}
@@ -145,7 +145,12 @@ function StopCard({ shipment, position }: { shipment: Shipment; position?: numbe
           </Button>
         </Stack>
       </Modal>
-      <Modal opened={delivering} onClose={() => setDelivering(false)} title={t('courier.confirmDelivered')}>
+      <Modal
+        opened={delivering}
+        onClose={() => setDelivering(false)}
+        title={t('courier.confirmDelivered')}
+        closeButtonProps={{ 'aria-label': t('form.cancel') }}
+      >
         <Stack>
           <TextInput
             label={t('courier.code')}
@@ -159,7 +164,7 @@ function StopCard({ shipment, position }: { shipment: Shipment; position?: numbe
           />
           <ErrorAlert error={report.error} />
           <Button
-            color="green"
+            color="green.9"
             loading={report.isPending}
             onClick={() => report.mutate({ status: 'delivered', code }, { onSuccess: () => setDelivering(false) })}
           >
