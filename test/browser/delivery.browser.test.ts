@@ -145,7 +145,7 @@ describe('delivery screens in Chromium', () => {
     await card.getByRole('button', { name: 'Забрал со склада' }).click();
     await expect.poll(() => card.getAttribute('data-status'), SLOW).toBe('picked_up');
     await card.getByRole('button', { name: 'Не доставлен' }).click();
-    const failure = page.getByRole('dialog');
+    const failure = card.getByTestId('failure-form');
     await failure.getByRole('combobox', { name: 'Причина' }).click();
     await page.getByRole('option', { name: 'Клиента нет дома' }).click();
     await failure.getByLabel('Комментарий').fill('Домофон не работает');
@@ -178,7 +178,7 @@ describe('delivery screens in Chromium', () => {
     await card.getByRole('button', { name: 'Забрал со склада' }).click();
     await expect.poll(() => card.getAttribute('data-status'), SLOW).toBe('picked_up');
     await card.getByRole('button', { name: 'Доставлен' }).click();
-    const confirm = page.getByRole('dialog');
+    const confirm = card.getByTestId('delivery-form');
     await confirm.getByLabel('Код из SMS клиента').fill('0000');
     await confirm.getByRole('button', { name: 'Подтвердить доставку' }).click();
     await expect.poll(() => confirm.getByRole('alert').isVisible(), SLOW).toBe(true);
@@ -196,7 +196,7 @@ describe('delivery screens in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`/track/${parcel.trackingNumber}`);
     await expect.poll(() => page.getByTestId('shipment-status').getAttribute('data-status'), SLOW).toBe('delivered');
-    const text = (await page.locator('body').textContent()).replace(/\s+/g, ' ');
+    const text = ((await page.locator('body').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(text).toContain('Передан курьеру');
     expect(text).toContain('Не доставлен');
     for (const secret of ['Анна', 'Ксения', STREET, '555-12-34', '5551234', 'Домофон']) expect(text).not.toContain(secret);

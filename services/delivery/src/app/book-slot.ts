@@ -15,13 +15,26 @@ export async function bookSlot(ctx: DeliveryContext, input: { bookingId: string;
     const window = await lockWindow(tx, city, input.windowId);
     const existing = await findBooking(tx, input.bookingId);
     if (existing && !existing.released) {
-      return { created: false, booking: { bookingId: existing.id, city, date: existing.day, windowId: existing.windowId, from: window?.from ?? '', to: window?.to ?? '' } };
+      return {
+        created: false,
+        booking: {
+          bookingId: existing.id,
+          city,
+          date: existing.day,
+          windowId: existing.windowId,
+          from: window?.from ?? '',
+          to: window?.to ?? '',
+        },
+      };
     }
     const { today, nowTime } = slotClock(ctx);
     const booked = (await countBookings(tx, city, input.date, input.date)).get(`${input.date}|${input.windowId}`) ?? 0;
     const check = checkBooking(window, booked, input.date, today, nowTime);
     if (check !== 'ok' || !window) throw SlotRefused(check === 'ok' ? 'unknown_window' : check, input.date, input.windowId);
     await insertBooking(tx, { id: input.bookingId, city, day: input.date, windowId: window.id, at: ctx.deps.clock.now() });
-    return { created: true, booking: { bookingId: input.bookingId, city, date: input.date, windowId: window.id, from: window.from, to: window.to } };
+    return {
+      created: true,
+      booking: { bookingId: input.bookingId, city, date: input.date, windowId: window.id, from: window.from, to: window.to },
+    };
   });
 }

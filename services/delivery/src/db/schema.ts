@@ -1,6 +1,19 @@
 import { inboxTable, outboxTable } from '@bazar/kit/db/platform-tables';
 import { sql } from 'drizzle-orm';
-import { boolean, date, doublePrecision, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { DeliveryAddress, DeliverySlot } from '../domain/shipment.ts';
 
 export const delivery = pgSchema('delivery');

@@ -9,7 +9,11 @@ describe('delivery slots', () => {
     const days = slotDays('2026-12-03', 2);
     expect(days).toEqual(['2026-12-03', '2026-12-04']);
     const offers = offerSlots([evening, morning], new Map([['2026-12-04|morning', 1]]), days, '10:15');
-    expect(offers.map((o) => `${o.date} ${o.windowId} ${o.left}`)).toEqual(['2026-12-03 evening 1', '2026-12-04 morning 1', '2026-12-04 evening 1']);
+    expect(offers.map((o) => `${o.date} ${o.windowId} ${o.left}`)).toEqual([
+      '2026-12-03 evening 1',
+      '2026-12-04 morning 1',
+      '2026-12-04 evening 1',
+    ]);
   });
 
   it('limits the days ahead', () => {

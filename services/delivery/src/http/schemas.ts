@@ -157,8 +157,20 @@ export const SlotWindowsBody = Type.Object(
 );
 export const CityParams = Type.Object({ city: Type.String({ minLength: 1, maxLength: 200 }) });
 export const BookingBody = Type.Object(
-  { bookingId: Uuid, city: Type.String({ minLength: 1, maxLength: 200 }), date: Day, windowId: Type.String({ minLength: 1, maxLength: 32 }) },
+  {
+    bookingId: Uuid,
+    city: Type.String({ minLength: 1, maxLength: 200 }),
+    date: Day,
+    windowId: Type.String({ minLength: 1, maxLength: 32 }),
+  },
   { additionalProperties: false },
 );
-export const BookingSchema = Type.Object({ bookingId: Uuid, city: Type.String(), date: Day, windowId: Type.String(), from: Time, to: Time });
+export const BookingSchema = Type.Object({
+  bookingId: Uuid,
+  city: Type.String(),
+  date: Day,
+  windowId: Type.String(),
+  from: Time,
+  to: Time,
+});
 export const BookingParams = Type.Object({ id: Uuid });

@@ -55,7 +55,10 @@ export function slotRoutes(app: HttpApp, ctx: DeliveryContext) {
   const internal = ctx.deps.internal;
   app.post(
     '/internal/v1/delivery/slot-bookings',
-    { preHandler: internal, schema: { hide: true, body: BookingBody, response: { 200: BookingSchema, 201: BookingSchema, ...problems(400, 403, 409, 422) } } },
+    {
+      preHandler: internal,
+      schema: { hide: true, body: BookingBody, response: { 200: BookingSchema, 201: BookingSchema, ...problems(400, 403, 409, 422) } },
+    },
     async (req, reply) => {
       const { created, booking } = await bookSlot(ctx, req.body);
       return reply.status(created ? 201 : 200).send(booking);

@@ -29,6 +29,7 @@ export function toOrder(row: OrderRow): Order {
     promoCode: row.promoCode,
     shippingAddress: row.shippingAddress,
     phone: row.phone,
+    deliverySlot: row.deliverySlot ?? null,
     payment: row.paymentId ? { id: row.paymentId, status: row.paymentStatus ?? 'pending' } : null,
     refunded: m(row.refundedMinor),
     reservationId: row.reservationId,

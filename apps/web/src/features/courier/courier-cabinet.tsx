@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Modal, Select, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,8 +101,8 @@ function StopCard({ shipment, position }: { shipment: Shipment; position?: numbe
             {t('courier.map')}
           </Button>
         </Group>
-        {actions.length > 0 && (
-          <Group grow gap="xs">
+        {actions.length > 0 && !failing && !delivering && (
+          <SimpleGrid cols={actions.length === 1 ? 1 : 2} spacing="xs">
             {actions.map((status) => (
               <Button
                 key={status}
@@ -111,6 +111,7 @@ function StopCard({ shipment, position }: { shipment: Shipment; position?: numbe
                 variant={status === 'failed' ? 'outline' : 'filled'}
                 loading={report.isPending && report.variables?.status === status}
                 onClick={() => {
+                  report.reset();
                   if (status === 'failed') setFailing(true);
                   else if (status === 'delivered') setDelivering(true);
                   else report.mutate({ status });
@@ -119,59 +120,65 @@ function StopCard({ shipment, position }: { shipment: Shipment; position?: numbe
                 {t(`courier.${LABEL[status]}`)}
               </Button>
             ))}
-          </Group>
+          </SimpleGrid>
+        )}
+        {failing && (
+          <Stack gap="xs" role="group" aria-label={t('courier.failTitle')} data-testid="failure-form">
+            <Text fw={600}>{t('courier.failTitle')}</Text>
+            <Select
+              label={t('courier.reason')}
+              data={REASONS.map((r) => ({ value: r, label: t(`courier.reasons.${r}`) }))}
+              value={reason}
+              onChange={setReason}
+              required
+              comboboxProps={{ withinPortal: true }}
+            />
+            <Textarea label={t('courier.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} maxLength={300} />
+            <ErrorAlert error={report.error} />
+            <SimpleGrid cols={2} spacing="xs">
+              <Button variant="default" onClick={() => setFailing(false)}>
+                {t('form.cancel')}
+              </Button>
+              <Button
+                color="red.8"
+                disabled={!reason}
+                loading={report.isPending}
+                onClick={() => report.mutate({ status: 'failed', note }, { onSuccess: () => setFailing(false) })}
+              >
+                {t('courier.confirmFail')}
+              </Button>
+            </SimpleGrid>
+          </Stack>
+        )}
+        {delivering && (
+          <Stack gap="xs" role="group" aria-label={t('courier.confirmDelivered')} data-testid="delivery-form">
+            <TextInput
+              label={t('courier.code')}
+              description={t('courier.codeHint')}
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              autoFocus
+            />
+            <ErrorAlert error={report.error} />
+            <SimpleGrid cols={2} spacing="xs">
+              <Button variant="default" onClick={() => setDelivering(false)}>
+                {t('form.cancel')}
+              </Button>
+              <Button
+                color="green.9"
+                loading={report.isPending}
+                onClick={() => report.mutate({ status: 'delivered', code }, { onSuccess: () => setDelivering(false) })}
+              >
+                {t('courier.confirmDelivered')}
+              </Button>
+            </SimpleGrid>
+          </Stack>
         )}
         {!failing && !delivering && <ErrorAlert error={report.error} />}
       </Stack>
-      <Modal opened={failing} onClose={() => setFailing(false)} title={t('courier.failTitle')} closeButtonProps={{ 'aria-label': t('form.cancel') }}>
-        <Stack>
-          <Select
-            label={t('courier.reason')}
-            data={REASONS.map((r) => ({ value: r, label: t(`courier.reasons.${r}`) }))}
-            value={reason}
-            onChange={setReason}
-            required
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Textarea label={t('courier.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} maxLength={300} />
-          <ErrorAlert error={report.error} />
-          <Button
-            color="red.8"
-            disabled={!reason}
-            loading={report.isPending}
-            onClick={() => report.mutate({ status: 'failed', note }, { onSuccess: () => setFailing(false) })}
-          >
-            {t('courier.confirmFail')}
-          </Button>
-        </Stack>
-      </Modal>
-      <Modal
-        opened={delivering}
-        onClose={() => setDelivering(false)}
-        title={t('courier.confirmDelivered')}
-        closeButtonProps={{ 'aria-label': t('form.cancel') }}
-      >
-        <Stack>
-          <TextInput
-            label={t('courier.code')}
-            description={t('courier.codeHint')}
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            data-autofocus
-          />
-          <ErrorAlert error={report.error} />
-          <Button
-            color="green.9"
-            loading={report.isPending}
-            onClick={() => report.mutate({ status: 'delivered', code }, { onSuccess: () => setDelivering(false) })}
-          >
-            {t('courier.confirmDelivered')}
-          </Button>
-        </Stack>
-      </Modal>
     </Card>
   );
 }

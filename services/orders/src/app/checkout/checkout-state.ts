@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { v5 } from 'uuid';
 import { checkouts } from '../../db/schema.ts';
 import type { LockedCart } from '../../domain/checkout-totals.ts';
-import type { Order, ShippingAddress, StatusChange } from '../../domain/order.ts';
+import type { DeliverySlot, Order, ShippingAddress, StatusChange } from '../../domain/order.ts';
 import type { OrdersContext } from '../context.ts';
 import type { OrderView } from '../get-order.ts';
 
@@ -18,6 +18,8 @@ export interface CheckoutRequest {
   shippingAddress: ShippingAddress;
   payment: { provider: string; token: string };
   usePoints?: number;
+  /** The delivery day and window the customer chose, if any. */
+  deliverySlot?: { date: string; windowId: string };
 }
 
 /** The saga's memory: persisted after every step in `orders.checkouts.state`. */
@@ -30,6 +32,8 @@ export interface CheckoutState {
   reservationId?: string;
   redemption?: { redemptionId: string; discount: Money; freeShipping: boolean } | null;
   hold?: { holdId: string; points: number; value: Money } | null;
+  /** The place delivery holds in the chosen window. */
+  slot?: DeliverySlot | null;
   /** The order's number, taken from its sequence when the checkout starts. */
   orderSeq?: number;
   /** What the order owes, and what the promotion and the points settled of its list price. */
@@ -58,7 +62,7 @@ export type CheckoutStatus = 'running' | 'compensating' | 'compensated' | 'compe
  * Ids for the other services, derived from the checkout id: a retried step (or a compensation
  * after a crash) names the same reservation, redemption, hold or payment, never a new one.
  */
-export const stepId = (checkoutId: string, purpose: 'reservation' | 'redemption' | 'hold' | 'payment') => v5(purpose, checkoutId);
+export const stepId = (checkoutId: string, purpose: 'reservation' | 'redemption' | 'hold' | 'payment' | 'slot') => v5(purpose, checkoutId);
 
 // A status or error left out keeps the stored one.
 const saveProgress = reusableQuery('orders.checkouts.progress', (db) =>
