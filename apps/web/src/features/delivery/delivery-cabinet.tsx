@@ -91,7 +91,7 @@ function ReturnControl({ shipment }: { shipment: Shipment }) {
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
         />
-        <Button size="xs" color="orange.9" variant="light" loading={back.isPending} onClick={() => back.mutate()}>
+        <Button size="xs" variant="default" loading={back.isPending} onClick={() => back.mutate()}>
           {t('delivery.returnToWarehouse')}
         </Button>
       </Group>
