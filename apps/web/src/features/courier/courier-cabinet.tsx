@@ -87,6 +87,11 @@ function StopCard({ shipment, position }: { shipment: Shipment; position?: numbe
               {t('shipment.eta')}: {formatTime(shipment.eta, locale)}
             </Text>
           )}
+          {shipment.slot && (
+            <Text fz="sm" fw={600}>
+              {t('shipment.window')}: {shipment.slot.from}–{shipment.slot.to}
+            </Text>
+          )}
           {shipment.failures > 0 && (
             <Text fz="sm" c="red.8">
               {t('shipment.failures', { count: shipment.failures })}

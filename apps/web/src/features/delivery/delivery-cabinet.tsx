@@ -158,6 +158,7 @@ function ShipmentTable({ fixedStatus }: { fixedStatus?: ShipmentStatusName }) {
                     </Table.Td>
                     <Table.Td>
                       {s.deliveryDate}
+                      {s.slot && <Text fz="xs">{`${s.slot.from}–${s.slot.to}`}</Text>}
                       {s.eta && <Text fz="xs">{formatTime(s.eta, locale)}</Text>}
                     </Table.Td>
                     <Table.Td>

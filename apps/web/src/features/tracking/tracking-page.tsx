@@ -61,6 +61,11 @@ export default function TrackingPage() {
                   <Text>
                     {t('shipment.day')}: {dayFormat.format(new Date(`${shipment.deliveryDate}T00:00:00Z`))}
                   </Text>
+                  {shipment.slot && (
+                    <Text>
+                      {t('shipment.window')}: {shipment.slot.from}–{shipment.slot.to}
+                    </Text>
+                  )}
                   {shipment.eta && !['delivered', 'returned', 'cancelled'].includes(shipment.status) && (
                     <Text data-testid="eta">
                       {t('shipment.eta')}: {formatDateTime(shipment.eta, locale)}
