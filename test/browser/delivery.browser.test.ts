@@ -177,7 +177,7 @@ describe('delivery screens in Chromium', () => {
     await expect.poll(() => card.getAttribute('data-status'), SLOW).toBe('assigned');
     await card.getByRole('button', { name: 'Забрал со склада' }).click();
     await expect.poll(() => card.getAttribute('data-status'), SLOW).toBe('picked_up');
-    await card.getByRole('button', { name: 'Доставлен' }).click();
+    await card.getByRole('button', { name: 'Доставлен', exact: true }).click();
     const confirm = card.getByTestId('delivery-form');
     await confirm.getByLabel('Код из SMS клиента').fill('0000');
     await confirm.getByRole('button', { name: 'Подтвердить доставку' }).click();
