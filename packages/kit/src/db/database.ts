@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { lockDataDir } from './lock.ts';
+import { createInMemoryPglite } from './pglite-template.ts';
 
 type AnySchema = Record<string, never>;
 /** The Drizzle handle every service gets; the same type over PGlite and node-postgres. */
@@ -198,7 +199,9 @@ function beginLazily(client: pg.PoolClient): void {
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    const client = dataDir
+      ? await PGlite.create({ dataDir, extensions: { pg_trgm } })
+      : await createInMemoryPglite({ extensions: { pg_trgm } });
     const db = drizzlePglite({ client }) as unknown as Db;
     // A failed multi-statement script leaves PGlite's only session aborted (feasibility §2, trap 3).
     const guard = async <R>(run: () => Promise<R>): Promise<R> => {
