@@ -6,6 +6,7 @@ import { channelsFor, type Notice } from '../domain/notice.ts';
 import { normalizePhone } from '../domain/phone.ts';
 import { asLocale, type Locale, render } from '../rendering/templates.ts';
 import type { NotificationsContext } from './context.ts';
+import { sendSoon } from './send-soon.ts';
 
 export const SEND_QUEUE = 'notifications.send_message';
 
@@ -42,7 +43,10 @@ export async function queueNotice(ctx: NotificationsContext, txc: TxContext, sou
       createdAt: now,
     });
     if (!inserted) continue;
-    if (hasGateway) await ctx.deps.jobs.send(SEND_QUEUE, { messageId: id }, { tx: txc.tx });
+    if (hasGateway) {
+      await ctx.deps.jobs.send(SEND_QUEUE, { messageId: id }, { tx: txc.tx });
+      sendSoon(ctx, id);
+    }
     queued.push(id);
   }
   return queued;
