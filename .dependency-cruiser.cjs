@@ -47,6 +47,21 @@ module.exports = {
       },
     },
     {
+      name: 'speed-layer-outside-repositories',
+      comment:
+        'Prepared statements, deferred writes and the deferred BEGIN are details of a repository (docs/decisions/0024): outside db/ a service calls a named repository method.',
+      severity: 'error',
+      from: { path: '^(services|apps)/', pathNot: '^services/[^/]+/src/db/' },
+      to: { path: '^packages/kit/src/db/(reusable-query|deferred-writes|drizzle-internals|stale-write)\\.ts$' },
+    },
+    {
+      name: 'drizzle-internals-outside-the-fence',
+      comment: "Drizzle's private API is reached from one pinned, tested module, used by the kit's database layer only.",
+      severity: 'error',
+      from: { path: '^', pathNot: '^packages/kit/src/(db/|jobs\\.ts$)' },
+      to: { path: '^packages/kit/src/db/drizzle-internals\\.ts$' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -75,8 +75,8 @@ export class StaleWrite extends Error {
   }
 }
 
-/** PostgreSQL division by zero: how a combined write reports a compare-and-set that missed (deferred-writes.ts). */
-export const isDivisionByZero = (error: unknown): boolean => findPgError(error)?.code === '22012';
+/** The error a combined write raises when one of its compare-and-set parts missed (db/stale-write.ts). */
+export const isStaleWriteError = (error: unknown): boolean => findPgError(error)?.code === 'BZ001';
 
 /** PostgreSQL unique violation, matched on the code because driver classes differ between PGlite and pg. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

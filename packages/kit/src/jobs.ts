@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database, Tx } from './db/database.ts';
+import { sessionOf } from './db/drizzle-internals.ts';
 
 /** A scheduled or queued piece of work a service owns (STYLE: src/jobs/<what-it-does>.ts). */
 export interface JobDefinition<T extends object = Record<string, unknown>> {
@@ -69,7 +70,7 @@ function txDb(tx: Tx): PgBoss.Db {
   // pg-boss repeats placeholders (`$5` twice in its insert, once typed as a timestamp and once as
   // an interval); rewritten into Drizzle parameters each copy is typed on its own and a delayed
   // job fails. The transaction's own driver client takes the text as it is.
-  const client = (tx as unknown as { session?: { client?: Partial<DriverClient> } }).session?.client;
+  const client = sessionOf(tx).client as Partial<DriverClient> | undefined;
   if (typeof client?.query === 'function') {
     const driver = client as DriverClient;
     return { executeSql: async (text, values) => ({ rows: (await driver.query(text, values ?? [])).rows }) };

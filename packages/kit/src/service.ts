@@ -61,7 +61,57 @@ export interface ServiceDefinition {
   stop?(deps: ServiceDeps): Promise<void>;
 }
 
-export const defineService = (definition: ServiceDefinition): ServiceDefinition => definition;
+/**
+ * A service written against its own context: `context` builds it once per mounted instance (its
+ * config, clients, caches), and every hook gets that context instead of the host's deps.
+ */
+export interface ServiceSpec<C extends { deps: ServiceDeps }> {
+  name: string;
+  migrationsFolder: string;
+  tables: { outbox: OutboxTable; inbox: InboxTable };
+  subscribes?: readonly { readonly key: string }[];
+  context(deps: ServiceDeps): C;
+  routes?(app: HttpApp, ctx: C): void | Promise<void>;
+  handlers?(ctx: C): EventHandler[];
+  jobs?(ctx: C): JobDefinition[];
+  start?(ctx: C): Promise<ServiceStartResult | undefined>;
+  seedDemo?(ctx: C): Promise<ServiceStartResult | undefined>;
+  /** Runs only when the context was built: a service never mounted has nothing to stop. */
+  stop?(ctx: C): Promise<void>;
+}
+
+/** Declares a service: hooks taking the host's deps as they are, or (with `context`) the service's own context. */
+export function defineService<C extends { deps: ServiceDeps }>(spec: ServiceSpec<C>): ServiceDefinition;
+export function defineService(definition: ServiceDefinition): ServiceDefinition;
+export function defineService<C extends { deps: ServiceDeps }>(spec: ServiceDefinition | ServiceSpec<C>): ServiceDefinition {
+  if (!('context' in spec)) return spec;
+  const { context, routes, handlers, jobs, start, seedDemo, stop, ...definition } = spec;
+  const contexts = new WeakMap<ServiceDeps, C>();
+  const contextOf = (deps: ServiceDeps): C => {
+    let ctx = contexts.get(deps);
+    if (ctx === undefined) {
+      ctx = context(deps);
+      contexts.set(deps, ctx);
+    }
+    return ctx;
+  };
+  return {
+    ...definition,
+    ...(routes ? { routes: (app: HttpApp, deps: ServiceDeps) => routes(app, contextOf(deps)) } : {}),
+    ...(handlers ? { handlers: (deps: ServiceDeps) => handlers(contextOf(deps)) } : {}),
+    ...(jobs ? { jobs: (deps: ServiceDeps) => jobs(contextOf(deps)) } : {}),
+    ...(start ? { start: (deps: ServiceDeps) => start(contextOf(deps)) } : {}),
+    ...(seedDemo ? { seedDemo: (deps: ServiceDeps) => seedDemo(contextOf(deps)) } : {}),
+    ...(stop
+      ? {
+          stop: async (deps: ServiceDeps) => {
+            const ctx = contexts.get(deps);
+            if (ctx !== undefined) await stop(ctx);
+          },
+        }
+      : {}),
+  };
+}
 
 /** The queue each consuming service needs on the broker, with the keys bound to it. */
 export const queueBindingsOf = (services: readonly ServiceDefinition[]) =>

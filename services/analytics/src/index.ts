@@ -18,15 +18,8 @@ import { analyticsRoutes } from './http/routes.ts';
 /** Every event analytics folds; a new source (fulfilment, delivery, service requests) is one file in events/ and a line here. */
 const allSources = () => sourcesOf([...orderSources(), paymentRefundedSource()], []);
 
-const contexts = new WeakMap<ServiceDeps, AnalyticsContext>();
-
-function contextOf(deps: ServiceDeps): AnalyticsContext {
-  let ctx = contexts.get(deps);
-  if (!ctx) {
-    ctx = { deps, config: readAnalyticsConfig(deps.env), sources: allSources() };
-    contexts.set(deps, ctx);
-  }
-  return ctx;
+function buildContext(deps: ServiceDeps): AnalyticsContext {
+  return { deps, config: readAnalyticsConfig(deps.env), sources: allSources() };
 }
 
 /** Analytics: rollups folded from order and payment events (its own read models), summaries, CSV export and the jobs view. */
@@ -34,12 +27,13 @@ export default defineService({
   name: 'analytics',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
+  context: buildContext,
   subscribes: [...Object.values(ORDER_EVENTS), PaymentRefunded],
-  routes(app, deps) {
-    analyticsRoutes(app, contextOf(deps));
-    adminRoutes(app, contextOf(deps));
+  routes(app, ctx) {
+    analyticsRoutes(app, ctx);
+    adminRoutes(app, ctx);
   },
-  handlers: (deps) => foldHandlers(contextOf(deps)),
+  handlers: (ctx) => foldHandlers(ctx),
 });
 
 /** `bazar analytics rebuild`: replays the archive into fresh rollups, with the service's schema migrated first. */

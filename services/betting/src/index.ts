@@ -8,15 +8,8 @@ import { orderEventHandlers } from './events/on-order-event.ts';
 import { bettingRoutes } from './http/routes.ts';
 import { resetWeeklyBudgetsJob } from './jobs/reset-weekly-budgets.ts';
 
-const contexts = new WeakMap<ServiceDeps, BettingContext>();
-
-function contextOf(deps: ServiceDeps): BettingContext {
-  let ctx = contexts.get(deps);
-  if (!ctx) {
-    ctx = { deps, config: readBettingConfig(deps.env) };
-    contexts.set(deps, ctx);
-  }
-  return ctx;
+function buildContext(deps: ServiceDeps): BettingContext {
+  return { deps, config: readBettingConfig(deps.env) };
 }
 
 /** Betting: managers stake weekly points on order outcomes; pools settle once, on the outcome event. */
@@ -24,10 +17,11 @@ export default defineService({
   name: 'betting',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
+  context: buildContext,
   subscribes: Object.values(ORDER_EVENTS),
-  routes: (app, deps) => bettingRoutes(app, contextOf(deps)),
-  handlers: (deps) => orderEventHandlers(contextOf(deps)),
-  jobs: (deps) => [resetWeeklyBudgetsJob(contextOf(deps))],
+  routes: (app, ctx) => bettingRoutes(app, ctx),
+  handlers: (ctx) => orderEventHandlers(ctx),
+  jobs: (ctx) => [resetWeeklyBudgetsJob(ctx)],
 });
 
 export { RESET_BUDGETS_QUEUE } from './jobs/reset-weekly-budgets.ts';

@@ -12,30 +12,23 @@ import { cartRoutes } from './http/routes.ts';
 import { rememberingCarts } from './store/recent-carts.ts';
 import { createRedisCartStore } from './store/redis-cart-store.ts';
 
-const contexts = new WeakMap<ServiceDeps, CartContext>();
-
 /** One context per mounted instance; the store is the database unless REDIS_URL names a Redis. */
-function contextOf(deps: ServiceDeps): CartContext {
-  let ctx = contexts.get(deps);
-  if (!ctx) {
-    const config = readCartConfig(deps.env);
-    const store = rememberingCarts(
-      config.REDIS_URL
-        ? createRedisCartStore({ url: config.REDIS_URL, prefix: config.CART_REDIS_PREFIX, ttlSeconds: config.CART_TTL_DAYS * 86_400 })
-        : createPgCartStore(deps.db),
-    );
-    ctx = {
-      deps,
-      config,
-      limits: { maxLines: config.CART_MAX_LINES, maxQuantity: config.CART_MAX_QUANTITY },
-      store,
-      catalog: catalogClient(deps.clients.to('catalog')),
-      rates: ratesClient(deps.clients.to('rates')),
-      promotions: promotionsClient(deps.clients.to('promotions')),
-    };
-    contexts.set(deps, ctx);
-  }
-  return ctx;
+function buildContext(deps: ServiceDeps): CartContext {
+  const config = readCartConfig(deps.env);
+  const store = rememberingCarts(
+    config.REDIS_URL
+      ? createRedisCartStore({ url: config.REDIS_URL, prefix: config.CART_REDIS_PREFIX, ttlSeconds: config.CART_TTL_DAYS * 86_400 })
+      : createPgCartStore(deps.db),
+  );
+  return {
+    deps,
+    config,
+    limits: { maxLines: config.CART_MAX_LINES, maxQuantity: config.CART_MAX_QUANTITY },
+    store,
+    catalog: catalogClient(deps.clients.to('catalog')),
+    rates: ratesClient(deps.clients.to('rates')),
+    promotions: promotionsClient(deps.clients.to('promotions')),
+  };
 }
 
 /** Cart: lines priced from catalog when read, promo codes, shipping and the cart's currency. */
@@ -43,13 +36,12 @@ export default defineService({
   name: 'cart',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
-  routes: (app, deps) => cartRoutes(app, contextOf(deps)),
+  context: buildContext,
+  routes: (app, ctx) => cartRoutes(app, ctx),
   // Carts in Redis expire by themselves; those in the database are removed nightly.
-  jobs: (deps) =>
-    contextOf(deps).config.REDIS_URL
-      ? []
-      : [{ queue: PURGE_QUEUE, cron: '23 3 * * *', handler: async () => void (await purgeStaleCarts(contextOf(deps))) }],
-  async stop(deps) {
-    await contexts.get(deps)?.store.close();
+  jobs: (ctx) =>
+    ctx.config.REDIS_URL ? [] : [{ queue: PURGE_QUEUE, cron: '23 3 * * *', handler: async () => void (await purgeStaleCarts(ctx)) }],
+  async stop(ctx) {
+    await ctx.store.close();
   },
 });

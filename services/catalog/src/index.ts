@@ -16,28 +16,21 @@ import { onRatesUpdated } from './events/on-rates-updated.ts';
 import { onStockChanged } from './events/on-stock-changed.ts';
 import { catalogRoutes } from './http/routes.ts';
 
-const contexts = new WeakMap<ServiceDeps, CatalogContext>();
-
 /** One context per mounted service: config, cache (Redis when REDIS_URL is set) and read-model memos. */
-function contextOf(deps: ServiceDeps): CatalogContext {
-  let ctx = contexts.get(deps);
-  if (!ctx) {
-    const config = readCatalogConfig(deps.env);
-    const ttlSeconds = config.CATALOG_CACHE_TTL_SECONDS;
-    ctx = {
-      deps,
-      config,
-      cache: config.REDIS_URL
-        ? createRedisProductCache(config.REDIS_URL, { ttlSeconds })
-        : createMemoryProductCache({ max: config.CATALOG_CACHE_MAX_ITEMS, ttlSeconds }),
-      rates: createRateBook(deps.db, config.BASE_CURRENCY),
-      searchMemo: createSearchMemo({ ttlMs: config.CATALOG_SEARCH_MEMO_MS, max: 2_000 }),
-      productOfVariant: new LRUCache({ max: 100_000 }),
-      imports: new Set(),
-    };
-    contexts.set(deps, ctx);
-  }
-  return ctx;
+function buildContext(deps: ServiceDeps): CatalogContext {
+  const config = readCatalogConfig(deps.env);
+  const ttlSeconds = config.CATALOG_CACHE_TTL_SECONDS;
+  return {
+    deps,
+    config,
+    cache: config.REDIS_URL
+      ? createRedisProductCache(config.REDIS_URL, { ttlSeconds })
+      : createMemoryProductCache({ max: config.CATALOG_CACHE_MAX_ITEMS, ttlSeconds }),
+    rates: createRateBook(deps.db, config.BASE_CURRENCY),
+    searchMemo: createSearchMemo({ ttlMs: config.CATALOG_SEARCH_MEMO_MS, max: 2_000 }),
+    productOfVariant: new LRUCache({ max: 100_000 }),
+    imports: new Set(),
+  };
 }
 
 /** Catalog: products, variants, categories, search, CSV import/export, and read models of stock and rates. */
@@ -45,27 +38,26 @@ export default defineService({
   name: 'catalog',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
-  routes: (app, deps) => catalogRoutes(app, contextOf(deps)),
+  context: buildContext,
+  routes: (app, ctx) => catalogRoutes(app, ctx),
   subscribes: [StockChanged, RatesUpdated],
-  handlers: (deps) => [onStockChanged(contextOf(deps)), onRatesUpdated(contextOf(deps))],
-  async start(deps) {
+  handlers: (ctx) => [onStockChanged(ctx), onRatesUpdated(ctx)],
+  async start(ctx) {
     // Imports interrupted by a restart resume; rows already upserted are simply upserted again.
-    const ctx = contextOf(deps);
-    const unfinished = await deps.db
+    const unfinished = await ctx.deps.db
       .select({ id: imports.id })
       .from(imports)
       .where(inArray(imports.status, ['queued', 'running']));
     for (const { id } of unfinished) {
-      await deps.db.update(imports).set({ status: 'queued' }).where(eq(imports.id, id));
+      await ctx.deps.db.update(imports).set({ status: 'queued' }).where(eq(imports.id, id));
       runInBackground(ctx, id);
     }
     return undefined;
   },
-  async seedDemo(deps) {
-    return { notices: await seedDemoCatalog(contextOf(deps)) };
+  async seedDemo(ctx) {
+    return { notices: await seedDemoCatalog(ctx) };
   },
-  async stop(deps) {
-    const ctx = contextOf(deps);
+  async stop(ctx) {
     await Promise.allSettled([...ctx.imports]);
     await ctx.cache.close();
   },

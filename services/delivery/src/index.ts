@@ -11,15 +11,8 @@ import { orderHandlers } from './events/on-order-events.ts';
 import { deliveryRoutes } from './http/routes.ts';
 import { slotRoutes } from './http/slot-routes.ts';
 
-const contexts = new WeakMap<ServiceDeps, DeliveryContext>();
-
-function contextOf(deps: ServiceDeps): DeliveryContext {
-  let ctx = contexts.get(deps);
-  if (!ctx) {
-    ctx = { deps, config: readDeliveryConfig(deps.env) };
-    contexts.set(deps, ctx);
-  }
-  return ctx;
+function buildContext(deps: ServiceDeps): DeliveryContext {
+  return { deps, config: readDeliveryConfig(deps.env) };
 }
 
 /** Delivery: shipments of packed orders, couriers and their routes, public tracking. */
@@ -27,14 +20,15 @@ export default defineService({
   name: 'delivery',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
-  routes: (app, deps) => {
-    deliveryRoutes(app, contextOf(deps));
-    slotRoutes(app, contextOf(deps));
+  context: buildContext,
+  routes: (app, ctx) => {
+    deliveryRoutes(app, ctx);
+    slotRoutes(app, ctx);
   },
   subscribes: [OrderPacked, OrderCancelled, UserRegistered, UserRolesChanged],
-  handlers: (deps) => [...orderHandlers(contextOf(deps)), ...identityHandlers(contextOf(deps))],
-  async seedDemo(deps) {
-    await seedDemoZones(contextOf(deps));
+  handlers: (ctx) => [...orderHandlers(ctx), ...identityHandlers(ctx)],
+  async seedDemo(ctx) {
+    await seedDemoZones(ctx);
     return undefined;
   },
 });

@@ -8,15 +8,8 @@ import { inbox, outbox } from './db/schema.ts';
 import { fulfilmentHandlers } from './events/handlers.ts';
 import { fulfilmentRoutes } from './http/routes.ts';
 
-const contexts = new WeakMap<ServiceDeps, FulfilmentContext>();
-
-function contextOf(deps: ServiceDeps): FulfilmentContext {
-  let ctx = contexts.get(deps);
-  if (!ctx) {
-    ctx = { deps };
-    contexts.set(deps, ctx);
-  }
-  return ctx;
+function buildContext(deps: ServiceDeps): FulfilmentContext {
+  return { deps };
 }
 
 /** Fulfilment: picking tasks per paid order and warehouse, scans, shortages, packing and the controller's check. */
@@ -24,7 +17,8 @@ export default defineService({
   name: 'fulfilment',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
-  routes: (app, deps) => fulfilmentRoutes(app, contextOf(deps)),
+  context: buildContext,
+  routes: (app, ctx) => fulfilmentRoutes(app, ctx),
   subscribes: [OrderPaid, OrderAllocated, OrderCancelled, VariantCreated, ProductUpdated],
-  handlers: (deps) => fulfilmentHandlers(contextOf(deps)),
+  handlers: (ctx) => fulfilmentHandlers(ctx),
 });

@@ -11,21 +11,14 @@ import { identityRoutes } from './http/routes.ts';
 
 export { MIN_PASSWORD_LENGTH, type ResetPasswordResult, resetPassword } from './app/reset-password.ts';
 
-const contexts = new WeakMap<ServiceDeps, IdentityContext>();
-
 /** Context is built when routes mount; keys load at start (before the server listens). */
-function contextOf(deps: ServiceDeps): IdentityContext {
-  let ctx = contexts.get(deps);
-  if (!ctx) {
-    ctx = {
-      deps,
-      config: readIdentityConfig(deps.env),
-      keys: { kid: '', privateKey: new Uint8Array(), jwks: { keys: [] } },
-      profiles: createProfileCache(),
-    };
-    contexts.set(deps, ctx);
-  }
-  return ctx;
+function buildContext(deps: ServiceDeps): IdentityContext {
+  return {
+    deps,
+    config: readIdentityConfig(deps.env),
+    keys: { kid: '', privateKey: new Uint8Array(), jwks: { keys: [] } },
+    profiles: createProfileCache(),
+  };
 }
 
 /** Identity: accounts, roles, credentials, sessions and the keys that sign access tokens. */
@@ -33,13 +26,13 @@ export default defineService({
   name: 'identity',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
-  routes: (app, deps) => identityRoutes(app, contextOf(deps)),
-  async start(deps) {
-    const ctx = contextOf(deps);
-    ctx.keys = await loadKeyRing(deps);
+  context: buildContext,
+  routes: (app, ctx) => identityRoutes(app, ctx),
+  async start(ctx) {
+    ctx.keys = await loadKeyRing(ctx.deps);
     return { notices: await ensureFirstAdmin(ctx) };
   },
-  async seedDemo(deps) {
-    return { notices: await seedDemoStaff(contextOf(deps)) };
+  async seedDemo(ctx) {
+    return { notices: await seedDemoStaff(ctx) };
   },
 });

@@ -15,15 +15,8 @@ import { onVariantCreated } from './events/on-variant-created.ts';
 import { inventoryRoutes } from './http/routes.ts';
 import { reconcileReservations } from './jobs/reconcile-reservations.ts';
 
-const contexts = new WeakMap<ServiceDeps, InventoryContext>();
-
-function contextOf(deps: ServiceDeps): InventoryContext {
-  let ctx = contexts.get(deps);
-  if (!ctx) {
-    ctx = { deps, recentStock: recentStock(), skuTurns: skuTurns() };
-    contexts.set(deps, ctx);
-  }
-  return ctx;
+function buildContext(deps: ServiceDeps): InventoryContext {
+  return { deps, recentStock: recentStock(), skuTurns: skuTurns() };
 }
 
 export { type StockReport, type StockViolation, verifyStock } from './app/verify-stock.ts';
@@ -33,11 +26,12 @@ export default defineService({
   name: 'inventory',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
-  routes: (app, deps) => inventoryRoutes(app, contextOf(deps)),
+  context: buildContext,
+  routes: (app, ctx) => inventoryRoutes(app, ctx),
   subscribes: [VariantCreated, OrderPaid, FulfilmentPacked, OrderCancelled, ReturnReceived],
-  handlers: (deps) => [onVariantCreated(contextOf(deps)), ...orderHandlers(contextOf(deps)), onReturnReceived(contextOf(deps))],
-  jobs: (deps) => [reconcileReservations(contextOf(deps))],
-  async seedDemo(deps) {
-    return { notices: await seedDemoWarehouses(contextOf(deps)) };
+  handlers: (ctx) => [onVariantCreated(ctx), ...orderHandlers(ctx), onReturnReceived(ctx)],
+  jobs: (ctx) => [reconcileReservations(ctx)],
+  async seedDemo(ctx) {
+    return { notices: await seedDemoWarehouses(ctx) };
   },
 });

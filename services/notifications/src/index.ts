@@ -15,16 +15,9 @@ import { gatewaysFrom } from './gateways/gateways.ts';
 import { notificationRoutes } from './http/routes.ts';
 import { notificationJobs } from './jobs/notification-jobs.ts';
 
-const contexts = new WeakMap<ServiceDeps, NotificationsContext>();
-
-function contextOf(deps: ServiceDeps): NotificationsContext {
-  let ctx = contexts.get(deps);
-  if (!ctx) {
-    const config = readNotificationsConfig(deps.env);
-    ctx = { deps, config, gateways: gatewaysFrom(config) };
-    contexts.set(deps, ctx);
-  }
-  return ctx;
+function buildContext(deps: ServiceDeps): NotificationsContext {
+  const config = readNotificationsConfig(deps.env);
+  return { deps, config, gateways: gatewaysFrom(config) };
 }
 
 /** Notifications: SMS and e-mail to customers from order, delivery and identity events, per their preferences. */
@@ -32,7 +25,8 @@ export default defineService({
   name: 'notifications',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
-  routes: (app, deps) => notificationRoutes(app, contextOf(deps)),
+  context: buildContext,
+  routes: (app, ctx) => notificationRoutes(app, ctx),
   subscribes: [
     UserRegistered,
     ...Object.values(ORDER_EVENTS),
@@ -42,12 +36,11 @@ export default defineService({
     ReturnRejected,
     ReturnReceived,
   ],
-  handlers: (deps) => {
-    const ctx = contextOf(deps);
+  handlers: (ctx) => {
     return [...identityHandlers(ctx), ...orderHandlers(ctx), ...shipmentHandlers(ctx), ...returnHandlers(ctx)];
   },
-  jobs: (deps) => notificationJobs(contextOf(deps)),
-  async stop(deps) {
-    for (const gateway of Object.values(contextOf(deps).gateways)) gateway.close?.();
+  jobs: (ctx) => notificationJobs(ctx),
+  async stop(ctx) {
+    for (const gateway of Object.values(ctx.gateways)) gateway.close?.();
   },
 });

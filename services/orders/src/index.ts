@@ -27,33 +27,28 @@ export interface OrdersServiceOptions {
 
 /** Orders with options; tests use it to inject saga failures, the host uses the default export. */
 export function createOrdersService(options: OrdersServiceOptions = {}): ServiceDefinition {
-  const contexts = new WeakMap<ServiceDeps, OrdersContext>();
-  const contextOf = (deps: ServiceDeps): OrdersContext => {
-    let ctx = contexts.get(deps);
-    if (!ctx) {
-      ctx = {
-        deps,
-        config: readOrdersConfig(deps.env),
-        cart: cartClient(deps.clients.to('cart')),
-        inventory: inventoryClient(deps.clients.to('inventory')),
-        delivery: deliveryClient(deps.clients.to('delivery')),
-        promotions: promotionsClient(deps.clients.to('promotions')),
-        payments: paymentsClient(deps.clients.to('payments')),
-        faults: options.faults ?? {},
-        settledHere: settledHere(),
-      };
-      contexts.set(deps, ctx);
-    }
-    return ctx;
-  };
+  function buildContext(deps: ServiceDeps): OrdersContext {
+    return {
+      deps,
+      config: readOrdersConfig(deps.env),
+      cart: cartClient(deps.clients.to('cart')),
+      inventory: inventoryClient(deps.clients.to('inventory')),
+      delivery: deliveryClient(deps.clients.to('delivery')),
+      promotions: promotionsClient(deps.clients.to('promotions')),
+      payments: paymentsClient(deps.clients.to('payments')),
+      faults: options.faults ?? {},
+      settledHere: settledHere(),
+    };
+  }
   return defineService({
     name: 'orders',
     migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
     tables: { outbox, inbox },
-    routes(app, deps) {
-      ordersRoutes(app, contextOf(deps));
-      returnRoutes(app, contextOf(deps));
-      internalRoutes(app, contextOf(deps));
+    context: buildContext,
+    routes(app, ctx) {
+      ordersRoutes(app, ctx);
+      returnRoutes(app, ctx);
+      internalRoutes(app, ctx);
     },
     subscribes: [
       PaymentCaptured,
@@ -64,8 +59,8 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
       PickingTaskRejected,
       ...Object.values(SHIPMENT_EVENTS),
     ],
-    handlers: (deps) => [...paymentHandlers(contextOf(deps)), ...fulfilmentHandlers(contextOf(deps)), ...shipmentHandlers(contextOf(deps))],
-    jobs: (deps) => orderJobs(contextOf(deps)),
+    handlers: (ctx) => [...paymentHandlers(ctx), ...fulfilmentHandlers(ctx), ...shipmentHandlers(ctx)],
+    jobs: (ctx) => orderJobs(ctx),
   });
 }
 

@@ -11,16 +11,9 @@ import { createProviders } from './providers/registry.ts';
 export { type LedgerReport, type LedgerViolation, verifyLedger } from './app/verify-ledger.ts';
 export { signTestWebhook, TEST_SIGNATURE_HEADER } from './providers/test-provider.ts';
 
-const contexts = new WeakMap<ServiceDeps, PaymentsContext>();
-
-function contextOf(deps: ServiceDeps): PaymentsContext {
-  let ctx = contexts.get(deps);
-  if (!ctx) {
-    const config = readPaymentsConfig(deps.env);
-    ctx = { deps, config, providers: createProviders(config) };
-    contexts.set(deps, ctx);
-  }
-  return ctx;
+function buildContext(deps: ServiceDeps): PaymentsContext {
+  const config = readPaymentsConfig(deps.env);
+  return { deps, config, providers: createProviders(config) };
 }
 
 /** Payments: provider adapters (test, stripe), webhooks and the double-entry ledger. */
@@ -28,16 +21,17 @@ export default defineService({
   name: 'payments',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
-  routes: (app, deps) => paymentsRoutes(app, contextOf(deps)),
-  jobs: (deps) => [
+  context: buildContext,
+  routes: (app, ctx) => paymentsRoutes(app, ctx),
+  jobs: (ctx) => [
     {
       queue: 'payments.recover_stuck_payments',
-      everySeconds: contextOf(deps).config.PAYMENTS_RECOVER_EVERY_SECONDS,
+      everySeconds: ctx.config.PAYMENTS_RECOVER_EVERY_SECONDS,
       expireInSeconds: 120,
       handler: async () => {
-        await recoverStuckPayments(contextOf(deps));
+        await recoverStuckPayments(ctx);
       },
     },
-    reconcilePayments(contextOf(deps)),
+    reconcilePayments(ctx),
   ],
 });

@@ -13,15 +13,8 @@ import { internalRoutes } from './http/internal-routes.ts';
 import { promotionRoutes } from './http/routes.ts';
 import { reconcileBenefits } from './jobs/reconcile-benefits.ts';
 
-const contexts = new WeakMap<ServiceDeps, PromotionsContext>();
-
-function contextOf(deps: ServiceDeps): PromotionsContext {
-  let ctx = contexts.get(deps);
-  if (!ctx) {
-    ctx = { deps, config: readPromotionsConfig(deps.env) };
-    contexts.set(deps, ctx);
-  }
-  return ctx;
+function buildContext(deps: ServiceDeps): PromotionsContext {
+  return { deps, config: readPromotionsConfig(deps.env) };
 }
 
 /** Promotions: promo codes with limits that hold under concurrent checkouts, and loyalty points. */
@@ -29,15 +22,14 @@ export default defineService({
   name: 'promotions',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
-  routes(app, deps) {
-    const ctx = contextOf(deps);
+  context: buildContext,
+  routes(app, ctx) {
     promotionRoutes(app, ctx);
     internalRoutes(app, ctx);
   },
   subscribes: [OrderDelivered, OrderCancelled, OrderRefunded, ReturnReceived],
-  handlers: (deps) => {
-    const ctx = contextOf(deps);
+  handlers: (ctx) => {
     return [onOrderDelivered(ctx), onOrderCancelled(ctx), onOrderRefunded(ctx), onReturnReceived(ctx)];
   },
-  jobs: (deps) => [reconcileBenefits(contextOf(deps))],
+  jobs: (ctx) => [reconcileBenefits(ctx)],
 });

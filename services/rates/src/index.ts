@@ -8,18 +8,11 @@ import { inbox, outbox } from './db/schema.ts';
 import { ratesRoutes } from './http/routes.ts';
 import { refreshRatesDaily } from './jobs/refresh-rates-daily.ts';
 
-const contexts = new WeakMap<ServiceDeps, RatesContext>();
-
 /** One context per mounted service; the config is read (and checked) once. */
-function contextOf(deps: ServiceDeps): RatesContext {
-  let ctx = contexts.get(deps);
-  if (!ctx) {
-    const config = readRatesConfig(deps.env);
-    checkCurrency('BASE_CURRENCY', config.BASE_CURRENCY);
-    ctx = { deps, config };
-    contexts.set(deps, ctx);
-  }
-  return ctx;
+function buildContext(deps: ServiceDeps): RatesContext {
+  const config = readRatesConfig(deps.env);
+  checkCurrency('BASE_CURRENCY', config.BASE_CURRENCY);
+  return { deps, config };
 }
 
 /** Rates: the currency rate table against the base currency, its history and the CBR provider. */
@@ -27,10 +20,11 @@ export default defineService({
   name: 'rates',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
-  routes: (app, deps) => ratesRoutes(app, contextOf(deps)),
-  jobs: (deps) => [refreshRatesDaily(contextOf(deps))],
-  async seedDemo(deps) {
-    return { notices: await seedDemoRates(contextOf(deps)) };
+  context: buildContext,
+  routes: (app, ctx) => ratesRoutes(app, ctx),
+  jobs: (ctx) => [refreshRatesDaily(ctx)],
+  async seedDemo(ctx) {
+    return { notices: await seedDemoRates(ctx) };
   },
 });
 

@@ -6,8 +6,10 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { sessionOf, TRANSACTION_TEXTS } from './drizzle-internals.ts';
 import { lockDataDir } from './lock.ts';
 import { createInMemoryPglite } from './pglite-template.ts';
+import { CREATE_STALE_WRITE_FUNCTION } from './stale-write.ts';
 
 type AnySchema = Record<string, never>;
 /** The Drizzle handle every service gets; the same type over PGlite and node-postgres. */
@@ -79,6 +81,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     beginLazily(client);
   });
   const db = drizzleNodePg({ client: pool }) as unknown as Db;
+  await pool.query(CREATE_STALE_WRITE_FUNCTION);
   return {
     kind: 'postgres',
     db,
@@ -152,7 +155,7 @@ const lastStatementNext = new WeakSet<object>();
  * (docs/decisions/0013). A no-op on PGlite, where a round trip is a function call.
  */
 export function lastStatementFollows(tx: Tx): void {
-  const client = (tx as unknown as { _: { session: { client?: unknown } } })._.session.client;
+  const { client } = sessionOf(tx);
   if (client && typeof client === 'object' && lazyClients.has(client)) lastStatementNext.add(client);
 }
 
@@ -172,11 +175,11 @@ function beginLazily(client: pg.PoolClient): void {
     const [first] = args;
     const text = typeof first === 'string' ? first : (first as { text?: unknown } | null)?.text;
     if (args.some((arg) => typeof arg === 'function')) return query(...args);
-    if (text === 'begin' && state === 'none') {
+    if (text === TRANSACTION_TEXTS.begin && state === 'none') {
       state = 'pending';
       return Promise.resolve(EMPTY_RESULT);
     }
-    const ends = text === 'commit' || text === 'rollback';
+    const ends = text === TRANSACTION_TEXTS.commit || text === TRANSACTION_TEXTS.rollback;
     if (state === 'pending' || state === 'ended') {
       if (ends) {
         state = 'none';
@@ -188,7 +191,7 @@ function beginLazily(client: pg.PoolClient): void {
         return query(...args);
       }
       state = 'open';
-      return query('begin').then(() => query(...args));
+      return query(TRANSACTION_TEXTS.begin).then(() => query(...args));
     }
     lastStatementNext.delete(client);
     if (ends) state = 'none';
@@ -203,6 +206,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       ? await PGlite.create({ dataDir, extensions: { pg_trgm } })
       : await createInMemoryPglite({ extensions: { pg_trgm } });
     const db = drizzlePglite({ client }) as unknown as Db;
+    await client.exec(CREATE_STALE_WRITE_FUNCTION);
     // A failed multi-statement script leaves PGlite's only session aborted (feasibility §2, trap 3).
     const guard = async <R>(run: () => Promise<R>): Promise<R> => {
       try {

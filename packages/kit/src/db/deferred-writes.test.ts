@@ -26,7 +26,7 @@ describe('combine', () => {
     expect(sql).toContain('values ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11)');
   });
 
-  it('counts compare-and-set parts in the final select, which divides by zero when one missed', () => {
+  it('counts compare-and-set parts in the final select, which raises the stale-write error when one missed', () => {
     const { sql } = combine([
       { sql: 'update "o" set "s" = $1 where "id" = $2 and "s" = $3', params: ['paid', 1, 'open'], expectRows: 1 },
       { sql: 'insert into "h" ("x") values ($1)', params: [1] },
@@ -36,7 +36,7 @@ describe('combine', () => {
       'WITH w0 AS (update "o" set "s" = $1 where "id" = $2 and "s" = $3 returning 1), ' +
         'w1 AS (insert into "h" ("x") values ($4)), ' +
         'w2 AS (update "p" set "s" = $5 where "id" = $6 returning "id") ' +
-        'SELECT 1 / ((SELECT count(*) FROM w0) = 1 AND (SELECT count(*) FROM w2) = 1)::int',
+        'SELECT CASE WHEN (SELECT count(*) FROM w0) = 1 AND (SELECT count(*) FROM w2) = 1 THEN 1 ELSE bazar_platform.stale_write() END',
     );
   });
 });

@@ -1,6 +1,8 @@
 import { is, SQL } from 'drizzle-orm';
-import { isDivisionByZero, StaleWrite } from '../errors.ts';
-import { type Db, type DbOrTx, lastStatementFollows, type Tx } from './database.ts';
+import { isStaleWriteError, StaleWrite } from '../errors.ts';
+import { type DbOrTx, lastStatementFollows, type Tx } from './database.ts';
+import { sessionOf } from './drizzle-internals.ts';
+import { STALE_WRITE_FUNCTION } from './stale-write.ts';
 
 /** A statement ready to send: SQL text with `$n` parameters, and their values. */
 export interface BuiltStatement {
@@ -16,17 +18,7 @@ const queues = new WeakMap<DbOrTx, BuiltStatement[]>();
 /** Units whose last statement was sent (`sendLast`): nothing may be written in them any more. */
 const ended = new WeakSet<DbOrTx>();
 
-type SessionOf = {
-  prepareQuery(
-    query: BuiltStatement,
-    fields: undefined,
-    name: string | undefined,
-    arrayMode: boolean,
-  ): { execute(values?: Record<string, unknown>): Promise<unknown> };
-};
-
-const send = (db: DbOrTx, statement: BuiltStatement) =>
-  ((db as Db)._.session as unknown as SessionOf).prepareQuery(statement, undefined, statement.name, false).execute();
+const send = (db: DbOrTx, statement: BuiltStatement) => sessionOf(db).prepareQuery(statement, undefined, statement.name, false).execute();
 
 /**
  * Runs `work` in `tx` with write-behind: rows nothing reads back within the transaction (outbox
@@ -103,7 +95,7 @@ async function sendQueued(db: DbOrTx, queue: readonly BuiltStatement[]): Promise
   try {
     await send(db, queue.length === 1 && !guarded ? (queue[0] as BuiltStatement) : combine(queue));
   } catch (error) {
-    throw guarded && isDivisionByZero(error) ? new StaleWrite({ cause: error }) : error;
+    throw guarded && isStaleWriteError(error) ? new StaleWrite({ cause: error }) : error;
   }
 }
 
@@ -111,9 +103,9 @@ async function sendQueued(db: DbOrTx, queue: readonly BuiltStatement[]): Promise
  * Several writes as one statement: data-modifying CTEs (`WITH w0 AS (INSERT …), w1 AS (…)
  * SELECT 1`), each statement's `$n` shifted past the ones before it. PostgreSQL runs every part,
  * and foreign keys are checked at the end of the whole statement, so a posting may reference the
- * entry inserted beside it. Compare-and-set parts are counted by the final SELECT, which divides
- * by zero — failing the whole statement — when one changed other than the rows it expected (a
- * plain SQL statement has no other way to raise an error).
+ * entry inserted beside it. Compare-and-set parts are counted by the final SELECT, which calls the
+ * stale-write function — failing the whole statement with its own SQLSTATE — when one changed
+ * other than the rows it expected (db/stale-write.ts).
  */
 export function combine(statements: readonly BuiltStatement[]): BuiltStatement {
   const key = combinationKey(statements);
@@ -133,7 +125,8 @@ export function combine(statements: readonly BuiltStatement[]): BuiltStatement {
       parts.push(`w${i} AS (${text})`);
       offset += statement.params.length;
     }
-    sql = `WITH ${parts.join(', ')} SELECT ${checks.length === 0 ? '1' : `1 / (${checks.join(' AND ')})::int`}`;
+    const result = checks.length === 0 ? '1' : `CASE WHEN ${checks.join(' AND ')} THEN 1 ELSE ${STALE_WRITE_FUNCTION}() END`;
+    sql = `WITH ${parts.join(', ')} SELECT ${result}`;
     // The same few combinations recur (a history row and an event, …); a cap keeps odd ones from piling up.
     if (combinedTexts.size < 500) combinedTexts.set(key, sql);
   }

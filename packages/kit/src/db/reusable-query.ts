@@ -1,17 +1,8 @@
 import { fillPlaceholders, is, Param, Placeholder, type Query, type SQL, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import type { Db, DbOrTx } from './database.ts';
+import type { DbOrTx } from './database.ts';
 import type { BuiltStatement } from './deferred-writes.ts';
-
-/** What Drizzle's prepared queries (node-postgres and PGlite alike) carry once built. */
-interface BuiltQuery {
-  queryString: string;
-  params: unknown[];
-  fields?: unknown;
-  _isResponseInArrayMode: boolean;
-  customResultMapper?: unknown;
-  joinsNotNullableMap?: unknown;
-}
+import { builtQueryOf, sessionOf, sqlToQuery } from './drizzle-internals.ts';
 
 interface Shape {
   query: Query;
@@ -20,16 +11,6 @@ interface Shape {
   customResultMapper: unknown;
   joinsNotNullableMap: unknown;
 }
-
-type SessionOf = {
-  prepareQuery(
-    query: Query,
-    fields: unknown,
-    name: string,
-    arrayMode: boolean,
-    customResultMapper?: unknown,
-  ): { joinsNotNullableMap?: unknown; execute(values: Record<string, unknown>): Promise<unknown> };
-};
 
 /**
  * Drizzle encodes a placeholder's value with its column's encoder even when it is null (a value
@@ -64,7 +45,7 @@ export function reusableQuery<R, P extends Record<string, unknown>>(
   let shape: Shape | undefined;
   const shapeFor = (db: DbOrTx): Shape => {
     if (!shape) {
-      const built = build(db).prepare(name) as unknown as BuiltQuery;
+      const built = builtQueryOf(build(db).prepare(name));
       shape = {
         query: { sql: built.queryString, params: built.params.map(nullSafe) },
         fields: built.fields,
@@ -77,8 +58,7 @@ export function reusableQuery<R, P extends Record<string, unknown>>(
   };
   const run = (db: DbOrTx, values: P) => {
     const shape = shapeFor(db);
-    const session = (db as Db)._.session as unknown as SessionOf;
-    const query = session.prepareQuery(shape.query, shape.fields, name, shape.arrayMode, shape.customResultMapper);
+    const query = sessionOf(db).prepareQuery(shape.query, shape.fields, name, shape.arrayMode, shape.customResultMapper);
     if (shape.joinsNotNullableMap) query.joinsNotNullableMap = shape.joinsNotNullableMap;
     return query.execute(values) as Promise<R>;
   };
@@ -101,7 +81,7 @@ export function reusableSql<P extends Record<string, unknown>>(name: string, bui
   return {
     statement(db: DbOrTx, values: P): BuiltStatement {
       if (!query) {
-        const built = (db as unknown as { dialect: { sqlToQuery(sql: SQL): Query } }).dialect.sqlToQuery(build(db));
+        const built = sqlToQuery(db, build(db));
         query = { sql: built.sql, params: built.params.map(nullSafe) };
       }
       return { sql: query.sql, params: fillPlaceholders(query.params, values), name };

@@ -136,6 +136,12 @@ export function createAuthGuards(verifier: TokenVerifier): AuthGuards {
 }
 
 /** OpenAPI marker for routes that take a bearer token. */
+/** The signed-in user of a route behind an auth guard (the guard answered 401 for anyone else). */
+export function userOf(req: { user: AuthUser | null }): AuthUser {
+  if (!req.user) throw new Error('guarded route without user');
+  return req.user;
+}
+
 export const bearer = { security: [{ bearerAuth: [] }] };
 
 export const hasRole = (user: AuthUser | null, ...roles: Role[]) => !!user && user.roles.some((r) => roles.includes(r));

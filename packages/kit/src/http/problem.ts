@@ -15,6 +15,9 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', additionalProperties: true },
 );
 
+/** Response schemas for the problem statuses a route may answer: `...problems(400, 404)`. */
+export const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
+
 export interface Problem {
   type: string;
   title: string;

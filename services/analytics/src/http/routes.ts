@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { AnalyticsContext } from '../app/context.ts';
 import { exportOrders } from '../app/export-orders.ts';
@@ -8,7 +9,6 @@ import { getSummary } from '../app/get-summary.ts';
 import { resolvePeriod } from '../domain/period.ts';
 import { ExportQuery, SummaryQuery, SummarySchema } from './schemas.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['analytics'];
 
 /** The manager's analytics routes of CONTRACT.md. */

@@ -1,6 +1,7 @@
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
 import { Page } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { BettingContext } from '../app/context.ts';
 import { getBudget } from '../app/get-budget.ts';
@@ -9,7 +10,6 @@ import { betView, listBetsPage } from '../app/list-bets.ts';
 import { placeBet } from '../app/place-bet.ts';
 import { BetSchema, BudgetSchema, LeaderboardQuery, LeaderboardSchema, ListBetsQuery, PlaceBetBody } from './schemas.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['betting'];
 
 /** The manager bets of CONTRACT.md, plus the caller's budget. */

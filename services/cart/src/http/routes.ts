@@ -1,5 +1,6 @@
 import type { HttpApp } from '@bazar/kit/http/app';
 import { optionalBearer } from '@bazar/kit/http/openapi';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import { addItem } from '../app/add-item.ts';
 import { applyPromoCode } from '../app/apply-promo-code.ts';
@@ -25,7 +26,6 @@ import {
   ReopenBody,
 } from './schemas.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['cart'];
 const cartReply = { 200: Type.Ref('Cart'), ...problems(400, 401, 403, 404, 409, 422) };
 const ACCESS =

@@ -1,28 +1,8 @@
 import type { VariantInfo } from '@bazar/contracts/clients/catalog';
-import { reusableQueryByKeys } from '@bazar/kit/db/reusable-query';
-import { eq, inArray } from 'drizzle-orm';
-import { products, variants } from '../db/schema.ts';
+import { findVariantsWithProducts } from '../db/variant-repo.ts';
 import type { ProductView } from '../domain/product.ts';
 import type { CatalogContext } from './context.ts';
 import { getProductJson } from './get-product.ts';
-
-const selectVariants = reusableQueryByKeys('catalog.variants.lookup', (db, ids) =>
-  db
-    .select({
-      variantId: variants.id,
-      productId: variants.productId,
-      sku: variants.sku,
-      barcode: variants.barcode,
-      variantTitle: variants.title,
-      productTitle: products.title,
-      priceMinor: variants.priceMinor,
-      currency: variants.currency,
-      archivedAt: products.archivedAt,
-    })
-    .from(variants)
-    .innerJoin(products, eq(products.id, variants.productId))
-    .where(inArray(variants.id, ids as string[])),
-);
 
 /**
  * Variants by id for cart and checkout, priced in the base currency; archived ones are returned
@@ -30,7 +10,7 @@ const selectVariants = reusableQueryByKeys('catalog.variants.lookup', (db, ids) 
  */
 export async function lookupVariants(ctx: CatalogContext, variantIds: string[]): Promise<VariantInfo[]> {
   if (variantIds.length === 0) return [];
-  const rows = await selectVariants(ctx.deps.db, [...new Set(variantIds)]);
+  const rows = await findVariantsWithProducts(ctx.deps.db, [...new Set(variantIds)]);
   return rows.map((row) => ({
     variantId: row.variantId,
     productId: row.productId,

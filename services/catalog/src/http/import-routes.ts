@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { Uuid } from '@bazar/contracts/common';
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { CatalogContext } from '../app/context.ts';
 import { exportProducts } from '../app/export-products.ts';
@@ -10,7 +11,6 @@ import { startImport } from '../app/start-import.ts';
 import { CSV_COLUMNS } from '../domain/csv-row.ts';
 import { ImportSchema } from './schemas.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['catalog'];
 const CSV_LIMIT = 50 * 1024 * 1024;
 // The body is a stream, so the schema only documents it (Unsafe: no string type forced on the handler).

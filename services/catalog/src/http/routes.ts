@@ -1,6 +1,7 @@
 import { Uuid } from '@bazar/contracts/common';
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
+import { problems } from '@bazar/kit/http/problem';
 import { type Static, Type } from 'typebox';
 import { archiveProduct } from '../app/archive-product.ts';
 import type { CatalogContext } from '../app/context.ts';
@@ -27,7 +28,6 @@ import {
   UpdateProductBody,
 } from './schemas.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['catalog'];
 /** For answers that are JSON text already (memoised or cached); the route schema still documents them. */
 const sendAsIs = (body: unknown) => body as string;

@@ -1,6 +1,7 @@
 import type { HttpApp } from '@bazar/kit/http/app';
-import { type AuthUser, bearer } from '@bazar/kit/http/auth';
+import { bearer, userOf } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import { assignCourier } from '../app/assign-courier.ts';
 import type { DeliveryContext } from '../app/context.ts';
@@ -31,12 +32,7 @@ import {
   TrackingSchema,
 } from './schemas.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['delivery'];
-const userOf = (req: { user: AuthUser | null }): AuthUser => {
-  if (!req.user) throw new Error('guarded route without user');
-  return req.user;
-};
 
 /** Delivery and tracking routes of CONTRACT.md (plus couriers and routes), thin: parse → use case → reply. */
 export function deliveryRoutes(app: HttpApp, ctx: DeliveryContext) {

@@ -1,5 +1,6 @@
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import { bookSlot } from '../app/book-slot.ts';
 import type { DeliveryContext } from '../app/context.ts';
@@ -8,7 +9,6 @@ import { releaseSlot } from '../app/release-slot.ts';
 import { setSlotWindows } from '../app/set-slot-windows.ts';
 import { BookingBody, BookingParams, BookingSchema, CityParams, SlotOfferSchema, SlotsQuery, SlotWindowsBody } from './schemas.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['delivery'];
 
 /** Delivery windows: offered at checkout, set by operators, booked by the checkout saga (internal). */

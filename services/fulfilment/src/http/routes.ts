@@ -1,6 +1,7 @@
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
 import { Page } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import { assignTask } from '../app/assign-task.ts';
 import { claimNextTask } from '../app/claim-next-task.ts';
@@ -26,7 +27,6 @@ import {
 } from './schemas.ts';
 import { toTaskView } from './task-view.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['picking'];
 const task = { 200: Type.Ref('PickingTask') };
 const emptyBody = async (req: { body: unknown }) => {

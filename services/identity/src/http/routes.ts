@@ -3,6 +3,7 @@ import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
 import { optionalBearer } from '@bazar/kit/http/openapi';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { IdentityContext } from '../app/context.ts';
 import { getProfile } from '../app/get-profile.ts';
@@ -16,7 +17,6 @@ import { toUserView } from '../domain/user.ts';
 import { LoginBody, MeSchema, RefreshBody, RegisterBody, SessionSchema, SetRolesBody, TokenPairSchema, UserSchema } from './schemas.ts';
 import { webSessionRoutes } from './session-routes.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['identity'];
 const JwksSchema = Type.Object(
   { keys: Type.Array(Type.Record(Type.String(), Type.Unknown())) },

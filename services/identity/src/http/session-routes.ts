@@ -1,4 +1,5 @@
 import type { HttpApp } from '@bazar/kit/http/app';
+import { problems } from '@bazar/kit/http/problem';
 import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -13,7 +14,6 @@ import { LoginBody, WebSessionSchema, WebTokenSchema } from './schemas.ts';
 /** The refresh token's cookie: only the session routes ever receive it. */
 export const REFRESH_COOKIE = 'bazar_refresh';
 const COOKIE_PATH = '/api/v1/auth/session';
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['identity'];
 
 /**

@@ -1,26 +1,10 @@
-import type { DbOrTx, Tx } from '@bazar/kit/db/database';
-import { deferWrite } from '@bazar/kit/db/deferred-writes';
-import { placeholders, reusableInsertRows, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { isUniqueViolation, StaleWrite } from '@bazar/kit/errors';
-import { findReservation } from '../db/reservation-repo.ts';
-import { reservationLines, reservations } from '../db/schema.ts';
+import { addReservation, addReservationLines, claimReservation, findReservation } from '../db/reservation-repo.ts';
 import { applyStockChanges, lockStock, readStock } from '../db/stock-repo.ts';
 import { OutOfStock, ReservationMismatch } from '../domain/inventory.errors.ts';
 import { isPlaceholder, isSameRequest, type Reservation } from '../domain/reservation.ts';
 import { type Allocation, allocate, changesEveryRowOnce, mergeLines, reserveChanges, type WarehouseStock } from '../domain/stock.ts';
 import type { InventoryContext } from './context.ts';
-
-const reservationRow = (db: DbOrTx) => db.insert(reservations).values(placeholders('id', 'orderId', 'status', 'createdAt'));
-const insertReservation = reusableQuery('inventory.reservations.insert', reservationRow);
-const claimReservation = reusableQuery('inventory.reservations.claim', (db) =>
-  reservationRow(db).onConflictDoNothing().returning({ id: reservations.id }),
-);
-const insertReservationLines = reusableInsertRows('inventory.reservation_lines.insert', reservationLines, [
-  'reservationId',
-  'sku',
-  'warehouseId',
-  'quantity',
-]);
 
 export interface ReserveStockInput {
   reservationId: string;
@@ -89,8 +73,8 @@ async function reserveUnlocked(
     const { reservation, after } = await ctx.deps.uow(async (uow) => {
       const at = ctx.deps.clock.now();
       const values = { id: input.reservationId, orderId: input.orderId ?? null, status: 'reserved', createdAt: at };
-      await deferWrite(uow.tx, insertReservation.statement(uow.tx, values));
-      await insertLines(uow.tx, input.reservationId, placed.allocations);
+      await addReservation(uow.tx, values);
+      await addReservationLines(uow.tx, input.reservationId, placed.allocations);
       const meta = { reason: 'reserve' as const, at, ids: ctx.deps.ids, reservationId: input.reservationId };
       const after = await applyStockChanges(uow, changes, meta, read, { ifUnchanged: true });
       return { reservation: reservationOf(input, placed.allocations), after };
@@ -113,11 +97,6 @@ const reservationOf = (input: ReserveStockInput, allocations: Allocation[]): Res
   status: 'reserved',
   lines: allocations,
 });
-
-async function insertLines(tx: Tx, reservationId: string, allocations: Allocation[]) {
-  const lineRows = allocations.map((a) => ({ reservationId, ...a }));
-  await deferWrite(tx, insertReservationLines.statement(tx, lineRows));
-}
 
 /** The path that decides every case: the id claimed first, then the stock rows locked. */
 async function reserveLocked(
@@ -149,7 +128,7 @@ async function reserveLocked(
     );
     const placed = allocate(lines, locked);
     if (!placed.ok) throw OutOfStock(placed.shortages);
-    await insertLines(tx, input.reservationId, placed.allocations);
+    await addReservationLines(tx, input.reservationId, placed.allocations);
     const changes = reserveChanges(placed.allocations);
     await applyStockChanges(uow, changes, { reason: 'reserve', at, ids, reservationId: input.reservationId }, locked);
     return { reservation: reservationOf(input, placed.allocations), created: true };

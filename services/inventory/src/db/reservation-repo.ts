@@ -1,6 +1,9 @@
-import type { DbOrTx } from '@bazar/kit/db/database';
+import type { DbOrTx, Tx } from '@bazar/kit/db/database';
+import { deferWrite } from '@bazar/kit/db/deferred-writes';
+import { placeholders, reusableInsertRows, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Reservation } from '../domain/reservation.ts';
+import type { Allocation } from '../domain/stock.ts';
 import { reservationLines, reservations } from './schema.ts';
 
 /** Loads a reservation with its lines; `forUpdate` locks the reservation row for a status move. */
@@ -25,4 +28,35 @@ export async function findReservationOfOrder(db: DbOrTx, orderId: string, option
     .orderBy(desc(reservations.createdAt))
     .limit(1);
   return row ? findReservation(db, row.id, options) : undefined;
+}
+
+const reservationRow = (db: DbOrTx) => db.insert(reservations).values(placeholders('id', 'orderId', 'status', 'createdAt'));
+const insertReservation = reusableQuery('inventory.reservations.insert', reservationRow);
+const claimReservationId = reusableQuery('inventory.reservations.claim', (db) =>
+  reservationRow(db).onConflictDoNothing().returning({ id: reservations.id }),
+);
+const insertReservationLines = reusableInsertRows('inventory.reservation_lines.insert', reservationLines, [
+  'reservationId',
+  'sku',
+  'warehouseId',
+  'quantity',
+]);
+
+export interface ReservationRow {
+  id: string;
+  orderId: string | null;
+  status: string;
+  createdAt: Date;
+}
+
+/** Adds a reservation row to the unit of work's writes, sent with them at its end. */
+export const addReservation = (tx: Tx, row: ReservationRow) => deferWrite(tx, insertReservation.statement(tx, { ...row }));
+
+/** Inserts the reservation row now unless its id exists; answers the inserted id, or nothing when it was there already. */
+export const claimReservation = (tx: Tx, row: ReservationRow) => claimReservationId(tx, { ...row });
+
+/** Adds a reservation's lines, one per SKU and warehouse, to the unit of work's writes. */
+export async function addReservationLines(tx: Tx, reservationId: string, allocations: Allocation[]) {
+  const lineRows = allocations.map((a) => ({ reservationId, ...a }));
+  await deferWrite(tx, insertReservationLines.statement(tx, lineRows));
 }

@@ -1,14 +1,13 @@
 import { InputError } from '@bazar/kit/errors';
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
+import { problems } from '@bazar/kit/http/problem';
 import { runIdempotent } from '@bazar/kit/idempotency';
 import { Type } from 'typebox';
 import { adjustStock } from '../app/adjust-stock.ts';
 import type { InventoryContext } from '../app/context.ts';
 import { idempotencyKeys } from '../db/schema.ts';
 import { AdjustmentBody } from './schemas.ts';
-
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 
 /** `POST /api/v1/inventory/adjustments`: a counted correction; `Idempotency-Key` makes a double submit harmless. */
 export function adjustStockRoute(app: HttpApp, ctx: InventoryContext) {

@@ -1,13 +1,11 @@
 import type { HttpApp } from '@bazar/kit/http/app';
-import { Type } from 'typebox';
+import { problems } from '@bazar/kit/http/problem';
 import { commitReservation } from '../app/commit-reservation.ts';
 import type { InventoryContext } from '../app/context.ts';
 import { getReservation } from '../app/get-reservation.ts';
 import { releaseReservation } from '../app/release-reservation.ts';
 import { reserveStock } from '../app/reserve-stock.ts';
 import { ReleaseResultSchema, ReservationParams, ReservationSchema, ReserveBody } from './schemas.ts';
-
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 
 /**
  * The reservation API other services call (packages/contracts clients/inventory.ts); guarded by

@@ -1,13 +1,13 @@
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
 import { Page } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { InventoryContext } from '../app/context.ts';
 import { listLowStock } from '../app/list-low-stock.ts';
 import { listMovements } from '../app/list-movements.ts';
 import { LowStockQuery, LowStockSchema, MovementQuery, MovementSchema } from './schemas.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['inventory'];
 
 /** The stock journal and the low-stock report purchasers and controllers work from. */

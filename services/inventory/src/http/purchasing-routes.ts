@@ -1,6 +1,7 @@
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
 import { Page } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { runIdempotent } from '@bazar/kit/idempotency';
 import { Type } from 'typebox';
 import type { InventoryContext } from '../app/context.ts';
@@ -24,7 +25,6 @@ import {
 } from './purchasing-schemas.ts';
 import { toPurchaseOrderView } from './purchasing-views.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['purchasing'];
 const IdempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) });
 

@@ -1,6 +1,7 @@
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { InventoryContext } from '../app/context.ts';
 import { createWarehouse } from '../app/create-warehouse.ts';
@@ -13,7 +14,6 @@ import { journalRoutes } from './journal-routes.ts';
 import { purchasingRoutes } from './purchasing-routes.ts';
 import { StockQuery, StockViewSchema, WarehouseBody, WarehouseSchema } from './schemas.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['inventory'];
 
 /** Everyone who works the orders may look at stock; couriers and customers may not. */

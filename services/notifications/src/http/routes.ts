@@ -1,7 +1,8 @@
 import { Timestamp, Uuid } from '@bazar/contracts/common';
 import type { HttpApp } from '@bazar/kit/http/app';
-import { type AuthUser, bearer } from '@bazar/kit/http/auth';
+import { bearer, userOf } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { NotificationsContext } from '../app/context.ts';
 import { getPreferences } from '../app/get-preferences.ts';
@@ -11,12 +12,7 @@ import { retryMessage } from '../app/retry-message.ts';
 import { setPreferences } from '../app/set-preferences.ts';
 import { MESSAGE_STATUSES } from '../domain/message-status.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['notifications'];
-const userOf = (req: { user: AuthUser | null }): AuthUser => {
-  if (!req.user) throw new Error('guarded route without user');
-  return req.user;
-};
 
 const Channel = Type.Enum(['sms', 'email']);
 const Status = Type.Enum([...MESSAGE_STATUSES]);

@@ -1,7 +1,6 @@
 import type { Tx } from '@bazar/kit/db/database';
 import { DomainError } from '@bazar/kit/errors';
-import { eq } from 'drizzle-orm';
-import { orderRows } from '../db/schema.ts';
+import { savePaymentStatus } from '../db/order-repo.ts';
 import type { Order } from '../domain/order.ts';
 import type { OrdersContext } from './context.ts';
 
@@ -29,7 +28,7 @@ export async function releaseOrderResources(ctx: OrdersContext, order: Order): P
   await ctx.inventory.release(order.reservationId).catch((error: unknown) => tolerateShipped(error));
   if (order.payment && !SETTLED.includes(order.payment.status)) {
     const payment = await ctx.payments.void(order.payment.id).catch((error: unknown) => tolerateMissing(error));
-    if (payment) await ctx.deps.db.update(orderRows).set({ paymentStatus: payment.status }).where(eq(orderRows.id, order.id));
+    if (payment) await savePaymentStatus(ctx.deps.db, order.id, payment.status);
   }
   if (order.redemptionId) await ctx.promotions.cancelRedemption(order.redemptionId);
   if (order.holdId) await ctx.promotions.cancelHold(order.holdId);

@@ -125,3 +125,64 @@ const selectHistory = reusableQuery('orders.status_history.of_order', (db) =>
 export async function loadHistory(db: DbOrTx, orderId: string) {
   return selectHistory(db, { orderId });
 }
+
+const insertOrder = reusableQuery('orders.order.insert', (db) =>
+  db
+    .insert(orderRows)
+    .values(
+      placeholders(
+        'id',
+        'numberSeq',
+        'customerId',
+        'status',
+        'currency',
+        'exchangeRate',
+        'lines',
+        'subtotalMinor',
+        'discountMinor',
+        'pointsDiscountMinor',
+        'shippingMinor',
+        'totalMinor',
+        'pointsUsed',
+        'promoCode',
+        'shippingAddress',
+        'phone',
+        'deliverySlot',
+        'reservationId',
+        'redemptionId',
+        'holdId',
+        'paymentId',
+        'paymentStatus',
+        'checkoutId',
+        'expiresAt',
+        'createdAt',
+        'updatedAt',
+      ),
+    ),
+);
+
+/**
+ * Adds a new order's row to the unit of work's writes (sent with them at its end): the checkout
+ * writes an order once, with its payment's outcome, in the statement that settles it.
+ */
+export async function addOrder(tx: Tx, order: Order, extra: { numberSeq: number; checkoutId: string; updatedAt: Date }): Promise<void> {
+  await deferWrite(
+    tx,
+    insertOrder.statement(tx, {
+      ...order,
+      ...extra,
+      subtotalMinor: order.totals.subtotal.amount,
+      discountMinor: order.totals.discount.amount,
+      pointsDiscountMinor: order.totals.pointsDiscount.amount,
+      shippingMinor: order.totals.shipping.amount,
+      totalMinor: order.totals.total.amount,
+      paymentId: order.payment?.id ?? null,
+      paymentStatus: order.payment?.status ?? null,
+    }),
+  );
+}
+
+/** Records the payment's status on an order (a void or refund answered after the order was written). */
+export async function savePaymentStatus(db: DbOrTx, orderId: string, paymentStatus: string): Promise<void> {
+  await db.update(orderRows).set({ paymentStatus }).where(eq(orderRows.id, orderId));
+}

@@ -1,28 +1,19 @@
 import { PaymentCaptured, PaymentFailed, PaymentRefunded } from '@bazar/contracts/events/payments';
-import { reusableQuery } from '@bazar/kit/db/reusable-query';
 import { NotYet } from '@bazar/kit/errors';
 import { type EventHandler, onEvent } from '@bazar/kit/events/inbox';
-import { and, eq, sql } from 'drizzle-orm';
 import { cancelUnpaidInTx } from '../app/cancel-unpaid-order.ts';
 import type { OrdersContext } from '../app/context.ts';
 import { markPaidInTx } from '../app/mark-order-paid.ts';
 import { recordRefundInTx } from '../app/refund-order.ts';
+import { hasRunningCheckout } from '../db/checkout-repo.ts';
 import { findOrder } from '../db/order-repo.ts';
-import { checkouts } from '../db/schema.ts';
 import type { Order } from '../domain/order.ts';
 
 /** Nothing for a captured payment to do: the order is past waiting for money (a cancelled one may still owe a refund). */
 const isPaid = (order: Order) => order.status !== 'awaiting_payment' && order.status !== 'cancelled';
 
-const runningCheckout = reusableQuery('orders.checkouts.running_for_order', (db) =>
-  db
-    .select({ id: checkouts.id })
-    .from(checkouts)
-    .where(and(eq(checkouts.orderId, sql.placeholder('orderId')), eq(checkouts.status, 'running'))),
-);
-
 /** A checkout still running writes its order when its payment answers: a capture may arrive before that. */
-const orderToCome = async (ctx: OrdersContext, orderId: string) => (await runningCheckout(ctx.deps.db, { orderId })).length > 0;
+const orderToCome = async (ctx: OrdersContext, orderId: string) => hasRunningCheckout(ctx.deps.db, orderId);
 
 /** Orders follow their payments: captured → paid, failed → cancelled, refunded → recorded (and `refunded` when full). */
 export function paymentHandlers(ctx: OrdersContext): EventHandler[] {

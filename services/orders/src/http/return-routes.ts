@@ -1,7 +1,8 @@
 import { Timestamp, Uuid } from '@bazar/contracts/common';
 import type { HttpApp } from '@bazar/kit/http/app';
-import { type AuthUser, bearer } from '@bazar/kit/http/auth';
+import { bearer, userOf } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { OrdersContext } from '../app/context.ts';
 import { decideReturn } from '../app/decide-return.ts';
@@ -10,12 +11,7 @@ import { receiveReturn } from '../app/receive-return.ts';
 import { requestReturn } from '../app/request-return.ts';
 import { returnView } from '../app/return-view.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['returns'];
-const userOf = (req: { user: AuthUser | null }): AuthUser => {
-  if (!req.user) throw new Error('guarded route without user');
-  return req.user;
-};
 
 const MoneyView = Type.Object({ amount: Type.Integer(), currency: Type.String() });
 const Status = Type.Enum(['requested', 'approved', 'rejected', 'received']);

@@ -1,7 +1,8 @@
 import { DomainError } from '@bazar/kit/errors';
 import type { HttpApp } from '@bazar/kit/http/app';
-import { bearer } from '@bazar/kit/http/auth';
+import { bearer, userOf } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { hashRequest, runIdempotent } from '@bazar/kit/idempotency';
 import { Type } from 'typebox';
 import { cancelOrder } from '../app/cancel-order.ts';
@@ -13,17 +14,12 @@ import { refundOrder } from '../app/refund-order.ts';
 import { idempotencyKeys } from '../db/schema.ts';
 import { CancelBody, CheckoutBody, CheckoutReply, IdempotencyHeaders, ListQuery, OrderParams, OrderSchema, RefundBody } from './schemas.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['orders'];
 
 /** Checkout and order routes of CONTRACT.md, thin: parse → use case → reply. */
 export function ordersRoutes(app: HttpApp, ctx: OrdersContext) {
   const { auth, db } = ctx.deps;
   app.addSchema(OrderSchema);
-  const userOf = (req: { user: { id: string; roles: string[] } | null }) => {
-    if (!req.user) throw new Error('guarded route without user');
-    return req.user as NonNullable<typeof req.user> & { roles: Parameters<typeof auth.roles>[0][] };
-  };
 
   app.post(
     '/api/v1/checkout',

@@ -1,36 +1,11 @@
 import type { CreatePaymentRequest } from '@bazar/contracts/clients/payments';
-import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
-import { findPayment, toPayment } from '../db/payment-repo.ts';
-import { payments } from '../db/schema.ts';
+import { findPayment, insertPaymentIfNew, toPayment } from '../db/payment-repo.ts';
 import { CurrencyMismatch, PaymentIdReused } from '../domain/payment.errors.ts';
 import type { Payment } from '../domain/payment.ts';
 import type { PaymentsContext } from './context.ts';
 import { drivePayment } from './drive-payment.ts';
 
 export type CreatePaymentInput = CreatePaymentRequest;
-
-const insertPayment = reusableQuery('payments.payment.insert', (db) =>
-  db
-    .insert(payments)
-    .values(
-      placeholders(
-        'id',
-        'orderId',
-        'customerId',
-        'provider',
-        'token',
-        'status',
-        'amount',
-        'currency',
-        'discount',
-        'loyalty',
-        'createdAt',
-        'updatedAt',
-      ),
-    )
-    .onConflictDoNothing()
-    .returning(),
-);
 
 /** The payment an earlier call created under this id; it must be for the same order, customer and amount. */
 async function existingPayment(ctx: PaymentsContext, input: CreatePaymentInput) {
@@ -57,7 +32,7 @@ export async function createPayment(ctx: PaymentsContext, input: CreatePaymentIn
   }
   const now = ctx.deps.clock.now();
   // One statement, so no transaction: the row is either ours now or was written by an earlier call.
-  const [inserted] = await insertPayment(ctx.deps.db, {
+  const [inserted] = await insertPaymentIfNew(ctx.deps.db, {
     id: input.paymentId,
     orderId: input.orderId,
     customerId: input.customerId,

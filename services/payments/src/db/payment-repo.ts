@@ -1,6 +1,6 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
 import { deferWrite } from '@bazar/kit/db/deferred-writes';
-import { placeholderFor, reusableQuery } from '@bazar/kit/db/reusable-query';
+import { placeholderFor, placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Payment } from '../domain/payment.ts';
 import type { PaymentStatus } from '../domain/payment-status.ts';
@@ -105,3 +105,29 @@ export async function savePaymentIfUnchanged(tx: Tx, payment: Payment, read: Pay
   });
   await deferWrite(tx, statement, { expectRows: 1 });
 }
+
+const insertPayment = reusableQuery('payments.payment.insert', (db) =>
+  db
+    .insert(payments)
+    .values(
+      placeholders(
+        'id',
+        'orderId',
+        'customerId',
+        'provider',
+        'token',
+        'status',
+        'amount',
+        'currency',
+        'discount',
+        'loyalty',
+        'createdAt',
+        'updatedAt',
+      ),
+    )
+    .onConflictDoNothing()
+    .returning(),
+);
+
+/** Inserts a new payment and answers its row; answers none when one with this id exists already. */
+export const insertPaymentIfNew = (db: DbOrTx, values: Parameters<typeof insertPayment>[1]) => insertPayment(db, values);

@@ -3,6 +3,7 @@ import { unauthorized } from '@bazar/kit/errors';
 import type { HttpApp } from '@bazar/kit/http/app';
 import { type AuthUser, bearer } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import { confirmPayment } from '../app/confirm-payment.ts';
 import type { PaymentsContext } from '../app/context.ts';
@@ -16,7 +17,6 @@ import { toPaymentView } from '../domain/payment.ts';
 import { AccountsSchema, CreatePaymentBody, EntrySchema, PaymentSchema, RefundBody } from './schemas.ts';
 import { webhookRoutes } from './webhook-routes.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['payments'];
 const IdParams = Type.Object({ id: Uuid });
 

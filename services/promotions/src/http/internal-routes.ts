@@ -1,4 +1,5 @@
 import type { HttpApp } from '@bazar/kit/http/app';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import { cancelHold } from '../app/cancel-hold.ts';
 import { cancelRedemption } from '../app/cancel-redemption.ts';
@@ -7,8 +8,6 @@ import { holdPoints } from '../app/hold-points.ts';
 import { quotePromotion } from '../app/quote-promotion.ts';
 import { redeemPromotion } from '../app/redeem-promotion.ts';
 import { HoldBody, HoldSchema, IdParams, QuoteBody, QuoteSchema, RedeemBody, RedemptionSchema } from './schemas.ts';
-
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 
 /** Promotions' internal API, as fixed in packages/contracts/src/clients/promotions.ts; services only. */
 export function internalRoutes(app: HttpApp, ctx: PromotionsContext) {

@@ -1,6 +1,7 @@
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { PromotionsContext } from '../app/context.ts';
 import { createPromotion } from '../app/create-promotion.ts';
@@ -10,7 +11,6 @@ import { listPromotions } from '../app/list-promotions.ts';
 import { updatePromotion } from '../app/update-promotion.ts';
 import { CodeParams, CreatePromotionBody, LoyaltySchema, PromotionSchema, UpdatePromotionBody } from './schemas.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['promotions'];
 
 /** Public promotions and loyalty routes of CONTRACT.md, thin: parse → use case → reply. */

@@ -1,6 +1,7 @@
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer } from '@bazar/kit/http/auth';
 import { Page } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { RatesContext } from '../app/context.ts';
 import { convertAmount } from '../app/convert-amount.ts';
@@ -22,7 +23,6 @@ import {
   SetRateBody,
 } from './schemas.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['rates'];
 
 /** Rates routes of CONTRACT.md plus history and conversion, thin: parse → use case → reply. */

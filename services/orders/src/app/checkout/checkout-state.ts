@@ -1,11 +1,8 @@
 import type { PaymentView } from '@bazar/contracts/clients/payments';
 import type { DbOrTx } from '@bazar/kit/db/database';
-import { deferWrite } from '@bazar/kit/db/deferred-writes';
-import { placeholderFor, reusableQuery } from '@bazar/kit/db/reusable-query';
 import type { Money } from '@bazar/kit/money';
-import { eq, sql } from 'drizzle-orm';
 import { v5 } from 'uuid';
-import { checkouts } from '../../db/schema.ts';
+import { saveCheckoutProgress } from '../../db/checkout-repo.ts';
 import type { LockedCart } from '../../domain/checkout-totals.ts';
 import type { DeliverySlot, Order, ShippingAddress, StatusChange } from '../../domain/order.ts';
 import type { OrdersContext } from '../context.ts';
@@ -64,21 +61,6 @@ export type CheckoutStatus = 'running' | 'compensating' | 'compensated' | 'compe
  */
 export const stepId = (checkoutId: string, purpose: 'reservation' | 'redemption' | 'hold' | 'payment' | 'slot') => v5(purpose, checkoutId);
 
-// A status or error left out keeps the stored one.
-const saveProgress = reusableQuery('orders.checkouts.progress', (db) =>
-  db
-    .update(checkouts)
-    .set({
-      step: placeholderFor<string>('step'),
-      state: placeholderFor<CheckoutState>('state'),
-      updatedAt: placeholderFor<Date>('at'),
-      status: sql`coalesce(${sql.placeholder('status')}, ${checkouts.status})`,
-      error: sql`coalesce(${sql.placeholder('error')}::jsonb, ${checkouts.error})`,
-      response: sql`coalesce(${sql.placeholder('response')}::jsonb, ${checkouts.response})`,
-    })
-    .where(eq(checkouts.id, sql.placeholder('id'))),
-);
-
 /** Inside a unit of work the write goes with its other deferred writes; elsewhere it runs at once. */
 export async function saveCheckout(
   db: DbOrTx,
@@ -86,16 +68,13 @@ export async function saveCheckout(
   progress: { step: string; status?: CheckoutStatus; error?: unknown; answer?: CheckoutAnswer; at: Date },
 ): Promise<void> {
   const { placed: _inMemory, ...stored } = state;
-  await deferWrite(
-    db,
-    saveProgress.statement(db, {
-      id: state.checkoutId,
-      step: progress.step,
-      state: stored,
-      at: progress.at,
-      status: progress.status ?? null,
-      error: progress.error === undefined ? null : JSON.stringify(progress.error),
-      response: progress.answer === undefined ? null : JSON.stringify(progress.answer),
-    }),
-  );
+  await saveCheckoutProgress(db, {
+    id: state.checkoutId,
+    step: progress.step,
+    state: stored,
+    at: progress.at,
+    status: progress.status ?? null,
+    error: progress.error === undefined ? null : JSON.stringify(progress.error),
+    response: progress.answer === undefined ? null : JSON.stringify(progress.answer),
+  });
 }

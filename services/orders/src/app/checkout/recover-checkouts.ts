@@ -1,5 +1,4 @@
-import { and, asc, inArray, lt } from 'drizzle-orm';
-import { checkouts } from '../../db/schema.ts';
+import { findStuckCheckouts } from '../../db/checkout-repo.ts';
 import type { OrdersContext } from '../context.ts';
 import { CHECKOUT_STEPS, compensate } from './checkout.saga.ts';
 import { type CheckoutState, saveCheckout } from './checkout-state.ts';
@@ -15,12 +14,7 @@ export async function recoverCheckouts(
   limit = ctx.config.ORDER_CHECKOUT_RECOVERY_BATCH,
 ): Promise<number> {
   const cutoff = new Date(ctx.deps.clock.now().getTime() - olderThanSeconds * 1000);
-  const stuck = await ctx.deps.db
-    .select()
-    .from(checkouts)
-    .where(and(inArray(checkouts.status, ['running', 'compensating', 'compensation_failed']), lt(checkouts.updatedAt, cutoff)))
-    .orderBy(asc(checkouts.updatedAt))
-    .limit(limit);
+  const stuck = await findStuckCheckouts(ctx.deps.db, cutoff, limit);
   for (const row of stuck) {
     const state = row.state as CheckoutState;
     const failures = await compensate(ctx, CHECKOUT_STEPS, state);

@@ -1,37 +1,12 @@
-import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import { IdempotencyInProgress, IdempotencyKeyReused } from '@bazar/kit/idempotency';
-import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
-import { checkouts } from '../../db/schema.ts';
+import { findConflictingCheckouts, insertRunningCheckout } from '../../db/checkout-repo.ts';
 import { CheckoutInProgress } from '../../domain/order.errors.ts';
 import type { OrdersContext } from '../context.ts';
 import type { CheckoutAnswer, CheckoutState } from './checkout-state.ts';
 
-// The row is the checkout's record and, with a key, the request's idempotency record; the order's
-// number is drawn here, in a statement the checkout sends anyway, so creating the order needs
-// nothing back from the database (docs/decisions/0013). A checkout that fails leaves a gap in the
-// numbers, as a rolled-back insert always could. Either conflict (a live checkout of the cart, a key
-// already used) inserts nothing and answers no row.
-const insertCheckout = reusableQuery('orders.checkouts.insert', (db) =>
-  db
-    .insert(checkouts)
-    .values(
-      placeholders(
-        'id',
-        'customerId',
-        'cartId',
-        'orderId',
-        'status',
-        'step',
-        'state',
-        'idempotencyKey',
-        'requestHash',
-        'createdAt',
-        'updatedAt',
-      ),
-    )
-    .onConflictDoNothing()
-    .returning({ orderSeq: sql<number>`nextval('orders.order_number_seq')`.mapWith(Number) }),
-);
+// The row is the checkout's record and, with a key, the request's idempotency record (decision
+// 0024); the order's number is drawn with it, so creating the order needs nothing back from the
+// database. A checkout that fails leaves a gap in the numbers, as a rolled-back insert always could.
 
 /** The customer's Idempotency-Key and the hash of the request that came with it. */
 export interface CheckoutIdempotency {
@@ -43,15 +18,11 @@ export type CheckoutStart = { state: CheckoutState } | { replay: CheckoutAnswer 
 
 /** What stopped the insert: a checkout holding the same key (its answer, or why there is none yet), or a live one of the cart. */
 async function conflictOf(ctx: OrdersContext, initial: CheckoutState, idempotency: CheckoutIdempotency | undefined) {
-  const sameKey = idempotency
-    ? and(
-        eq(checkouts.customerId, initial.customerId),
-        eq(checkouts.idempotencyKey, idempotency.key),
-        notInArray(checkouts.status, ['compensated', 'compensation_failed']),
-      )
-    : undefined;
-  const liveCart = and(eq(checkouts.cartId, initial.request.cartId), inArray(checkouts.status, ['running', 'completed']));
-  const rows = await ctx.deps.db.select().from(checkouts).where(or(sameKey, liveCart));
+  const rows = await findConflictingCheckouts(ctx.deps.db, {
+    customerId: initial.customerId,
+    cartId: initial.request.cartId,
+    idempotencyKey: idempotency?.key,
+  });
   const keyed = idempotency && rows.find((r) => r.idempotencyKey === idempotency.key && r.customerId === initial.customerId);
   if (keyed && idempotency) {
     if (keyed.requestHash !== idempotency.requestHash) throw IdempotencyKeyReused();
@@ -72,18 +43,15 @@ export async function startCheckout(ctx: OrdersContext, initial: CheckoutState, 
   const at = ctx.deps.clock.now();
   // A conflicting row may settle or fail between the insert and the look at it: then insert again.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const [row] = await insertCheckout(ctx.deps.db, {
+    const row = await insertRunningCheckout(ctx.deps.db, {
       id: initial.checkoutId,
       customerId: initial.customerId,
       cartId: initial.request.cartId,
       orderId: initial.orderId,
-      status: 'running',
-      step: 'started',
       state: initial,
       idempotencyKey: idempotency?.key ?? null,
       requestHash: idempotency?.requestHash ?? null,
-      createdAt: at,
-      updatedAt: at,
+      at,
     });
     if (row) return { state: { ...initial, orderSeq: row.orderSeq } };
     const conflict = await conflictOf(ctx, initial, idempotency);

@@ -1,8 +1,5 @@
-import { deferWrite } from '@bazar/kit/db/deferred-writes';
-import { placeholders, reusableQuery } from '@bazar/kit/db/reusable-query';
 import type { TxContext } from '@bazar/kit/events/outbox';
-import { findOrder, insertHistory } from '../../../db/order-repo.ts';
-import { orderRows } from '../../../db/schema.ts';
+import { addOrder, findOrder, insertHistory } from '../../../db/order-repo.ts';
 import { checkoutTotals } from '../../../domain/checkout-totals.ts';
 import { formatOrderNumber, type Order, type PaymentRef, placed, type StatusChange, transition } from '../../../domain/order.ts';
 import { orderMachine } from '../../../domain/order-status.ts';
@@ -10,41 +7,6 @@ import { toIntegration } from '../../../events/outbound.ts';
 import type { OrdersContext } from '../../context.ts';
 import { moveOrder } from '../../move-order.ts';
 import type { CheckoutState, CheckoutStep } from '../checkout-state.ts';
-
-const insertOrder = reusableQuery('orders.order.insert', (db) =>
-  db
-    .insert(orderRows)
-    .values(
-      placeholders(
-        'id',
-        'numberSeq',
-        'customerId',
-        'status',
-        'currency',
-        'exchangeRate',
-        'lines',
-        'subtotalMinor',
-        'discountMinor',
-        'pointsDiscountMinor',
-        'shippingMinor',
-        'totalMinor',
-        'pointsUsed',
-        'promoCode',
-        'shippingAddress',
-        'phone',
-        'deliverySlot',
-        'reservationId',
-        'redemptionId',
-        'holdId',
-        'paymentId',
-        'paymentStatus',
-        'checkoutId',
-        'expiresAt',
-        'createdAt',
-        'updatedAt',
-      ),
-    ),
-);
 
 /**
  * The order as the checkout places it — `awaiting_payment`, with the locked prices and rate and its
@@ -127,22 +89,7 @@ export async function writePlacedOrder(
     : undefined;
   const order = moved?.order ?? placedOrder;
   const history = moved ? [...state.placed.history, moved.change] : state.placed.history;
-  await deferWrite(
-    tx,
-    insertOrder.statement(tx, {
-      ...order,
-      numberSeq: state.orderSeq,
-      subtotalMinor: order.totals.subtotal.amount,
-      discountMinor: order.totals.discount.amount,
-      pointsDiscountMinor: order.totals.pointsDiscount.amount,
-      shippingMinor: order.totals.shipping.amount,
-      totalMinor: order.totals.total.amount,
-      paymentId: order.payment?.id ?? null,
-      paymentStatus: order.payment?.status ?? null,
-      checkoutId: state.checkoutId,
-      updatedAt: history.at(-1)?.at ?? order.createdAt,
-    }),
-  );
+  await addOrder(tx, order, { numberSeq: state.orderSeq, checkoutId: state.checkoutId, updatedAt: history.at(-1)?.at ?? order.createdAt });
   for (const change of history) await insertHistory(tx, ctx.deps.ids.next(), change);
   // Each event carries the order as it was at its entry: the placed one, then the settled one.
   await publish(...history.map((change) => toIntegration(change.to === placedOrder.status ? placedOrder : order, change)));
