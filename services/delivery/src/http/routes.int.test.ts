@@ -235,7 +235,7 @@ describe('GET /api/v1/tracking/{trackingNumber}', () => {
       events: [{ status: 'ready' }, { status: 'assigned' }],
     });
     expect(body.eta).toEqual(shipment.eta);
-    expect(Object.keys(body).sort()).toEqual(['deliveryDate', 'eta', 'events', 'status', 'trackingNumber']);
+    expect(Object.keys(body).sort()).toEqual(['deliveryDate', 'eta', 'events', 'slot', 'status', 'trackingNumber']);
     for (const secret of ['+79998887766', 'Тверская', 'Томск', '84.95', shipment.courierId as string, orderId])
       expect(res.body).not.toContain(secret);
   });
