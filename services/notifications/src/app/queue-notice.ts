@@ -6,9 +6,8 @@ import { channelsFor, type Notice } from '../domain/notice.ts';
 import { normalizePhone } from '../domain/phone.ts';
 import { asLocale, type Locale, render } from '../rendering/templates.ts';
 import type { NotificationsContext } from './context.ts';
+import { SEND_QUEUE } from './send-queue.ts';
 import { sendSoon } from './send-soon.ts';
-
-export const SEND_QUEUE = 'notifications.send_message';
 
 /**
  * Turns an event's notice into messages, in the handler's transaction: rendered for the customer's
