@@ -189,7 +189,7 @@ describe('delivery screens in Chromium', () => {
       .poll(() => page.getByTestId('stop-card').filter({ hasText: parcel.orderNumber }).getAttribute('data-status'), SLOW)
       .toBe('delivered');
     await courier.context.close();
-  });
+  }, 240_000);
 
   it('anyone tracks the parcel by its number and sees its steps, never a name, phone or address', async () => {
     const context = await browser.newContext({ baseURL: shop.base, ...PHONE });
@@ -204,7 +204,7 @@ describe('delivery screens in Chromium', () => {
     await page.goto('/track/BZ0000000000000000');
     await expect.poll(() => page.getByTestId('tracking-not-found').isVisible(), SLOW).toBe(true);
     await context.close();
-  });
+  }, 120_000);
 
   it('the customer reads SMS and e-mails in the inbox and turns SMS off', async () => {
     const { context, page } = await signedIn(ACCOUNTS.customer, PHONE);
@@ -224,5 +224,5 @@ describe('delivery screens in Chromium', () => {
     await expect.poll(async () => (await page.getByTestId('notification').all()).length, SLOW).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="notification"][data-channel="email"]').count()).toBe(0);
     await context.close();
-  });
+  }, 120_000);
 });
