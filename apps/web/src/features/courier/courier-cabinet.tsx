@@ -112,7 +112,7 @@ function StopCard({ shipment, position }: { shipment: Shipment; position?: numbe
               <Button
                 key={status}
                 size="md"
-                color={status === 'failed' ? 'red.8' : status === 'delivered' ? 'green.9' : 'blue.8'}
+                color={status === 'failed' ? 'red.8' : status === 'delivered' ? 'teal.9' : 'blue.8'}
                 variant={status === 'failed' ? 'outline' : 'filled'}
                 loading={report.isPending && report.variables?.status === status}
                 onClick={() => {
@@ -173,7 +173,7 @@ function StopCard({ shipment, position }: { shipment: Shipment; position?: numbe
                 {t('form.cancel')}
               </Button>
               <Button
-                color="green.9"
+                color="teal.9"
                 loading={report.isPending}
                 onClick={() => report.mutate({ status: 'delivered', code }, { onSuccess: () => setDelivering(false) })}
               >
