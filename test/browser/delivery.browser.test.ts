@@ -117,9 +117,7 @@ async function deliveryCode(): Promise<string> {
       event: string;
       text: string;
     }[];
-    const texts = inbox
-      .filter((m) => m.event === 'shipment.picked_up')
-      .map((m) => /(\d{4})/.exec(m.text.replace(parcel.trackingNumber, ''))?.[1]);
+    const texts = inbox.filter((m) => m.event === 'shipment.picked_up').map((m) => /Код для курьера: (\d{4})/.exec(m.text)?.[1]);
     return texts[0] ?? undefined;
   });
 }
