@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const unit = ['{packages,services,apps}/*/src/**/*.test.ts', 'test/docs/**/*.test.ts'];
+const unit = ['{packages,services,apps}/*/src/**/*.test.ts', 'test/docs/**/*.test.ts', 'test/faults/**/*.test.ts'];
 const integration = ['{packages,services,apps}/*/src/**/*.int.test.ts', 'test/e2e/**/*.e2e.test.ts'];
 const special = [
   '**/*.browser.test.ts',
@@ -28,11 +28,15 @@ export default defineConfig({
         // The web app's generated API client is checked once, on PGlite.
         test: {
           name: 'pglite',
+          isolate: false,
           include: [...integration, 'apps/web/tools/*.int.test.ts'],
           env: { BAZAR_TEST_DB: 'pglite', LOG_LEVEL: 'silent' },
         },
       },
-      { extends: true, test: { name: 'postgres', include: integration, env: { BAZAR_TEST_DB: 'postgres', LOG_LEVEL: 'silent' } } },
+      {
+        extends: true,
+        test: { name: 'postgres', isolate: false, include: integration, env: { BAZAR_TEST_DB: 'postgres', LOG_LEVEL: 'silent' } },
+      },
       {
         extends: true,
         test: {

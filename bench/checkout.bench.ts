@@ -228,6 +228,8 @@ try {
     BAZAR_ADMIN_PASSWORD: admin.password,
     LOG_LEVEL: process.env.BENCH_SERVER_LOG ?? 'error',
     BAZAR_WORKERS: String(WORKERS),
+    // Every simulated customer signs up from the same loopback address.
+    REGISTER_MAX_PER_ADDRESS: '100000',
     ...(process.env.BENCH_PROFILE ? { BENCH_PROFILE: process.env.BENCH_PROFILE } : {}),
     ...(process.env.BENCH_SQL_STATS ? { BENCH_SQL_STATS: process.env.BENCH_SQL_STATS } : {}),
   });

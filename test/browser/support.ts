@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, waitFor } from '@bazar/kit/testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -144,4 +144,25 @@ interface AxeViolation {
   id: string;
   impact: string | null;
   nodes: { target: string[] }[];
+}
+
+/** A new browser context signed in as `email`, with refused API calls and page errors logged (the first thing to read when a journey stalls). */
+export async function signIn(
+  browser: Browser,
+  base: string,
+  email: string,
+  options: object,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: base, ...options });
+  const page = await context.newPage();
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/session/refresh')) console.log(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+  await page.goto('/signin');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Пароль').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).last().click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  return { context, page };
 }

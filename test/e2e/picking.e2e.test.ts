@@ -133,6 +133,53 @@ describe('picking a paid order', () => {
     expect(await shop.stock(manager, b.sku)).toMatchObject({ onHand: 2, reserved: 0 });
   });
 
+  it('refunds exactly the units an operator removes for a shortage, re-totals the order and releases their stock', async () => {
+    const a = await shop.product(manager, 30_000, 5);
+    const b = await shop.product(manager, 12_000, 5);
+    const { orderId, token } = await paidOrder([
+      { variantId: a.variantId, quantity: 2 },
+      { variantId: b.variantId, quantity: 2 },
+    ]);
+    const before = (await shop.call('GET', `/api/v1/orders/${orderId}`, token)).body;
+    const [task] = await tasksOf(orderId);
+    expect((await shop.call('POST', `/api/v1/picking/tasks/${task.id}/claim`, picker)).status).toBe(200);
+    await shop.call('POST', `/api/v1/picking/tasks/${task.id}/scan`, picker, { code: a.sku, quantity: 2 });
+    await shop.call('POST', `/api/v1/picking/tasks/${task.id}/scan`, picker, { code: b.sku, quantity: 1 });
+    const short = await shop.call('POST', `/api/v1/picking/tasks/${task.id}/shortage`, picker, { sku: b.sku, missing: 1 });
+    expect(short.body.status).toBe('short');
+    const shortQueue = await shop.call('GET', '/api/v1/picking/tasks?status=short&limit=100', operator);
+    expect(shortQueue.body.items.map((x: { id: string }) => x.id)).toContain(task.id);
+    const resolved = await shop.call('POST', `/api/v1/picking/tasks/${task.id}/shortage/resolve`, operator, {
+      sku: b.sku,
+      action: 'remove',
+    });
+    expect(resolved.body).toMatchObject({ status: 'picking' });
+    expect(resolved.body.lines.find((l: { sku: string }) => l.sku === b.sku)).toMatchObject({ quantity: 1, picked: 1, missing: 0 });
+    expect((await shop.call('POST', `/api/v1/picking/tasks/${task.id}/complete`, picker)).body.status).toBe('packed');
+    await t.drainOutboxes();
+    expect(await orderStatus(orderId, token, 'packed')).toBe('packed');
+    const read = async () => (await shop.call('GET', `/api/v1/orders/${orderId}`, token)).body;
+    await waitFor(async () => (await read()).refunded.amount === 12_000, 15_000, 'the shortage refund recorded');
+    const after = await read();
+    expect(after.status).toBe('packed');
+    expect(after.totals.total.amount).toBe(before.totals.total.amount - 12_000);
+    expect(after.totals.subtotal.amount).toBe(before.totals.subtotal.amount - 12_000);
+    expect(after.items.find((l: { sku: string }) => l.sku === b.sku)).toMatchObject({
+      quantity: 1,
+      total: { amount: 12_000 },
+      removed: { quantity: 1, refund: { amount: 12_000 } },
+    });
+    const payment = await shop.call('GET', `/api/v1/payments/${after.payment.id}`, token);
+    expect(payment.body.status).toBe('partially_refunded');
+    const ledger = await shop.call('GET', `/api/v1/ledger/entries?orderId=${orderId}&limit=100`, controller);
+    const refunds = ledger.body.items.filter((e: { kind?: string; type?: string }) => JSON.stringify(e).includes('refund'));
+    expect(refunds, JSON.stringify(ledger.body.items)).toHaveLength(1);
+    expect(JSON.stringify(refunds[0])).toContain('12000');
+    await waitFor(async () => (await shop.stock(manager, b.sku)).reserved === 0, 10_000, 'the shipment');
+    expect(await shop.stock(manager, b.sku)).toMatchObject({ onHand: 4, reserved: 0, available: 4 });
+    expect((await verifyStock(t.database)).violations).toEqual([]);
+  });
+
   it('receives a purchase order in two parts and audits the result, leaving the books provably right', async () => {
     const { sku } = await shop.product(manager, 10_000, 0);
     const po = await shop.call('POST', '/api/v1/purchase-orders', purchaser, {

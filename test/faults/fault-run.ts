@@ -8,6 +8,7 @@ import { createTestPostgresDatabase, createTestTokens, freePort, testAmqpUrl } f
 import amqp from 'amqplib';
 import pg from 'pg';
 import { startTcpProxy } from '../../apps/server/test/tcp-proxy.ts';
+import { type Answer, requireText, rowsOf, textAt } from './answers.ts';
 import { type AcceptedCheckout, ledgerViolations, violations } from './invariants.ts';
 import { ServiceProcess } from './processes.ts';
 
@@ -128,8 +129,6 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
     await Promise.all([services.orders.healthy(), services.payments.healthy(), services.inventory.healthy()]);
     print(`[${at()}] services up (database of ${cutDatabaseOf} goes through the cut proxy; logs in ${logDir})`);
 
-    // biome-ignore lint/suspicious/noExplicitAny: JSON as the services answer it; the run reads a few known fields.
-    type Answer = { status: number; body: any };
     const call = async (
       url: string,
       method: string,
@@ -144,14 +143,15 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
         signal: AbortSignal.timeout(15_000),
       });
       const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
+      return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
     };
     /** Retries what the customer's app retries: no answer, a 5xx, a 409 of a request still running. */
     const persist = async (attempt: () => Promise<Answer>, tries = 8) => {
       let last: Answer = { status: 0, body: null };
       for (let i = 0; i < tries; i++) {
         last = await attempt().catch(() => ({ status: 0, body: null }));
-        const retryable = last.status === 0 || last.status >= 500 || (last.status === 409 && last.body?.code === 'idempotency.in_progress');
+        const retryable =
+          last.status === 0 || last.status >= 500 || (last.status === 409 && textAt(last.body, 'code') === 'idempotency.in_progress');
         if (!retryable) return last;
         await sleep(1_000 + i * 500);
       }
@@ -169,11 +169,11 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
         variants: [{ sku, price: 10_000 + i * 1_000, stock: 400 }],
       });
       if (created.status !== 201) throw new Error(`product: ${created.status} ${JSON.stringify(created.body)}`);
-      variants.push(created.body.variants[0].id);
+      variants.push(requireText(created, 'variants', 0, 'id'));
       const until = Date.now() + 30_000;
       const known = async () => {
         const res = await call(`${services.inventory.url}/api/v1/inventory?sku=${sku}`, 'GET', manager);
-        return res.status === 200 && (Array.isArray(res.body) ? res.body : res.body.items).length > 0;
+        return res.status === 200 && rowsOf(res.body).length > 0;
       };
       while (!(await known())) {
         if (Date.now() > until) throw new Error(`inventory never learnt of ${sku}`);
@@ -246,7 +246,7 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
           count('cart_failed');
           continue;
         }
-        const cartId = cart.body.id as string;
+        const cartId = requireText(cart, 'id');
         const variantId = variants[Math.floor(rand() * variants.length)] as string;
         const quantity = 1 + Math.floor(rand() * 2);
         const added = await persist(() =>
@@ -266,12 +266,13 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
         };
         const placed = await persist(() => call(`${services.orders.url}/api/v1/checkout`, 'POST', token, body, { 'idempotency-key': key }));
         if (placed.status !== 201) {
-          count(`checkout_${placed.status}${placed.body?.code ? `_${placed.body.code}` : ''}`);
+          const code = textAt(placed.body, 'code');
+          count(`checkout_${placed.status}${code ? `_${code}` : ''}`);
           continue;
         }
         count(kind);
-        const orderId = placed.body.order.id as string;
-        const paymentId = (placed.body.payment?.id as string | undefined) ?? null;
+        const orderId = requireText(placed, 'order', 'id');
+        const paymentId = textAt(placed.body, 'payment', 'id') ?? null;
         accepted.push({ orderId, paymentId });
         if (kind === '3ds_confirmed' && paymentId) {
           await persist(() => call(`${services.payments.url}/api/v1/payments/${paymentId}/confirm`, 'POST', token, {}));

@@ -16,6 +16,7 @@ import { localClients } from '@bazar/kit/local-clients';
 import { createLogger, type Logger } from '@bazar/kit/log';
 import { queueBindingsOf, type ServiceDefinition } from '@bazar/kit/service';
 import type { JSONWebKeySet } from 'jose';
+import { followRoleChanges } from './role-revocation.ts';
 import { SERVICES } from './services.ts';
 
 export interface HostOptions {
@@ -73,6 +74,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ? async () => (await app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json() as JSONWebKeySet
       : async () => (await (await fetch(new URL('/.well-known/jwks.json', platform.IDENTITY_URL))).json()) as JSONWebKeySet;
     const verifier = createTokenVerifier(createJwksResolver(fetchJwks));
+    await followRoleChanges(bus, verifier);
 
     opsRoutes(app, [
       { name: 'database', check: () => withinMs(database.query('SELECT 1'), READY_CHECK_MS, 'database did not answer') },

@@ -40,7 +40,11 @@ export const PlatformConfigSchema = Type.Object({
     pattern: '^[A-Za-z0-9_-]+$',
     description: 'Names the exchange (`<prefix>.events`) and queues (`<prefix>.<service>`), so installations can share a broker',
   }),
-  REDIS_URL: Type.Optional(Type.String({ description: 'Redis URL; when set, login counters, product caches and carts live in Redis' })),
+  REDIS_URL: Type.Optional(
+    Type.String({
+      description: 'Redis URL; when set, rate-limit counters (logins, registrations, promo codes), product caches and carts live in Redis',
+    }),
+  ),
   LOG_LEVEL: Type.Union(
     [
       Type.Literal('fatal'),

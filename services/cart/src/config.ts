@@ -20,6 +20,17 @@ export const CartConfigSchema = Type.Object({
   }),
   CART_MAX_LINES: Type.Integer({ default: 100, minimum: 1, description: 'Lines in one cart' }),
   CART_MAX_QUANTITY: Type.Integer({ default: 999, minimum: 1, description: 'Units of one variant in one cart' }),
+  PROMO_MAX_WRONG_CODES: Type.Integer({
+    default: 5,
+    minimum: 1,
+    description:
+      'Wrong promo codes one cart or customer may try within the window before each further try waits (1 s, doubling; 429 with Retry-After meanwhile); 4× that per client address',
+  }),
+  PROMO_WRONG_CODES_WINDOW_SECONDS: Type.Integer({
+    default: 900,
+    minimum: 1,
+    description: 'The window wrong promo codes are counted in, and the longest wait',
+  }),
   CART_REDIS_PREFIX: Type.String({ default: 'bazar:cart:', description: 'Key prefix of carts in Redis' }),
   REDIS_URL: Type.Optional(Type.String({ description: 'When set, carts live in Redis instead of the database' })),
 });

@@ -2,12 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { catalogClient } from '@bazar/contracts/clients/catalog';
 import { promotionsClient } from '@bazar/contracts/clients/promotions';
 import { ratesClient } from '@bazar/contracts/clients/rates';
+import { createBackoff } from '@bazar/kit/rate-limit';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { CartContext } from './app/context.ts';
 import { PURGE_QUEUE, purgeStaleCarts } from './app/purge-stale-carts.ts';
 import { readCartConfig } from './config.ts';
 import { createPgCartStore } from './db/pg-cart-store.ts';
 import { inbox, outbox } from './db/schema.ts';
+import { TooManyWrongPromoCodes } from './domain/cart.errors.ts';
 import { cartRoutes } from './http/routes.ts';
 import { rememberingCarts } from './store/recent-carts.ts';
 import { createRedisCartStore } from './store/redis-cart-store.ts';
@@ -28,6 +30,11 @@ function buildContext(deps: ServiceDeps): CartContext {
     catalog: catalogClient(deps.clients.to('catalog')),
     rates: ratesClient(deps.clients.to('rates')),
     promotions: promotionsClient(deps.clients.to('promotions')),
+    promoGuesses: createBackoff(deps.counters, {
+      name: 'promo',
+      windowSeconds: config.PROMO_WRONG_CODES_WINDOW_SECONDS,
+      refuse: TooManyWrongPromoCodes,
+    }),
   };
 }
 

@@ -12,6 +12,13 @@ export const CatalogConfigSchema = Type.Object({
     description: 'How long whole search and listing answers are memoised (0 = off); local writes clear them',
   }),
   CATALOG_IMPORT_BATCH_SIZE: Type.Integer({ default: 50, minimum: 1, description: 'Products per import transaction' }),
+  CATALOG_IMPORT_DIR: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        "Folder uploaded CSV files wait in until imported (an import resumes after a restart while its file is there); the system temp folder's `bazar-imports` when unset",
+    }),
+  ),
   CATALOG_DEMO_PRODUCTS: Type.Integer({ default: 300, minimum: 0, description: 'How many demo products seedDemo generates' }),
 });
 export type CatalogConfig = Static<typeof CatalogConfigSchema>;

@@ -30,6 +30,7 @@ function buildContext(deps: ServiceDeps): CatalogContext {
     searchMemo: createSearchMemo({ ttlMs: config.CATALOG_SEARCH_MEMO_MS, max: 2_000 }),
     productOfVariant: new LRUCache({ max: 100_000 }),
     imports: new Set(),
+    stopping: new AbortController(),
   };
 }
 
@@ -58,6 +59,7 @@ export default defineService({
     return { notices: await seedDemoCatalog(ctx) };
   },
   async stop(ctx) {
+    ctx.stopping.abort();
     await Promise.allSettled([...ctx.imports]);
     await ctx.cache.close();
   },

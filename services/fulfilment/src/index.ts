@@ -6,6 +6,7 @@ import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { FulfilmentContext } from './app/context.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { fulfilmentHandlers } from './events/handlers.ts';
+import { internalRoutes } from './http/internal-routes.ts';
 import { fulfilmentRoutes } from './http/routes.ts';
 
 function buildContext(deps: ServiceDeps): FulfilmentContext {
@@ -18,7 +19,10 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   context: buildContext,
-  routes: (app, ctx) => fulfilmentRoutes(app, ctx),
+  routes(app, ctx) {
+    fulfilmentRoutes(app, ctx);
+    internalRoutes(app, ctx);
+  },
   subscribes: [OrderPaid, OrderAllocated, OrderCancelled, VariantCreated, ProductUpdated],
   handlers: (ctx) => fulfilmentHandlers(ctx),
 });

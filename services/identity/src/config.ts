@@ -14,9 +14,16 @@ export const IdentityConfigSchema = Type.Object({
   LOGIN_MAX_FAILURES: Type.Integer({
     default: 5,
     minimum: 1,
-    description: 'Failed logins per e-mail within the window before 429 (20× that per client address)',
+    description:
+      'Failed logins for one e-mail from one address within the window before each further try waits (1 s, doubling up to the window; 429 with Retry-After meanwhile); 20× that from one address across e-mails. Other addresses are unaffected',
   }),
-  LOGIN_WINDOW_SECONDS: Type.Integer({ default: 900, minimum: 1, description: 'The failed-login window' }),
+  LOGIN_WINDOW_SECONDS: Type.Integer({ default: 900, minimum: 1, description: 'The failed-login window, and the longest wait' }),
+  REGISTER_MAX_PER_ADDRESS: Type.Integer({
+    default: 20,
+    minimum: 1,
+    description: 'Registrations one client address may attempt within the window before 429 with Retry-After',
+  }),
+  REGISTER_WINDOW_SECONDS: Type.Integer({ default: 3600, minimum: 1, description: 'The registration window' }),
 });
 export type IdentityConfig = Static<typeof IdentityConfigSchema>;
 

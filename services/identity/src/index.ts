@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { createBackoff } from '@bazar/kit/rate-limit';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { IdentityContext } from './app/context.ts';
 import { ensureFirstAdmin } from './app/ensure-first-admin.ts';
@@ -7,17 +8,20 @@ import { seedDemoStaff } from './app/seed-demo-staff.ts';
 import { loadKeyRing } from './app/signing-keys.ts';
 import { readIdentityConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
+import { TooManyLoginAttempts } from './domain/user.errors.ts';
 import { identityRoutes } from './http/routes.ts';
 
 export { MIN_PASSWORD_LENGTH, type ResetPasswordResult, resetPassword } from './app/reset-password.ts';
 
 /** Context is built when routes mount; keys load at start (before the server listens). */
 function buildContext(deps: ServiceDeps): IdentityContext {
+  const config = readIdentityConfig(deps.env);
   return {
     deps,
-    config: readIdentityConfig(deps.env),
+    config,
     keys: { kid: '', privateKey: new Uint8Array(), jwks: { keys: [] } },
     profiles: createProfileCache(),
+    loginBackoff: createBackoff(deps.counters, { name: 'login', windowSeconds: config.LOGIN_WINDOW_SECONDS, refuse: TooManyLoginAttempts }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { VariantCreated } from '@bazar/contracts/events/catalog';
-import { FulfilmentPacked } from '@bazar/contracts/events/fulfilment';
+import { FulfilmentPacked, PickingTaskLineRemoved } from '@bazar/contracts/events/fulfilment';
 import { OrderCancelled, OrderPaid } from '@bazar/contracts/events/orders';
 import { ReturnReceived } from '@bazar/contracts/events/returns';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
@@ -28,7 +28,7 @@ export default defineService({
   tables: { outbox, inbox },
   context: buildContext,
   routes: (app, ctx) => inventoryRoutes(app, ctx),
-  subscribes: [VariantCreated, OrderPaid, FulfilmentPacked, OrderCancelled, ReturnReceived],
+  subscribes: [VariantCreated, OrderPaid, FulfilmentPacked, PickingTaskLineRemoved, OrderCancelled, ReturnReceived],
   handlers: (ctx) => [onVariantCreated(ctx), ...orderHandlers(ctx), onReturnReceived(ctx)],
   jobs: (ctx) => [reconcileReservations(ctx)],
   async seedDemo(ctx) {

@@ -5,7 +5,7 @@ import { inventoryClient } from '@bazar/contracts/clients/inventory';
 import { paymentsClient } from '@bazar/contracts/clients/payments';
 import { promotionsClient } from '@bazar/contracts/clients/promotions';
 import { SHIPMENT_EVENTS } from '@bazar/contracts/events/delivery';
-import { FulfilmentPacked, PickingTaskRejected, PickingTaskStarted } from '@bazar/contracts/events/fulfilment';
+import { FulfilmentPacked, PickingTaskLineRemoved, PickingTaskRejected, PickingTaskStarted } from '@bazar/contracts/events/fulfilment';
 import { PaymentCaptured, PaymentFailed, PaymentRefunded } from '@bazar/contracts/events/payments';
 import { defineService, type ServiceDefinition, type ServiceDeps } from '@bazar/kit/service';
 import type { OrdersContext, SagaFaults } from './app/context.ts';
@@ -57,6 +57,7 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
       PickingTaskStarted,
       FulfilmentPacked,
       PickingTaskRejected,
+      PickingTaskLineRemoved,
       ...Object.values(SHIPMENT_EVENTS),
     ],
     handlers: (ctx) => [...paymentHandlers(ctx), ...fulfilmentHandlers(ctx), ...shipmentHandlers(ctx)],

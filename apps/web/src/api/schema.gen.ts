@@ -361,7 +361,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in
-         * @description Anyone. Answers the user with an access token (short-lived JWT) and a refresh token. Wrong credentials → 401; repeated failures for one e-mail or address → 429 with Retry-After.
+         * @description Anyone. Answers the user with an access token (short-lived JWT) and a refresh token. Wrong credentials → 401. Past `LOGIN_MAX_FAILURES` failures for one e-mail from one address, each further try waits longer (1 s, doubling): a try during the wait → 429 with Retry-After. Failures from other addresses never hold back the owner.
          */
         post: {
             parameters: {
@@ -581,7 +581,7 @@ export interface paths {
         put?: never;
         /**
          * Create a customer account
-         * @description Anyone. Creates a `customer` and signs it in: answers the user with an access and a refresh token. Duplicate e-mail → 409, password under 8 characters → 400.
+         * @description Anyone. Creates a `customer` and signs it in: answers the user with an access and a refresh token. Duplicate e-mail → 409, password under 8 characters → 400; more attempts from one address than `REGISTER_MAX_PER_ADDRESS` within the window → 429 with Retry-After.
          */
         post: {
             parameters: {
@@ -634,6 +634,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1719,7 +1728,7 @@ export interface paths {
         put?: never;
         /**
          * Apply a promo code (invalid, expired or exhausted → 422)
-         * @description Checks the code with promotions and shows its discount in the totals; the code is redeemed only at checkout. Works on anonymous carts too.
+         * @description Checks the code with promotions and shows its discount in the totals; the code is redeemed only at checkout. Works on anonymous carts too. Past `PROMO_MAX_WRONG_CODES` wrong codes for a cart or customer (4× that per address), each further try waits longer: a try during the wait → 429 with Retry-After.
          */
         post: {
             parameters: {
@@ -1795,6 +1804,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4558,6 +4576,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/picking/kit-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a kit of materials for a service request into the picking queue
+         * @description Operator or admin (service requests use the internal twin of this route). A `kind: "kit"` task for the request, warehouse and worker; asking again for the same request and warehouse answers the task already there with 200.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a60",
+                     *       "number": "S-000042",
+                     *       "warehouseId": "01900000-0000-7000-8000-000000000001",
+                     *       "workerId": "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a61",
+                     *       "materials": [
+                     *         {
+                     *           "sku": "PIPE-20",
+                     *           "quantity": 3
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        materials: {
+                            quantity: number;
+                            sku: string;
+                        }[];
+                        number: string;
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        requestId: string;
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        warehouseId: string;
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        workerId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickingTask"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickingTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/picking/tasks": {
         parameters: {
             query?: never;
@@ -6106,7 +6238,7 @@ export interface paths {
         put?: never;
         /**
          * Import products from CSV (text/csv; columns as in the export)
-         * @description Manager or admin. Answers 202 with the import's id at once and upserts rows by SKU in the background, in batches; refused rows are listed by `GET /api/v1/imports/{id}`.
+         * @description Manager or admin. Answers 202 with the import's id at once and upserts rows by SKU in the background, in batches; refused rows are listed by `GET /api/v1/imports/{id}`. At most 50 MB, 64 columns and 65,536 characters a row: past a limit → 400 naming it (`catalog.csv_too_large`, `catalog.csv_too_many_columns`, `catalog.csv_line_too_long`).
          */
         post: {
             parameters: {
@@ -8412,6 +8544,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pickers and couriers, by name and role
+         * @description Operator, controller, manager or admin. The people work can be assigned to, optionally of one `role`; names and work roles only, never e-mails, phones or customer data.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    role?: "picker" | "courier";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StaffMember"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stock-audits": {
         parameters: {
             query?: never;
@@ -9866,6 +10072,14 @@ export interface components {
             id: string;
             items: {
                 quantity: number;
+                /** @description Units taken out after payment because the warehouse could not find them, and what they refunded */
+                removed?: {
+                    quantity: number;
+                    refund: {
+                        amount: number;
+                        currency: string;
+                    };
+                };
                 sku: string;
                 title: string;
                 total: {
@@ -10027,6 +10241,8 @@ export interface components {
              * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
              */
             warehouseId: string;
+            /** @description A kit's worker; null for an order's task */
+            workerId: string | null;
         };
         Problem: {
             code?: string;
@@ -10283,6 +10499,24 @@ export interface components {
             /** @enum {unknown} */
             status: "ready" | "assigned" | "picked_up" | "in_transit" | "delivered" | "failed" | "returned" | "cancelled";
             trackingNumber: string;
+        };
+        /**
+         * @example {
+         *       "id": "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b",
+         *       "name": "Пётр Сборщиков",
+         *       "roles": [
+         *         "picker"
+         *       ]
+         *     }
+         */
+        StaffMember: {
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            name: string;
+            roles: ("picker" | "courier")[];
         };
         StockAudit: {
             /**

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../session/session.tsx';
+import '../features/warehouse/labels.ts';
 
 /**
  * The back-office cabinets. Each is one lazily loaded module whose default export renders its
@@ -17,6 +18,10 @@ export const CABINETS: Cabinet[] = [
   { id: 'manager', roles: ['manager', 'admin'], load: () => import('../features/manager/manager-cabinet.tsx') },
   { id: 'operator', roles: ['operator', 'manager', 'admin'], load: () => import('../features/operator/operator-cabinet.tsx') },
   { id: 'controller', roles: ['controller', 'admin'], load: () => import('../features/controller/controller-cabinet.tsx') },
+  { id: 'picking', roles: ['operator', 'admin'], load: () => import('../features/warehouse/picking-cabinet.tsx') },
+  { id: 'picker', roles: ['picker'], load: () => import('../features/warehouse/picker-cabinet.tsx') },
+  { id: 'purchasing', roles: ['purchaser', 'admin'], load: () => import('../features/warehouse/purchasing-cabinet.tsx') },
+  { id: 'stock', roles: ['controller', 'admin'], load: () => import('../features/warehouse/stock-cabinet.tsx') },
   { id: 'admin', roles: ['admin'], load: () => import('../features/admin/admin-cabinet.tsx') },
   { id: 'courier', roles: ['courier'], load: () => import('../features/courier/courier-cabinet.tsx') },
   { id: 'delivery', roles: ['operator', 'admin'], load: () => import('../features/delivery/delivery-cabinet.tsx') },

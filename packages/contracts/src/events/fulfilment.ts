@@ -35,3 +35,13 @@ export const FulfilmentPacked = defineEvent(
   1,
   Type.Object({ orderId: Uuid, taskIds: Type.Array(Uuid), warehouseIds: Type.Array(Uuid), packedAt: Timestamp }),
 );
+
+/**
+ * An operator removed units the picker could not find from an order's task: orders re-totals the
+ * order and refunds exactly those units; inventory gives their reservation back.
+ */
+export const PickingTaskLineRemoved = defineEvent(
+  'picking_task.line_removed',
+  1,
+  Type.Object({ ...TaskFacts, sku: Type.String(), quantity: Type.Integer({ minimum: 1 }) }),
+);

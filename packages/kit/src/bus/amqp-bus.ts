@@ -49,6 +49,7 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
   const prefix = options.prefix ?? 'bazar';
   const exchange = exchangeName(prefix);
   const subscriptions: Subscription[] = [];
+  const listeners: { keys: readonly string[]; handler: EnvelopeHandler }[] = [];
   let connection: ChannelModel | undefined;
   let publisher: ConfirmChannel | undefined;
   let consumer: Channel | undefined;
@@ -64,6 +65,27 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
     await channel.consume(names.main, (message) => {
       if (message) void handleMessage(channel, subscription, message);
     });
+  }
+
+  /** A queue of this connection's own (server-named, gone with it) bound to the keys: every process gets its copy. */
+  async function listen(listener: { keys: readonly string[]; handler: EnvelopeHandler }) {
+    const channel = consumer;
+    if (!channel) return;
+    const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true, durable: false });
+    for (const key of listener.keys) await channel.bindQueue(queue, exchange, key);
+    await channel.consume(
+      queue,
+      (message) => {
+        if (!message) return;
+        try {
+          const envelope = JSON.parse(message.content.toString('utf8')) as EventEnvelope;
+          void listener.handler(envelope).catch((error) => log.warn({ err: error, eventId: envelope.id }, 'broadcast handler failed'));
+        } catch (error) {
+          log.warn({ err: error }, 'unreadable broadcast event');
+        }
+      },
+      { noAck: true },
+    );
   }
 
   async function handleMessage(channel: Channel, subscription: Subscription, message: ConsumeMessage) {
@@ -127,6 +149,7 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
     publisher = confirm;
     consumer = consuming;
     for (const subscription of subscriptions) await consume(subscription);
+    for (const listener of listeners) await listen(listener);
     if (reconnectAttempt > 0) log.info('broker connection restored');
     reconnectAttempt = 0;
   }
@@ -180,6 +203,11 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
       const subscription = { group, keys, handler };
       subscriptions.push(subscription);
       await consume(subscription);
+    },
+    async broadcast(keys, handler) {
+      const listener = { keys, handler };
+      listeners.push(listener);
+      await listen(listener);
     },
     isConnected: () => !!publisher,
     async close() {

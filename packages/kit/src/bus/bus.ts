@@ -12,6 +12,12 @@ export interface Bus {
   publish(envelope: EventEnvelope): Promise<void>;
   /** One durable subscription per consuming service (`group`), bound to event keys. */
   subscribe(group: string, keys: string[], handler: EnvelopeHandler): Promise<void>;
+  /**
+   * Every process gets every event of these keys (a durable subscription gives each event to one
+   * process of a service): for state each process keeps, such as revoked tokens. At most once: no
+   * retries, and nothing waits for a process while it is away.
+   */
+  broadcast(keys: string[], handler: EnvelopeHandler): Promise<void>;
   /** True while the bus can accept publishes (broker connected). */
   isConnected(): boolean;
   close(): Promise<void>;

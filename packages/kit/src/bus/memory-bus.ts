@@ -20,6 +20,7 @@ export interface MemoryBus extends Bus {
  */
 export function createMemoryBus(log?: Logger, retry: RetryPolicy = defaultRetryPolicy): MemoryBus {
   const subscriptions: Subscription[] = [];
+  const listeners: { keys: Set<string>; handler: EnvelopeHandler }[] = [];
   const deadLetters: MemoryBus['deadLetters'] = [];
   let closed = false;
 
@@ -47,7 +48,13 @@ export function createMemoryBus(log?: Logger, retry: RetryPolicy = defaultRetryP
     async publish(envelope) {
       if (closed) throw new Error('bus is closed');
       const key = `${envelope.type}.v${envelope.version}`;
+      for (const listener of listeners.filter((l) => l.keys.has(key))) {
+        await listener.handler(envelope).catch((error) => log?.warn({ err: error, eventId: envelope.id }, 'broadcast handler failed'));
+      }
       await Promise.all(subscriptions.filter((s) => s.keys.has(key)).map((s) => deliver(s, envelope)));
+    },
+    async broadcast(keys, handler) {
+      listeners.push({ keys: new Set(keys), handler });
     },
     async subscribe(group, keys, handler) {
       subscriptions.push({ group, keys: new Set(keys), handler });

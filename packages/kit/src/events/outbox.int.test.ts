@@ -30,6 +30,7 @@ function recordingBus() {
       seen.push(env);
     },
     subscribe: async () => {},
+    broadcast: async () => {},
     isConnected: () => true,
     close: async () => {},
   };

@@ -51,10 +51,14 @@ export function problem(status: number, code: string, detail?: string, extra: Pa
   return { type: `/problems/${code}`, title: TITLES[status] ?? 'Error', status, code, ...(detail ? { detail } : {}), ...extra };
 }
 
+/** Members RFC 9457 and the API give a meaning; an error's metadata may add others, never replace these. */
+const RESERVED_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'code', 'errors', 'instance']);
+
 /** The problem a domain error is answered with (an input error names every bad field). */
 export function domainProblem(error: DomainError): Problem {
   if (error instanceof InputError) return problem(400, error.code, error.message, { errors: error.errors });
-  return problem(error.status, error.code, error.message, error.metadata ? { ...error.metadata } : {});
+  const extra = Object.fromEntries(Object.entries(error.metadata ?? {}).filter(([key]) => !RESERVED_MEMBERS.has(key)));
+  return problem(error.status, error.code, error.message, extra);
 }
 
 export function sendProblem(reply: FastifyReply, body: Problem) {

@@ -1,6 +1,7 @@
 import type { CatalogClient } from '@bazar/contracts/clients/catalog';
 import type { PromotionsClient } from '@bazar/contracts/clients/promotions';
 import type { RatesClient } from '@bazar/contracts/clients/rates';
+import type { Backoff } from '@bazar/kit/rate-limit';
 import type { ServiceDeps } from '@bazar/kit/service';
 import type { CartConfig } from '../config.ts';
 import type { CartLimits } from '../domain/cart.ts';
@@ -15,4 +16,6 @@ export interface CartContext {
   catalog: CatalogClient;
   rates: RatesClient;
   promotions: PromotionsClient;
+  /** Wrong promo codes per cart, customer and address (memory, or Redis when distributed). */
+  promoGuesses: Backoff;
 }

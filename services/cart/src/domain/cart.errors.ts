@@ -13,3 +13,5 @@ export const CartTooLarge = (detail: string) => new DomainError('cart.too_large'
 export const CartBusy = () => new DomainError('cart.concurrent_update', 409, 'The cart changed at the same time; retry');
 export const UnsupportedCurrency = (currency: string) =>
   new DomainError('cart.unsupported_currency', 422, `No exchange rate for ${currency}`, { currency });
+export const TooManyWrongPromoCodes = (retryAfterSeconds: number) =>
+  new DomainError('cart.too_many_promo_attempts', 429, 'Too many wrong promo codes; try again later', { retryAfterSeconds });

@@ -126,14 +126,14 @@ export function cartRoutes(app: HttpApp, ctx: CartContext) {
         tags,
         summary: 'Apply a promo code (invalid, expired or exhausted → 422)',
         description:
-          'Checks the code with promotions and shows its discount in the totals; the code is redeemed only at checkout. Works on anonymous carts too.',
+          'Checks the code with promotions and shows its discount in the totals; the code is redeemed only at checkout. Works on anonymous carts too. Past `PROMO_MAX_WRONG_CODES` wrong codes for a cart or customer (4× that per address), each further try waits longer: a try during the wait → 429 with Retry-After.',
         ...optionalBearer,
         params: CartParams,
         body: PromoBody,
-        response: cartReply,
+        response: { ...cartReply, ...problems(429) },
       },
     },
-    async (req) => applyPromoCode(ctx, { cartId: req.params.id, userId: userId(req), code: req.body.code }),
+    async (req) => applyPromoCode(ctx, { cartId: req.params.id, userId: userId(req), code: req.body.code, ip: req.ip }),
   );
 
   app.delete(

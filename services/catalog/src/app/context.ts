@@ -16,4 +16,6 @@ export interface CatalogContext {
   productOfVariant: LRUCache<string, string>;
   /** Background CSV imports running in this process (awaited on stop). */
   imports: Set<Promise<void>>;
+  /** Aborted on stop: a running import stops after its current product and resumes at the next start. */
+  stopping: AbortController;
 }

@@ -1,14 +1,17 @@
 import { imports } from '../db/schema.ts';
 import type { CatalogContext } from './context.ts';
+import { keepUpload } from './csv-spool.ts';
 import { runImport } from './run-import.ts';
 
-/** Stores an uploaded CSV and processes it in the background; the caller polls `GET /imports/{id}`. */
-export async function startImport(ctx: CatalogContext, input: { csv: string; userId: string | null }): Promise<{ id: string }> {
+/** Records an uploaded CSV (already spooled to a file) and processes it in the background; the caller polls `GET /imports/{id}`. */
+export async function startImport(ctx: CatalogContext, input: { upload: string; userId: string | null }): Promise<{ id: string }> {
   const id = ctx.deps.ids.next();
+  await keepUpload(ctx.config, input.upload, id);
+  // The file stays out of the database: a 50 MB value would hold an embedded database's only thread for seconds.
   await ctx.deps.db.insert(imports).values({
     id,
     status: 'queued',
-    csv: input.csv,
+    csv: '',
     errors: [],
     createdBy: input.userId,
     createdAt: ctx.deps.clock.now(),

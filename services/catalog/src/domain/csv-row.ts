@@ -105,7 +105,11 @@ export const isCsvRow = (r: CsvRow | { message: string }): r is CsvRow => !('mes
 /** Groups valid rows by handle, in first-seen order. */
 export function groupByHandle(rows: readonly CsvRow[]): CsvRow[][] {
   const groups = new Map<string, CsvRow[]>();
-  for (const row of rows) groups.set(row.handle, [...(groups.get(row.handle) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.handle);
+    if (group) group.push(row);
+    else groups.set(row.handle, [row]);
+  }
   return [...groups.values()];
 }
 

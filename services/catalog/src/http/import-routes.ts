@@ -5,6 +5,7 @@ import { bearer } from '@bazar/kit/http/auth';
 import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { CatalogContext } from '../app/context.ts';
+import { CSV_LIMITS, dropUpload, spoolCsv } from '../app/csv-spool.ts';
 import { exportProducts } from '../app/export-products.ts';
 import { getImport } from '../app/get-import.ts';
 import { startImport } from '../app/start-import.ts';
@@ -12,7 +13,6 @@ import { CSV_COLUMNS } from '../domain/csv-row.ts';
 import { ImportSchema } from './schemas.ts';
 
 const tags = ['catalog'];
-const CSV_LIMIT = 50 * 1024 * 1024;
 // The body is a stream, so the schema only documents it (Unsafe: no string type forced on the handler).
 const CsvExample = Type.Unsafe<unknown>({
   type: 'string',
@@ -24,25 +24,37 @@ const CsvExample = Type.Unsafe<unknown>({
 /** CSV import (202, runs in the background) and export, in one format. */
 export async function importRoutes(app: HttpApp, ctx: CatalogContext) {
   const staff = ctx.deps.auth.roles('manager', 'admin');
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_LIMIT }, (_req, body, done) => done(null, body));
+  // The upload streams to a file while its limits are checked; the handler gets the file's path.
+  app.addContentTypeParser('text/csv', (_req, payload, done) => {
+    spoolCsv(payload, ctx.config).then(
+      (file) => done(null, file),
+      (error: Error) => done(error, undefined),
+    );
+  });
 
   app.post(
     '/api/v1/products/import',
     {
       preHandler: staff,
-      bodyLimit: CSV_LIMIT,
+      bodyLimit: CSV_LIMITS.maxBytes,
       schema: {
         tags,
         summary: 'Import products from CSV (text/csv; columns as in the export)',
         description:
-          "Manager or admin. Answers 202 with the import's id at once and upserts rows by SKU in the background, in batches; refused rows are listed by `GET /api/v1/imports/{id}`.",
+          "Manager or admin. Answers 202 with the import's id at once and upserts rows by SKU in the background, in batches; refused rows are listed by `GET /api/v1/imports/{id}`. At most 50 MB, 64 columns and 65,536 characters a row: past a limit → 400 naming it (`catalog.csv_too_large`, `catalog.csv_too_many_columns`, `catalog.csv_line_too_long`).",
         ...bearer,
         consumes: ['text/csv'],
         body: Type.String({ minLength: 1 }),
         response: { 202: Type.Object({ id: Uuid }), ...problems(400, 401, 403, 415) },
       },
     },
-    async (req, reply) => reply.status(202).send(await startImport(ctx, { csv: req.body, userId: req.user?.id ?? null })),
+    async (req, reply) => {
+      try {
+        return reply.status(202).send(await startImport(ctx, { upload: req.body, userId: req.user?.id ?? null }));
+      } finally {
+        await dropUpload(req.body);
+      }
+    },
   );
 
   app.get(

@@ -30,7 +30,8 @@ export async function changeTask(
     if (next === task) return task;
     await saveTask(uow.tx, next, at);
     await uow.publish(...events.flatMap((event) => toIntegration(next, event)));
-    if (next.status === 'packed' && task.status !== 'packed') {
+    // A kit has no order to pack: its request follows `picking_task.completed`.
+    if (next.kind === 'order' && next.status === 'packed' && task.status !== 'packed') {
       const all = siblings.map((t) => (t.id === next.id ? next : t));
       const live = all.filter((t) => t.status !== 'cancelled');
       if (all.every(isDone) && live.length > 0) await uow.publish(orderPacked(next.orderId, live, at));

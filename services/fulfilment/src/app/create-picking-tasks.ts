@@ -26,6 +26,7 @@ export async function createPickingTasks(ctx: FulfilmentContext, { tx }: TxConte
     kind: 'order',
     status: 'pending',
     pickerId: null,
+    workerId: null,
     lines: planned.lines,
     note: null,
     createdAt: at,

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { scans } from '../db/schema.ts';
 import { lineFor, type PickingTask, scan } from '../domain/picking-task.ts';
 import { changeTask } from './change-task.ts';
@@ -22,13 +21,14 @@ export async function scanItem(ctx: FulfilmentContext, input: ScanItemInput): Pr
     (task, at) => scan(task, input.pickerId, input.code, input.quantity, at),
     async ({ tx }, task) => {
       if (!scanId) return undefined;
-      const [seen] = await tx.select({ scanId: scans.scanId }).from(scans).where(eq(scans.scanId, scanId));
-      if (seen) return task;
+      // Stored first and in one statement: a scan id already there is a repeat; a refused scan rolls its row back.
       const sku = lineFor(task, input.code)?.sku ?? input.code;
-      await tx
+      const stored = await tx
         .insert(scans)
-        .values({ scanId, taskId: task.id, sku, quantity: input.quantity, pickerId: input.pickerId, scannedAt: ctx.deps.clock.now() });
-      return undefined;
+        .values({ scanId, taskId: task.id, sku, quantity: input.quantity, pickerId: input.pickerId, scannedAt: ctx.deps.clock.now() })
+        .onConflictDoNothing()
+        .returning({ scanId: scans.scanId });
+      return stored.length === 0 ? task : undefined;
     },
   );
 }

@@ -41,6 +41,8 @@ export const pickingTasks = fulfilment.table(
     kind: text('kind', { enum: ['order', 'kit'] }).notNull(),
     status: text('status', { enum: TASK_STATUSES }).notNull(),
     pickerId: uuid('picker_id'),
+    /** A kit's worker: who takes the picked materials to the job. */
+    workerId: uuid('worker_id'),
     lines: jsonb('lines').$type<TaskLine[]>().notNull(),
     note: text('note'),
     pickSeconds: integer('pick_seconds'),

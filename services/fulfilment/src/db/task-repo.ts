@@ -13,6 +13,7 @@ export const toTask = (row: Row): PickingTask => ({
   kind: row.kind,
   status: row.status,
   pickerId: row.pickerId,
+  workerId: row.workerId,
   lines: row.lines,
   note: row.note,
   createdAt: row.createdAt,

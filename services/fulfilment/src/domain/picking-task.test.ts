@@ -55,6 +55,7 @@ const task = (patch: Partial<PickingTask> = {}): PickingTask => ({
   kind: 'order',
   status: 'pending',
   pickerId: null,
+  workerId: null,
   lines: [
     { sku: 'A', barcode: '111', title: 'A', quantity: 2, picked: 0, missing: 0, location: null },
     { sku: 'B', barcode: null, title: 'B', quantity: 1, picked: 0, missing: 0, location: null },

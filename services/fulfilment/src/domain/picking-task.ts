@@ -51,6 +51,8 @@ export interface PickingTask {
   kind: TaskKind;
   status: TaskStatus;
   pickerId: string | null;
+  /** A kit's worker (who takes the materials to the job); null for an order's task. */
+  workerId: string | null;
   lines: TaskLine[];
   note: string | null;
   createdAt: Date;

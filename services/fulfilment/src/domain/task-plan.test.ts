@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planTasks } from './task-plan.ts';
+import { planKit, planTasks } from './task-plan.ts';
 
 describe('planTasks', () => {
   const order = [
@@ -48,6 +48,25 @@ describe('planTasks', () => {
           ['B', 1],
         ],
       ],
+    ]);
+  });
+});
+
+describe('a kit', () => {
+  it('merges the same SKU into one line, orders lines by SKU and takes barcodes and titles from the catalog copy', () => {
+    const products = new Map([['B', { sku: 'B', barcode: '222', title: 'Труба' }]]);
+    expect(
+      planKit(
+        [
+          { sku: 'B', quantity: 1 },
+          { sku: 'A', quantity: 2 },
+          { sku: 'B', quantity: 2 },
+        ],
+        products,
+      ),
+    ).toEqual([
+      { sku: 'A', barcode: null, title: 'A', quantity: 2, picked: 0, missing: 0, location: null },
+      { sku: 'B', barcode: '222', title: 'Труба', quantity: 3, picked: 0, missing: 0, location: null },
     ]);
   });
 });

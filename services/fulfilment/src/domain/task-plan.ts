@@ -53,3 +53,20 @@ export function planTasks(
         })),
     }));
 }
+
+/** A kit's lines: the materials a service request needs (same SKU twice → one line), by SKU, titled from catalog. */
+export function planKit(materials: readonly { sku: string; quantity: number }[], products: ReadonlyMap<string, ProductCopy>): TaskLine[] {
+  const merged = new Map<string, number>();
+  for (const m of materials) merged.set(m.sku, (merged.get(m.sku) ?? 0) + m.quantity);
+  return [...merged]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([sku, quantity]) => ({
+      sku,
+      barcode: products.get(sku)?.barcode ?? null,
+      title: products.get(sku)?.title ?? sku,
+      quantity,
+      picked: 0,
+      missing: 0,
+      location: null,
+    }));
+}

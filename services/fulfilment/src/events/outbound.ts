@@ -1,6 +1,7 @@
 import {
   FulfilmentPacked,
   PickingTaskCompleted,
+  PickingTaskLineRemoved,
   PickingTaskRejected,
   PickingTaskStarted,
   PickingTaskVerified,
@@ -35,8 +36,10 @@ export function toIntegration(task: PickingTask, event: TaskEvent): OutgoingEven
     case 'verified':
       return [PickingTaskVerified.make(facts(task, event.at))];
     case 'line_removed':
-      // Orders does not refund removed lines yet; the task's lines show what was removed.
-      return [];
+      // A kit has no order to refund; its request's own issue follows the task's lines.
+      return task.kind === 'order'
+        ? [PickingTaskLineRemoved.make({ ...facts(task, event.at), sku: event.sku, quantity: event.quantity })]
+        : [];
   }
 }
 

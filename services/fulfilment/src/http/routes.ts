@@ -8,6 +8,7 @@ import { claimNextTask } from '../app/claim-next-task.ts';
 import { claimTask } from '../app/claim-task.ts';
 import { completeTask } from '../app/complete-task.ts';
 import type { FulfilmentContext } from '../app/context.ts';
+import { createKitTask } from '../app/create-kit-task.ts';
 import { getTask } from '../app/get-task.ts';
 import { listTasks } from '../app/list-tasks.ts';
 import { reportShortage } from '../app/report-shortage.ts';
@@ -17,6 +18,7 @@ import { verifyTask } from '../app/verify-task.ts';
 import {
   AssignBody,
   ClaimNextBody,
+  KitBody,
   ResolveBody,
   ScanBody,
   ShortageBody,
@@ -95,6 +97,26 @@ export function fulfilmentRoutes(app: HttpApp, ctx: FulfilmentContext) {
       },
     },
     async (req) => toTaskView(await claimNextTask(ctx, { pickerId: me(req), ...req.body })),
+  );
+
+  app.post(
+    '/api/v1/picking/kit-tasks',
+    {
+      onRequest: operators,
+      schema: {
+        tags,
+        summary: 'Put a kit of materials for a service request into the picking queue',
+        description:
+          'Operator or admin (service requests use the internal twin of this route). A `kind: "kit"` task for the request, warehouse and worker; asking again for the same request and warehouse answers the task already there with 200.',
+        ...bearer,
+        body: KitBody,
+        response: { 201: Type.Ref('PickingTask'), ...task, ...problems(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const { task: kit, created } = await createKitTask(ctx, req.body);
+      return reply.code(created ? 201 : 200).send(toTaskView(kit));
+    },
   );
 
   app.post(

@@ -17,6 +17,7 @@ export const TaskSchema = Type.Object(
     status: Status,
     nextStatuses: Type.Array(Status),
     pickerId: Type.Union([Uuid, Type.Null()]),
+    workerId: Type.Union([Uuid, Type.Null()], { description: "A kit's worker; null for an order's task" }),
     lines: Type.Array(
       Type.Object({
         sku: Type.String(),
@@ -79,4 +80,32 @@ export const ResolveBody = Type.Object(
 export const VerifyBody = Type.Object(
   { ok: Type.Boolean(), note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])) },
   { additionalProperties: false, examples: [{ ok: false, note: 'Box damaged, repack' }] },
+);
+
+export const KitBody = Type.Object(
+  {
+    requestId: Uuid,
+    number: Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' }),
+    warehouseId: Uuid,
+    workerId: Uuid,
+    materials: Type.Array(
+      Type.Object({ sku: Code, quantity: Type.Integer({ minimum: 1, maximum: 10_000 }) }, { additionalProperties: false }),
+      {
+        minItems: 1,
+        maxItems: 100,
+      },
+    ),
+  },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        requestId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a60',
+        number: 'S-000042',
+        warehouseId: '01900000-0000-7000-8000-000000000001',
+        workerId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a61',
+        materials: [{ sku: 'PIPE-20', quantity: 3 }],
+      },
+    ],
+  },
 );

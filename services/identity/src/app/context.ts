@@ -1,3 +1,4 @@
+import type { Backoff } from '@bazar/kit/rate-limit';
 import type { ServiceDeps } from '@bazar/kit/service';
 import type { IdentityConfig } from '../config.ts';
 import type { ProfileCache } from './profile-cache.ts';
@@ -9,4 +10,6 @@ export interface IdentityContext {
   config: IdentityConfig;
   keys: KeyRing;
   profiles: ProfileCache;
+  /** Failed logins per address and e-mail, and per address (memory, or Redis when distributed). */
+  loginBackoff: Backoff;
 }

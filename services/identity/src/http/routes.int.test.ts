@@ -8,7 +8,12 @@ let t: TestService;
 
 beforeAll(async () => {
   t = await startTestService(identity, {
-    env: { BAZAR_ADMIN_EMAIL: ADMIN.email, BAZAR_ADMIN_PASSWORD: ADMIN.password, LOGIN_MAX_FAILURES: '3' },
+    env: {
+      BAZAR_ADMIN_EMAIL: ADMIN.email,
+      BAZAR_ADMIN_PASSWORD: ADMIN.password,
+      LOGIN_MAX_FAILURES: '3',
+      REGISTER_MAX_PER_ADDRESS: '1000',
+    },
   });
 });
 afterAll(() => t?.close());

@@ -7,6 +7,7 @@ import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { IdentityContext } from '../app/context.ts';
 import { getProfile } from '../app/get-profile.ts';
+import { limitRegistrations } from '../app/limit-registrations.ts';
 import { listUsers } from '../app/list-users.ts';
 import { logIn } from '../app/log-in.ts';
 import { logOut } from '../app/log-out.ts';
@@ -16,6 +17,7 @@ import { setUserRoles } from '../app/set-user-roles.ts';
 import { toUserView } from '../domain/user.ts';
 import { LoginBody, MeSchema, RefreshBody, RegisterBody, SessionSchema, SetRolesBody, TokenPairSchema, UserSchema } from './schemas.ts';
 import { webSessionRoutes } from './session-routes.ts';
+import { staffRoutes } from './staff-routes.ts';
 
 const tags = ['identity'];
 const JwksSchema = Type.Object(
@@ -35,6 +37,7 @@ const JwksSchema = Type.Object(
 export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
   const { auth } = ctx.deps;
   app.addSchema(UserSchema);
+  staffRoutes(app, ctx);
 
   app.get(
     '/.well-known/jwks.json',
@@ -59,12 +62,13 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
         tags,
         summary: 'Create a customer account',
         description:
-          'Anyone. Creates a `customer` and signs it in: answers the user with an access and a refresh token. Duplicate e-mail → 409, password under 8 characters → 400.',
+          'Anyone. Creates a `customer` and signs it in: answers the user with an access and a refresh token. Duplicate e-mail → 409, password under 8 characters → 400; more attempts from one address than `REGISTER_MAX_PER_ADDRESS` within the window → 429 with Retry-After.',
         body: RegisterBody,
-        response: { 201: SessionSchema, ...problems(400, 409) },
+        response: { 201: SessionSchema, ...problems(400, 409, 429) },
       },
     },
     async (req, reply) => {
+      await limitRegistrations(ctx, req.ip);
       const session = await registerUser(ctx, req.body);
       return reply.status(201).send({ ...session, user: toUserView(session.user) });
     },
@@ -77,7 +81,7 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
         tags,
         summary: 'Sign in',
         description:
-          'Anyone. Answers the user with an access token (short-lived JWT) and a refresh token. Wrong credentials → 401; repeated failures for one e-mail or address → 429 with Retry-After.',
+          'Anyone. Answers the user with an access token (short-lived JWT) and a refresh token. Wrong credentials → 401. Past `LOGIN_MAX_FAILURES` failures for one e-mail from one address, each further try waits longer (1 s, doubling): a try during the wait → 429 with Retry-After. Failures from other addresses never hold back the owner.',
         body: LoginBody,
         response: { 200: SessionSchema, ...problems(400, 401, 429) },
       },

@@ -1,14 +1,16 @@
-import { FulfilmentPacked } from '@bazar/contracts/events/fulfilment';
+import { FulfilmentPacked, PickingTaskLineRemoved } from '@bazar/contracts/events/fulfilment';
 import { OrderCancelled, OrderPaid } from '@bazar/contracts/events/orders';
 import { type EventHandler, onEvent } from '@bazar/kit/events/inbox';
 import { announceAllocation } from '../app/announce-allocation.ts';
 import type { InventoryContext } from '../app/context.ts';
+import { releaseShortUnits } from '../app/release-short-units.ts';
 import { returnPackedStock } from '../app/return-packed-stock.ts';
 import { shipOrderStock } from '../app/ship-order-stock.ts';
 
 /**
  * order.paid → which warehouse serves each line; fulfilment.packed → the reserved stock leaves as
- * shipments; an order cancelled once packed → its goods return.
+ * shipments; units a picker could not find → their reservation released; an order cancelled once
+ * packed → its goods return.
  */
 export const orderHandlers = (ctx: InventoryContext): EventHandler[] => [
   onEvent(OrderPaid, async (uow, { data }) => {
@@ -16,6 +18,9 @@ export const orderHandlers = (ctx: InventoryContext): EventHandler[] => [
   }),
   onEvent(FulfilmentPacked, async (uow, { data }) => {
     await shipOrderStock(ctx, uow, data.orderId);
+  }),
+  onEvent(PickingTaskLineRemoved, async (uow, { data }) => {
+    await releaseShortUnits(ctx, uow, data);
   }),
   onEvent(
     OrderCancelled,

@@ -4,7 +4,7 @@ import { money } from '@bazar/kit/money';
 import { v5 } from 'uuid';
 import { findOrder, saveOrder } from '../db/order-repo.ts';
 import { OrderNotFound, RefundNotAllowed, RefundTooLarge } from '../domain/order.errors.ts';
-import { type Order, REFUNDABLE, refundableLeft } from '../domain/order.ts';
+import { type Order, paidTotal, REFUNDABLE, refundableLeft } from '../domain/order.ts';
 import { orderMachine } from '../domain/order-status.ts';
 import type { OrdersContext } from './context.ts';
 import { moveOrder } from './move-order.ts';
@@ -23,7 +23,7 @@ export async function recordRefundInTx(
   if (!order) return undefined;
   const refunded = money(Math.max(order.refunded.amount, input.refundedTotal), order.currency);
   const payment = order.payment ? { ...order.payment, status: input.paymentStatus } : null;
-  const full = refunded.amount >= order.totals.total.amount;
+  const full = refunded.amount >= paidTotal(order);
   if (full && orderMachine.can(order.status, 'refunded')) {
     return moveOrder(ctx, txc, order, 'refunded', { actorId: input.actorId, note: input.note }, { refunded, payment });
   }

@@ -186,3 +186,20 @@ export async function addOrder(tx: Tx, order: Order, extra: { numberSeq: number;
 export async function savePaymentStatus(db: DbOrTx, orderId: string, paymentStatus: string): Promise<void> {
   await db.update(orderRows).set({ paymentStatus }).where(eq(orderRows.id, orderId));
 }
+
+/** Writes an order's lines and totals: only a shortage removed after payment changes them. */
+export async function saveOrderContents(tx: Tx, order: Order, at: Date): Promise<void> {
+  const { subtotal, discount, pointsDiscount, shipping, total } = order.totals;
+  await tx
+    .update(orderRows)
+    .set({
+      lines: order.lines,
+      subtotalMinor: subtotal.amount,
+      discountMinor: discount.amount,
+      pointsDiscountMinor: pointsDiscount.amount,
+      shippingMinor: shipping.amount,
+      totalMinor: total.amount,
+      updatedAt: at,
+    })
+    .where(eq(orderRows.id, order.id));
+}

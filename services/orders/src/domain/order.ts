@@ -8,6 +8,8 @@ export interface OrderLine {
   quantity: number;
   unitPrice: Money;
   total: Money;
+  /** Units taken out after payment (not found in the warehouse) and what they refunded. */
+  removed?: { quantity: number; refund: Money };
 }
 
 export interface OrderTotals {
@@ -124,5 +126,12 @@ export function cancelAllowedFor(status: OrderStatus, actor: { isOwner: boolean;
 /** Statuses in which money was taken and may go back (in part, or fully when the table allows `refunded`). */
 export const REFUNDABLE: readonly OrderStatus[] = ['paid', 'picking', 'packed', 'shipped', 'delivered'];
 
+/** Refunds of units taken out of the order after payment (the total no longer counts them). */
+export const removedTotal = (order: Pick<Order, 'lines'>): number =>
+  order.lines.reduce((sum, l) => sum + (l.removed?.refund.amount ?? 0), 0);
+
+/** What the customer paid: the current total plus what removed units refunded. */
+export const paidTotal = (order: Order): number => order.totals.total.amount + removedTotal(order);
+
 /** What is left to refund, in minor units. */
-export const refundableLeft = (order: Order): number => order.totals.total.amount - order.refunded.amount;
+export const refundableLeft = (order: Order): number => paidTotal(order) - order.refunded.amount;

@@ -19,7 +19,10 @@ export function toIntegration(order: Order, change: StatusChange): OutgoingEvent
     exchangeRate: order.exchangeRate,
     paymentId: order.payment?.id ?? null,
     pointsUsed: order.pointsUsed,
-    lines: order.lines.map((l) => ({ variantId: l.variantId, sku: l.sku, title: l.title, quantity: l.quantity, unitPrice: l.unitPrice })),
+    // A line whose every unit was removed for a shortage is no longer part of what is sent.
+    lines: order.lines
+      .filter((l) => l.quantity > 0)
+      .map((l) => ({ variantId: l.variantId, sku: l.sku, title: l.title, quantity: l.quantity, unitPrice: l.unitPrice })),
     delivery: { phone: order.phone, address: order.shippingAddress, ...(order.deliverySlot ? { slot: order.deliverySlot } : {}) },
     actorId: change.actorId,
     note: change.note,

@@ -60,6 +60,12 @@ const OrderLineSchema = Type.Object({
   quantity: Type.Integer(),
   unitPrice: MoneyView,
   total: MoneyView,
+  removed: Type.Optional(
+    Type.Object(
+      { quantity: Type.Integer(), refund: MoneyView },
+      { description: 'Units taken out after payment because the warehouse could not find them, and what they refunded' },
+    ),
+  ),
 });
 
 export const OrderSchema = Type.Object(

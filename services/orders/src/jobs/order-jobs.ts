@@ -4,6 +4,7 @@ import type { OrdersContext } from '../app/context.ts';
 import { EXPIRE_QUEUE, expireOrder, expireOverdueOrders } from '../app/expire-order.ts';
 import { REFUND_RETURN_QUEUE, refundReturn } from '../app/refund-return.ts';
 import { RELEASE_QUEUE, releaseOrderResources, reopenCartOf } from '../app/release-order-resources.ts';
+import { REFUND_SHORTAGE_QUEUE, refundShortage, type ShortageRefund } from '../app/remove-short-units.ts';
 import { findOrder } from '../db/order-repo.ts';
 
 const orderIdOf = (data: Record<string, unknown>) => {
@@ -42,6 +43,14 @@ export function orderJobs(ctx: OrdersContext): JobDefinition[] {
       handler: async (data) => {
         if (typeof data.returnId !== 'string') throw new Error('job without returnId');
         await refundReturn(ctx, data.returnId);
+      },
+    },
+    {
+      queue: REFUND_SHORTAGE_QUEUE,
+      retryLimit: 10,
+      handler: async (data) => {
+        if (typeof data.orderId !== 'string' || typeof data.refundId !== 'string') throw new Error('job without orderId or refundId');
+        await refundShortage(ctx, data as unknown as ShortageRefund);
       },
     },
   ];

@@ -1,0 +1,1 @@
+ALTER TABLE "fulfilment"."picking_tasks" ADD COLUMN "worker_id" uuid;
