@@ -17,7 +17,7 @@ const COLORS: Record<ShipmentStatusName, string> = {
 export function ShipmentStatusBadge({ status }: { status: ShipmentStatusName }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status]} variant="light" data-testid="shipment-status" data-status={status}>
+    <Badge color={COLORS[status]} variant="dot" c="dark" data-testid="shipment-status" data-status={status}>
       {t(`shipment.statuses.${status}`)}
     </Badge>
   );

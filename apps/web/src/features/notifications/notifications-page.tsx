@@ -93,7 +93,7 @@ export default function NotificationsPage() {
               <Card key={m.id} withBorder component="li" data-testid="notification" data-channel={m.channel} data-event={m.event}>
                 <Group justify="space-between" wrap="nowrap" mb={4}>
                   <Group gap="xs">
-                    <Badge variant="light" color={m.channel === 'sms' ? 'teal' : 'blue'}>
+                    <Badge variant="dot" c="dark" color={m.channel === 'sms' ? 'teal' : 'blue'}>
                       {t(`notifications.channels.${m.channel}`)}
                     </Badge>
                     {m.subject && <Text fw={600}>{m.subject}</Text>}
