@@ -2,84 +2,33 @@ import analytics, { rebuildAnalytics } from '@bazar/analytics';
 import cart from '@bazar/cart';
 import catalog from '@bazar/catalog';
 import inventory from '@bazar/inventory';
-import { newId } from '@bazar/kit/ids';
-import { convertMoneyCross } from '@bazar/kit/money';
 import { startTestService, type TestService } from '@bazar/kit/testing';
 import orders from '@bazar/orders';
 import payments from '@bazar/payments';
 import promotions from '@bazar/promotions';
 import rates from '@bazar/rates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scriptedRun } from './support/analytics-run.ts';
 import { client } from './support/shop.ts';
 
 let t: TestService;
 let shop: ReturnType<typeof client>;
-let manager: string;
 beforeAll(async () => {
   t = await startTestService([catalog, rates, inventory, promotions, payments, cart, orders, analytics]);
   shop = client(t);
-  manager = await t.tokens.issue({ roles: ['manager'] });
 });
 afterAll(() => t?.close());
 
-interface OrderView {
-  id: string;
-  status: string;
-  currency: string;
-  exchangeRate: string;
-  totals: { total: { amount: number } };
-  history: { status: string; at: string }[];
-  payment: { id: string } | null;
-}
-
-describe('analytics after a scripted run of orders, cancellations and refunds', () => {
+describe('analytics after a scripted run of orders, cancellations, refunds and a return', () => {
   it('sums to the minor unit what the orders and payments APIs report, and a rebuild gives the same figures', async () => {
-    const { variantId } = await shop.product(manager, 129_900, 100);
-    const cheap = await shop.product(manager, 4_990, 100);
-    const placed: { order: OrderView; token: string }[] = [];
-    for (let i = 0; i < 8; i++) {
-      const id = newId();
-      const token = await t.tokens.issue({ id, roles: ['customer'] });
-      const cartId = await shop.cartWith(token, i % 2 ? cheap.variantId : variantId, 1 + (i % 3));
-      const res = await shop.call('POST', '/api/v1/checkout', token, shop.checkoutBody(cartId, i === 7 ? 'tok_decline' : 'tok_success'), {
-        'idempotency-key': newId(),
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      placed.push({ order: res.body.order, token });
-    }
-    const [a, b, c, d] = placed;
-    expect((await shop.call('POST', `/api/v1/orders/${a?.order.id}/cancel`, a?.token, { reason: 'changed my mind' })).status).toBe(200);
-    expect((await shop.call('POST', `/api/v1/orders/${b?.order.id}/refund`, manager, { amount: 1_234, reason: 'scratched' })).status).toBe(
-      200,
-    );
-    expect((await shop.call('POST', `/api/v1/orders/${c?.order.id}/refund`, manager, { reason: 'lost' })).status).toBe(200);
-    expect((await shop.call('POST', `/api/v1/orders/${d?.order.id}/refund`, manager, { amount: 500, reason: 'late' })).status).toBe(200);
-    expect((await shop.call('POST', `/api/v1/orders/${d?.order.id}/refund`, manager, { amount: 700, reason: 'later' })).status).toBe(200);
-    await t.drainOutboxes();
-
-    // The expected figures, from the orders and payments APIs alone.
-    let [count, kept, revenue] = [0, 0, 0];
-    const days = new Set<string>();
-    for (const { order: first } of placed) {
-      const order = (await shop.call('GET', `/api/v1/orders/${first.id}`, manager)).body as OrderView;
-      const paidAt = order.history.find((h) => h.status === 'paid')?.at;
-      if (!paidAt || !order.payment) continue;
-      days.add(paidAt.slice(0, 10));
-      const payment = (await shop.call('GET', `/api/v1/payments/${order.payment.id}`, manager)).body as { refunded?: { amount: number } };
-      const toBase = (amount: number) => convertMoneyCross({ amount, currency: order.currency }, 'RUB', order.exchangeRate, '1').amount;
-      const refunded = order.status === 'refunded' ? order.totals.total.amount : (payment.refunded?.amount ?? 0);
-      count++;
-      if (order.status !== 'cancelled' && order.status !== 'refunded') kept++;
-      revenue += toBase(order.totals.total.amount) - (refunded > 0 ? toBase(refunded) : 0);
-    }
-    expect(count).toBe(7);
-    const [from, to] = [[...days].sort()[0], [...days].sort().at(-1)];
-    const read = async () => (await shop.call('GET', `/api/v1/analytics/summary?from=${from}&to=${to}`, manager)).body;
-    const summary = await read();
-    expect(summary).toMatchObject({ orders: count, kept, cancelled: count - kept, revenue: { amount: revenue, currency: 'RUB' } });
-    expect(summary.averageOrderValue.amount).toBe(Math.round(revenue / kept));
+    const run = await scriptedRun(t, shop, () => t.drainOutboxes());
+    const summary = await run.read();
+    expect(summary).toMatchObject(run.expected);
+    expect(summary.averageOrderValue.amount).toBe(run.averageOrderValue);
+    // The delivered order's times: paid → packed and packed → delivered, each measured once.
+    expect(summary.fulfilment).toMatchObject({ packed: 1, delivered: 1 });
 
     await rebuildAnalytics(t.database, {});
-    expect(await read()).toEqual(summary);
+    expect(await run.read()).toEqual(summary);
   });
 });

@@ -28,3 +28,16 @@ export function defineMachine<S extends string>(table: Record<S, readonly S[]>, 
     },
   };
 }
+
+/**
+ * Every ordered pair of a machine's states, split by whether `allowed` lists it: the table an
+ * every-pair test walks (STYLE: state-machine tests cover every pair, allowed and refused).
+ */
+export function everyPair<S extends string>(machine: Machine<S>, allowed: readonly (readonly [S, S])[]) {
+  const listed = new Set(allowed.map(([from, to]) => `${from}>${to}`));
+  const pairs = machine.states.flatMap((from) => machine.states.map((to) => [from, to] as [S, S]));
+  return {
+    allowed: pairs.filter(([from, to]) => listed.has(`${from}>${to}`)),
+    refused: pairs.filter(([from, to]) => !listed.has(`${from}>${to}`)),
+  };
+}

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { ShipmentDelivered } from '@bazar/contracts/events/delivery';
+import { PickingTaskCompleted } from '@bazar/contracts/events/fulfilment';
 import { ORDER_EVENTS } from '@bazar/contracts/events/orders';
 import { PaymentRefunded } from '@bazar/contracts/events/payments';
 import type { Database } from '@bazar/kit/db/database';
@@ -11,12 +13,14 @@ import { readAnalyticsConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { foldHandlers } from './events/handlers.ts';
 import { paymentRefundedSource } from './events/on-payment-refunded.ts';
+import { pickingTaskCompletedSource } from './events/on-picking-task-completed.ts';
+import { shipmentDeliveredSource } from './events/on-shipment-delivered.ts';
 import { orderSources } from './events/order-sources.ts';
 import { adminRoutes } from './http/admin-routes.ts';
 import { analyticsRoutes } from './http/routes.ts';
 
-/** Every event analytics folds; a new source (fulfilment, delivery, service requests) is one file in events/ and a line here. */
-const allSources = () => sourcesOf([...orderSources(), paymentRefundedSource()], []);
+/** Every event analytics folds; a new source (service requests, when they exist) is one file in events/ and a line here. */
+const allSources = () => sourcesOf([...orderSources(), paymentRefundedSource()], [pickingTaskCompletedSource(), shipmentDeliveredSource()]);
 
 function buildContext(deps: ServiceDeps): AnalyticsContext {
   return { deps, config: readAnalyticsConfig(deps.env), sources: allSources() };
@@ -28,7 +32,7 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   context: buildContext,
-  subscribes: [...Object.values(ORDER_EVENTS), PaymentRefunded],
+  subscribes: [...Object.values(ORDER_EVENTS), PaymentRefunded, PickingTaskCompleted, ShipmentDelivered],
   routes(app, ctx) {
     analyticsRoutes(app, ctx);
     adminRoutes(app, ctx);

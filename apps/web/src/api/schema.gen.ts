@@ -1105,6 +1105,8 @@ export interface paths {
                                  * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
                                  */
                                 managerId: string;
+                                /** @description The name they signed up with; null until identity has told */
+                                name: string | null;
                                 /** @description Payouts minus stakes of the settled bets */
                                 net: number;
                                 /** @description Bets settled */

@@ -18,6 +18,7 @@ export const CABINETS: Cabinet[] = [
   { id: 'manager', roles: ['manager', 'admin'], load: () => import('../features/manager/manager-cabinet.tsx') },
   { id: 'operator', roles: ['operator', 'manager', 'admin'], load: () => import('../features/operator/operator-cabinet.tsx') },
   { id: 'controller', roles: ['controller', 'admin'], load: () => import('../features/controller/controller-cabinet.tsx') },
+  { id: 'analytics', roles: ['manager', 'admin'], load: () => import('../features/analytics/analytics-cabinet.tsx') },
   { id: 'picking', roles: ['operator', 'admin'], load: () => import('../features/warehouse/picking-cabinet.tsx') },
   { id: 'picker', roles: ['picker'], load: () => import('../features/warehouse/picker-cabinet.tsx') },
   { id: 'purchasing', roles: ['purchaser', 'admin'], load: () => import('../features/warehouse/purchasing-cabinet.tsx') },

@@ -18,6 +18,7 @@ export const ru = {
     operator: 'Оператор',
     controller: 'Контролёр',
     admin: 'Администратор',
+    analytics: 'Аналитика',
     courier: 'Курьер',
     delivery: 'Доставка',
   },

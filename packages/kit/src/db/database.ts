@@ -42,9 +42,7 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
-// 0014 measured 20 connections 6–7% faster than 10 for 16 customers checking out at once; with a
-// paid order down to ~10 statements, 10 measured 1–9% faster than 20 in four alternate pairs, with
-// less of PostgreSQL's CPU per order (fewer backends to switch between), and 6 slower (0016).
+// Fewer backends to switch between on 2 cores measured faster than 20 or 6 (docs/decisions/0024).
 const DEFAULT_POOL_SIZE = 10;
 
 /** The database the platform settings name: PostgreSQL at DATABASE_URL, else PGlite in BAZAR_DATA_DIR. */
@@ -152,7 +150,7 @@ const lastStatementNext = new WeakSet<object>();
  * Says that the next statement on this transaction's connection is its last before COMMIT (the
  * combined deferred writes). When nothing was sent before it, it runs on its own, without BEGIN
  * and COMMIT: one statement is atomic by itself, and two round trips of three are saved
- * (docs/decisions/0013). A no-op on PGlite, where a round trip is a function call.
+ * (docs/decisions/0024). A no-op on PGlite, where a round trip is a function call.
  */
 export function lastStatementFollows(tx: Tx): void {
   const { client } = sessionOf(tx);

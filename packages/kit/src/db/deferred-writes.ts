@@ -24,7 +24,7 @@ const send = (db: DbOrTx, statement: BuiltStatement) => sessionOf(db).prepareQue
  * Runs `work` in `tx` with write-behind: rows nothing reads back within the transaction (outbox
  * events, status history, stock movements, ledger postings) are queued by `deferWrite` and sent
  * together as one statement just before the transaction ends — a round trip per transaction
- * instead of one per row (docs/decisions/0012). They still commit or roll back with it. The
+ * instead of one per row (docs/decisions/0024). They still commit or roll back with it. The
  * transaction must end when this returns: if `work` sent nothing itself, the combined statement
  * runs without BEGIN/COMMIT (`lastStatementFollows`).
  */

@@ -20,7 +20,7 @@ export function outboxTable(schema: PgSchema) {
     },
     // Only unpublished rows, in id order: the relay's claim walks it from the start and stops at
     // its batch size. An index on (published_at, id) kept an entry per published row's old version
-    // until vacuum, and the claim re-read thousands of dead rows each time (docs/decisions/0013).
+    // until vacuum, and the claim re-read thousands of dead rows each time (docs/decisions/0024).
     (t) => [index('outbox_pending_idx').on(t.id).where(sql`${t.publishedAt} IS NULL`)],
   );
 }

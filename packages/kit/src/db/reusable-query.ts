@@ -35,7 +35,7 @@ export interface ReusableQuery<R, P> {
  *
  * Drizzle's own `.prepare()` binds the statement to the handle it was built on (the pool), so it
  * cannot run inside a transaction, and building a query anew costs 50–100 µs of CPU per call:
- * together the largest cost on the checkout path (docs/decisions/0012). The name also makes it a
+ * together the largest cost on the checkout path (docs/decisions/0024). The name also makes it a
  * server-side prepared statement on PostgreSQL.
  */
 export function reusableQuery<R, P extends Record<string, unknown>>(

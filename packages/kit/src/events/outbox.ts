@@ -94,7 +94,7 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   const batchSize = options.batchSize ?? 100;
   const leaseSeconds = options.leaseSeconds ?? 30;
   // 25 ms against 5: under bench:checkout's load 10.5 → 10.0 statements per paid order (larger
-  // claims, and a SKU's stock snapshots folded into one), 8–20% more orders/s (docs/decisions/0016).
+  // claims, and a SKU's stock snapshots folded into one), 8–20% more orders/s (docs/decisions/0024).
   // An event waits at most this long, and only while the relay is busy.
   const batchWindowMs = options.batchWindowMs ?? 25;
   const table = `"${schema}"."outbox"`;
@@ -111,7 +111,7 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   // planner picks for a few pending rows, re-reads every one of them each time (6 ms against
   // 0.06 ms measured after 20 s of load). The setting holds for this claim only, and the
   // statements go in one round trip, with the "published" mark of the batch before when the
-  // relay went straight on to this claim (docs/decisions/0013).
+  // relay went straight on to this claim (docs/decisions/0024).
   const claimStatement = `UPDATE ${table} SET lease_until = now() + interval '${leaseSeconds} seconds', attempts = attempts + 1
     WHERE id IN (SELECT id FROM ${table} WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < now())
                  ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)

@@ -1,6 +1,6 @@
 import type { Tx } from '@bazar/kit/db/database';
 import type { EventEnvelope } from '@bazar/kit/events/event';
-import { lockFacts, saveFacts } from '../db/facts-repo.ts';
+import { ensureFacts, lockFacts, saveFacts } from '../db/facts-repo.ts';
 import { applyRollupDelta } from '../db/rollup-repo.ts';
 import { contributionOf } from '../domain/contribution.ts';
 import { emptyFacts, type OrderFacts } from '../domain/order-facts.ts';
@@ -11,7 +11,14 @@ import type { FoldContext } from './context.ts';
 export async function foldOrderFacts(ctx: FoldContext, tx: Tx, envelopes: EventEnvelope[]): Promise<void> {
   if (envelopes.length === 0) return;
   const sourceOf = (e: EventEnvelope) => ctx.sources.facts.get(`${e.type}.v${e.version}`);
-  const orderIds = [...new Set(envelopes.map((e) => sourceOf(e)?.orderIdOf(e) as string))];
+  const firstSeen = new Map<string, OrderFacts>();
+  for (const e of envelopes) {
+    const source = sourceOf(e);
+    const orderId = source?.orderIdOf(e) as string;
+    if (source && !firstSeen.has(orderId)) firstSeen.set(orderId, emptyFacts(orderId, source.orderTypeOf(e)));
+  }
+  const orderIds = [...firstSeen.keys()];
+  await ensureFacts(tx, [...firstSeen.values()]);
   const before = await lockFacts(tx, orderIds);
   const after = new Map<string, OrderFacts>(before);
   for (const e of envelopes) {

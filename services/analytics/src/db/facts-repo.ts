@@ -65,17 +65,53 @@ export async function lockFacts(tx: DbOrTx, orderIds: string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.orderId, factsOf(r)]));
 }
 
-const CHUNK = 500;
+const CHUNK = 1_000;
+const TIMES = Object.values(TIME_COLUMNS).map((key) => orders[key as keyof typeof orders] as unknown as { name: string });
 
-export async function saveFacts(tx: DbOrTx, facts: OrderFacts[]): Promise<void> {
+/**
+ * Rows for orders not seen yet, left as they are where they exist. Folding locks them next: two
+ * concurrent folds of a new order's events (over a broker they arrive together) then take turns
+ * instead of each starting from nothing and overwriting the other.
+ */
+export const ensureFacts = (tx: DbOrTx, facts: OrderFacts[]) => writeFacts(tx, facts, false);
+
+/** Upserts facts. */
+export const saveFacts = (tx: DbOrTx, facts: OrderFacts[]) => writeFacts(tx, facts, true);
+
+/** Each chunk goes as one JSON parameter that PostgreSQL unpacks. */
+async function writeFacts(tx: DbOrTx, facts: OrderFacts[], update: boolean): Promise<void> {
   const all = facts.map(rowOf).sort((a, b) => (a.orderId < b.orderId ? -1 : 1));
+  const times = sql.raw(TIMES.map((c) => `"${c.name}"`).join(', '));
+  const timesTyped = sql.raw(TIMES.map((c) => `"${c.name}" timestamptz`).join(', '));
+  const timesSet = sql.raw(TIMES.map((c) => `"${c.name}" = excluded."${c.name}"`).join(', '));
   for (let i = 0; i < all.length; i += CHUNK) {
-    const rows = all.slice(i, i + CHUNK);
-    const set = Object.fromEntries(
-      Object.entries(orders)
-        .filter(([key, column]) => key !== 'orderId' && typeof column === 'object' && column !== null && 'name' in column)
-        .map(([key, column]) => [key, sql.raw(`excluded."${(column as { name: string }).name}"`)]),
-    );
-    await tx.insert(orders).values(rows).onConflictDoUpdate({ target: orders.orderId, set });
+    const rows = all.slice(i, i + CHUNK).map((r) => {
+      const json: Record<string, unknown> = {
+        order_id: r.orderId,
+        number: r.number,
+        order_type: r.orderType,
+        currency: r.currency,
+        exchange_rate: r.exchangeRate,
+        total_minor: r.totalMinor,
+        refunded_minor: r.refundedMinor,
+        lines: r.lines,
+      };
+      for (const key of Object.values(TIME_COLUMNS)) {
+        json[(orders[key as keyof typeof orders] as unknown as { name: string }).name] = (r[key] as Date | null)?.toISOString() ?? null;
+      }
+      return json;
+    });
+    await tx.execute(sql`
+      INSERT INTO ${orders} (order_id, number, order_type, currency, exchange_rate, total_minor, refunded_minor, lines, ${times})
+      SELECT order_id, number, order_type, currency, exchange_rate, total_minor, refunded_minor, lines, ${times}
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(order_id uuid, number text, order_type text, currency char(3),
+        exchange_rate text, total_minor bigint, refunded_minor bigint, lines jsonb, ${timesTyped})
+      ON CONFLICT (order_id) ${
+        update
+          ? sql`DO UPDATE SET number = excluded.number, order_type = excluded.order_type, currency = excluded.currency,
+        exchange_rate = excluded.exchange_rate, total_minor = excluded.total_minor, refunded_minor = excluded.refunded_minor,
+        lines = excluded.lines, ${timesSet}`
+          : sql`DO NOTHING`
+      }`);
   }
 }

@@ -2,7 +2,7 @@ import type { DbOrTx } from '@bazar/kit/db/database';
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Bet } from '../domain/bet.ts';
 import type { Outcome } from '../domain/outcome.ts';
-import { bets, orders, wallets } from './schema.ts';
+import { bets, orders, people, wallets } from './schema.ts';
 
 type BetRow = typeof bets.$inferSelect;
 export const betOf = (row: BetRow): Bet => ({ ...row, outcome: row.outcome as Outcome, status: row.status as Bet['status'] });
@@ -104,14 +104,17 @@ export async function leaderboard(db: DbOrTx, from: Date, limit: number) {
       staked: sql<number>`sum(${bets.stake})::int`,
       won: sql<number>`count(*) filter (where ${bets.status} = 'won')::int`,
       settled: sql<number>`count(*)::int`,
+      name: sql<string | null>`max(${people.name})`,
     })
     .from(bets)
+    .leftJoin(people, eq(people.userId, bets.managerId))
     .where(gte(bets.settledAt, from))
     .groupBy(bets.managerId)
     .orderBy(desc(net), bets.managerId)
     .limit(limit);
   return rows.map((r) => ({
     managerId: r.managerId,
+    name: r.name ?? null,
     net: Number(r.net),
     staked: Number(r.staked),
     won: Number(r.won),
@@ -122,4 +125,8 @@ export async function leaderboard(db: DbOrTx, from: Date, limit: number) {
 export async function walletsOf(db: DbOrTx, managerIds: string[]) {
   if (managerIds.length === 0) return [];
   return db.select().from(wallets).where(inArray(wallets.managerId, managerIds));
+}
+
+export async function rememberPerson(tx: DbOrTx, userId: string, name: string): Promise<void> {
+  await tx.insert(people).values({ userId, name }).onConflictDoUpdate({ target: people.userId, set: { name } });
 }

@@ -47,5 +47,11 @@ export const wallets = betting.table(
   (t) => [check('wallets_balance_not_negative', sql`${t.balance} >= 0`)],
 );
 
+/** Names of the people who may bet, from identity's sign-up events, so the leaderboard can show them. */
+export const people = betting.table('people', {
+  userId: uuid('user_id').primaryKey(),
+  name: text('name').notNull(),
+});
+
 export const outbox = outboxTable(betting);
 export const inbox = inboxTable(betting);

@@ -1,3 +1,5 @@
+import { UserRegistered } from '@bazar/contracts/events/identity';
+import { envelope } from '@bazar/kit/events/event';
 import { newId } from '@bazar/kit/ids';
 import { startTestService, type TestService } from '@bazar/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +74,20 @@ describe('POST /api/v1/bets', () => {
 describe('leaderboard and the weekly reset', () => {
   it('ranks managers by net points won, and the reset job gives every older wallet its budget back', async () => {
     const [winner, loser] = [newId(), newId()];
+    // Identity tells betting the winner's name (twice: the upsert keeps one row); the loser's never came.
+    const signedUp = envelope(
+      UserRegistered.make({
+        userId: winner,
+        email: 'w@example.test',
+        name: 'Вера Победова',
+        phone: null,
+        roles: ['manager'],
+        registeredAt: new Date().toISOString(),
+      }),
+      'identity',
+    );
+    await t.bus.publish(signedUp);
+    await t.bus.publish(signedUp);
     const order = anOrder();
     await t.bus.publish(orderEvent(order, 'paid', 'awaiting_payment'));
     expect((await post(winner, { orderId: order.orderId, outcome: 'completed', stake: 40 })).statusCode).toBe(201);
@@ -79,8 +95,8 @@ describe('leaderboard and the weekly reset', () => {
     await t.bus.publish(orderEvent(order, 'delivered', 'shipped'));
     const board = (await get(winner, '/api/v1/bets/leaderboard?period=month')).json();
     const row = (id: string) => board.items.find((i: { managerId: string }) => i.managerId === id);
-    expect(row(winner)).toMatchObject({ net: 60, staked: 40, won: 1, settled: 1 });
-    expect(row(loser)).toMatchObject({ net: -60, won: 0 });
+    expect(row(winner)).toMatchObject({ name: 'Вера Победова', net: 60, staked: 40, won: 1, settled: 1 });
+    expect(row(loser)).toMatchObject({ name: null, net: -60, won: 0 });
     expect(board.items.findIndex((i: { managerId: string }) => i.managerId === winner)).toBeLessThan(
       board.items.findIndex((i: { managerId: string }) => i.managerId === loser),
     );

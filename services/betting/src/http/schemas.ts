@@ -45,6 +45,7 @@ export const LeaderboardSchema = Type.Object({
   items: Type.Array(
     Type.Object({
       managerId: Uuid,
+      name: Type.Union([Type.String(), Type.Null()], { description: 'The name they signed up with; null until identity has told' }),
       net: Type.Integer({ description: 'Payouts minus stakes of the settled bets' }),
       staked: Type.Integer(),
       won: Type.Integer({ description: 'Bets won' }),

@@ -20,7 +20,7 @@ export const carts = cart.table(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   // Stale carts are found by creation time, which never changes: an index on `updated_at` would be
-  // rewritten by every change and keep changes from being HOT updates (docs/decisions/0015).
+  // rewritten by every change and keep changes from being HOT updates (docs/decisions/0024).
   (t) => [index('carts_owner_idx').on(t.ownerId), index('carts_created_idx').on(t.createdAt)],
 );
 

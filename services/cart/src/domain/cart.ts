@@ -1,4 +1,5 @@
 import { CartCheckedOut, CartForbidden, CartItemNotFound, CartTooLarge, LoginRequired } from './cart.errors.ts';
+import type { CartStatus } from './cart-status.ts';
 
 /** One line as stored: prices are never stored, they are read from catalog each time. */
 export interface CartItem {
@@ -7,7 +8,7 @@ export interface CartItem {
   quantity: number;
 }
 
-export type CartStatus = 'open' | 'checked_out';
+export type { CartStatus };
 
 /** The cart aggregate, JSON-friendly so the database and Redis stores keep the same shape. */
 export interface Cart {

@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ImportStatus } from '../domain/import-status.ts';
 import type { AttributeValue } from '../domain/product.ts';
 
 export const catalog = pgSchema('catalog');
@@ -125,7 +126,7 @@ export const searchWords = catalog.table('search_words', { word: text('word').pr
   index('search_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops')),
 ]);
 
-export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed';
+export type { ImportStatus };
 
 /** CSV imports: the uploaded text and the progress of its background run. */
 export const imports = catalog.table('imports', {

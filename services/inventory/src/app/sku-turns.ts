@@ -2,7 +2,7 @@
  * This process's reservations of a SKU, one at a time. Each then starts from the levels the one
  * before it left (`RecentStock`) and its compare-and-set holds; racing instead, all but one of a
  * burst on a popular product failed, read the stock again, and under a run on it queued on the
- * row's lock in the locked path (docs/decisions/0016). Other processes still race, and lose only
+ * row's lock in the locked path (docs/decisions/0024). Other processes still race, and lose only
  * a retry.
  */
 export interface SkuTurns {

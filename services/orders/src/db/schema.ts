@@ -99,7 +99,7 @@ export const checkouts = orders.table(
     uniqueIndex('checkouts_idempotency_key')
       .on(t.customerId, t.idempotencyKey)
       .where(sql`idempotency_key is not null and status not in ('compensated', 'compensation_failed')`),
-    // A capture can arrive before the checkout has written its order (start-checkout, create-order).
+    // A capture can arrive before the checkout has written its order (start-checkout, settle-checkout).
     index('checkouts_running_order_idx').on(t.orderId).where(sql`status = 'running'`),
     index('checkouts_stuck_idx').on(t.updatedAt).where(sql`status in ('running', 'compensating', 'compensation_failed')`),
   ],

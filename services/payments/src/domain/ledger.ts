@@ -1,8 +1,10 @@
 import type { Money } from '@bazar/kit/money';
+import { type EntryStatus, journalEntryMachine } from './journal-entry-status.ts';
+
+export type { EntryStatus };
 
 export type Direction = 'debit' | 'credit';
 export type EntryKind = 'payment' | 'refund';
-export type EntryStatus = 'pending' | 'posted' | 'voided';
 export type AccountType = 'asset' | 'liability' | 'revenue' | 'contra_revenue';
 
 /** One side of an entry: a positive amount debited or credited to an account. */
@@ -139,5 +141,5 @@ export function buildEntry(entry: JournalEntry): JournalEntry {
 
 /** Entry status moves: pending → posted | voided, nothing else (corrections are new entries). */
 export function canMoveEntry(from: EntryStatus, to: EntryStatus): boolean {
-  return from === 'pending' && (to === 'posted' || to === 'voided');
+  return journalEntryMachine.can(from, to);
 }

@@ -7,6 +7,7 @@ import { api, ok, type Schemas } from '../../api/client.ts';
 import type { Role } from '../../session/session.tsx';
 import { CabinetShell } from '../../ui/cabinet-shell.tsx';
 import { ErrorAlert, QueryView } from '../../ui/states.tsx';
+import { JobsSection } from '../admin-jobs/jobs-section.tsx';
 
 export const ROLES: Role[] = ['customer', 'operator', 'picker', 'courier', 'manager', 'purchaser', 'controller', 'admin'];
 
@@ -125,6 +126,7 @@ export default function AdminCabinet() {
       sections={[
         { path: 'users', element: <Users /> },
         { path: 'warehouses', element: <Warehouses /> },
+        { path: 'jobs', element: <JobsSection /> },
       ]}
     />
   );

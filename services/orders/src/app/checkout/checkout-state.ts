@@ -3,6 +3,7 @@ import type { DbOrTx } from '@bazar/kit/db/database';
 import type { Money } from '@bazar/kit/money';
 import { v5 } from 'uuid';
 import { saveCheckoutProgress } from '../../db/checkout-repo.ts';
+import type { CheckoutStatus } from '../../domain/checkout-status.ts';
 import type { LockedCart } from '../../domain/checkout-totals.ts';
 import type { DeliverySlot, Order, ShippingAddress, StatusChange } from '../../domain/order.ts';
 import type { OrdersContext } from '../context.ts';
@@ -19,7 +20,10 @@ export interface CheckoutRequest {
   deliverySlot?: { date: string; windowId: string };
 }
 
-/** The saga's memory: persisted after every step in `orders.checkouts.state`. */
+/**
+ * The saga's memory, stored in `orders.checkouts.state` when the checkout starts (with every id the
+ * steps derive from the checkout id) and when it settles or is compensated; not after each step.
+ */
 export interface CheckoutState {
   checkoutId: string;
   orderId: string;
@@ -52,8 +56,6 @@ export interface CheckoutStep {
   run(ctx: OrdersContext, state: CheckoutState): Promise<CheckoutState>;
   undo(ctx: OrdersContext, state: CheckoutState): Promise<void>;
 }
-
-export type CheckoutStatus = 'running' | 'compensating' | 'compensated' | 'compensation_failed' | 'completed' | 'declined';
 
 /**
  * Ids for the other services, derived from the checkout id: a retried step (or a compensation

@@ -4,9 +4,9 @@ import type { OrdersContext } from '../context.ts';
 import { type CheckoutState, type CheckoutStep, saveCheckout } from './checkout-state.ts';
 import { authorizePayment } from './steps/authorize-payment.ts';
 import { bookDeliverySlot } from './steps/book-delivery-slot.ts';
-import { createOrder } from './steps/create-order.ts';
 import { holdPoints } from './steps/hold-points.ts';
 import { lockPrices } from './steps/lock-prices.ts';
+import { priceOrder } from './steps/price-order.ts';
 import { redeemPromotion } from './steps/redeem-promotion.ts';
 import { reserveStock } from './steps/reserve-stock.ts';
 
@@ -17,7 +17,7 @@ export const CHECKOUT_STEPS: readonly CheckoutStep[] = [
   bookDeliverySlot,
   redeemPromotion,
   holdPoints,
-  createOrder,
+  priceOrder,
   authorizePayment,
 ];
 

@@ -4,12 +4,13 @@ import { type CheckoutStep, stepId } from '../checkout-state.ts';
 /**
  * Creates and authorizes the payment for the order total (captured at once by the test provider's
  * `tok_success`). A declined card is an outcome, not a failure: the order is cancelled afterwards.
- * An order fully paid by points and discounts needs no payment.
+ * An order fully paid by points and discounts needs no payment. Undo: voids the payment by its
+ * derived id (a captured one is refunded in full).
  */
 export const authorizePayment: CheckoutStep = {
   name: 'authorize-payment',
   async run(ctx, state) {
-    if (!state.order) throw new Error('authorize-payment runs after create-order');
+    if (!state.order) throw new Error('authorize-payment runs after price-order');
     const { total, discount, pointsDiscount } = state.order;
     if (total.amount === 0) return { ...state, payment: null };
     const payment = await ctx.payments.create({

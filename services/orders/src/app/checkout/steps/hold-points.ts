@@ -1,6 +1,9 @@
 import { type CheckoutStep, stepId } from '../checkout-state.ts';
 
-/** Holds the loyalty points the customer chose to spend (`usePoints`); not enough → promotions' 422. */
+/**
+ * Holds the loyalty points the customer chose to spend (`usePoints`); not enough → promotions' 422.
+ * Undo: cancels the hold by its derived id.
+ */
 export const holdPoints: CheckoutStep = {
   name: 'hold-points',
   async run(ctx, state) {

@@ -13,7 +13,7 @@ function asCheckoutProblem(error: unknown, cartId: string): unknown {
 
 /**
  * Closes the cart for this order and freezes it priced now (catalog prices, rate, promotion
- * quote): from here on nothing added to the cart can miss the order. Undo opens it again.
+ * quote): from here on nothing added to the cart can miss the order. Undo: opens the cart again.
  */
 export const lockPrices: CheckoutStep = {
   name: 'lock-prices',

@@ -1,6 +1,9 @@
 import { type CheckoutStep, stepId } from '../checkout-state.ts';
 
-/** Counts a use of the cart's promo code (limits hold in promotions); no code, nothing to do. */
+/**
+ * Counts a use of the cart's promo code (limits hold in promotions); no code, nothing to do.
+ * Undo: cancels the redemption by its derived id.
+ */
 export const redeemPromotion: CheckoutStep = {
   name: 'redeem-promotion',
   async run(ctx, state) {

@@ -1,6 +1,9 @@
 import { type CheckoutStep, stepId } from '../checkout-state.ts';
 
-/** Reserves every line's stock at once; out of stock is inventory's 409 naming the items, with nothing reserved. */
+/**
+ * Reserves every line's stock at once; out of stock is inventory's 409 naming the items, with
+ * nothing reserved. Undo: releases the reservation by its derived id.
+ */
 export const reserveStock: CheckoutStep = {
   name: 'reserve-stock',
   async run(ctx, state) {
