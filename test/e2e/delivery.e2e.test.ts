@@ -108,7 +108,14 @@ describe('from packed to the doorstep', () => {
     expect((await shop.call('GET', `/api/v1/orders/${orderId}`, anna.token)).body.status).toBe('shipped');
     const stranger = await t.tokens.issue({ roles: ['courier'] });
     expect((await shop.call('POST', `/api/v1/shipments/${shipmentId}/events`, stranger, { status: 'delivered' })).status).toBe(403);
-    expect((await shop.call('POST', `/api/v1/shipments/${shipmentId}/events`, courierToken, { status: 'delivered' })).status).toBe(200);
+    // Proof of delivery: the customer got a code with the pickup SMS and tells the courier at the door.
+    await waitFor(() => sms.received.some((m) => m.to === '79000000000' && m.msg.includes('передан курьеру')), 20_000, 'the pickup SMS');
+    const code = /Код для курьера: (\d{4})/.exec(sms.received.find((m) => m.msg.includes('передан курьеру'))?.msg ?? '')?.[1];
+    expect(code).toMatch(/^\d{4}$/);
+    expect((await shop.call('POST', `/api/v1/shipments/${shipmentId}/events`, courierToken, { status: 'delivered' })).status).toBe(422);
+    expect((await shop.call('POST', `/api/v1/shipments/${shipmentId}/events`, courierToken, { status: 'delivered', code })).status).toBe(
+      200,
+    );
     await t.drainOutboxes();
     const delivered = (await shop.call('GET', `/api/v1/orders/${orderId}`, anna.token)).body;
     expect(delivered).toMatchObject({ status: 'delivered', shipment: { status: 'delivered' } });
@@ -150,5 +157,46 @@ describe('from packed to the doorstep', () => {
         'welcome/email',
       ].sort(),
     );
+  });
+
+  it('books the delivery window chosen at checkout; a full window refuses the next checkout with 409 and keeps nothing', async () => {
+    const windows = [{ id: 'evening', from: '18:00', to: '22:00', capacity: 1 }];
+    expect((await shop.call('PUT', '/api/v1/delivery/slots/Kazan', operator, { windows })).status).toBe(200);
+    const offered = (await shop.call('GET', '/api/v1/delivery/slots?city=Kazan&days=3')).body.items as { date: string; left: number }[];
+    const date = (offered.at(-1) as { date: string }).date;
+    const { variantId, sku } = await shop.product(manager, 50_000, 5);
+    const first = await signUp('Первая');
+    const placed = await shop.call(
+      'POST',
+      '/api/v1/checkout',
+      first.token,
+      shop.checkoutBody(await shop.cartWith(first.token, variantId, 1), 'tok_success', { deliverySlot: { date, windowId: 'evening' } }),
+      { 'idempotency-key': newId() },
+    );
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    expect(placed.body.order.deliverySlot).toEqual({ date, from: '18:00', to: '22:00' });
+    const before = await shop.stock(manager, sku);
+    const second = await signUp('Вторая');
+    const refused = await shop.call(
+      'POST',
+      '/api/v1/checkout',
+      second.token,
+      shop.checkoutBody(await shop.cartWith(second.token, variantId, 1), 'tok_success', { deliverySlot: { date, windowId: 'evening' } }),
+      { 'idempotency-key': newId() },
+    );
+    expect(refused.body).toMatchObject({ status: 409, code: 'delivery.slot_full' });
+    expect(await shop.stock(manager, sku)).toEqual(before);
+    const left = (await shop.call('GET', '/api/v1/delivery/slots?city=Kazan&days=3')).body.items as { date: string; left: number }[];
+    expect(left.find((s) => s.date === date)?.left).toBe(0);
+
+    // Packed, it is planned for the chosen day and window.
+    const orderId = placed.body.order.id as string;
+    await pack(orderId);
+    await t.drainOutboxes();
+    const shipments = await shop.call('GET', '/api/v1/shipments?limit=100', operator);
+    expect((shipments.body.items as { orderId: string }[]).find((x) => x.orderId === orderId)).toMatchObject({
+      deliveryDate: date,
+      slot: { from: '18:00', to: '22:00' },
+    });
   });
 });

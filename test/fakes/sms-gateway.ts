@@ -5,6 +5,8 @@ export interface ReceivedSms {
   apiId: string;
   to: string;
   msg: string;
+  /** When it was accepted (ms since the epoch), for latency measurements. */
+  at: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function startSmsGateway(options: { apiId?: string } = {}) {
           sms: { [to]: { status: 'ERROR', status_code: 202, status_text: 'wrong number' } },
         });
       }
-      received.push({ apiId, to, msg });
+      received.push({ apiId, to, msg, at: Date.now() });
       answer(200, {
         status: 'OK',
         status_code: 100,

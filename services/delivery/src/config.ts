@@ -20,6 +20,11 @@ export const DeliveryConfigSchema = Type.Object({
     exclusiveMinimum: 0,
     description: 'Assumed length of a leg to an address that came without coordinates',
   }),
+  DELIVERY_TIME_ZONE: Type.String({
+    default: 'Europe/Moscow',
+    minLength: 1,
+    description: "Time zone of delivery windows' times of day (a window that has begun today can no longer be chosen)",
+  }),
 });
 export type DeliveryConfig = Static<typeof DeliveryConfigSchema>;
 

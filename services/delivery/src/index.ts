@@ -9,6 +9,7 @@ import { inbox, outbox } from './db/schema.ts';
 import { identityHandlers } from './events/on-identity-events.ts';
 import { orderHandlers } from './events/on-order-events.ts';
 import { deliveryRoutes } from './http/routes.ts';
+import { slotRoutes } from './http/slot-routes.ts';
 
 function buildContext(deps: ServiceDeps): DeliveryContext {
   return { deps, config: readDeliveryConfig(deps.env) };
@@ -20,7 +21,10 @@ export default defineService({
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
   tables: { outbox, inbox },
   context: buildContext,
-  routes: (app, ctx) => deliveryRoutes(app, ctx),
+  routes: (app, ctx) => {
+    deliveryRoutes(app, ctx);
+    slotRoutes(app, ctx);
+  },
   subscribes: [OrderPacked, OrderCancelled, UserRegistered, UserRolesChanged],
   handlers: (ctx) => [...orderHandlers(ctx), ...identityHandlers(ctx)],
   async seedDemo(ctx) {

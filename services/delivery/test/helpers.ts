@@ -19,6 +19,7 @@ export interface OrderFixture {
   lat?: number;
   lon?: number;
   phone?: string;
+  slot?: { date: string; windowId: string; from: string; to: string; bookingId: string };
 }
 
 /** Publishes `order.<status>.v1` the way orders does; resolves once delivery handled it. */
@@ -48,6 +49,7 @@ export async function publishOrder(t: TestService, status: OrderStatusName, orde
           apartment: '12',
           ...(order.lat !== undefined && order.lon !== undefined ? { lat: order.lat, lon: order.lon } : {}),
         },
+        ...(order.slot ? { slot: order.slot } : {}),
       },
       actorId: null,
       note: null,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { cartClient } from '@bazar/contracts/clients/cart';
+import { deliveryClient } from '@bazar/contracts/clients/delivery';
 import { inventoryClient } from '@bazar/contracts/clients/inventory';
 import { paymentsClient } from '@bazar/contracts/clients/payments';
 import { promotionsClient } from '@bazar/contracts/clients/promotions';
@@ -32,6 +33,7 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
       config: readOrdersConfig(deps.env),
       cart: cartClient(deps.clients.to('cart')),
       inventory: inventoryClient(deps.clients.to('inventory')),
+      delivery: deliveryClient(deps.clients.to('delivery')),
       promotions: promotionsClient(deps.clients.to('promotions')),
       payments: paymentsClient(deps.clients.to('payments')),
       faults: options.faults ?? {},

@@ -2292,6 +2292,12 @@ export interface paths {
                          * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
                          */
                         cartId: string;
+                        /** @description A day and window from `GET /api/v1/delivery/slots`; a full one → 409 delivery.slot_full */
+                        deliverySlot?: {
+                            /** Format: date */
+                            date: string;
+                            windowId: string;
+                        };
                         payment: {
                             /** @example test */
                             provider: "test" | "stripe";
@@ -2614,6 +2620,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            courier: components["schemas"]["Courier"] | null;
                             /**
                              * Format: uuid
                              * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
@@ -2656,6 +2663,176 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery days and time windows of a city with the places left in each
+         * @description Anyone, no token. The next `days` days (default 7, at most 14) from today; windows that have begun today are left out, full ones show `left: 0`. A city without windows answers an empty list.
+         */
+        get: {
+            parameters: {
+                query: {
+                    city: string;
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                capacity: number;
+                                /** Format: date */
+                                date: string;
+                                /** @example 10:00 */
+                                from: string;
+                                left: number;
+                                /** @example 10:00 */
+                                to: string;
+                                windowId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery/slots/{city}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a city's daily delivery windows and their capacity
+         * @description Operator or admin. Replaces the windows of the city (places already booked stay booked); ids must differ and each window must end after it starts (400).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "windows": [
+                     *         {
+                     *           "id": "morning",
+                     *           "from": "10:00",
+                     *           "to": "14:00",
+                     *           "capacity": 40
+                     *         },
+                     *         {
+                     *           "id": "evening",
+                     *           "from": "18:00",
+                     *           "to": "22:00",
+                     *           "capacity": 30
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        windows: {
+                            capacity: number;
+                            /** @example 10:00 */
+                            from: string;
+                            id: string;
+                            /** @example 10:00 */
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            city: string;
+                            windows: {
+                                capacity: number;
+                                from: string;
+                                id: string;
+                                to: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -8763,7 +8940,7 @@ export interface paths {
         put?: never;
         /**
          * The assigned courier reports picked_up, in_transit, delivered or failed (with a reason); a retried eventId counts once
-         * @description The assigned courier, operator or admin. Another courier's shipment → 403; failed without a note → 422; a status out of order → 409.
+         * @description The assigned courier, operator or admin. `delivered` needs the `code` the customer got by SMS at pickup (missing or wrong → 422, five wrong → 409); an operator may instead give a reason in `note`. Another courier's shipment → 403; failed without a note → 422; a status out of order → 409.
          */
         post: {
             parameters: {
@@ -8786,6 +8963,7 @@ export interface paths {
                      *     }
                      */
                     "application/json": {
+                        code?: string;
                         /**
                          * Format: uuid
                          * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
@@ -9478,6 +9656,12 @@ export interface paths {
                                 /** @enum {unknown} */
                                 status: "ready" | "assigned" | "picked_up" | "in_transit" | "delivered" | "failed" | "returned" | "cancelled";
                             }[];
+                            slot: {
+                                /** @example 10:00 */
+                                from: string;
+                                /** @example 10:00 */
+                                to: string;
+                            } | null;
                             /** @enum {unknown} */
                             status: "ready" | "assigned" | "picked_up" | "in_transit" | "delivered" | "failed" | "returned" | "cancelled";
                             trackingNumber: string;
@@ -10499,6 +10683,12 @@ export interface components {
              * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
              */
             customerId: string;
+            deliverySlot: {
+                /** Format: date */
+                date: string;
+                from: string;
+                to: string;
+            } | null;
             /** @description Units of the order currency per one unit of the base currency, fixed at checkout */
             exchangeRate: string;
             /** @description When an unpaid order is cancelled */
@@ -10978,6 +11168,12 @@ export interface components {
             orderNumber: string;
             phone: string;
             routePosition: number | null;
+            slot: {
+                /** @example 10:00 */
+                from: string;
+                /** @example 10:00 */
+                to: string;
+            } | null;
             /** @enum {unknown} */
             status: "ready" | "assigned" | "picked_up" | "in_transit" | "delivered" | "failed" | "returned" | "cancelled";
             trackingNumber: string;

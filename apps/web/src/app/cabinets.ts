@@ -24,4 +24,6 @@ export const CABINETS: Cabinet[] = [
   { id: 'purchasing', roles: ['purchaser', 'admin'], load: () => import('../features/warehouse/purchasing-cabinet.tsx') },
   { id: 'stock', roles: ['controller', 'admin'], load: () => import('../features/warehouse/stock-cabinet.tsx') },
   { id: 'admin', roles: ['admin'], load: () => import('../features/admin/admin-cabinet.tsx') },
+  { id: 'courier', roles: ['courier'], load: () => import('../features/courier/courier-cabinet.tsx') },
+  { id: 'delivery', roles: ['operator', 'admin'], load: () => import('../features/delivery/delivery-cabinet.tsx') },
 ];

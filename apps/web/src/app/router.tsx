@@ -13,6 +13,8 @@ const storefront: RouteObject[] = [
   { path: 'cart', lazy: page(() => import('../features/storefront/cart-page.tsx')) },
   { path: 'signin', lazy: page(() => import('../features/auth/sign-in-page.tsx')) },
   { path: 'signup', lazy: page(() => import('../features/auth/sign-up-page.tsx')) },
+  { path: 'track', lazy: page(() => import('../features/tracking/tracking-page.tsx')) },
+  { path: 'track/:number', lazy: page(() => import('../features/tracking/tracking-page.tsx')) },
   {
     element: (
       <RequireRoles roles={['customer']}>
@@ -26,6 +28,7 @@ const storefront: RouteObject[] = [
       { path: 'account/loyalty', lazy: page(() => import('../features/account/loyalty-page.tsx')) },
       { path: 'account/addresses', lazy: page(() => import('../features/account/addresses-page.tsx')) },
       { path: 'account/profile', lazy: page(() => import('../features/account/profile-page.tsx')) },
+      { path: 'account/notifications', lazy: page(() => import('../features/notifications/notifications-page.tsx')) },
     ],
   },
 ];

@@ -39,6 +39,9 @@ export default function UserMenu() {
             <Menu.Item component={Link} to="/account/profile">
               {t('nav.profile')}
             </Menu.Item>
+            <Menu.Item component={Link} to="/account/notifications">
+              {t('nav.notifications')}
+            </Menu.Item>
           </>
         )}
         {cabinets.length > 0 && <Menu.Label>{t('nav.cabinets')}</Menu.Label>}

@@ -23,6 +23,8 @@ export const ShipmentSnapshot = Type.Object({
   eta: Type.Union([Timestamp, Type.Null()]),
   /** The courier's or operator's note; for `failed`, the reason. */
   note: NullableString(),
+  /** Only on `picked_up`: the proof-of-delivery code the customer is texted and gives the courier at the door. */
+  deliveryCode: Type.Optional(Type.String()),
   at: Timestamp,
 });
 

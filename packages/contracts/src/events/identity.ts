@@ -25,6 +25,8 @@ export const UserRolesChanged = defineEvent(
     actorId: Type.Union([Uuid, Type.Null()]),
     before: Type.Array(RoleName),
     after: Type.Array(RoleName),
+    /** The user's display name, so a new courier or picker is listed by name. */
+    name: Type.Optional(Type.String()),
     changedAt: Timestamp,
   }),
 );

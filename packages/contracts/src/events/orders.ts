@@ -15,6 +15,14 @@ export const Address = Type.Object({
   lon: Type.Optional(Type.Number()),
 });
 
+export const DeliverySlot = Type.Object({
+  date: Type.String({ format: 'date' }),
+  windowId: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  bookingId: Uuid,
+});
+
 /** What every `order.<status>.v1` carries: enough for fulfilment, delivery, notifications and analytics read models. */
 export const OrderSnapshot = Type.Object({
   orderId: Uuid,
@@ -33,7 +41,12 @@ export const OrderSnapshot = Type.Object({
   lines: Type.Array(
     Type.Object({ variantId: Uuid, sku: Type.String(), title: Type.String(), quantity: Type.Integer({ minimum: 1 }), unitPrice: Money }),
   ),
-  delivery: Type.Object({ phone: Type.String(), address: Address }),
+  delivery: Type.Object({
+    phone: Type.String(),
+    address: Address,
+    /** The delivery day and window the customer chose at checkout, and the place delivery holds for it. */
+    slot: Type.Optional(DeliverySlot),
+  }),
   actorId: Type.Union([Uuid, Type.Null()]),
   note: Type.Union([Type.String(), Type.Null()]),
   at: Timestamp,

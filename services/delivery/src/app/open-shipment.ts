@@ -14,11 +14,13 @@ export interface PackedOrder {
   customerId: string;
   phone: string;
   address: DeliveryAddress;
+  /** The day and window the customer chose at checkout. */
+  slot?: { date: string; windowId: string; from: string; to: string };
 }
 
 /**
  * A packed order gets its shipment (once: a repeated event finds it) with an unguessable tracking
- * number, planned for the day it was packed, and goes to a courier of its city when one is on duty.
+ * number, planned for the day the customer chose (or the day it was packed, if none or that day has passed), and goes to a courier of its city when one is on duty.
  */
 export async function openShipment(ctx: DeliveryContext, txc: TxContext, order: PackedOrder): Promise<Shipment> {
   const { ids, clock } = ctx.deps;
@@ -32,7 +34,8 @@ export async function openShipment(ctx: DeliveryContext, txc: TxContext, order: 
       trackingNumber: formatTrackingNumber(randomBytes(TRACKING_RANDOM_BYTES)),
       address: order.address,
       phone: order.phone,
-      deliveryDate: dayOf(at),
+      deliveryDate: order.slot && order.slot.date > dayOf(at) ? order.slot.date : dayOf(at),
+      slot: order.slot ? { windowId: order.slot.windowId, from: order.slot.from, to: order.slot.to } : null,
     },
     { eventId: ids.next(), at, actorId: null },
   );

@@ -12,6 +12,7 @@ export const shipmentView = (s: Shipment) => ({
   address: s.address,
   phone: s.phone,
   deliveryDate: s.deliveryDate,
+  slot: s.slot ? { from: s.slot.from, to: s.slot.to } : null,
   routePosition: s.routePosition,
   eta: s.eta?.toISOString() ?? null,
   failures: s.failures,

@@ -18,6 +18,7 @@ export async function trackShipment(ctx: DeliveryContext, trackingNumber: string
     trackingNumber: shipment.trackingNumber,
     status: shipment.status,
     deliveryDate: shipment.deliveryDate,
+    slot: shipment.slot ? { from: shipment.slot.from, to: shipment.slot.to } : null,
     eta: shipment.eta?.toISOString() ?? null,
     events: history.map((e) => ({ status: e.toStatus as ShipmentStatus, at: e.at.toISOString() })),
   };

@@ -1,7 +1,20 @@
 import { inboxTable, outboxTable } from '@bazar/kit/db/platform-tables';
 import { sql } from 'drizzle-orm';
-import { boolean, date, doublePrecision, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { DeliveryAddress } from '../domain/shipment.ts';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { DeliveryAddress, DeliverySlot } from '../domain/shipment.ts';
 
 export const delivery = pgSchema('delivery');
 
@@ -49,6 +62,10 @@ export const shipments = delivery.table(
     routePosition: integer('route_position'),
     eta: timestamp('eta', { withTimezone: true }),
     failures: integer('failures').notNull().default(0),
+    /** The window the customer chose at checkout, if any. */
+    slot: jsonb('slot').$type<DeliverySlot>(),
+    deliveryCode: text('delivery_code'),
+    codeAttempts: integer('code_attempts').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -77,6 +94,34 @@ export const shipmentEvents = delivery.table(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('shipment_events_shipment_idx').on(t.shipmentId, t.at)],
+);
+
+/** The windows a city offers every day and how many orders each takes. */
+export const slotWindows = delivery.table(
+  'slot_windows',
+  {
+    city: text('city').notNull(),
+    id: text('id').notNull(),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    capacity: integer('capacity').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.city, t.id] })],
+);
+
+/** A place taken in a window on a day; the id is the checkout's, so a retried booking is one row. */
+export const slotBookings = delivery.table(
+  'slot_bookings',
+  {
+    id: uuid('id').primaryKey(),
+    city: text('city').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    windowId: text('window_id').notNull(),
+    released: boolean('released').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('slot_bookings_window_idx').on(t.city, t.day, t.windowId).where(sql`not released`)],
 );
 
 export const outbox = outboxTable(delivery);

@@ -1,5 +1,5 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
-import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Shipment, ShipmentChange } from '../domain/shipment.ts';
 import type { ShipmentStatus } from '../domain/shipment-status.ts';
 import { type ShipmentRow, shipmentEvents, shipments } from './schema.ts';
@@ -20,6 +20,9 @@ export const toShipment = (row: ShipmentRow): Shipment => ({
   routePosition: row.routePosition,
   eta: row.eta,
   failures: row.failures,
+  slot: row.slot ?? null,
+  deliveryCode: row.deliveryCode,
+  codeAttempts: row.codeAttempts,
   createdAt: row.createdAt,
 });
 
@@ -60,9 +63,20 @@ export async function saveShipment(tx: Tx, s: Shipment, at: Date): Promise<void>
       routePosition: s.routePosition,
       eta: s.eta,
       failures: s.failures,
+      slot: s.slot,
+      deliveryCode: s.deliveryCode,
+      codeAttempts: s.codeAttempts,
       updatedAt: at,
     })
     .where(eq(shipments.id, s.id));
+}
+
+/** Counts a wrong delivery code (kept even though the report itself is refused). */
+export async function countWrongCode(db: DbOrTx, id: string): Promise<void> {
+  await db
+    .update(shipments)
+    .set({ codeAttempts: sql`${shipments.codeAttempts} + 1` })
+    .where(eq(shipments.id, id));
 }
 
 /** Stores a step of the history; answers false when a step with this id exists (a retried report). */

@@ -9,3 +9,21 @@ export const CourierOffDuty = (id: string) =>
 export const CourierOfAnotherCity = (city: string) =>
   new DomainError('delivery.courier_wrong_city', 422, `The courier does not deliver in ${city}`, { city });
 export const FailureNeedsReason = () => new DomainError('delivery.reason_required', 422, 'A failed delivery needs a reason in `note`');
+export const DeliveryCodeMissing = () =>
+  new DomainError(
+    'delivery.code_required',
+    422,
+    'Enter the code the customer got by SMS in `code` (an operator may override with a reason in `note`)',
+  );
+export const DeliveryCodeWrong = () => new DomainError('delivery.code_wrong', 422, 'This is not the code the customer got by SMS');
+export const DeliveryCodeLocked = () =>
+  new DomainError('delivery.code_locked', 409, 'Too many wrong codes: an operator has to confirm this delivery');
+export const OverrideNeedsReason = () =>
+  new DomainError('delivery.override_reason_required', 422, 'Marking delivered without the customer’s code needs a reason in `note`');
+export const SlotRefused = (reason: 'unknown_window' | 'past' | 'too_far' | 'full', date: string, windowId: string) =>
+  reason === 'full'
+    ? new DomainError('delivery.slot_full', 409, `The ${windowId} window on ${date} is full: choose another`, { date, windowId })
+    : new DomainError(`delivery.slot_${reason}`, 422, `No ${windowId} window can be booked on ${date} (${reason.replace('_', ' ')})`, {
+        date,
+        windowId,
+      });

@@ -11,6 +11,13 @@ export interface DeliveryAddress {
   lon?: number;
 }
 
+/** The delivery window the customer chose at checkout (local times of day). */
+export interface DeliverySlot {
+  windowId: string;
+  from: string;
+  to: string;
+}
+
 export interface Shipment {
   id: string;
   orderId: string;
@@ -29,6 +36,10 @@ export interface Shipment {
   eta: Date | null;
   /** Delivery attempts that failed. */
   failures: number;
+  slot: DeliverySlot | null;
+  /** Proof of delivery: the short code texted to the customer at pickup, and the wrong entries of it so far. */
+  deliveryCode: string | null;
+  codeAttempts: number;
   createdAt: Date;
 }
 
@@ -56,7 +67,10 @@ export interface ChangeInput {
 
 /** A shipment for a packed order, waiting in the warehouse for a courier. */
 export function openShipment(
-  input: Omit<Shipment, 'status' | 'courierId' | 'routePosition' | 'eta' | 'failures' | 'createdAt' | 'city'>,
+  input: Omit<
+    Shipment,
+    'status' | 'courierId' | 'routePosition' | 'eta' | 'failures' | 'createdAt' | 'city' | 'deliveryCode' | 'codeAttempts'
+  >,
   change: ChangeInput,
 ): { shipment: Shipment; change: ShipmentChange } {
   const shipment: Shipment = {
@@ -67,16 +81,21 @@ export function openShipment(
     routePosition: null,
     eta: null,
     failures: 0,
+    deliveryCode: null,
+    codeAttempts: 0,
     createdAt: change.at,
   };
   return { shipment, change: toChange(shipment, null, 'ready', change) };
 }
 
-/** Moves a shipment along its table; a hand-over (`assign`) may also set the courier and the day. */
+/**
+ * Moves a shipment along its table; a hand-over (`assign`) may also set the courier and the day. A
+ * pickup takes a fresh delivery code (each attempt has its own), which the customer gets by SMS.
+ */
 export function moveShipment(
   shipment: Shipment,
   to: ShipmentStatus,
-  input: ChangeInput & { courierId?: string; deliveryDate?: string },
+  input: ChangeInput & { courierId?: string; deliveryDate?: string; deliveryCode?: string },
 ): { shipment: Shipment; change: ShipmentChange } {
   shipmentMachine.assert(shipment.status, to);
   const leavesRoute = to === 'delivered' || to === 'failed' || to === 'returned' || to === 'cancelled';
@@ -86,6 +105,7 @@ export function moveShipment(
     courierId: to === 'returned' || to === 'cancelled' ? shipment.courierId : (input.courierId ?? shipment.courierId),
     deliveryDate: input.deliveryDate ?? shipment.deliveryDate,
     failures: shipment.failures + (to === 'failed' ? 1 : 0),
+    ...(to === 'picked_up' ? { deliveryCode: input.deliveryCode ?? null, codeAttempts: 0 } : {}),
     ...(leavesRoute ? { routePosition: null, eta: null } : {}),
   };
   return { shipment: next, change: toChange(next, shipment.status, to, input) };
@@ -102,6 +122,20 @@ const toChange = (s: Shipment, from: ShipmentStatus | null, to: ShipmentStatus, 
   lat: input.lat ?? null,
   lon: input.lon ?? null,
 });
+
+/** Wrong entries of a delivery code after which only an operator can mark the shipment delivered. */
+export const MAX_CODE_ATTEMPTS = 5;
+
+/**
+ * Checks the code a courier typed against the one texted to the customer. A shipment picked up
+ * before codes existed has none and needs none.
+ */
+export function checkDeliveryCode(shipment: Shipment, given: string | undefined): 'ok' | 'missing' | 'wrong' | 'locked' {
+  if (shipment.deliveryCode === null) return 'ok';
+  if (shipment.codeAttempts >= MAX_CODE_ATTEMPTS) return 'locked';
+  if (!given) return 'missing';
+  return given.trim() === shipment.deliveryCode ? 'ok' : 'wrong';
+}
 
 /** The calendar day (UTC) of an instant, as delivery days are written. */
 export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);

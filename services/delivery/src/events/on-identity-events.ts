@@ -16,7 +16,7 @@ export function identityHandlers(ctx: DeliveryContext): EventHandler[] {
     onEvent(UserRolesChanged, async ({ tx }, { data }) => {
       const was = data.before.includes('courier');
       const is = data.after.includes('courier');
-      if (was !== is) await syncCourier(ctx, tx, { id: data.userId, isCourier: is });
+      if (was !== is) await syncCourier(ctx, tx, { id: data.userId, isCourier: is, ...(data.name ? { name: data.name } : {}) });
     }),
   ];
 }

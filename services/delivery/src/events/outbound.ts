@@ -17,6 +17,7 @@ export function toIntegration(shipment: Shipment, change: ShipmentChange): Outgo
     deliveryDate: shipment.deliveryDate,
     eta: shipment.eta?.toISOString() ?? null,
     note: change.note,
+    ...(change.to === 'picked_up' && shipment.deliveryCode ? { deliveryCode: shipment.deliveryCode } : {}),
     at: change.at.toISOString(),
   });
 }

@@ -29,6 +29,12 @@ async function shipmentOf(orderId: string): Promise<ShipmentBody> {
 }
 const report = (id: string, headers: Record<string, string>, payload: Record<string, unknown>) =>
   t.app.inject({ method: 'POST', url: `/api/v1/shipments/${id}/events`, headers, payload });
+/** The code texted to the customer at the latest pickup, as the `shipment.picked_up` event carries it. */
+const codeOf = async (shipmentId: string) =>
+  (await t.outbox())
+    .filter((e) => e.type === 'shipment.picked_up' && (e.data as { shipmentId: string }).shipmentId === shipmentId)
+    .map((e) => (e.data as { deliveryCode?: string }).deliveryCode)
+    .at(-1) as string;
 const eventsOf = async (shipmentId: string) =>
   (await t.outbox()).filter((e) => (e.data as { shipmentId: string }).shipmentId === shipmentId).map((e) => e.type);
 
@@ -111,7 +117,13 @@ describe('POST /api/v1/shipments/{id}/events', () => {
     const again = await report(id, courier.headers, pickedUp);
     expect(again.statusCode).toBe(200);
     expect((await report(id, courier.headers, { eventId: newId(), status: 'in_transit' })).statusCode).toBe(200);
-    const delivered = await report(id, courier.headers, { eventId: newId(), status: 'delivered' });
+    const code = await codeOf(id);
+    expect(code).toMatch(/^\d{4}$/);
+    expect((await report(id, courier.headers, { status: 'delivered' })).json()).toMatchObject({
+      status: 422,
+      code: 'delivery.code_required',
+    });
+    const delivered = await report(id, courier.headers, { eventId: newId(), status: 'delivered', code });
     expect(delivered.json()).toMatchObject({ status: 'delivered', routePosition: null, eta: null });
     expect(await eventsOf(id)).toEqual([
       'shipment.ready',
@@ -120,6 +132,35 @@ describe('POST /api/v1/shipments/{id}/events', () => {
       'shipment.in_transit',
       'shipment.delivered',
     ]);
+  });
+
+  it('proof of delivery: a wrong code is refused and counted, five lock it, and an operator overrides with a reason', async () => {
+    const courier = await aCourier(t, 'Вологда');
+    const { orderId } = await publishOrder(t, 'packed', { city: 'Вологда' });
+    const { id } = await shipmentOf(orderId);
+    await report(id, courier.headers, { status: 'picked_up' });
+    const code = await codeOf(id);
+    const wrong = code === '0000' ? '1111' : '0000';
+    for (let i = 0; i < 5; i++) {
+      expect((await report(id, courier.headers, { status: 'delivered', code: wrong })).json()).toMatchObject({
+        status: 422,
+        code: 'delivery.code_wrong',
+      });
+    }
+    // Locked: even the right code no longer works for the courier.
+    expect((await report(id, courier.headers, { status: 'delivered', code })).json()).toMatchObject({
+      status: 409,
+      code: 'delivery.code_locked',
+    });
+    expect((await shipmentOf(orderId)).status).toBe('picked_up');
+    expect((await report(id, operator.headers, { status: 'delivered' })).json()).toMatchObject({
+      status: 422,
+      code: 'delivery.override_reason_required',
+    });
+    const overridden = await report(id, operator.headers, { status: 'delivered', note: 'Клиент подтвердил по телефону' });
+    expect(overridden.json()).toMatchObject({ status: 'delivered' });
+    const detail = await t.app.inject({ method: 'GET', url: `/api/v1/shipments/${id}`, headers: operator.headers });
+    expect(detail.json().events.at(-1)).toMatchObject({ status: 'delivered', note: 'Клиент подтвердил по телефону', actorId: operator.id });
   });
 
   it('refuses another courier (403), a skipped step (409), a failure without reason (422) and bad input (400), changing nothing', async () => {
@@ -194,7 +235,7 @@ describe('GET /api/v1/tracking/{trackingNumber}', () => {
       events: [{ status: 'ready' }, { status: 'assigned' }],
     });
     expect(body.eta).toEqual(shipment.eta);
-    expect(Object.keys(body).sort()).toEqual(['deliveryDate', 'eta', 'events', 'status', 'trackingNumber']);
+    expect(Object.keys(body).sort()).toEqual(['deliveryDate', 'eta', 'events', 'slot', 'status', 'trackingNumber']);
     for (const secret of ['+79998887766', 'Тверская', 'Томск', '84.95', shipment.courierId as string, orderId])
       expect(res.body).not.toContain(secret);
   });

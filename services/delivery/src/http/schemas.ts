@@ -7,6 +7,9 @@ const Status = Type.Enum([...SHIPMENT_STATUSES]);
 const Day = Type.String({ format: 'date' });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
+const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', examples: ['10:00'] });
+const SlotTimes = Type.Object({ from: Time, to: Time });
+
 const AddressView = Type.Object({
   city: Type.String(),
   street: Type.String(),
@@ -29,6 +32,8 @@ export const ShipmentSchema = Type.Object(
     address: AddressView,
     phone: Type.String(),
     deliveryDate: Day,
+    /** The delivery window the customer chose at checkout (local times), if any. */
+    slot: Type.Union([SlotTimes, Type.Null()]),
     routePosition: Type.Union([Type.Integer(), Type.Null()]),
     eta: Nullable(Timestamp),
     failures: Type.Integer(),
@@ -62,6 +67,8 @@ export const ReportBody = Type.Object(
     eventId: Type.Optional(Uuid),
     status: Type.Enum([...COURIER_REPORTS]),
     note: Type.Optional(Type.String({ maxLength: 500 })),
+    /** For `delivered`: the code the customer got by SMS at pickup. */
+    code: Type.Optional(Type.String({ pattern: '^[0-9]{4,6}$' })),
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
     lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
   },
@@ -79,6 +86,7 @@ export const TrackingSchema = Type.Object(
     trackingNumber: Type.String(),
     status: Status,
     deliveryDate: Day,
+    slot: Type.Union([SlotTimes, Type.Null()]),
     eta: Nullable(Timestamp),
     events: Type.Array(Type.Object({ status: Status, at: Timestamp }, { additionalProperties: false })),
   },
@@ -102,7 +110,67 @@ export const CouriersQuery = Type.Object({ city: Type.Optional(Type.String({ max
 export const RouteQuery = Type.Object({ date: Type.Optional(Day) });
 export const RouteSchema = Type.Object({
   courierId: Uuid,
+  courier: Type.Union([Type.Ref('Courier'), Type.Null()]),
   date: Day,
   stops: Type.Array(Type.Ref('Shipment')),
   finished: Type.Array(Type.Ref('Shipment')),
 });
+
+export const SlotsQuery = Type.Object({
+  city: Type.String({ minLength: 1, maxLength: 200 }),
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 14, default: 7 })),
+});
+export const SlotOfferSchema = Type.Object({
+  date: Day,
+  windowId: Type.String(),
+  from: Time,
+  to: Time,
+  capacity: Type.Integer(),
+  left: Type.Integer(),
+});
+export const SlotWindowsBody = Type.Object(
+  {
+    windows: Type.Array(
+      Type.Object(
+        {
+          id: Type.String({ pattern: '^[a-z0-9-]{1,32}$' }),
+          from: Time,
+          to: Time,
+          capacity: Type.Integer({ minimum: 0, maximum: 10_000 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 24 },
+    ),
+  },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        windows: [
+          { id: 'morning', from: '10:00', to: '14:00', capacity: 40 },
+          { id: 'evening', from: '18:00', to: '22:00', capacity: 30 },
+        ],
+      },
+    ],
+  },
+);
+export const CityParams = Type.Object({ city: Type.String({ minLength: 1, maxLength: 200 }) });
+export const BookingBody = Type.Object(
+  {
+    bookingId: Uuid,
+    city: Type.String({ minLength: 1, maxLength: 200 }),
+    date: Day,
+    windowId: Type.String({ minLength: 1, maxLength: 32 }),
+  },
+  { additionalProperties: false },
+);
+export const BookingSchema = Type.Object({
+  bookingId: Uuid,
+  city: Type.String(),
+  date: Day,
+  windowId: Type.String(),
+  from: Time,
+  to: Time,
+});
+export const BookingParams = Type.Object({ id: Uuid });

@@ -31,7 +31,9 @@ export async function setUserRoles(ctx: IdentityContext, input: { userId: string
       await tx
         .insert(roleChanges)
         .values({ id: ctx.deps.ids.next(), userId: row.id, actorId: input.actor.id, before, after, changedAt: now });
-      await publish(UserRolesChanged.make({ userId: row.id, actorId: input.actor.id, before, after, changedAt: now.toISOString() }));
+      await publish(
+        UserRolesChanged.make({ userId: row.id, actorId: input.actor.id, before, after, name: row.name, changedAt: now.toISOString() }),
+      );
       return { user: toUser(updated as typeof users.$inferSelect), changedAt: now };
     })
     .then((result) => {

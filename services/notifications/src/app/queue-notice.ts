@@ -6,8 +6,8 @@ import { channelsFor, type Notice } from '../domain/notice.ts';
 import { normalizePhone } from '../domain/phone.ts';
 import { asLocale, type Locale, render } from '../rendering/templates.ts';
 import type { NotificationsContext } from './context.ts';
-
-export const SEND_QUEUE = 'notifications.send_message';
+import { SEND_QUEUE } from './send-queue.ts';
+import { sendSoon } from './send-soon.ts';
 
 /**
  * Turns an event's notice into messages, in the handler's transaction: rendered for the customer's
@@ -42,7 +42,10 @@ export async function queueNotice(ctx: NotificationsContext, txc: TxContext, sou
       createdAt: now,
     });
     if (!inserted) continue;
-    if (hasGateway) await ctx.deps.jobs.send(SEND_QUEUE, { messageId: id }, { tx: txc.tx });
+    if (hasGateway) {
+      await ctx.deps.jobs.send(SEND_QUEUE, { messageId: id }, { tx: txc.tx });
+      sendSoon(ctx, id);
+    }
     queued.push(id);
   }
   return queued;
@@ -61,6 +64,7 @@ function writeFacts(ctx: NotificationsContext, notice: Notice, locale: Locale, n
   }
   const soon = locale === 'en' ? 'today' : 'сегодня';
   values.eta = facts.eta ? formatMoment(facts.eta, locale, ctx.config.NOTIFY_TIME_ZONE) : soon;
+  values.deliveryCode = facts.deliveryCode ?? '';
   if (facts.reason) values.reason = facts.reason;
   else values.reason = '';
   return values;

@@ -3,7 +3,7 @@ import { findMessage, updateMessage } from '../db/message-repo.ts';
 import { type MessageStatus, messageMachine } from '../domain/message-status.ts';
 import type { NotificationsContext } from './context.ts';
 import { messageAdminView } from './message-view.ts';
-import { SEND_QUEUE } from './queue-notice.ts';
+import { SEND_QUEUE } from './send-queue.ts';
 
 /** An operator sends a failed message again (after fixing the gateway or the address): back to pending, attempts from zero. */
 export async function retryMessage(ctx: NotificationsContext, messageId: string) {

@@ -4,7 +4,7 @@ import type { Channel } from '../domain/notice.ts';
 import { isExhausted, retryDelaySeconds } from '../domain/retry.ts';
 import { PermanentSendError } from '../gateways/gateway.ts';
 import type { NotificationsContext } from './context.ts';
-import { SEND_QUEUE } from './queue-notice.ts';
+import { SEND_QUEUE } from './send-queue.ts';
 
 /** How long one send may hold a message before another sender may take it. */
 const LEASE_SECONDS = 60;

@@ -23,6 +23,8 @@ export interface NoticeFacts {
   eta?: string | null;
   trackingNumber?: string;
   reason?: string | null;
+  /** The proof-of-delivery code the customer tells the courier. */
+  deliveryCode?: string;
 }
 
 /** What one event tells one customer: which template, with which facts, and (when the event knows it) to which phone. */

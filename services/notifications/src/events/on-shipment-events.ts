@@ -11,7 +11,12 @@ export function shipmentHandlers(ctx: NotificationsContext): EventHandler[] {
         userId: data.customerId,
         template: 'shipment.picked_up',
         phone: null,
-        facts: { number: data.orderNumber, trackingNumber: data.trackingNumber, eta: data.eta },
+        facts: {
+          number: data.orderNumber,
+          trackingNumber: data.trackingNumber,
+          eta: data.eta,
+          ...(data.deliveryCode ? { deliveryCode: data.deliveryCode } : {}),
+        },
       });
     }),
     onEvent(ShipmentFailed, async (txc, { id, data }) => {

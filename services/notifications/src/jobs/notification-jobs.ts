@@ -1,8 +1,8 @@
 import type { JobDefinition } from '@bazar/kit/jobs';
 import type { NotificationsContext } from '../app/context.ts';
-import { SEND_QUEUE } from '../app/queue-notice.ts';
 import { resendDueMessages } from '../app/resend-due-messages.ts';
 import { sendMessage } from '../app/send-message.ts';
+import { SEND_QUEUE } from '../app/send-queue.ts';
 
 /** One job per message send (retries enqueue the next), and the minute sweep behind them. */
 export function notificationJobs(ctx: NotificationsContext): JobDefinition[] {

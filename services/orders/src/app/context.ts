@@ -1,4 +1,5 @@
 import type { CartClient } from '@bazar/contracts/clients/cart';
+import type { DeliveryClient } from '@bazar/contracts/clients/delivery';
 import type { InventoryClient } from '@bazar/contracts/clients/inventory';
 import type { PaymentsClient } from '@bazar/contracts/clients/payments';
 import type { PromotionsClient } from '@bazar/contracts/clients/promotions';
@@ -18,6 +19,7 @@ export interface OrdersContext {
   config: OrdersConfig;
   cart: CartClient;
   inventory: InventoryClient;
+  delivery: DeliveryClient;
   promotions: PromotionsClient;
   payments: PaymentsClient;
   faults: SagaFaults;

@@ -32,6 +32,7 @@ export function toOrderView(order: Order, history: HistoryRow[]) {
     exchangeRate: order.exchangeRate,
     shippingAddress: order.shippingAddress,
     phone: order.phone,
+    deliverySlot: order.deliverySlot ? { date: order.deliverySlot.date, from: order.deliverySlot.from, to: order.deliverySlot.to } : null,
     history: history.map((h) => ({ status: h.toStatus, from: h.fromStatus, at: h.at.toISOString(), actorId: h.actorId, note: h.note })),
     payment: order.payment,
     refunded: order.refunded,

@@ -1,7 +1,7 @@
 import { idempotencyTable, inboxTable, outboxTable } from '@bazar/kit/db/platform-tables';
 import { sql } from 'drizzle-orm';
 import { bigint, char, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { OrderLine, ShippingAddress } from '../domain/order.ts';
+import type { DeliverySlot, OrderLine, ShippingAddress } from '../domain/order.ts';
 import type { ReceivedLine, ReturnLine } from '../domain/return.ts';
 
 export const orders = pgSchema('orders');
@@ -30,6 +30,7 @@ export const orderRows = orders.table(
     promoCode: text('promo_code'),
     shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
     phone: text('phone').notNull(),
+    deliverySlot: jsonb('delivery_slot').$type<DeliverySlot>(),
     paymentId: uuid('payment_id'),
     paymentStatus: text('payment_status'),
     reservationId: uuid('reservation_id').notNull(),

@@ -32,6 +32,15 @@ export interface ShippingAddress {
   lon?: number;
 }
 
+/** The delivery day and window chosen at checkout, and delivery's booking of a place in it. */
+export interface DeliverySlot {
+  date: string;
+  windowId: string;
+  from: string;
+  to: string;
+  bookingId: string;
+}
+
 /** The order's shipment as delivery last reported it (CONTRACT: `order.shipment`). */
 export interface ShipmentRef {
   id: string;
@@ -59,6 +68,8 @@ export interface Order {
   promoCode: string | null;
   shippingAddress: ShippingAddress;
   phone: string;
+  /** Null (or absent) when the customer chose no delivery window. */
+  deliverySlot?: DeliverySlot | null;
   payment: PaymentRef | null;
   /** Refunded so far, in the order currency. */
   refunded: Money;

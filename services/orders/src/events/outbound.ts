@@ -23,7 +23,7 @@ export function toIntegration(order: Order, change: StatusChange): OutgoingEvent
     lines: order.lines
       .filter((l) => l.quantity > 0)
       .map((l) => ({ variantId: l.variantId, sku: l.sku, title: l.title, quantity: l.quantity, unitPrice: l.unitPrice })),
-    delivery: { phone: order.phone, address: order.shippingAddress },
+    delivery: { phone: order.phone, address: order.shippingAddress, ...(order.deliverySlot ? { slot: order.deliverySlot } : {}) },
     actorId: change.actorId,
     note: change.note,
     at: change.at.toISOString(),

@@ -40,6 +40,15 @@ export const CheckoutBody = Type.Object(
       { additionalProperties: false },
     ),
     usePoints: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'Loyalty points to spend on this order' })),
+    deliverySlot: Type.Optional(
+      Type.Object(
+        { date: Type.String({ format: 'date' }), windowId: Type.String({ minLength: 1, maxLength: 32 }) },
+        {
+          additionalProperties: false,
+          description: 'A day and window from `GET /api/v1/delivery/slots`; a full one → 409 delivery.slot_full',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -73,6 +82,7 @@ export const OrderSchema = Type.Object(
     exchangeRate: Type.String({ description: 'Units of the order currency per one unit of the base currency, fixed at checkout' }),
     shippingAddress: Address,
     phone: Type.String(),
+    deliverySlot: Type.Union([Type.Object({ date: Type.String({ format: 'date' }), from: Type.String(), to: Type.String() }), Type.Null()]),
     history: Type.Array(
       Type.Object({
         status: Status,

@@ -11,6 +11,7 @@ import { Price } from '../../ui/price.tsx';
 import { showFieldErrors } from '../../ui/problem-form.ts';
 import { ErrorAlert, QueryView } from '../../ui/states.tsx';
 import { addressText } from '../account/address-text.ts';
+import { type ChosenSlot, SlotPicker } from '../delivery/slot-picker.tsx';
 import { forgetCart, useCart } from './cart-state.ts';
 
 /** The test provider's cards (CONTRACT.md): paid, declined, or paid after a 3-D Secure step. */
@@ -37,6 +38,7 @@ export default function CheckoutPage() {
   // One key per visit to this page: a double submit or a retry places one order.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [pending3ds, setPending3ds] = useState<{ orderId: string; paymentId: string } | null>(null);
+  const [slot, setSlot] = useState<ChosenSlot | null>(null);
   const form = useForm<CheckoutForm>({
     initialValues: {
       phone: user?.phone ?? '',
@@ -105,6 +107,7 @@ export default function CheckoutPage() {
             shippingAddress: { ...address, ...(apartment ? { apartment } : {}), ...(postalCode ? { postalCode } : {}) },
             payment: { provider: 'test', token: values.token },
             ...(values.usePoints > 0 ? { usePoints: values.usePoints } : {}),
+            ...(slot ? { deliverySlot: slot } : {}),
           },
         }),
       );
@@ -186,6 +189,7 @@ export default function CheckoutPage() {
                 />
               </SimpleGrid>
               {chosen === NEW && <Checkbox label={t('account.saveAddress')} {...form.getInputProps('saveAddress', { type: 'checkbox' })} />}
+              <SlotPicker city={form.values.shippingAddress.city} value={slot} onChange={setSlot} />
               <Select
                 label={t('checkout.card')}
                 data={TEST_CARDS.map((value) => ({ value, label: t(`checkout.cards.${value}`) }))}

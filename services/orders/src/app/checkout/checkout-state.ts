@@ -5,7 +5,7 @@ import { v5 } from 'uuid';
 import { saveCheckoutProgress } from '../../db/checkout-repo.ts';
 import type { CheckoutStatus } from '../../domain/checkout-status.ts';
 import type { LockedCart } from '../../domain/checkout-totals.ts';
-import type { Order, ShippingAddress, StatusChange } from '../../domain/order.ts';
+import type { DeliverySlot, Order, ShippingAddress, StatusChange } from '../../domain/order.ts';
 import type { OrdersContext } from '../context.ts';
 import type { OrderView } from '../get-order.ts';
 
@@ -16,6 +16,8 @@ export interface CheckoutRequest {
   shippingAddress: ShippingAddress;
   payment: { provider: string; token: string };
   usePoints?: number;
+  /** The delivery day and window the customer chose, if any. */
+  deliverySlot?: { date: string; windowId: string };
 }
 
 /**
@@ -31,6 +33,8 @@ export interface CheckoutState {
   reservationId?: string;
   redemption?: { redemptionId: string; discount: Money; freeShipping: boolean } | null;
   hold?: { holdId: string; points: number; value: Money } | null;
+  /** The place delivery holds in the chosen window. */
+  slot?: DeliverySlot | null;
   /** The order's number, taken from its sequence when the checkout starts. */
   orderSeq?: number;
   /** What the order owes, and what the promotion and the points settled of its list price. */
@@ -57,7 +61,7 @@ export interface CheckoutStep {
  * Ids for the other services, derived from the checkout id: a retried step (or a compensation
  * after a crash) names the same reservation, redemption, hold or payment, never a new one.
  */
-export const stepId = (checkoutId: string, purpose: 'reservation' | 'redemption' | 'hold' | 'payment') => v5(purpose, checkoutId);
+export const stepId = (checkoutId: string, purpose: 'reservation' | 'redemption' | 'hold' | 'payment' | 'slot') => v5(purpose, checkoutId);
 
 /** Inside a unit of work the write goes with its other deferred writes; elsewhere it runs at once. */
 export async function saveCheckout(

@@ -3,6 +3,7 @@ import { CheckoutFailed } from '../../domain/order.errors.ts';
 import type { OrdersContext } from '../context.ts';
 import { type CheckoutState, type CheckoutStep, saveCheckout } from './checkout-state.ts';
 import { authorizePayment } from './steps/authorize-payment.ts';
+import { bookDeliverySlot } from './steps/book-delivery-slot.ts';
 import { holdPoints } from './steps/hold-points.ts';
 import { lockPrices } from './steps/lock-prices.ts';
 import { priceOrder } from './steps/price-order.ts';
@@ -13,6 +14,7 @@ import { reserveStock } from './steps/reserve-stock.ts';
 export const CHECKOUT_STEPS: readonly CheckoutStep[] = [
   lockPrices,
   reserveStock,
+  bookDeliverySlot,
   redeemPromotion,
   holdPoints,
   priceOrder,

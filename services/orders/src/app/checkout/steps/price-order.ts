@@ -35,6 +35,7 @@ export const priceOrder: CheckoutStep = {
       promoCode: cart.promoCode,
       shippingAddress: state.request.shippingAddress,
       phone: state.request.phone,
+      deliverySlot: state.slot ?? null,
       payment: null,
       refunded: { amount: 0, currency: cart.currency },
       reservationId: state.reservationId,

@@ -1,0 +1,2 @@
+/** The job queue of message sends. */
+export const SEND_QUEUE = 'notifications.send_message';
