@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { access, rm } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { restoreFormula } from '@bazar/kit/csv';
 import { parse } from 'csv-parse';
 import { eq } from 'drizzle-orm';
@@ -71,6 +72,8 @@ export async function runImport(ctx: CatalogContext, id: string) {
   for (let start = 0; start < groups.length; start += batchSize) {
     for (const group of groups.slice(start, start + batchSize)) {
       if (ctx.stopping.signal.aborted) return;
+      // On PGlite a statement holds the event loop: requests waiting for I/O go first, product by product.
+      await nextTurn();
       const refusal = await importProductGroup(ctx, group, categoriesBySlug);
       if (refusal) errors.push(refusal);
       processed += group.length;
