@@ -26,6 +26,9 @@ export async function proxyRoutes(app: HttpApp, env: Record<string, string | und
     if (!upstream)
       return sendProblem(reply, problem(503, 'gateway.service_unavailable', `${service} is not configured (${service.toUpperCase()}_URL)`));
     return reply.from(upstream + request.url, {
+      // The client as this gateway sees it, replacing whatever the client claimed: per-address
+      // limits in the services (logins, registrations, promo codes) count real clients.
+      rewriteRequestHeaders: (_request, headers) => ({ ...headers, 'x-forwarded-for': request.ip }),
       onError: (_reply, { error }) =>
         sendProblem(reply, problem(502, 'gateway.upstream_error', `${service} did not answer: ${error.message}`)),
     });

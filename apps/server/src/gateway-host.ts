@@ -17,7 +17,7 @@ export interface RunningGateway {
 export async function startGateway(env: Record<string, string | undefined> = process.env): Promise<RunningGateway> {
   const platform = loadPlatformConfig(env);
   const log = createLogger(platform.LOG_LEVEL);
-  const app = await createHttpApp({ log, title: 'Bazar API (gateway)', docs: false });
+  const app = await createHttpApp({ log, title: 'Bazar API (gateway)', docs: false, trustProxy: platform.TRUST_PROXY });
   let upstreams = new Map<string, string>();
   opsRoutes(app, [
     {

@@ -65,7 +65,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     cleanups.unshift(() => counters.close());
     const jobs = await createJobs({ database, url: platform.DATABASE_URL, log });
     cleanups.unshift(() => jobs.stop());
-    const app = await createHttpApp({ log, title: options.title ?? 'Bazar API' });
+    const app = await createHttpApp({ log, title: options.title ?? 'Bazar API', trustProxy: platform.TRUST_PROXY });
     cleanups.unshift(() => app.close());
 
     const hostsIdentity = options.services.some((s) => s.name === 'identity');

@@ -57,6 +57,11 @@ export const PlatformConfigSchema = Type.Object({
     ],
     { default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
   ),
+  TRUST_PROXY: Type.String({
+    default: 'loopback',
+    description:
+      'Peers whose X-Forwarded-For names the client (comma-separated addresses, CIDRs, loopback or uniquelocal; `none` on an edge that faces clients directly); the gateway sets it, so per-address limits see the real client behind it',
+  }),
   IDENTITY_URL: Type.Optional(Type.String({ description: 'Where a standalone service fetches the JWKS' })),
   BAZAR_INTERNAL_TOKEN: Type.Optional(
     Type.String({ minLength: 16, description: 'Secret services present to each other (distributed mode); random per process when unset' }),

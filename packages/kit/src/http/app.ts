@@ -25,6 +25,8 @@ export interface HttpAppOptions {
   /** Serves `/openapi.json` and Swagger UI at `/docs`. */
   docs?: boolean;
   bodyLimit?: number;
+  /** Fastify's `trustProxy`: peers whose X-Forwarded-For is believed for `request.ip`. */
+  trustProxy?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     // Requests are logged once, on response, by the hook below.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? 1_048_576,
+    ...(options.trustProxy && options.trustProxy !== 'none' ? { trustProxy: options.trustProxy } : {}),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : nextRequestId();
