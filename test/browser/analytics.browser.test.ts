@@ -138,7 +138,7 @@ describe('analytics cabinet in Chromium', () => {
     await checkScreen(page, 'analytics-bets-empty');
 
     await page.getByRole('combobox', { name: 'Заказ' }).click();
-    await page.getByRole('option').first().click();
+    await page.getByRole('listbox').getByRole('option').first().click();
     await page.getByText('Отменён', { exact: true }).click();
     await page.getByLabel('Ставка, очков').fill('150');
     await page.getByRole('button', { name: 'Поставить' }).click();

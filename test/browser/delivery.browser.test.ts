@@ -218,7 +218,8 @@ describe('delivery screens in Chromium', () => {
     await expect.poll(() => page.getByRole('status').isVisible(), SLOW).toBe(true);
     const saved = await call('GET', '/api/v1/me/notification-preferences', undefined, await login(ACCOUNTS.customer));
     expect(saved).toEqual({ sms: false, email: true });
-    await page.getByRole('radio', { name: 'SMS' }).click({ force: true });
+    // The segmented control's radio is visually hidden under its label: click it where it is.
+    await page.getByRole('radio', { name: 'SMS' }).dispatchEvent('click');
     await expect.poll(async () => (await page.getByTestId('notification').all()).length, SLOW).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="notification"][data-channel="email"]').count()).toBe(0);
     await context.close();
