@@ -71,15 +71,23 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  let staleWriteFunctionAsked = false;
   pool.on('connect', (client) => {
     // The pool's listener covers idle clients only. A checked-out one losing its connection fails
     // its query (the caller sees that) and is thrown away on release; the event itself is no crash.
     client.on('error', () => {});
     prepareRepeatedStatements(client);
     beginLazily(client);
+    // On the first connection, queued ahead of whatever asked for it: opening must not need the
+    // database up (a service waits for it at start), and the function is there before any write.
+    if (!staleWriteFunctionAsked) {
+      staleWriteFunctionAsked = true;
+      client.query(CREATE_STALE_WRITE_FUNCTION).catch(() => {
+        staleWriteFunctionAsked = false;
+      });
+    }
   });
   const db = drizzleNodePg({ client: pool }) as unknown as Db;
-  await pool.query(CREATE_STALE_WRITE_FUNCTION);
   return {
     kind: 'postgres',
     db,
