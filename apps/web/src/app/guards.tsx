@@ -28,7 +28,7 @@ export function PageLoader() {
   const { t } = useTranslation();
   return (
     <Center py="xl">
-      <Loader aria-label={t('state.loading')} />
+      <Loader role="img" aria-label={t('state.loading')} />
     </Center>
   );
 }

@@ -31,7 +31,7 @@ export function QueryView<T>({
   if (query.isPending)
     return (
       <Center py="lg">
-        <Loader aria-label={t('state.loading')} />
+        <Loader role="img" aria-label={t('state.loading')} />
       </Center>
     );
   if (query.isError) return <ErrorAlert error={query.error} />;
