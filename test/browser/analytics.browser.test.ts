@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
 import { waitFor } from '@bazar/kit/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, startShop } from './support.ts';
+import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, signIn, startShop } from './support.ts';
 
 let shop: RunningShop;
 let browser: Browser;
@@ -78,20 +78,7 @@ afterAll(async () => {
   await shop?.stop();
 });
 
-async function signedIn(email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: shop.base, acceptDownloads: true, ...DESKTOP });
-  const page = await context.newPage();
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().endsWith('/session/refresh')) console.log(`${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-  await page.goto('/signin');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Пароль').fill(password);
-  await page.getByRole('button', { name: 'Войти' }).last().click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  return { context, page };
-}
+const signedIn = (email: string, password: string) => signIn(browser, shop.base, email, { acceptDownloads: true, ...DESKTOP }, password);
 
 const points = (page: Page, title: string) => page.getByRole('region', { name: title }).getAttribute('data-points');
 

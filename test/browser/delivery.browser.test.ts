@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, startShop } from './support.ts';
+import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, signIn, startShop } from './support.ts';
 
 let shop: RunningShop;
 let browser: Browser;
@@ -94,20 +94,7 @@ async function packedOrder(): Promise<{ trackingNumber: string; orderNumber: str
   return { trackingNumber: shipment.trackingNumber, orderNumber: order.number };
 }
 
-async function signedIn(email: string, options: object, password = PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: shop.base, ...options });
-  const page = await context.newPage();
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().endsWith('/session/refresh')) console.log(`${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-  await page.goto('/signin');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Пароль').fill(password);
-  await page.getByRole('button', { name: 'Войти' }).last().click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  return { context, page };
-}
+const signedIn = (email: string, options: object, password = PASSWORD) => signIn(browser, shop.base, email, options, password);
 
 /** The proof-of-delivery code the customer got by SMS (stored in the inbox: this shop has no SMS gateway). */
 async function deliveryCode(): Promise<string> {

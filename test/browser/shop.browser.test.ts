@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, startShop } from './support.ts';
+import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, signIn, startShop } from './support.ts';
 
 let shop: RunningShop;
 let browser: Browser;
@@ -19,21 +19,7 @@ const SLOW = { timeout: 30_000 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
-async function signedIn(email: string, options: object, password = PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: shop.base, ...options });
-  const page = await context.newPage();
-  // A refused API call is the first thing to read when a journey stalls.
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().endsWith('/session/refresh')) console.log(`${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-  await page.goto('/signin');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Пароль').fill(password);
-  await page.getByRole('button', { name: 'Войти' }).last().click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  return { context, page };
-}
+const signedIn = (email: string, options: object, password = PASSWORD) => signIn(browser, shop.base, email, options, password);
 
 describe('web app in Chromium', () => {
   it('a customer on a phone finds a product, pays with tok_success and sees the order paid', async () => {

@@ -156,6 +156,7 @@ export async function signIn(
   base: string,
   email: string,
   options: object,
+  password = PASSWORD,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: base, ...options });
   const page = await context.newPage();
@@ -165,7 +166,7 @@ export async function signIn(
   page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
   await page.goto('/signin');
   await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Пароль').fill(PASSWORD);
+  await page.getByLabel('Пароль').fill(password);
   await page.getByRole('button', { name: 'Войти' }).last().click();
   await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
   return { context, page };
