@@ -112,6 +112,9 @@ export async function createJobs(options: {
   boss.on('error', (error) => log.warn({ err: error }, 'job queue error'));
   await boss.start();
   const timers: NodeJS.Timeout[] = [];
+  // Batches still in a handler: pg-boss stops waiting for them after its timeout, but completes each
+  // one when its handler returns, so the database must outlive them.
+  const running = new Set<Promise<void>>();
   const definitions = new Map<string, JobDefinition>();
   const queues = new Set<string>();
   const ensureQueue = async (name: string) => {
@@ -161,21 +164,10 @@ export async function createJobs(options: {
         await boss.work<Record<string, unknown>>(
           definition.queue,
           { pollingIntervalSeconds: options.pollSeconds ?? 2, batchSize: 10 },
-          async (batch) => {
-            // Jobs of a batch succeed or fail one by one: pg-boss completes only those still active.
-            for (const job of batch) {
-              try {
-                await definition.handler(job.data);
-              } catch (error) {
-                log.warn({ err: error, queue: definition.queue, jobId: job.id }, 'job failed');
-                // With the database gone the job cannot be marked failed; it stays active until its expiry retries it.
-                await boss
-                  .fail(definition.queue, job.id, { message: String(error) })
-                  .catch((failError: unknown) =>
-                    log.warn({ err: failError, queue: definition.queue, jobId: job.id }, 'could not mark a job failed'),
-                  );
-              }
-            }
+          (batch) => {
+            const run = runBatch(definition, batch);
+            running.add(run);
+            return run.finally(() => running.delete(run));
           },
         );
         if (definition.cron) await boss.schedule(definition.queue, definition.cron, {}, retryOptionsOf(definition));
@@ -185,6 +177,29 @@ export async function createJobs(options: {
     async stop() {
       for (const timer of timers) clearInterval(timer);
       await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
+      if (running.size > 0) {
+        const late = new Promise((resolve) => setTimeout(resolve, 30_000).unref());
+        await Promise.race([Promise.allSettled([...running]), late]);
+      }
+      // pg-boss sends a batch's completion on the turn after its handler returns.
+      await new Promise((resolve) => setImmediate(resolve));
     },
   };
+
+  async function runBatch(definition: JobDefinition, batch: PgBoss.Job<Record<string, unknown>>[]): Promise<void> {
+    // Jobs of a batch succeed or fail one by one: pg-boss completes only those still active.
+    for (const job of batch) {
+      try {
+        await definition.handler(job.data);
+      } catch (error) {
+        log.warn({ err: error, queue: definition.queue, jobId: job.id }, 'job failed');
+        // With the database gone the job cannot be marked failed; it stays active until its expiry retries it.
+        await boss
+          .fail(definition.queue, job.id, { message: String(error) })
+          .catch((failError: unknown) =>
+            log.warn({ err: failError, queue: definition.queue, jobId: job.id }, 'could not mark a job failed'),
+          );
+      }
+    }
+  }
 }
