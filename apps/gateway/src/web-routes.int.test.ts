@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { createHttpApp, type HttpApp } from '@bazar/kit/http/app';
 import { createLogger } from '@bazar/kit/log';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,8 @@ beforeAll(async () => {
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(join(dist, 'sw.js'), '// worker');
+  writeFileSync(join(dist, 'assets', 'app-def456.js'), 'console.log("plain")');
+  writeFileSync(join(dist, 'assets', 'app-def456.js.br'), brotliCompressSync('console.log("plain")'));
   app = await createHttpApp({ log: createLogger('silent'), title: 'web test' });
   app.get('/api/v1/ping', async () => ({ ok: true }));
   expect(await webRoutes(app, dist)).toBe(true);
@@ -47,6 +50,17 @@ describe('the web app at /', () => {
     expect(worker.headers['cache-control']).toBe('no-cache');
     // The worker fetches the shell from this origin, so it must not get the API's `default-src 'none'`.
     expect(worker.headers['content-security-policy']).toBe(WEB_CSP);
+  });
+
+  it('serves assets present at start as immutable too, brotli-compressed when the browser accepts it', async () => {
+    const compressed = await app.inject({ method: 'GET', url: '/assets/app-def456.js', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(compressed.statusCode).toBe(200);
+    expect(compressed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(compressed.rawPayload).toString()).toBe('console.log("plain")');
+    const plain = await app.inject({ method: 'GET', url: '/assets/app-def456.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log("plain")');
   });
 
   it('leaves API routes alone and answers unknown API paths and missing files with problem+json 404', async () => {

@@ -38,13 +38,24 @@ export async function webRoutes(app: HttpApp, root = WEB_DIST): Promise<boolean>
   if (!existsSync(`${root}/index.html`)) return false;
   // Top-level files (index.html, sw.js, the manifest) are listed once; hashed assets are looked up
   // on every request, so a rebuild while the server runs is served too.
-  await app.register(fastifyStatic, { root, wildcard: false, index: false, cacheControl: false, setHeaders: revalidate });
+  // The build writes .br and .gz beside each text file: sent as they are when the browser accepts them.
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    // Hashed assets are the next registration's, with their year-long cache.
+    globIgnore: ['assets/**'],
+    index: false,
+    cacheControl: false,
+    preCompressed: true,
+    setHeaders: revalidate,
+  });
   await app.register(fastifyStatic, {
     root: join(root, 'assets'),
     prefix: '/assets/',
     decorateReply: false,
     index: false,
     cacheControl: false,
+    preCompressed: true,
     setHeaders: (reply) => reply.header('cache-control', 'public, max-age=31536000, immutable').header('content-security-policy', WEB_CSP),
   });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {

@@ -119,7 +119,8 @@ export default function SearchPage() {
             ))}
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 9 }} order={{ base: 1, sm: 2 }}>
+        {/* Until the first results arrive their column holds a screen, so the filters below do not jump down. */}
+        <Grid.Col span={{ base: 12, sm: 9 }} order={{ base: 1, sm: 2 }} mih={results.data ? undefined : '100vh'}>
           <QueryView query={results} isEmpty={(r) => r.items.length === 0} empty={t('search.nothing')}>
             {(r) => (
               <Stack>
