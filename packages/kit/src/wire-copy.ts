@@ -3,8 +3,8 @@
  * between: dates (anything with `toJSON`) become what `toJSON` answers, properties that are
  * undefined or functions are left out, and in arrays become null, as do numbers JSON cannot write
  * (-0 becomes 0).
- * An in-process service call answers through it so callers see what they would over HTTP; it is
- * ~2.7 times quicker than the round trip through text (a cart view: 4 µs against 11).
+ * An in-process service call answers through it so callers see what they would over HTTP, for
+ * less than the round trip through text costs (0024).
  */
 export function wireCopy(value: unknown): unknown {
   if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null; // -0 is written as 0

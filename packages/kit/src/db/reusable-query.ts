@@ -34,8 +34,8 @@ export interface ReusableQuery<R, P> {
  * then run on whichever database or transaction handle a call passes.
  *
  * Drizzle's own `.prepare()` binds the statement to the handle it was built on (the pool), so it
- * cannot run inside a transaction, and building a query anew costs 50–100 µs of CPU per call:
- * together the largest cost on the checkout path (docs/decisions/0024). The name also makes it a
+ * cannot run inside a transaction, and building a query anew on every call was the largest CPU
+ * cost on the checkout path (docs/decisions/0024). The name also makes it a
  * server-side prepared statement on PostgreSQL.
  */
 export function reusableQuery<R, P extends Record<string, unknown>>(
@@ -117,8 +117,8 @@ type KeyedQuery<R> = PromiseLike<R> & { prepare(name: string): { execute(values?
  * A read by a list of keys (`id IN (…)`), one prepared statement per list length up to 16; `build`
  * gets the keys as placeholders. One statement for every length (`id = ANY($1)`) is planned afresh
  * on every call: PostgreSQL costs a generic plan for an array of unknown length above the plan for
- * the array in hand, so it never settles on one (the variant lookup at checkout: 0 generic plans in
- * 1,691 runs, planning ~8% of the database's CPU in bench:checkout).
+ * the array in hand, so it never settles on one (planning was a measurable share of the
+ * database's CPU in bench:checkout: 0024).
  */
 export function reusableQueryByKeys<R>(name: string, build: (db: DbOrTx, keys: readonly unknown[]) => KeyedQuery<R>) {
   const queryFor = perCount<R>(name, (db, count) =>

@@ -93,8 +93,7 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   const { database, schema, bus, log, pollMs } = options;
   const batchSize = options.batchSize ?? 100;
   const leaseSeconds = options.leaseSeconds ?? 30;
-  // 25 ms against 5: under bench:checkout's load 10.5 → 10.0 statements per paid order (larger
-  // claims, and a SKU's stock snapshots folded into one), 8–20% more orders/s (docs/decisions/0024).
+  // A window lets claims grow and a SKU's stock snapshots fold into one (docs/decisions/0024).
   // An event waits at most this long, and only while the relay is busy.
   const batchWindowMs = options.batchWindowMs ?? 25;
   const table = `"${schema}"."outbox"`;
@@ -108,8 +107,8 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
 
   // Published rows leave dead entries in the pending index until vacuum. A scan of the index in
   // id order marks them as it passes, so the next claim skips them; a bitmap scan, which the
-  // planner picks for a few pending rows, re-reads every one of them each time (6 ms against
-  // 0.06 ms measured after 20 s of load). The setting holds for this claim only, and the
+  // planner picks for a few pending rows, re-reads every one of them each time (0024). The
+  // setting holds for this claim only, and the
   // statements go in one round trip, with the "published" mark of the batch before when the
   // relay went straight on to this claim (docs/decisions/0024).
   const claimStatement = `UPDATE ${table} SET lease_until = now() + interval '${leaseSeconds} seconds', attempts = attempts + 1
