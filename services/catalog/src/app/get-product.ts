@@ -14,12 +14,13 @@ export async function getProductJson(ctx: CatalogContext, idOrSlug: string, curr
   const convert = await ctx.rates.converter(currency);
   const byId = UUID.test(idOrSlug);
   const key = byId ? `id:${idOrSlug.toLowerCase()}` : `slug:${idOrSlug}`;
-  let json = await ctx.cache.get(key);
+  const cached = await ctx.cache.get(key);
+  let json = cached.json;
   if (json === undefined) {
     const product = await findProduct(ctx.deps.db, byId ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug });
     if (!product) throw ProductNotFound(idOrSlug);
     json = JSON.stringify(toProductView(product));
-    await ctx.cache.set(productCacheKeys(product), json);
+    await ctx.cache.fill(productCacheKeys(product), json, cached.generation);
   }
   if (!currency || currency === ctx.config.BASE_CURRENCY) return json;
   return JSON.stringify(displayIn(JSON.parse(json) as ProductView, convert));

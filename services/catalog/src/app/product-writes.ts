@@ -24,17 +24,12 @@ export async function persistProductChange(ctx: TxContext, product: Product, cre
   await ctx.publish(...productEvents(product, created));
 }
 
-/** How long after a change its cached reads are dropped once more. */
-export const FORGET_AGAIN_MS = 250;
-
 /**
- * Drops cached reads of a product after its change committed (old and new slug), and once more
- * shortly after: a read that began before the commit (a product page, a cart's cached lookup
- * warming the cache) may store the old product after the first drop.
+ * Drops cached reads of a product after its change committed (old and new slug). A read that began
+ * before the commit cannot store the old product afterwards: the delete moves the cache's generation.
  */
 export async function forgetProduct(ctx: CatalogContext, ...versions: (Pick<Product, 'id' | 'slug'> | undefined)[]) {
   const keys = [...new Set(versions.flatMap((p) => (p ? productCacheKeys(p) : [])))];
   ctx.searchMemo.clear();
   await ctx.cache.delete(keys);
-  setTimeout(() => void ctx.cache.delete(keys).catch(() => undefined), FORGET_AGAIN_MS).unref();
 }
