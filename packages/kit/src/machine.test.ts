@@ -18,6 +18,12 @@ describe('defineMachine', () => {
     else expect(() => machine.assert(from, to)).toThrow(expect.objectContaining({ status: 409, code: 'test.illegal_transition' }));
   });
 
+  it('names the states that may move to a state, for compare-and-set writes', () => {
+    expect(machine.sources('draft')).toEqual(['open']);
+    expect(machine.sources('closed')).toEqual(['open']);
+    expect(machine.sources('open')).toEqual(['draft']);
+  });
+
   it('rejects a table whose edge targets an unknown state', () => {
     expect(() => defineMachine<'a' | 'b'>({ a: ['b'], b: ['c' as 'a'] })).toThrow('unknown state');
   });

@@ -5,6 +5,8 @@ export interface Machine<S extends string> {
   readonly states: readonly S[];
   can(from: S, to: S): boolean;
   next(from: S): readonly S[];
+  /** The states that may move to `to`: what a compare-and-set write of `to` expects to find. */
+  sources(to: S): S[];
   /** Throws a 409 `<code>` DomainError when `from → to` is not in the table. */
   assert(from: S, to: S): void;
 }
@@ -21,6 +23,7 @@ export function defineMachine<S extends string>(table: Record<S, readonly S[]>, 
     states,
     can,
     next: (from) => table[from] ?? [],
+    sources: (to) => states.filter((from) => can(from, to)),
     assert(from, to) {
       if (!can(from, to)) {
         throw new DomainError(errorCode, 409, `Cannot move from ${from} to ${to}`, { from, to });

@@ -1,7 +1,8 @@
 import type { TxContext } from '@bazar/kit/events/outbox';
 import type { Ids } from '@bazar/kit/ids';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { loyaltyHolds } from '../db/schema.ts';
+import { holdMachine } from '../domain/hold-status.ts';
 import { lockAccount, recordPointsChange } from './points-ledger.ts';
 
 type HoldRow = typeof loyaltyHolds.$inferSelect;
@@ -26,7 +27,7 @@ export async function cancelHoldInTx(ctx: TxContext, ids: Ids, holdId: string, n
   const flipped = await ctx.tx
     .update(loyaltyHolds)
     .set({ status: 'cancelled', cancelledAt: now })
-    .where(and(eq(loyaltyHolds.id, holdId), eq(loyaltyHolds.status, 'held')))
+    .where(and(eq(loyaltyHolds.id, holdId), inArray(loyaltyHolds.status, holdMachine.sources('cancelled'))))
     .returning({ id: loyaltyHolds.id });
   if (flipped.length > 0) {
     await recordPointsChange(ctx, {

@@ -1,6 +1,7 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { promotions, redemptions } from '../db/schema.ts';
+import { redemptionMachine } from '../domain/redemption-status.ts';
 
 /** Live (not cancelled) uses of a promotion by one customer. */
 export async function countCustomerUses(db: DbOrTx, promotionId: string, customerId: string): Promise<number> {
@@ -23,7 +24,7 @@ export async function cancelRedemptionInTx(tx: Tx, redemptionId: string, now: Da
   const flipped = await tx
     .update(redemptions)
     .set({ status: 'cancelled', cancelledAt: now })
-    .where(and(eq(redemptions.id, redemptionId), eq(redemptions.status, 'redeemed')))
+    .where(and(eq(redemptions.id, redemptionId), inArray(redemptions.status, redemptionMachine.sources('cancelled'))))
     .returning({ id: redemptions.id });
   if (flipped.length > 0) {
     await tx
