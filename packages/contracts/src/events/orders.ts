@@ -74,3 +74,37 @@ export const ORDER_EVENTS = {
   cancelled: OrderCancelled,
   refunded: OrderRefunded,
 } as const;
+
+/** A customer booked a service: workforce starts matching it to a qualified worker of the city. */
+export const ServiceRequestBooked = defineEvent(
+  'orders.service_request.booked',
+  1,
+  Type.Object({
+    requestId: Uuid,
+    customerId: Uuid,
+    typeId: Uuid,
+    skill: Type.String({ minLength: 1 }),
+    city: Type.String({ minLength: 1 }),
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+    lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+    scheduledAt: Timestamp,
+  }),
+);
+
+/** A service request ended; workforce frees the worker's open job (or withdraws a pending offer). */
+export const ServiceRequestClosed = defineEvent(
+  'orders.service_request.closed',
+  1,
+  Type.Object({
+    requestId: Uuid,
+    workerId: Type.Optional(Uuid),
+    status: Type.Union([Type.Literal('completed'), Type.Literal('cancelled'), Type.Literal('unmatched')]),
+  }),
+);
+
+/** The customer rated the worker of a completed request; workforce keeps the worker's rating. */
+export const ServiceRequestRated = defineEvent(
+  'orders.service_request.rated',
+  1,
+  Type.Object({ requestId: Uuid, workerId: Uuid, stars: Type.Integer({ minimum: 1, maximum: 5 }) }),
+);
