@@ -4,6 +4,7 @@ export * from './clients/inventory.ts';
 export * from './clients/payments.ts';
 export * from './clients/promotions.ts';
 export * from './clients/rates.ts';
+export * from './clients/workforce.ts';
 export * from './common.ts';
 export * from './events/betting.ts';
 export * from './events/catalog.ts';
