@@ -69,9 +69,10 @@ export async function lockBestCandidate(
   tx: DbOrTx,
   request: { skill: string; city: string; lat: number | null; lon: number | null; tried: string[] },
 ): Promise<string | undefined> {
+  // Without the request's coordinates, distance does not decide (a bare constant would be a column position).
   const distance =
     request.lat === null || request.lon === null
-      ? sql`0`
+      ? undefined
       : sql`coalesce(power(${workers.lat} - ${request.lat}, 2) + power((${workers.lon} - ${request.lon}) * ${Math.cos((request.lat * Math.PI) / 180)}, 2), 1e9)`;
   const [row] = await tx
     .select({ userId: workers.userId })
@@ -86,7 +87,7 @@ export async function lockBestCandidate(
       ),
     )
     .orderBy(
-      distance,
+      ...(distance ? [distance] : []),
       asc(workers.openJobs),
       sql`${workers.ratingSum}::float8 / nullif(${workers.ratingCount}, 0) desc nulls last`,
       asc(workers.userId),
