@@ -1,6 +1,6 @@
 import type { TxContext } from '@bazar/kit/events/outbox';
 import { insertOffer, type RequestRow, setRequest } from '../db/request-repo.ts';
-import { anyoneLeft, holdOffer, lockBestCandidate } from '../db/worker-repo.ts';
+import { anyoneLeft, holdOfferForBest } from '../db/worker-repo.ts';
 import { offerExpiry, whenNobodyFree } from '../domain/matching.ts';
 import { offerMade, requestUnmatched } from '../events/outbound.ts';
 import type { WorkforceContext } from './context.ts';
@@ -12,8 +12,8 @@ import type { WorkforceContext } from './context.ts';
 export async function offerNext(ctx: WorkforceContext, { tx, publish }: TxContext, request: RequestRow): Promise<string | null> {
   const now = ctx.deps.clock.now();
   if (now < request.scheduledAt) {
-    const workerId = await lockBestCandidate(tx, request);
-    if (workerId && (await holdOffer(tx, workerId, request.requestId, now))) {
+    const workerId = await holdOfferForBest(tx, request, now);
+    if (workerId) {
       const expiresAt = offerExpiry(now, ctx.config.MATCH_OFFER_SECONDS, request.scheduledAt);
       await insertOffer(tx, {
         id: ctx.deps.ids.next(),

@@ -1,14 +1,14 @@
 import type { ServiceRequestBooked } from '@bazar/contracts/events/orders';
 import type { TxContext } from '@bazar/kit/events/outbox';
 import type { Static } from 'typebox';
-import { insertRequest, lockRequest } from '../db/request-repo.ts';
+import { insertRequest } from '../db/request-repo.ts';
 import type { WorkforceContext } from './context.ts';
 import { offerNext } from './offer-next.ts';
 
 /** A booked request joins matching and goes to its first worker in the same transaction. */
 export async function takeBooking(ctx: WorkforceContext, txc: TxContext, booked: Static<typeof ServiceRequestBooked.schema>) {
   const now = ctx.deps.clock.now();
-  const isNew = await insertRequest(txc.tx, {
+  const request = await insertRequest(txc.tx, {
     requestId: booked.requestId,
     customerId: booked.customerId,
     skill: booked.skill,
@@ -20,7 +20,5 @@ export async function takeBooking(ctx: WorkforceContext, txc: TxContext, booked:
     bookedAt: now,
     updatedAt: now,
   });
-  if (!isNew) return null;
-  const request = await lockRequest(txc.tx, booked.requestId);
   return request ? offerNext(ctx, txc, request) : null;
 }

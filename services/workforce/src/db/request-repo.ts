@@ -5,10 +5,10 @@ import { offers, requests } from './schema.ts';
 export type RequestRow = typeof requests.$inferSelect;
 export type OfferRow = typeof offers.$inferSelect;
 
-/** Records a booked request once; false when it was already known. */
-export async function insertRequest(tx: DbOrTx, request: typeof requests.$inferInsert): Promise<boolean> {
-  const rows = await tx.insert(requests).values(request).onConflictDoNothing().returning({ id: requests.requestId });
-  return rows.length > 0;
+/** Records a booked request once (the new row is this transaction's until it commits); undefined when it was already known. */
+export async function insertRequest(tx: DbOrTx, request: typeof requests.$inferInsert): Promise<RequestRow | undefined> {
+  const [row] = await tx.insert(requests).values(request).onConflictDoNothing().returning();
+  return row;
 }
 
 /** The request row, locked: matching, answers and closing of one request take turns on it. */

@@ -79,6 +79,8 @@ export const workers = workforce.table(
   },
   (t) => [
     index('workers_city_idx').on(t.city),
+    // Matching looks only at the free workers of one city.
+    index('workers_free_city_idx').on(t.city).where(sql`${t.available} and ${t.offerRequestId} is null`),
     uniqueIndex('workers_one_offer_idx').on(t.offerRequestId),
     check('workers_open_jobs_not_negative', sql`${t.openJobs} >= 0`),
   ],

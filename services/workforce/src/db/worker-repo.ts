@@ -61,20 +61,22 @@ export async function listWorkers(db: DbOrTx, filter: { skill?: string; city?: s
 }
 
 /**
- * The best worker to offer a request to, locked: qualified, available, in the city, holding no
- * offer and not tried before; nearest first, then fewest open jobs, then best rated. Rows
- * another matching holds are skipped, so two requests matched at once never pick one worker.
+ * Gives the request's offer to the best worker: qualified, available, in the city, holding no
+ * offer and not tried before; nearest first, then fewest open jobs, then best rated. One
+ * statement; rows another matching holds are skipped, so two requests matched at once never
+ * pick one worker. Answers the worker, or undefined when nobody is free.
  */
-export async function lockBestCandidate(
+export async function holdOfferForBest(
   tx: DbOrTx,
-  request: { skill: string; city: string; lat: number | null; lon: number | null; tried: string[] },
+  request: { requestId: string; skill: string; city: string; lat: number | null; lon: number | null; tried: string[] },
+  at: Date,
 ): Promise<string | undefined> {
   // Without the request's coordinates, distance does not decide (a bare constant would be a column position).
   const distance =
     request.lat === null || request.lon === null
       ? undefined
       : sql`coalesce(power(${workers.lat} - ${request.lat}, 2) + power((${workers.lon} - ${request.lon}) * ${Math.cos((request.lat * Math.PI) / 180)}, 2), 1e9)`;
-  const [row] = await tx
+  const best = tx
     .select({ userId: workers.userId })
     .from(workers)
     .where(
@@ -94,6 +96,11 @@ export async function lockBestCandidate(
     )
     .limit(1)
     .for('update', { skipLocked: true });
+  const [row] = await tx
+    .update(workers)
+    .set({ offerRequestId: request.requestId, updatedAt: at })
+    .where(and(sql`${workers.userId} = (${best})`, isNull(workers.offerRequestId)))
+    .returning({ userId: workers.userId });
   return row?.userId;
 }
 
@@ -111,16 +118,6 @@ export async function anyoneLeft(tx: DbOrTx, request: { skill: string; city: str
     )
     .limit(1);
   return row !== undefined;
-}
-
-/** Gives the worker the offer; false when they already hold one. */
-export async function holdOffer(tx: DbOrTx, userId: string, requestId: string, at: Date): Promise<boolean> {
-  const rows = await tx
-    .update(workers)
-    .set({ offerRequestId: requestId, updatedAt: at })
-    .where(and(eq(workers.userId, userId), isNull(workers.offerRequestId)))
-    .returning({ userId: workers.userId });
-  return rows.length > 0;
 }
 
 /** Releases the worker's offer of this request; with `assigned`, it becomes one more open job. */

@@ -121,4 +121,5 @@ CREATE INDEX "offers_open_expiry_idx" ON "workforce"."offers" USING btree ("expi
 CREATE INDEX "outbox_pending_idx" ON "workforce"."outbox" USING btree ("id") WHERE "workforce"."outbox"."published_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "requests_status_idx" ON "workforce"."requests" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "workers_city_idx" ON "workforce"."workers" USING btree ("city");--> statement-breakpoint
+CREATE INDEX "workers_free_city_idx" ON "workforce"."workers" USING btree ("city") WHERE "workforce"."workers"."available" and "workforce"."workers"."offer_request_id" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "workers_one_offer_idx" ON "workforce"."workers" USING btree ("offer_request_id");
