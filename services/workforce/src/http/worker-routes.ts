@@ -88,8 +88,9 @@ export function workerRoutes(app: HttpApp, ctx: WorkforceContext) {
     app.post(
       path,
       {
+        preHandler: ctx.deps.internal,
         schema: {
-          tags: ['internal'],
+          hide: true,
           summary,
           description: '403 workforce.not_your_offer when it is offered to someone else; 409 workforce.offer_gone when no offer is open.',
           params: RequestParams,
