@@ -108,7 +108,9 @@ for (const engine of ENGINES) {
 const load = loadavg()
   .map((l) => l.toFixed(1))
   .join(' ');
-console.log('\n| engine | workers | bookings | matches/s (concurrency) | booking→offer p50 ms | p99 ms (one at a time) | workers with two offers | load avg |');
+console.log(
+  '\n| engine | workers | bookings | matches/s (concurrency) | booking→offer p50 ms | p99 ms (one at a time) | workers with two offers | load avg |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---|');
 for (const r of results) {
   console.log(
@@ -117,10 +119,21 @@ for (const r of results) {
 }
 let ok = true;
 for (const r of results) {
-  ok = verdict(`every booking offered, to ${r.offers} distinct workers (${r.engine})`, r.offers === BOOKINGS && r.distinctWorkers === BOOKINGS && r.doubled === 0, `${r.offers} offers`) && ok;
-  if (r.engine === 'pglite') ok = verdict('booking→first offer p99 embedded', r.p99 <= TARGET_P99_MS, `${r.p99.toFixed(1)} ms (target ≤ ${TARGET_P99_MS} ms)`) && ok;
+  ok =
+    verdict(
+      `every booking offered, to ${r.offers} distinct workers (${r.engine})`,
+      r.offers === BOOKINGS && r.distinctWorkers === BOOKINGS && r.doubled === 0,
+      `${r.offers} offers`,
+    ) && ok;
+  if (r.engine === 'pglite')
+    ok = verdict('booking→first offer p99 embedded', r.p99 <= TARGET_P99_MS, `${r.p99.toFixed(1)} ms (target ≤ ${TARGET_P99_MS} ms)`) && ok;
   if (r.engine === 'postgres') {
-    ok = verdict('matches per second on PostgreSQL', r.matchesPerSecond >= TARGET_MATCHES_PER_SECOND, `${r.matchesPerSecond.toFixed(1)}/s (target ≥ ${TARGET_MATCHES_PER_SECOND})`) && ok;
+    ok =
+      verdict(
+        'matches per second on PostgreSQL',
+        r.matchesPerSecond >= TARGET_MATCHES_PER_SECOND,
+        `${r.matchesPerSecond.toFixed(1)}/s (target ≥ ${TARGET_MATCHES_PER_SECOND})`,
+      ) && ok;
   }
 }
 process.exit(ok ? 0 : 1);

@@ -18,7 +18,11 @@ const roleOf = async (token: string) => (await shop.call('GET', '/api/v1/me', to
 describe('becoming a worker', () => {
   it('a user who passes a test gets the role worker from identity and a profile in workforce', async () => {
     const email = `${newId().slice(-10)}@example.test`;
-    const signUp = await shop.call('POST', '/api/v1/auth/register', undefined, { email, password: 'correct horse battery', name: 'Фёдор Мастеров' });
+    const signUp = await shop.call('POST', '/api/v1/auth/register', undefined, {
+      email,
+      password: 'correct horse battery',
+      name: 'Фёдор Мастеров',
+    });
     expect(signUp.status).toBe(201);
     const token = signUp.body.accessToken as string;
     const manager = await t.tokens.issue({ roles: ['manager'] });
@@ -52,8 +56,14 @@ describe('becoming a worker', () => {
     await t.drainOutboxes();
     for (const s of t.services) await s.seedDemo();
     const manager = await t.tokens.issue({ roles: ['manager'] });
-    await waitFor(async () => (await shop.call('GET', '/api/v1/workers?limit=100', manager)).body.items.length >= 4, 15_000, 'demo workers');
-    const workers = (await shop.call('GET', '/api/v1/workers?limit=100', manager)).body.items.filter((w: { city: string | null }) => w.city);
+    await waitFor(
+      async () => (await shop.call('GET', '/api/v1/workers?limit=100', manager)).body.items.length >= 4,
+      15_000,
+      'demo workers',
+    );
+    const workers = (await shop.call('GET', '/api/v1/workers?limit=100', manager)).body.items.filter(
+      (w: { city: string | null }) => w.city,
+    );
     expect(workers.map((w: { city: string }) => w.city).sort()).toEqual(['Казань', 'Москва', 'Москва']);
     const tests = (await shop.call('GET', '/api/v1/qualification-tests', manager)).body.items;
     expect(tests.map((x: { skill: string }) => x.skill).sort()).toEqual(['appliance_repair', 'furniture_assembly', 'plumbing']);
@@ -62,9 +72,13 @@ describe('becoming a worker', () => {
       expect(results.length).toBeGreaterThanOrEqual(1);
       expect(results.every((r: { passed: boolean }) => r.passed)).toBe(true);
     }
-    await waitFor(async () => {
-      const login = await shop.call('POST', '/api/v1/auth/login', undefined, { email: 'worker3@demo.bazar', password: 'demo12345' });
-      return (await roleOf(login.body.accessToken)).includes('worker');
-    }, 15_000, 'the demo worker role');
+    await waitFor(
+      async () => {
+        const login = await shop.call('POST', '/api/v1/auth/login', undefined, { email: 'worker3@demo.bazar', password: 'demo12345' });
+        return (await roleOf(login.body.accessToken)).includes('worker');
+      },
+      15_000,
+      'the demo worker role',
+    );
   });
 });

@@ -4,7 +4,9 @@ import { type EventEnvelope, envelope } from '@bazar/kit/events/event';
 import { newId } from '@bazar/kit/ids';
 
 /** `orders.service_request.booked` as orders publishes it; by default in Kazan, tomorrow. */
-export function bookedEvent(input: { requestId?: string; skill?: string; city?: string; lat?: number; lon?: number; scheduledAt?: Date } = {}) {
+export function bookedEvent(
+  input: { requestId?: string; skill?: string; city?: string; lat?: number; lon?: number; scheduledAt?: Date } = {},
+) {
   const data = {
     requestId: input.requestId ?? newId(),
     customerId: newId(),
@@ -25,10 +27,7 @@ export const ratedEvent = (requestId: string, workerId: string, stars: number): 
   envelope(ServiceRequestRated.make({ requestId, workerId, stars }), 'orders');
 
 export const registeredEvent = (user: { userId: string; name: string; email: string }): EventEnvelope =>
-  envelope(
-    UserRegistered.make({ ...user, phone: null, roles: ['customer'], registeredAt: new Date().toISOString() }),
-    'identity',
-  );
+  envelope(UserRegistered.make({ ...user, phone: null, roles: ['customer'], registeredAt: new Date().toISOString() }), 'identity');
 
 /** A two-question test body; the first option of each question is the correct one. */
 export const aTest = (skill = 'appliance_repair', overrides: Record<string, unknown> = {}) => ({

@@ -11,10 +11,14 @@ import { expectOk, type ServiceTransport } from '@bazar/kit/clients';
 export function workforceClient(transport: ServiceTransport) {
   return {
     async accept(requestId: string, workerId: string): Promise<{ requestId: string; workerId: string }> {
-      return expectOk(await transport.call({ method: 'POST', path: `/internal/v1/workforce/offers/${requestId}/accept`, body: { workerId } }));
+      return expectOk(
+        await transport.call({ method: 'POST', path: `/internal/v1/workforce/offers/${requestId}/accept`, body: { workerId } }),
+      );
     },
     async decline(requestId: string, workerId: string): Promise<{ requestId: string; declined: boolean; nextWorkerOffered: boolean }> {
-      return expectOk(await transport.call({ method: 'POST', path: `/internal/v1/workforce/offers/${requestId}/decline`, body: { workerId } }));
+      return expectOk(
+        await transport.call({ method: 'POST', path: `/internal/v1/workforce/offers/${requestId}/decline`, body: { workerId } }),
+      );
     },
   };
 }

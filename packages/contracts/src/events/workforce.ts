@@ -6,11 +6,7 @@ import { Timestamp, Uuid } from '../common.ts';
 export const Skill = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9_]+$' });
 
 /** Matching offered a request to one worker, who has until `expiresAt` to accept or decline. */
-export const OfferMade = defineEvent(
-  'workforce.offer.made',
-  1,
-  Type.Object({ requestId: Uuid, workerId: Uuid, expiresAt: Timestamp }),
-);
+export const OfferMade = defineEvent('workforce.offer.made', 1, Type.Object({ requestId: Uuid, workerId: Uuid, expiresAt: Timestamp }));
 
 /** The offered worker accepted: the request is theirs (orders marks it `assigned`, idempotently). */
 export const OfferAccepted = defineEvent('workforce.offer.accepted', 1, Type.Object({ requestId: Uuid, workerId: Uuid }));

@@ -29,6 +29,8 @@ export async function seedDemoStaff(ctx: IdentityContext): Promise<string[]> {
     created++;
   }
   return created > 0
-    ? [`Demo accounts: {customer,operator,picker,courier,manager,purchaser,controller,worker,worker2,worker3}@demo.bazar / ${DEMO_PASSWORD}`]
+    ? [
+        `Demo accounts: {customer,operator,picker,courier,manager,purchaser,controller,worker,worker2,worker3}@demo.bazar / ${DEMO_PASSWORD}`,
+      ]
     : [];
 }

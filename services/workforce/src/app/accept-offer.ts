@@ -13,7 +13,8 @@ export async function acceptOffer(ctx: WorkforceContext, input: { requestId: str
   return ctx.deps.uow(async (txc) => {
     const { request, offer } = await lockOfferFor(ctx, txc, input);
     if (!offer) {
-      if (request.status === 'assigned' && request.workerId === input.workerId) return { requestId: input.requestId, workerId: input.workerId };
+      if (request.status === 'assigned' && request.workerId === input.workerId)
+        return { requestId: input.requestId, workerId: input.workerId };
       if (request.status === 'assigned') throw NotYourOffer(input.requestId);
       throw OfferGone(input.requestId);
     }

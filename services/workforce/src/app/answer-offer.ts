@@ -1,6 +1,6 @@
-import { lockRequest, type OfferRow, openOfferOf, type RequestRow } from '../db/request-repo.ts';
-import { OfferGone, NotYourOffer } from '../domain/workforce.errors.ts';
 import type { TxContext } from '@bazar/kit/events/outbox';
+import { lockRequest, type OfferRow, openOfferOf, type RequestRow } from '../db/request-repo.ts';
+import { NotYourOffer, OfferGone } from '../domain/workforce.errors.ts';
 import type { WorkforceContext } from './context.ts';
 
 /**
@@ -22,4 +22,3 @@ export async function lockOfferFor(
   }
   return { request, offer };
 }
-

@@ -10,7 +10,11 @@ export async function listWorkersPage(ctx: WorkforceContext, input: { skill?: st
   const after = decodeCursor(input.cursor, isCursor);
   const rows = await listWorkers(
     ctx.deps.db,
-    { ...(input.skill ? { skill: input.skill } : {}), ...(input.city ? { city: input.city } : {}), ...(after ? { afterId: after.id } : {}) },
+    {
+      ...(input.skill ? { skill: input.skill } : {}),
+      ...(input.city ? { city: input.city } : {}),
+      ...(after ? { afterId: after.id } : {}),
+    },
     input.limit + 1,
   );
   return toPage(rows, input.limit, workerView, (w) => ({ id: w.userId }));

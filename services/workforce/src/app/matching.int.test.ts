@@ -11,7 +11,12 @@ let testId = '';
 beforeAll(async () => {
   t = await startTestService(workforce, { env: { MATCH_OFFER_SECONDS: '600' } });
   const token = await t.tokens.issue({ id: newId(), roles: ['manager'] });
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/qualification-tests', headers: { authorization: `Bearer ${token}` }, payload: aTest() });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/qualification-tests',
+    headers: { authorization: `Bearer ${token}` },
+    payload: aTest(),
+  });
   testId = res.json().id;
 });
 afterAll(() => t?.close());
@@ -25,7 +30,12 @@ async function aWorker(city: string, place: { lat?: number; lon?: number } = {})
   const attempt = (await t.app.inject({ method: 'POST', url: `/api/v1/qualification-tests/${testId}/attempts`, headers: auth })).json();
   await t.app.inject({ method: 'POST', url: `/api/v1/attempts/${attempt.id}/submit`, headers: auth, payload: { answers: [[0], [0, 2]] } });
   const worker = { authorization: `Bearer ${await t.tokens.issue({ id, roles: ['worker'] })}` };
-  const res = await t.app.inject({ method: 'PUT', url: '/api/v1/workers/me', headers: worker, payload: { city, ...place, available: true } });
+  const res = await t.app.inject({
+    method: 'PUT',
+    url: '/api/v1/workers/me',
+    headers: worker,
+    payload: { city, ...place, available: true },
+  });
   expect(res.statusCode).toBe(200);
   return id;
 }
@@ -47,7 +57,12 @@ const events = async (type: string, requestId: string) =>
 const statusOf = async (requestId: string) =>
   (await t.database.query<{ status: string }>('SELECT status FROM workforce.requests WHERE request_id = $1', [requestId]))[0]?.status;
 const workerRow = async (id: string) =>
-  (await t.database.query<{ open_jobs: number; offer_request_id: string | null }>('SELECT open_jobs, offer_request_id FROM workforce.workers WHERE user_id = $1', [id]))[0];
+  (
+    await t.database.query<{ open_jobs: number; offer_request_id: string | null }>(
+      'SELECT open_jobs, offer_request_id FROM workforce.workers WHERE user_id = $1',
+      [id],
+    )
+  )[0];
 
 describe('matching a booked request to workers', () => {
   it('offers it to the nearest qualified worker of the city, then the next on decline, then after a lapse; accept assigns', async () => {
@@ -64,7 +79,10 @@ describe('matching a booked request to workers', () => {
     expect(await offeredTo(requestId)).toBe(middle);
 
     // No answer in MATCH_OFFER_SECONDS: the offer's deadline is moved into the past, the sweep job does the rest.
-    await t.database.query(`UPDATE workforce.offers SET expires_at = now() - interval '1 second' WHERE status = 'open' AND request_id = $1`, [requestId]);
+    await t.database.query(
+      `UPDATE workforce.offers SET expires_at = now() - interval '1 second' WHERE status = 'open' AND request_id = $1`,
+      [requestId],
+    );
     await waitFor(async () => (await offeredTo(requestId)) === far, 15_000, 'the lapsed offer to move on');
     expect(await workerRow(middle)).toEqual({ open_jobs: 0, offer_request_id: null });
 
@@ -127,13 +145,17 @@ describe('races', () => {
     const requestId = await book({ city: 'Кострома' });
     const offered = await offeredTo(requestId);
     const results = await Promise.allSettled([...workers, offered, offered].map((w) => client().accept(requestId, w as string)));
-    const won = results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<{ workerId: string }>).value.workerId);
+    const won = results
+      .filter((r) => r.status === 'fulfilled')
+      .map((r) => (r as PromiseFulfilledResult<{ workerId: string }>).value.workerId);
     expect(new Set(won)).toEqual(new Set([offered]));
     const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code);
     expect(refused).toHaveLength(9);
     expect(new Set(refused)).toEqual(new Set(['workforce.not_your_offer']));
     expect(await events('workforce.offer.accepted', requestId)).toHaveLength(1);
-    const jobs = await t.database.query<{ n: number }>('SELECT sum(open_jobs)::int AS n FROM workforce.workers WHERE city = $1', ['Кострома']);
+    const jobs = await t.database.query<{ n: number }>('SELECT sum(open_jobs)::int AS n FROM workforce.workers WHERE city = $1', [
+      'Кострома',
+    ]);
     expect(jobs[0]?.n).toBe(1);
   });
 

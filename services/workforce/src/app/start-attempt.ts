@@ -17,7 +17,10 @@ export async function startAttempt(ctx: WorkforceContext, input: { testId: strin
     if (last) {
       const state = attemptState(last, now);
       if (state === 'open') {
-        return { created: false, attempt: { id: last.id, testId: test.id, questions: candidateQuestions(last), expiresAt: last.expiresAt } };
+        return {
+          created: false,
+          attempt: { id: last.id, testId: test.id, questions: candidateQuestions(last), expiresAt: last.expiresAt },
+        };
       }
       if (state === 'passed') throw AlreadyPassed();
       const again = retryAt(last, ctx.config.TEST_RETRY_HOURS);
@@ -32,6 +35,9 @@ export async function startAttempt(ctx: WorkforceContext, input: { testId: strin
       questions: test.questions,
     };
     await insertAttempt(tx, attempt);
-    return { created: true, attempt: { id: attempt.id, testId: test.id, questions: candidateQuestions(test), expiresAt: attempt.expiresAt } };
+    return {
+      created: true,
+      attempt: { id: attempt.id, testId: test.id, questions: candidateQuestions(test), expiresAt: attempt.expiresAt },
+    };
   });
 }

@@ -9,7 +9,12 @@ export async function updateMyProfile(
   input: { workerId: string; city: string; lat?: number; lon?: number; available: boolean },
 ) {
   const changed = await ctx.deps.uow(({ tx }) =>
-    updatePlace(tx, input.workerId, { city: input.city, lat: input.lat ?? null, lon: input.lon ?? null, available: input.available }, ctx.deps.clock.now()),
+    updatePlace(
+      tx,
+      input.workerId,
+      { city: input.city, lat: input.lat ?? null, lon: input.lon ?? null, available: input.available },
+      ctx.deps.clock.now(),
+    ),
   );
   if (!changed) throw NotAWorker();
   return getWorker(ctx, { workerId: input.workerId, own: true });

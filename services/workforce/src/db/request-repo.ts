@@ -77,4 +77,3 @@ export async function currentOfferOf(db: DbOrTx, workerId: string): Promise<Offe
     .where(and(eq(offers.workerId, workerId), eq(offers.status, 'open')));
   return row;
 }
-

@@ -17,7 +17,10 @@ const testOf = (row: TestRow): StoredTest => ({
 });
 
 export async function insertTest(tx: DbOrTx, test: QualificationTest, createdBy: string | null, at: Date): Promise<StoredTest> {
-  const [row] = await tx.insert(tests).values({ ...test, createdBy, createdAt: at, updatedAt: at }).returning();
+  const [row] = await tx
+    .insert(tests)
+    .values({ ...test, createdBy, createdAt: at, updatedAt: at })
+    .returning();
   return testOf(row as TestRow);
 }
 

@@ -7,7 +7,11 @@ const QuestionBody = Type.Object(
   {
     text: Type.String({ minLength: 1, maxLength: 2_000 }),
     options: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { minItems: 2, maxItems: 10 }),
-    correct: Type.Array(Type.Integer({ minimum: 0, maximum: 9 }), { minItems: 1, maxItems: 10, description: 'Indices of the correct options' }),
+    correct: Type.Array(Type.Integer({ minimum: 0, maximum: 9 }), {
+      minItems: 1,
+      maxItems: 10,
+      description: 'Indices of the correct options',
+    }),
   },
   { additionalProperties: false },
 );

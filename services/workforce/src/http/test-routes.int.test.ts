@@ -92,7 +92,9 @@ describe('qualification tests', () => {
     const retry = await call('POST', `/api/v1/qualification-tests/${testId}/attempts`, who);
     expect(retry.statusCode).toBe(409);
     expect(Date.parse(retry.json().retryAt) - Date.now()).toBeGreaterThan(3_500_000);
-    expect((await t.outbox()).filter((e) => e.type === 'workforce.worker.qualified' && (e.data as { userId: string }).userId === who.id)).toEqual([]);
+    expect(
+      (await t.outbox()).filter((e) => e.type === 'workforce.worker.qualified' && (e.data as { userId: string }).userId === who.id),
+    ).toEqual([]);
   });
 
   it('makes a passing candidate a worker with the skill and asks identity for the role', async () => {
@@ -104,18 +106,30 @@ describe('qualification tests', () => {
     expect(qualified.map((e) => e.data)).toContainEqual({ userId: who.id, skill: 'appliance_repair' });
     const worker = { id: who.id, roles: ['customer', 'worker'] };
     const me = await call('GET', '/api/v1/workers/me', worker);
-    expect(me.json()).toMatchObject({ id: who.id, skills: ['appliance_repair'], city: null, openJobs: 0, rating: null, currentOffer: null });
+    expect(me.json()).toMatchObject({
+      id: who.id,
+      skills: ['appliance_repair'],
+      city: null,
+      openJobs: 0,
+      rating: null,
+      currentOffer: null,
+    });
     const put = await call('PUT', '/api/v1/workers/me', worker, { city: 'Казань', lat: 55.79, lon: 49.12, available: true });
     expect(put.json()).toMatchObject({ city: 'Казань', lat: 55.79, available: true });
     expect((await call('PUT', '/api/v1/workers/me', worker, { city: '', available: true })).statusCode).toBe(400);
-    expect((await call('POST', `/api/v1/qualification-tests/${testId}/attempts`, who)).json().type).toBe('/problems/workforce.already_passed');
+    expect((await call('POST', `/api/v1/qualification-tests/${testId}/attempts`, who)).json().type).toBe(
+      '/problems/workforce.already_passed',
+    );
     expect((await call('GET', '/api/v1/workers/me', { id: newId(), roles: ['worker'] })).statusCode).toBe(404);
   });
 
   it("shows managers every attempt's result, and workers by skill and city; nobody else", async () => {
     const results = await call('GET', `/api/v1/qualification-tests/${testId}/attempts`, manager);
     expect(results.statusCode).toBe(200);
-    const states = results.json().items.map((a: { state: string }) => a.state).sort();
+    const states = results
+      .json()
+      .items.map((a: { state: string }) => a.state)
+      .sort();
     expect(states).toEqual(['failed', 'failed', 'open', 'passed']);
     expect((await call('GET', `/api/v1/qualification-tests/${testId}/attempts`, candidate())).statusCode).toBe(403);
     const workers = await call('GET', '/api/v1/workers?skill=appliance_repair&city=%D0%9A%D0%B0%D0%B7%D0%B0%D0%BD%D1%8C', manager);

@@ -1,8 +1,8 @@
+import { Uuid } from '@bazar/contracts/common';
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer, userOf } from '@bazar/kit/http/auth';
 import { Page } from '@bazar/kit/http/pagination';
 import { problems } from '@bazar/kit/http/problem';
-import { Uuid } from '@bazar/contracts/common';
 import { Type } from 'typebox';
 import { acceptOffer } from '../app/accept-offer.ts';
 import type { WorkforceContext } from '../app/context.ts';
@@ -95,13 +95,20 @@ export function workerRoutes(app: HttpApp, ctx: WorkforceContext) {
           description: '403 workforce.not_your_offer when it is offered to someone else; 409 workforce.offer_gone when no offer is open.',
           params: RequestParams,
           body: AnswerOfferBody,
-          response: { 200: Type.Object({ requestId: Uuid, workerId: Type.Optional(Uuid) }, { additionalProperties: true }), ...problems(400, 403, 409) },
+          response: {
+            200: Type.Object({ requestId: Uuid, workerId: Type.Optional(Uuid) }, { additionalProperties: true }),
+            ...problems(400, 403, 409),
+          },
         },
       },
       async (req) => run(ctx, { requestId: req.params.requestId, workerId: req.body.workerId }),
     );
   for (const prefix of ['/internal/v1/workforce', '/internal/workforce']) {
     answer(`${prefix}/offers/:requestId/accept`, acceptOffer, 'The offered worker takes the request (one acceptance wins)');
-    answer(`${prefix}/offers/:requestId/decline`, declineOffer as unknown as typeof acceptOffer, 'The offered worker declines; the next worker gets it');
+    answer(
+      `${prefix}/offers/:requestId/decline`,
+      declineOffer as unknown as typeof acceptOffer,
+      'The offered worker declines; the next worker gets it',
+    );
   }
 }

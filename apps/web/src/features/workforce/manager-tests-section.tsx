@@ -79,7 +79,11 @@ export function TestPage() {
                 {
                   key: 'state',
                   header: t('workforce.state'),
-                  cell: (r) => <Badge color={r.state === 'passed' ? 'green' : r.state === 'failed' ? 'orange' : 'blue'}>{t(`workforce.states.${r.state}`)}</Badge>,
+                  cell: (r) => (
+                    <Badge color={r.state === 'passed' ? 'green' : r.state === 'failed' ? 'orange' : 'blue'}>
+                      {t(`workforce.states.${r.state}`)}
+                    </Badge>
+                  ),
                 },
                 { key: 'score', header: t('workforce.score'), cell: (r) => (r.score === null ? '—' : `${r.score}%`), align: 'right' },
                 { key: 'started', header: t('workforce.startedAt'), cell: (r) => new Date(r.startedAt).toLocaleString(locale) },

@@ -18,7 +18,19 @@ export function MyProfile() {
   return <QueryView query={me}>{(worker) => <PlaceForm worker={worker} />}</QueryView>;
 }
 
-function PlaceForm({ worker }: { worker: { city: string | null; lat: number | null; lon: number | null; available: boolean; skills: string[]; rating: number | null; openJobs: number } }) {
+function PlaceForm({
+  worker,
+}: {
+  worker: {
+    city: string | null;
+    lat: number | null;
+    lon: number | null;
+    available: boolean;
+    skills: string[];
+    rating: number | null;
+    openJobs: number;
+  };
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm<Place>({
@@ -44,7 +56,8 @@ function PlaceForm({ worker }: { worker: { city: string | null; lat: number | nu
       <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack gap="sm">
           <Text size="sm">
-            {t('tests.skills')}: {worker.skills.join(', ')} · {t('tests.rating')}: {worker.rating ?? '—'} · {t('tests.openJobs')}: {worker.openJobs}
+            {t('tests.skills')}: {worker.skills.join(', ')} · {t('tests.rating')}: {worker.rating ?? '—'} · {t('tests.openJobs')}:{' '}
+            {worker.openJobs}
           </Text>
           <TextInput label={t('tests.city')} size="md" {...form.getInputProps('city')} />
           <NumberInput label={t('tests.lat')} size="md" min={-90} max={90} decimalScale={5} {...form.getInputProps('lat')} />

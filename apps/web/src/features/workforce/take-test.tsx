@@ -65,7 +65,8 @@ export function TakeTest() {
               {left > 0 ? t('tests.timeLeft', { time: clock(left) }) : t('tests.timeUp')}
             </Text>
             {a.questions.map((q, qi) => (
-              <Card key={qi} withBorder padding="sm" component="fieldset" data-testid="question">
+              // The questions of an attempt never change order: their text is key enough.
+              <Card key={q.text} withBorder padding="sm" component="fieldset" data-testid="question">
                 <Stack gap={6}>
                   <Text size="sm" c="dimmed">
                     {t('tests.question', { n: qi + 1, total: a.questions.length })}
@@ -75,7 +76,7 @@ export function TakeTest() {
                   </Title>
                   {q.options.map((option, oi) => (
                     <Checkbox
-                      key={oi}
+                      key={option}
                       size="md"
                       label={option}
                       checked={(answers[qi] ?? []).includes(oi)}

@@ -54,8 +54,20 @@ export function TestEditor({ test }: { test?: Schemas['QualificationTest'] }) {
           <TextInput label={t('workforce.skill')} {...form.getInputProps('skill')} key={form.key('skill')} />
         </Group>
         <Group grow>
-          <NumberInput label={t('workforce.passScore')} min={1} max={100} {...form.getInputProps('passScore')} key={form.key('passScore')} />
-          <NumberInput label={t('workforce.timeLimit')} min={1} max={240} {...form.getInputProps('timeLimitMinutes')} key={form.key('timeLimitMinutes')} />
+          <NumberInput
+            label={t('workforce.passScore')}
+            min={1}
+            max={100}
+            {...form.getInputProps('passScore')}
+            key={form.key('passScore')}
+          />
+          <NumberInput
+            label={t('workforce.timeLimit')}
+            min={1}
+            max={240}
+            {...form.getInputProps('timeLimitMinutes')}
+            key={form.key('timeLimitMinutes')}
+          />
         </Group>
         {questions.map((q, qi) => (
           <Card key={form.key(`questions.${qi}`)} withBorder padding="sm" data-testid="question-editor">
@@ -63,7 +75,11 @@ export function TestEditor({ test }: { test?: Schemas['QualificationTest'] }) {
               <Title order={3} fz="sm">
                 {t('workforce.question', { n: qi + 1 })}
               </Title>
-              <TextInput label={t('workforce.questionText')} {...form.getInputProps(`questions.${qi}.text`)} key={form.key(`questions.${qi}.text`)} />
+              <TextInput
+                label={t('workforce.questionText')}
+                {...form.getInputProps(`questions.${qi}.text`)}
+                key={form.key(`questions.${qi}.text`)}
+              />
               {q.options.map((_, oi) => (
                 <Group key={form.key(`questions.${qi}.options.${oi}`)} wrap="nowrap" align="flex-end">
                   <TextInput
@@ -87,10 +103,21 @@ export function TestEditor({ test }: { test?: Schemas['QualificationTest'] }) {
               ))}
               {form.errors[`questions.${qi}.correct`] && <Alert color="red">{form.errors[`questions.${qi}.correct`]}</Alert>}
               <Group>
-                <Button variant="light" size="xs" onClick={() => form.insertListItem(`questions.${qi}.options`, '')} disabled={q.options.length >= 10}>
+                <Button
+                  variant="light"
+                  size="xs"
+                  onClick={() => form.insertListItem(`questions.${qi}.options`, '')}
+                  disabled={q.options.length >= 10}
+                >
                   {t('workforce.addOption')}
                 </Button>
-                <Button variant="subtle" color="red" size="xs" onClick={() => form.removeListItem('questions', qi)} disabled={questions.length <= 1}>
+                <Button
+                  variant="subtle"
+                  color="red"
+                  size="xs"
+                  onClick={() => form.removeListItem('questions', qi)}
+                  disabled={questions.length <= 1}
+                >
                   {t('workforce.removeQuestion')}
                 </Button>
               </Group>

@@ -17,7 +17,8 @@ export function TestList() {
         <Stack gap="sm">
           {data.items.map((test) => {
             const mine = test.mine ?? null;
-            const canStart = !mine || mine.state === 'open' || (mine.state === 'failed' && (!mine.retryAt || Date.parse(mine.retryAt) <= Date.now()));
+            const canStart =
+              !mine || mine.state === 'open' || (mine.state === 'failed' && (!mine.retryAt || Date.parse(mine.retryAt) <= Date.now()));
             return (
               <Card key={test.id} withBorder padding="sm" component="article" aria-label={test.title} data-testid="test-card">
                 <Stack gap={6}>

@@ -23,12 +23,23 @@ export function WorkersSection() {
   const workers = useQuery({
     queryKey: ['workers', skill, cityQuery],
     queryFn: () =>
-      ok(api.GET('/api/v1/workers', { params: { query: { limit: 100, ...(skill ? { skill } : {}), ...(cityQuery ? { city: cityQuery } : {}) } } })),
+      ok(
+        api.GET('/api/v1/workers', {
+          params: { query: { limit: 100, ...(skill ? { skill } : {}), ...(cityQuery ? { city: cityQuery } : {}) } },
+        }),
+      ),
   });
   return (
     <Stack>
       <Group grow>
-        <Select label={t('workforce.skills')} placeholder={t('workforce.allSkills')} data={skills} value={skill} onChange={setSkill} clearable />
+        <Select
+          label={t('workforce.skills')}
+          placeholder={t('workforce.allSkills')}
+          data={skills}
+          value={skill}
+          onChange={setSkill}
+          clearable
+        />
         <TextInput label={t('workforce.city')} value={city} onChange={(e) => setCity(e.currentTarget.value)} />
       </Group>
       <DataTable
@@ -40,7 +51,11 @@ export function WorkersSection() {
         empty={t('workforce.noWorkers')}
         onOpen={(w) => navigate(`/workforce/workers/${w.id}`)}
         columns={[
-          { key: 'name', header: t('workforce.name'), cell: (w) => <Link to={`/workforce/workers/${w.id}`}>{w.name || w.id.slice(-8)}</Link> },
+          {
+            key: 'name',
+            header: t('workforce.name'),
+            cell: (w) => <Link to={`/workforce/workers/${w.id}`}>{w.name || w.id.slice(-8)}</Link>,
+          },
           { key: 'city', header: t('workforce.city'), cell: (w) => w.city ?? '—' },
           { key: 'skills', header: t('workforce.skills'), cell: (w) => w.skills.join(', ') },
           { key: 'available', header: t('workforce.available'), cell: (w) => t(w.available ? 'workforce.yes' : 'workforce.no') },
