@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ok } from '../../api/client.ts';
+import { refreshAccessToken } from '../../session/token-store.ts';
 import { ErrorAlert, QueryView } from '../../ui/states.tsx';
 
 const clock = (ms: number) => {
@@ -32,7 +33,14 @@ export function TakeTest() {
   const submit = useMutation({
     mutationFn: (input: { attemptId: string; answers: number[][] }) =>
       ok(api.POST('/api/v1/attempts/{id}/submit', { params: { path: { id: input.attemptId } }, body: { answers: input.answers } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['qualification-tests'] }),
+    onSuccess: (result) => {
+      void queryClient.invalidateQueries({ queryKey: ['qualification-tests'] });
+      // Identity grants the role on workforce's event, a moment later: a fresh token then carries it.
+      if (result.passed)
+        for (const ms of [1_500, 5_000]) {
+          setTimeout(() => void refreshAccessToken().then(() => queryClient.invalidateQueries({ queryKey: ['me'] })), ms);
+        }
+    },
   });
   const toggle = (q: number, option: number, on: boolean) =>
     setAnswers((prev) => {
