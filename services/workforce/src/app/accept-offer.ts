@@ -14,7 +14,7 @@ export async function acceptOffer(ctx: WorkforceContext, input: { requestId: str
     const { request, offer } = await lockOfferFor(ctx, txc, input);
     if (!offer) {
       if (request.status === 'assigned' && request.workerId === input.workerId)
-        return { requestId: input.requestId, workerId: input.workerId };
+        return { requestId: input.requestId, workerId: input.workerId, status: 'accepted' as const };
       if (request.status === 'assigned') throw NotYourOffer(input.requestId);
       throw OfferGone(input.requestId);
     }
@@ -23,6 +23,6 @@ export async function acceptOffer(ctx: WorkforceContext, input: { requestId: str
     await releaseOffer(txc.tx, offer.workerId, request.requestId, now, true);
     await setRequest(txc.tx, request.requestId, { status: 'assigned', workerId: offer.workerId }, now);
     await txc.publish(offerAccepted(request.requestId, offer.workerId));
-    return { requestId: request.requestId, workerId: offer.workerId };
+    return { requestId: request.requestId, workerId: offer.workerId, status: 'accepted' as const };
   });
 }

@@ -17,6 +17,6 @@ export async function declineOffer(ctx: WorkforceContext, input: { requestId: st
     const tried = appendTried(request.tried, offer.workerId);
     await setRequest(txc.tx, request.requestId, { status: 'matching', tried }, now);
     const next = await offerNext(ctx, txc, { ...request, status: 'matching', tried });
-    return { requestId: request.requestId, declined: true, nextWorkerOffered: next !== null };
+    return { requestId: request.requestId, workerId: offer.workerId, status: 'declined' as const, nextWorkerOffered: next !== null };
   });
 }

@@ -86,8 +86,8 @@ describe('matching a booked request to workers', () => {
     await waitFor(async () => (await offeredTo(requestId)) === far, 15_000, 'the lapsed offer to move on');
     expect(await workerRow(middle)).toEqual({ open_jobs: 0, offer_request_id: null });
 
-    expect(await client().accept(requestId, far)).toEqual({ requestId, workerId: far });
-    expect(await client().accept(requestId, far)).toEqual({ requestId, workerId: far });
+    expect(await client().accept(requestId, far)).toEqual({ requestId, workerId: far, status: 'accepted' });
+    expect(await client().accept(requestId, far)).toEqual({ requestId, workerId: far, status: 'accepted' });
     expect(await events('workforce.offer.accepted', requestId)).toHaveLength(1);
     expect(await statusOf(requestId)).toBe('assigned');
     expect(await workerRow(far)).toEqual({ open_jobs: 1, offer_request_id: null });

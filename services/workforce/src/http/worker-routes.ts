@@ -84,7 +84,7 @@ export function workerRoutes(app: HttpApp, ctx: WorkforceContext) {
   );
 
   // Orders' public accept/decline routes call these with the caller's user id (DESIGN "service calls").
-  const answer = (path: string, run: typeof acceptOffer, summary: string) =>
+  const answer = (path: string, run: typeof acceptOffer | typeof declineOffer, summary: string) =>
     app.post(
       path,
       {
@@ -96,7 +96,12 @@ export function workerRoutes(app: HttpApp, ctx: WorkforceContext) {
           params: RequestParams,
           body: AnswerOfferBody,
           response: {
-            200: Type.Object({ requestId: Uuid, workerId: Type.Optional(Uuid) }, { additionalProperties: true }),
+            200: Type.Object({
+              requestId: Uuid,
+              workerId: Uuid,
+              status: Type.Union([Type.Literal('accepted'), Type.Literal('declined')]),
+              nextWorkerOffered: Type.Optional(Type.Boolean()),
+            }),
             ...problems(400, 403, 409),
           },
         },
@@ -105,10 +110,6 @@ export function workerRoutes(app: HttpApp, ctx: WorkforceContext) {
     );
   for (const prefix of ['/internal/v1/workforce', '/internal/workforce']) {
     answer(`${prefix}/offers/:requestId/accept`, acceptOffer, 'The offered worker takes the request (one acceptance wins)');
-    answer(
-      `${prefix}/offers/:requestId/decline`,
-      declineOffer as unknown as typeof acceptOffer,
-      'The offered worker declines; the next worker gets it',
-    );
+    answer(`${prefix}/offers/:requestId/decline`, declineOffer, 'The offered worker declines; the next worker gets it');
   }
 }
