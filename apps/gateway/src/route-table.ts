@@ -23,6 +23,7 @@ export const ROUTE_TABLE: Record<string, string[]> = {
   notifications: ['/api/v1/notifications', '/api/v1/me/notification-preferences'],
   analytics: ['/api/v1/analytics', '/api/v1/admin/jobs'],
   betting: ['/api/v1/bets'],
+  workforce: ['/api/v1/qualification-tests', '/api/v1/attempts', '/api/v1/workers'],
 };
 
 const ENTRIES = Object.entries(ROUTE_TABLE)

@@ -12,6 +12,7 @@ import orders from '@bazar/orders';
 import payments from '@bazar/payments';
 import promotions from '@bazar/promotions';
 import rates from '@bazar/rates';
+import workforce from '@bazar/workforce';
 
 /** Every service this build can host, in start order (identity first: others verify its tokens). */
 export const SERVICES: ServiceDefinition[] = [
@@ -28,6 +29,7 @@ export const SERVICES: ServiceDefinition[] = [
   notifications,
   analytics,
   betting,
+  workforce,
 ];
 
 export function findService(name: string): ServiceDefinition {

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { WorkerQualified } from '@bazar/contracts/events/workforce';
 import { createBackoff } from '@bazar/kit/rate-limit';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { IdentityContext } from './app/context.ts';
@@ -9,6 +10,7 @@ import { loadKeyRing } from './app/signing-keys.ts';
 import { readIdentityConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { TooManyLoginAttempts } from './domain/user.errors.ts';
+import { workerQualifiedHandler } from './events/on-worker-qualified.ts';
 import { identityRoutes } from './http/routes.ts';
 
 export { MIN_PASSWORD_LENGTH, type ResetPasswordResult, resetPassword } from './app/reset-password.ts';
@@ -32,6 +34,8 @@ export default defineService({
   tables: { outbox, inbox },
   context: buildContext,
   routes: (app, ctx) => identityRoutes(app, ctx),
+  subscribes: [WorkerQualified],
+  handlers: (ctx) => [workerQualifiedHandler(ctx)],
   async start(ctx) {
     ctx.keys = await loadKeyRing(ctx.deps);
     return { notices: await ensureFirstAdmin(ctx) };

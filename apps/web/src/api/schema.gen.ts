@@ -425,6 +425,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attempts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand in the answers of an attempt
+         * @description The attempt's owner only (403 otherwise). After the time limit → 409 workforce.attempt_expired; a second submit → 409. A pass grants the role worker with the test's skill.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "answers": [
+                     *         [
+                     *           0
+                     *         ],
+                     *         [
+                     *           0,
+                     *           2
+                     *         ]
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One list of chosen option indices per question, in order */
+                        answers: number[][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                             */
+                            id: string;
+                            passed: boolean;
+                            score: number;
+                            skill: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -3640,7 +3756,7 @@ export interface paths {
                             id: string;
                             name: string;
                             phone: string | null;
-                            roles: ("customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin")[];
+                            roles: ("customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin" | "worker")[];
                         };
                     };
                 };
@@ -7802,6 +7918,409 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/qualification-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Qualification tests; managers see the correct answers, candidates their own standing
+         * @description Any signed-in user. Candidates never receive the correct answers; questions only while their attempt is open.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["QualificationTest"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Write a qualification test
+         * @description Manager only. 400 names a correct-answer index past the options.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "skill": "appliance_repair",
+                     *       "title": "Ремонт бытовой техники",
+                     *       "passScore": 75,
+                     *       "timeLimitMinutes": 15,
+                     *       "questions": [
+                     *         {
+                     *           "text": "Что сделать первым делом?",
+                     *           "options": [
+                     *             "Отключить от сети",
+                     *             "Снять крышку"
+                     *           ],
+                     *           "correct": [
+                     *             0
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Percent of questions to answer right */
+                        passScore: number;
+                        questions: {
+                            /** @description Indices of the correct options */
+                            correct: number[];
+                            options: string[];
+                            text: string;
+                        }[];
+                        skill: string;
+                        timeLimitMinutes: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QualificationTest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualification-tests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a qualification test
+         * @description Manager only. Attempts already started are scored on the questions they were shown.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Percent of questions to answer right */
+                        passScore?: number;
+                        questions?: {
+                            /** @description Indices of the correct options */
+                            correct: number[];
+                            options: string[];
+                            text: string;
+                        }[];
+                        skill?: string;
+                        timeLimitMinutes?: number;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QualificationTest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/qualification-tests/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A test's attempts and their results, newest first
+         * @description Manager only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-12-03T14:05:00.000Z
+                                 */
+                                expiresAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                                 */
+                                id: string;
+                                name: string | null;
+                                passed: boolean;
+                                score: number | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-12-03T14:05:00.000Z
+                                 */
+                                startedAt: string;
+                                state: "open" | "passed" | "failed";
+                                submittedAt: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                                 */
+                                userId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start a timed attempt (or get back the one still open)
+         * @description 201 with the questions (never the answers) and the deadline; 200 with the open attempt if there is one. 409 workforce.already_passed, or workforce.retry_later until TEST_RETRY_HOURS after a failure.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attempt"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attempt"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rates": {
         parameters: {
             query?: never;
@@ -10072,7 +10591,7 @@ export interface paths {
                     /** @example 20 */
                     limit?: number;
                     q?: string;
-                    role?: "customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin";
+                    role?: "customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin" | "worker";
                 };
                 header?: never;
                 path?: never;
@@ -10154,7 +10673,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        roles: ("customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin")[];
+                        roles: ("customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin" | "worker")[];
                     };
                 };
             };
@@ -10370,6 +10889,301 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workers by skill and city
+         * @description Manager only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    city?: string;
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    skill?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Worker"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A worker's profile
+         * @description Manager only.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Worker"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's worker profile and the offer they hold now
+         * @description Worker only; 404 workforce.not_a_worker before a passed test has made the profile.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Worker"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Say where you work and whether you take offers now
+         * @description Worker only. Matching offers requests of the city, nearest first when both sides have coordinates.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "city": "Москва",
+                     *       "lat": 55.75,
+                     *       "lon": 37.62,
+                     *       "available": true
+                     *     }
+                     */
+                    "application/json": {
+                        available: boolean;
+                        city: string;
+                        lat?: number;
+                        lon?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Worker"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10485,6 +11299,27 @@ export interface components {
                 units: number;
                 workerId: string;
             }[];
+        };
+        Attempt: {
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            questions: {
+                options: string[];
+                text: string;
+            }[];
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            testId: string;
         };
         Bet: {
             /**
@@ -11028,6 +11863,44 @@ export interface components {
              */
             warehouseId: string;
         };
+        QualificationTest: {
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            mine?: {
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
+                attemptId: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-03T14:05:00.000Z
+                 */
+                expiresAt: string;
+                retryAt: string | null;
+                score: number | null;
+                state: "open" | "passed" | "failed";
+            } | null;
+            passScore: number;
+            questionCount: number;
+            questions?: {
+                /** @description Managers only */
+                correct?: number[];
+                options: string[];
+                text: string;
+            }[];
+            skill: string;
+            timeLimitMinutes: number;
+            title: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            updatedAt: string;
+        };
         RateTable: {
             /** @description ISO 4217 code, upper case */
             base: string;
@@ -11115,8 +11988,8 @@ export interface components {
         RoleChange: {
             actorEmail: string | null;
             actorId: string | null;
-            after: ("customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin")[];
-            before: ("customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin")[];
+            after: ("customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin" | "worker")[];
+            before: ("customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin" | "worker")[];
             /**
              * Format: date-time
              * @example 2026-12-03T14:05:00.000Z
@@ -11323,7 +12196,7 @@ export interface components {
             id: string;
             name: string;
             phone: string | null;
-            roles: ("customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin")[];
+            roles: ("customer" | "operator" | "picker" | "courier" | "manager" | "purchaser" | "controller" | "admin" | "worker")[];
         };
         Warehouse: {
             address: string | null;
@@ -11342,6 +12215,40 @@ export interface components {
             lat: number | null;
             lon: number | null;
             name: string;
+        };
+        Worker: {
+            available: boolean;
+            city: string | null;
+            currentOffer?: {
+                /**
+                 * Format: date-time
+                 * @example 2026-12-03T14:05:00.000Z
+                 */
+                expiresAt: string;
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
+                requestId: string;
+            } | null;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            lat: number | null;
+            lon: number | null;
+            name: string;
+            openJobs: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            qualifiedAt: string;
+            /** @description Average stars of rated jobs; null before the first */
+            rating: number | null;
+            ratingCount: number;
+            skills: string[];
         };
     };
     responses: never;

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../session/session.tsx';
 import '../features/warehouse/labels.ts';
+import '../features/workforce/labels.ts';
 
 /**
  * The back-office cabinets. Each is one lazily loaded module whose default export renders its
@@ -26,4 +27,6 @@ export const CABINETS: Cabinet[] = [
   { id: 'admin', roles: ['admin'], load: () => import('../features/admin/admin-cabinet.tsx') },
   { id: 'courier', roles: ['courier'], load: () => import('../features/courier/courier-cabinet.tsx') },
   { id: 'delivery', roles: ['operator', 'admin'], load: () => import('../features/delivery/delivery-cabinet.tsx') },
+  { id: 'tests', roles: ['customer', 'worker'], load: () => import('../features/workforce/tests-cabinet.tsx') },
+  { id: 'workforce', roles: ['manager', 'admin'], load: () => import('../features/workforce/workforce-cabinet.tsx') },
 ];

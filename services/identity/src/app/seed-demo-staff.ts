@@ -13,6 +13,10 @@ const DEMO_STAFF: { email: string; name: string; roles: Role[] }[] = [
   { email: 'manager@demo.bazar', name: 'Мария Менеджерова', roles: ['manager'] },
   { email: 'purchaser@demo.bazar', name: 'Борис Закупкин', roles: ['purchaser'] },
   { email: 'controller@demo.bazar', name: 'Вера Контролёрова', roles: ['controller'] },
+  // Workers start as customers: workforce qualifies them and identity grants `worker` on its event.
+  { email: 'worker@demo.bazar', name: 'Иван Мастеров', roles: ['customer'] },
+  { email: 'worker2@demo.bazar', name: 'Сергей Сборкин', roles: ['customer'] },
+  { email: 'worker3@demo.bazar', name: 'Алия Ремонтова', roles: ['customer'] },
 ];
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -25,6 +29,8 @@ export async function seedDemoStaff(ctx: IdentityContext): Promise<string[]> {
     created++;
   }
   return created > 0
-    ? [`Demo accounts: {customer,operator,picker,courier,manager,purchaser,controller}@demo.bazar / ${DEMO_PASSWORD}`]
+    ? [
+        `Demo accounts: {customer,operator,picker,courier,manager,purchaser,controller,worker,worker2,worker3}@demo.bazar / ${DEMO_PASSWORD}`,
+      ]
     : [];
 }

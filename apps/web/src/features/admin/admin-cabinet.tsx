@@ -13,7 +13,7 @@ import { DataTable } from '../../ui/data-table.tsx';
 import { ErrorAlert, QueryView } from '../../ui/states.tsx';
 import { JobsSection } from '../admin-jobs/jobs-section.tsx';
 
-export const ROLES: Role[] = ['customer', 'operator', 'picker', 'courier', 'manager', 'purchaser', 'controller', 'admin'];
+export const ROLES: Role[] = ['customer', 'operator', 'picker', 'courier', 'manager', 'purchaser', 'controller', 'admin', 'worker'];
 
 function UserRoles({ user }: { user: Schemas['User'] }) {
   const { t } = useTranslation();
