@@ -6,7 +6,7 @@ import type * as Core from '@opentelemetry/core';
 import type * as Exporter from '@opentelemetry/exporter-trace-otlp-http';
 import type * as Resources from '@opentelemetry/resources';
 import type * as Sdk from '@opentelemetry/sdk-trace-base';
-import type { SpanAttributes, SpanHandle, SpanKind, Tracing } from './tracing.ts';
+import type { SpanAttributes, SpanHandle, SpanKind, Tracing } from './tracer.ts';
 
 // Resolved from this package, not from wherever the running bundle sits: another copy of the SDK
 // (an older major some tool depends on) may be hoisted above it.

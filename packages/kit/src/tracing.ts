@@ -5,32 +5,9 @@
  * a no-op and nothing of OpenTelemetry is imported (start-up and the request path stay as they were).
  */
 
-export type SpanKind = 'server' | 'client' | 'producer' | 'consumer' | 'internal';
-export type SpanAttributes = Record<string, string | number | boolean | undefined>;
+import type { SpanHandle, SpanOptions, Tracing } from './tracer.ts';
 
-export interface SpanOptions {
-  kind: SpanKind;
-  /** W3C `traceparent` to continue; the active span when absent. */
-  parent?: string;
-  attributes?: SpanAttributes;
-}
-
-/** A started span: end it once; `run` makes it the active span for the work (and what that work starts). */
-export interface SpanHandle {
-  /** This span's W3C `traceparent`, for the headers or envelope of what it sends. */
-  readonly traceparent: string;
-  run<T>(work: () => T): T;
-  end(outcome?: { error?: unknown; attributes?: SpanAttributes }): void;
-}
-
-export interface Tracing {
-  readonly enabled: boolean;
-  startSpan(name: string, options: SpanOptions): SpanHandle | undefined;
-  /** Trace and span ids of the active span, for log lines. */
-  logFields(): { trace_id: string; span_id: string } | undefined;
-  /** Sends what is buffered and stops exporting. */
-  shutdown(): Promise<void>;
-}
+export type { SpanAttributes, SpanHandle, SpanKind, SpanOptions, Tracing } from './tracer.ts';
 
 const noTracing: Tracing = {
   enabled: false,
