@@ -186,4 +186,21 @@ describe('tracing across services (OTLP/HTTP to a local receiver)', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.some((line) => line.includes(`"trace_id":"${traceId}"`))).toBe(true);
   }, 120_000);
+
+  it("reports inventory's consumer lag and its RabbitMQ queues at /metrics", async () => {
+    const text = await (await fetch(`${inventory}/metrics`)).text();
+    const value = (series: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.split(' ')[1],
+      );
+    expect(value('bazar_event_consumer_lag_seconds_count{consumer="inventory"}')).toBeGreaterThan(0);
+    expect(value('bazar_events_handled_total{consumer="inventory",outcome="ok"}')).toBeGreaterThan(0);
+    for (const queue of ['main', 'retry', 'dead']) {
+      expect(value(`bazar_consumer_queue_messages{consumer="inventory",queue="${queue}"}`), queue).toBeGreaterThanOrEqual(0);
+    }
+    expect(value('bazar_consumer_queue_messages{consumer="inventory",queue="dead"}')).toBe(0);
+  });
 });
