@@ -13,7 +13,9 @@ import type { SpanAttributes, SpanHandle, SpanKind, Tracing } from './tracer.ts'
 const fromKit = createRequire(import.meta.url);
 async function load<T>(name: string): Promise<T> {
   const loaded = (await import(pathToFileURL(fromKit.resolve(name)).href)) as T & { default?: T };
-  return loaded.default ?? loaded;
+  // These are CommonJS modules: Node's own loader names their exports, a TypeScript loader may put
+  // them under `default` (and the API's `default` is a smaller object): the named ones win.
+  return { ...loaded.default, ...loaded };
 }
 
 const clean = (attributes: SpanAttributes | undefined): Api.Attributes =>
