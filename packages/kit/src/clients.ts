@@ -90,9 +90,11 @@ export function tracedCall<T>(
   request: ServiceRequest,
   send: (traceparent: string | undefined) => Promise<ServiceResponse<T>>,
 ): Promise<ServiceResponse<T>> {
+  const traces = tracing();
+  if (!traces.enabled) return send(undefined);
   const path = request.path.split('?', 1)[0];
   // Named after the callee, not the path: paths carry ids, and span names should be few.
-  const span = tracing().startSpan(`${request.method} ${service}`, {
+  const span = traces.startSpan(`${request.method} ${service}`, {
     kind: 'client',
     attributes: { 'http.request.method': request.method, 'url.path': path, 'bazar.peer.service': service },
   });

@@ -94,7 +94,7 @@ export const PlatformConfigSchema = Type.Object({
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(
     Type.String({
       description:
-        'OTLP/HTTP collector base URL (e.g. http://collector:4318); when set, traces of requests, service calls and events are sent to `<url>/v1/traces` and log lines carry trace ids. Unset: tracing is not loaded',
+        "OTLP/HTTP collector base URL (e.g. `http://collector:4318`); when set, traces of requests, service calls and events go to `<url>/v1/traces` and log lines carry `trace_id`. Unset: tracing is not loaded. The SDK's own `OTEL_BSP_*` batch settings apply",
     }),
   ),
   OTEL_SERVICE_NAME: Type.Optional(

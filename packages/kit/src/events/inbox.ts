@@ -8,7 +8,7 @@ import { withDeferredWrites } from '../db/deferred-writes.ts';
 import type { InboxTable } from '../db/platform-tables.ts';
 import { perTable, reusableQuery } from '../db/reusable-query.ts';
 import { eventLag } from '../metrics.ts';
-import { inSpan } from '../tracing.ts';
+import { inSpan, tracing } from '../tracing.ts';
 import type { EventDefinition, EventEnvelope } from './event.ts';
 import { type TxContext, trackingWrites } from './outbox.ts';
 
@@ -102,6 +102,7 @@ export function createInboxDispatcher(options: {
     const handlers = byKey.get(`${envelope.type}.v${envelope.version}`) ?? [];
     const occurred = Date.parse(envelope.occurredAt);
     if (Number.isFinite(occurred)) lag.observe(Math.max(0, Date.now() - occurred) / 1000);
+    if (!tracing().enabled) return dispatch(envelope, handlers);
     // The consumer's span continues the publisher's trace; events its handlers write continue it further.
     return inSpan(
       `${envelope.type} process`,

@@ -33,10 +33,12 @@ export function outboxWriter(tx: Tx, outbox: OutboxTable, source: string, trace?
     const traces = tracing();
     const rows = events.map((event) => {
       // A producer span per event, ended at once: the envelope carries it through the outbox to the consumers.
-      const span = traces.startSpan(`${event.type} publish`, {
-        kind: 'producer',
-        attributes: { 'messaging.system': 'bazar', 'messaging.destination.name': event.type, 'bazar.service': source },
-      });
+      const span = traces.enabled
+        ? traces.startSpan(`${event.type} publish`, {
+            kind: 'producer',
+            attributes: { 'messaging.system': 'bazar', 'messaging.destination.name': event.type, 'bazar.service': source },
+          })
+        : undefined;
       span?.end();
       const env = envelope(event, source, trace?.correlationId, trace?.causationId, span?.traceparent);
       return { id: env.id, type: env.type, envelope: env };
