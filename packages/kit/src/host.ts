@@ -54,7 +54,7 @@ export async function mountService(definition: ServiceDefinition, host: HostPart
   await migrateService(database, definition.name, definition.migrationsFolder);
   const relay = createOutboxRelay({ database, schema: definition.name, bus, log, pollMs: platform.BAZAR_OUTBOX_POLL_MS });
   // Read at each scrape; the pending rows are found through the outbox's partial index.
-  watchOutbox(definition.name, async () => {
+  const unwatchOutbox = watchOutbox(definition.name, async () => {
     const [row] = await database.query<{ pending: number; oldest: number }>(
       `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
          FROM "${definition.name}".outbox WHERE published_at IS NULL`,
@@ -115,6 +115,7 @@ export async function mountService(definition: ServiceDefinition, host: HostPart
       return notices;
     },
     async stop() {
+      unwatchOutbox();
       await relay.stop();
       await definition.stop?.(deps);
     },

@@ -27,6 +27,9 @@ const outboxProbes = new Map<string, () => Promise<{ pending: number; oldestSeco
 /** Registers a service's outbox for the backlog gauges (the host does, once per mounted service). */
 export function watchOutbox(service: string, probe: () => Promise<{ pending: number; oldestSeconds: number }>) {
   outboxProbes.set(service, probe);
+  return () => {
+    if (outboxProbes.get(service) === probe) outboxProbes.delete(service);
+  };
 }
 
 async function probeOutboxes() {
