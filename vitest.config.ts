@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-const unit = ['{packages,services,apps}/*/src/**/*.test.ts', 'test/docs/**/*.test.ts', 'test/faults/**/*.test.ts'];
+const unit = [
+  '{packages,services,apps}/*/src/**/*.test.ts',
+  'test/docs/**/*.test.ts',
+  'test/faults/**/*.test.ts',
+  'test/deploy/**/*.test.ts',
+];
 const integration = ['{packages,services,apps}/*/src/**/*.int.test.ts', 'test/e2e/**/*.e2e.test.ts'];
 const special = [
   '**/*.browser.test.ts',

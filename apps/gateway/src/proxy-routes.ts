@@ -1,5 +1,6 @@
 import type { HttpApp } from '@bazar/kit/http/app';
 import { problem, sendProblem } from '@bazar/kit/http/problem';
+import { requestTraceparent } from '@bazar/kit/http/trace-requests';
 import replyFrom from '@fastify/reply-from';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ROUTE_TABLE, serviceForPath } from './route-table.ts';
@@ -28,7 +29,11 @@ export async function proxyRoutes(app: HttpApp, env: Record<string, string | und
     return reply.from(upstream + request.url, {
       // The client as this gateway sees it, replacing whatever the client claimed: per-address
       // limits in the services (logins, registrations, promo codes) count real clients.
-      rewriteRequestHeaders: (_request, headers) => ({ ...headers, 'x-forwarded-for': request.ip }),
+      // The service's span continues the gateway's (when tracing is on).
+      rewriteRequestHeaders: (_request, headers) => {
+        const traceparent = requestTraceparent(request);
+        return { ...headers, 'x-forwarded-for': request.ip, ...(traceparent ? { traceparent } : {}) };
+      },
       onError: (_reply, { error }) =>
         sendProblem(reply, problem(502, 'gateway.upstream_error', `${service} did not answer: ${error.message}`)),
     });

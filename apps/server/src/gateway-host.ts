@@ -2,6 +2,7 @@ import { mergeOpenApi, opsRoutes, proxyRoutes, webRoutes } from '@bazar/gateway'
 import { loadPlatformConfig } from '@bazar/kit/config';
 import { createHttpApp, type HttpApp } from '@bazar/kit/http/app';
 import { createLogger } from '@bazar/kit/log';
+import { startTracing } from '@bazar/kit/tracing';
 
 export interface RunningGateway {
   app: HttpApp;
@@ -16,6 +17,7 @@ export interface RunningGateway {
  */
 export async function startGateway(env: Record<string, string | undefined> = process.env): Promise<RunningGateway> {
   const platform = loadPlatformConfig(env);
+  const traces = await startTracing(env, 'bazar-gateway');
   const log = createLogger(platform.LOG_LEVEL);
   const app = await createHttpApp({ log, title: 'Bazar API (gateway)', docs: false, trustProxy: platform.TRUST_PROXY });
   let upstreams = new Map<string, string>();
@@ -52,5 +54,13 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   if (!(await webRoutes(app))) log.warn('web app not built (apps/web/dist): run `npm run build` to serve it at /');
   await app.ready();
   const url = await app.listen({ port: platform.PORT, host: platform.HOST });
-  return { app, url, upstreams, stop: () => app.close() };
+  return {
+    app,
+    url,
+    upstreams,
+    async stop() {
+      await app.close();
+      await traces.shutdown();
+    },
+  };
 }

@@ -15,6 +15,7 @@ import { createJobs } from '@bazar/kit/jobs';
 import { localClients } from '@bazar/kit/local-clients';
 import { createLogger, type Logger } from '@bazar/kit/log';
 import { queueBindingsOf, type ServiceDefinition } from '@bazar/kit/service';
+import { startTracing } from '@bazar/kit/tracing';
 import type { JSONWebKeySet } from 'jose';
 import { followRoleChanges } from './role-revocation.ts';
 import { SERVICES } from './services.ts';
@@ -51,10 +52,16 @@ export interface RunningHost {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const env = options.env ?? process.env;
   const platform = loadPlatformConfig(env);
+  // Before the logger and the HTTP app: both look once at whether tracing is on.
+  const traces = await startTracing(
+    env,
+    options.services.length === SERVICES.length ? 'bazar' : `bazar-${options.services.map((s) => s.name).join('+')}`,
+  );
   const log = createLogger(platform.LOG_LEVEL);
   const database = await openConfiguredDatabase(platform);
   await waitForDatabase(database, log);
-  const cleanups: (() => Promise<unknown>)[] = [() => database.close()];
+  // Spans still buffered go out last, after everything that could add one has stopped.
+  const cleanups: (() => Promise<unknown>)[] = [() => database.close(), () => traces.shutdown()];
   try {
     // Every service's queue, not only those hosted here: whichever process starts first declares them.
     const bus = platform.AMQP_URL

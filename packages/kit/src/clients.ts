@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from './errors.ts';
 import type { HttpApp } from './http/app.ts';
+import { tracing } from './tracing.ts';
 
 export const INTERNAL_HEADER = 'x-bazar-internal';
 
@@ -28,9 +29,10 @@ export interface Clients {
   to(service: string): ServiceTransport;
 }
 
-function headersFor(request: ServiceRequest, internalToken: string): Record<string, string> {
+function headersFor(request: ServiceRequest, internalToken: string, traceparent?: string): Record<string, string> {
   return {
     [INTERNAL_HEADER]: internalToken,
+    ...(traceparent ? { traceparent } : {}),
     ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
     ...(request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : {}),
   };
@@ -39,15 +41,17 @@ function headersFor(request: ServiceRequest, internalToken: string): Record<stri
 /** Embedded mode: every service is mounted on one app, so a call is a Fastify inject. */
 export function injectClients(app: HttpApp, internalToken: string): Clients {
   const transport: ServiceTransport = {
-    async call<T>(request: ServiceRequest) {
-      const response = await app.inject({
-        method: request.method,
-        url: request.path,
-        headers: headersFor(request, internalToken),
-        ...(request.body === undefined ? {} : { payload: JSON.stringify(request.body) }),
+    call<T>(request: ServiceRequest) {
+      return tracedCall('local', request, async (traceparent) => {
+        const response = await app.inject({
+          method: request.method,
+          url: request.path,
+          headers: headersFor(request, internalToken, traceparent),
+          ...(request.body === undefined ? {} : { payload: JSON.stringify(request.body) }),
+        });
+        const text = response.body;
+        return { status: response.statusCode, body: (text ? JSON.parse(text) : null) as T };
       });
-      const text = response.body;
-      return { status: response.statusCode, body: (text ? JSON.parse(text) : null) as T };
     },
   };
   return { to: () => transport };
@@ -59,22 +63,55 @@ export function httpClients(env: Record<string, string | undefined>, internalTok
     to(service) {
       const base = env[`${service.toUpperCase()}_URL`];
       return {
-        async call<T>(request: ServiceRequest) {
-          if (!base) throw new DomainError('platform.service_unreachable', 503, `${service.toUpperCase()}_URL is not set`);
-          const response = await fetch(new URL(request.path, base), {
-            method: request.method,
-            headers: headersFor(request, internalToken),
-            body: request.body === undefined ? undefined : JSON.stringify(request.body),
-            signal: AbortSignal.timeout(timeoutMs),
-          }).catch((error: unknown) => {
-            throw new DomainError('platform.service_unreachable', 503, `${service} did not answer`, undefined, { cause: error });
-          });
-          const text = await response.text();
-          return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+        call<T>(request: ServiceRequest) {
+          return tracedCall(service, request, (traceparent) => send<T>(request, traceparent));
         },
       };
+      async function send<T>(request: ServiceRequest, traceparent: string | undefined): Promise<ServiceResponse<T>> {
+        if (!base) throw new DomainError('platform.service_unreachable', 503, `${service.toUpperCase()}_URL is not set`);
+        const response = await fetch(new URL(request.path, base), {
+          method: request.method,
+          headers: headersFor(request, internalToken, traceparent),
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+          signal: AbortSignal.timeout(timeoutMs),
+        }).catch((error: unknown) => {
+          throw new DomainError('platform.service_unreachable', 503, `${service} did not answer`, undefined, { cause: error });
+        });
+        const text = await response.text();
+        return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+      }
     },
   };
+}
+
+/** A client span around one service call; its trace context goes in the call's `traceparent` header. */
+export function tracedCall<T>(
+  service: string,
+  request: ServiceRequest,
+  send: (traceparent: string | undefined) => Promise<ServiceResponse<T>>,
+): Promise<ServiceResponse<T>> {
+  const traces = tracing();
+  if (!traces.enabled) return send(undefined);
+  const path = request.path.split('?', 1)[0];
+  // Named after the callee, not the path: paths carry ids, and span names should be few.
+  const span = traces.startSpan(`${request.method} ${service}`, {
+    kind: 'client',
+    attributes: { 'http.request.method': request.method, 'url.path': path, 'bazar.peer.service': service },
+  });
+  if (!span) return send(undefined);
+  return span.run(async () => {
+    try {
+      const response = await send(span.traceparent);
+      span.end({
+        attributes: { 'http.response.status_code': response.status },
+        ...(response.status >= 500 ? { error: `answered ${response.status}` } : {}),
+      });
+      return response;
+    } catch (error) {
+      span.end({ error });
+      throw error;
+    }
+  });
 }
 
 /** Marks the internal-token guard, so the in-process transport knows it may skip it. */

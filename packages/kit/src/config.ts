@@ -91,6 +91,15 @@ export const PlatformConfigSchema = Type.Object({
     minimum: 1,
     description: 'An effect of a cancelled or unwritten order still open this long counts in `bazar_reconcile_overdue_effects`',
   }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(
+    Type.String({
+      description:
+        "OTLP/HTTP collector base URL (e.g. `http://collector:4318`); when set, traces of requests, service calls and events go to `<url>/v1/traces` and log lines carry `trace_id`. Unset: tracing is not loaded. The SDK's own `OTEL_BSP_*` batch settings apply",
+    }),
+  ),
+  OTEL_SERVICE_NAME: Type.Optional(
+    Type.String({ description: 'Service name on exported traces; `bazar-<services served>` when unset (`bazar` for `bazar start`)' }),
+  ),
 });
 export type PlatformConfig = Static<typeof PlatformConfigSchema>;
 

@@ -11,6 +11,7 @@ import type { HttpApp } from './http/app.ts';
 import { createAuthGuards, type TokenVerifier } from './http/auth.ts';
 import { type Clock, type Ids, systemClock, uuidv7Ids } from './ids.ts';
 import type { Jobs } from './jobs.ts';
+import { watchOutbox } from './metrics.ts';
 import type { ServiceDefinition, ServiceDeps, ServiceStartResult } from './service.ts';
 
 const noticesOf = (result: ServiceStartResult | undefined) => result?.notices ?? [];
@@ -52,6 +53,14 @@ export async function mountService(definition: ServiceDefinition, host: HostPart
   const log = host.log.child({ service: definition.name });
   await migrateService(database, definition.name, definition.migrationsFolder);
   const relay = createOutboxRelay({ database, schema: definition.name, bus, log, pollMs: platform.BAZAR_OUTBOX_POLL_MS });
+  // Read at each scrape; the pending rows are found through the outbox's partial index.
+  const unwatchOutbox = watchOutbox(definition.name, async () => {
+    const [row] = await database.query<{ pending: number; oldest: number }>(
+      `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
+         FROM "${definition.name}".outbox WHERE published_at IS NULL`,
+    );
+    return { pending: Number(row?.pending ?? 0), oldestSeconds: Number(row?.oldest ?? 0) };
+  });
   const deps: ServiceDeps = {
     name: definition.name,
     db: database.db,
@@ -97,6 +106,7 @@ export async function mountService(definition: ServiceDefinition, host: HostPart
           publishInTx: (tx, trace) => outboxWriter(tx, definition.tables.outbox, definition.name, trace),
           afterCommit: relay.kick,
           log,
+          service: definition.name,
         });
         await bus.subscribe(definition.name, [...new Set(handlers.map((h) => h.key))], dispatch);
       }
@@ -105,6 +115,7 @@ export async function mountService(definition: ServiceDefinition, host: HostPart
       return notices;
     },
     async stop() {
+      unwatchOutbox();
       await relay.stop();
       await definition.stop?.(deps);
     },

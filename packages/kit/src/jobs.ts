@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database, Tx } from './db/database.ts';
 import { sessionOf } from './db/drizzle-internals.ts';
+import { jobDuration, jobRuns } from './metrics.ts';
 
 /** A scheduled or queued piece of work a service owns (STYLE: src/jobs/<what-it-does>.ts). */
 export interface JobDefinition<T extends object = Record<string, unknown>> {
@@ -189,9 +190,12 @@ export async function createJobs(options: {
   async function runBatch(definition: JobDefinition, batch: PgBoss.Job<Record<string, unknown>>[]): Promise<void> {
     // Jobs of a batch succeed or fail one by one: pg-boss completes only those still active.
     for (const job of batch) {
+      const started = performance.now();
       try {
         await definition.handler(job.data);
+        jobRuns.inc({ queue: definition.queue, outcome: 'completed' });
       } catch (error) {
+        jobRuns.inc({ queue: definition.queue, outcome: 'failed' });
         log.warn({ err: error, queue: definition.queue, jobId: job.id }, 'job failed');
         // With the database gone the job cannot be marked failed; it stays active until its expiry retries it.
         await boss
@@ -199,6 +203,8 @@ export async function createJobs(options: {
           .catch((failError: unknown) =>
             log.warn({ err: failError, queue: definition.queue, jobId: job.id }, 'could not mark a job failed'),
           );
+      } finally {
+        jobDuration.observe({ queue: definition.queue }, (performance.now() - started) / 1000);
       }
     }
   }

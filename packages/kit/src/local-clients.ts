@@ -2,7 +2,7 @@ import FindMyWay from 'find-my-way';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
-import { type Clients, INTERNAL_GUARD, injectClients, type ServiceRequest, type ServiceResponse } from './clients.ts';
+import { type Clients, INTERNAL_GUARD, injectClients, type ServiceRequest, type ServiceResponse, tracedCall } from './clients.ts';
 import { DomainError } from './errors.ts';
 import type { HttpApp } from './http/app.ts';
 import { domainProblem, problem } from './http/problem.ts';
@@ -99,7 +99,9 @@ export function localClients(app: HttpApp, internalToken: string): Clients {
     }
   });
 
-  async function call<T>(request: ServiceRequest): Promise<ServiceResponse<T>> {
+  // The handler runs inside the call's span, so what it writes and calls continues the trace.
+  const call = <T>(request: ServiceRequest) => tracedCall('local', request, () => callHandler<T>(request));
+  async function callHandler<T>(request: ServiceRequest): Promise<ServiceResponse<T>> {
     const [path = '', search = ''] = request.path.split('?', 2);
     const found = router.find(request.method, path);
     const route = found?.store as LocalRoute | undefined;

@@ -1,6 +1,7 @@
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage } from 'amqplib';
 import type { Logger } from 'pino';
 import type { EventEnvelope } from '../events/event.ts';
+import { eventRedeliveries, eventsDeadLettered, eventsHandled, watchQueues } from '../metrics.ts';
 import { type Bus, defaultRetryPolicy, type EnvelopeHandler, nextRetry, type RetryPolicy } from './bus.ts';
 
 /** The topic exchange of an installation: `bazar.events` by default. */
@@ -91,11 +92,15 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
   async function handleMessage(channel: Channel, subscription: Subscription, message: ConsumeMessage) {
     const names = queueNames(prefix, subscription.group);
     const attempt = Number(message.properties.headers?.['x-attempt'] ?? 1);
+    const consumer = { consumer: subscription.group };
+    if (attempt > 1 || message.fields.redelivered) eventRedeliveries.inc(consumer);
     try {
       const envelope = JSON.parse(message.content.toString('utf8')) as EventEnvelope;
       await subscription.handler(envelope);
       channel.ack(message);
+      eventsHandled.inc({ ...consumer, outcome: 'ok' });
     } catch (error) {
+      eventsHandled.inc({ ...consumer, outcome: 'failed' });
       try {
         const next = nextRetry(retry, attempt, error);
         const isLast = next.deadLetter;
@@ -108,6 +113,7 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
           ...(next.deadLetter ? {} : { expiration: String(next.delayMs) }),
         });
         channel.ack(message);
+        if (isLast) eventsDeadLettered.inc(consumer);
         log[isLast ? 'error' : 'warn'](
           { err: error, group: subscription.group, attempt },
           isLast ? 'event dead-lettered' : 'event handler failed; retrying',
@@ -175,6 +181,28 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
     log.warn({ err: error }, 'broker unavailable at start-up; will keep trying');
     scheduleReconnect();
   }
+  // Queue depths at each scrape, on a channel of their own: a failed check closes its channel.
+  const unwatch = watchQueues(async () => {
+    if (!connection || subscriptions.length === 0) return [];
+    const channel = await connection.createChannel();
+    channel.on('error', () => {});
+    try {
+      const rows: { consumer: string; queue: string; messages: number }[] = [];
+      for (const { group } of subscriptions) {
+        const names = queueNames(prefix, group);
+        for (const [queue, name] of [
+          ['main', names.main],
+          ['retry', names.retry],
+          ['dead', names.dead],
+        ] as const) {
+          rows.push({ consumer: group, queue, messages: (await channel.checkQueue(name)).messageCount });
+        }
+      }
+      return rows;
+    } finally {
+      await channel.close().catch(() => {});
+    }
+  });
 
   return {
     kind: 'amqp',
@@ -193,7 +221,10 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
             contentType: 'application/json',
             type: envelope.type,
             timestamp: Math.floor((Date.parse(envelope.occurredAt) || Date.now()) / 1000),
-            headers: { 'x-correlation-id': envelope.correlationId },
+            headers: {
+              'x-correlation-id': envelope.correlationId,
+              ...(envelope.traceparent ? { traceparent: envelope.traceparent } : {}),
+            },
           },
           (error: unknown) => (error ? reject(error) : resolve()),
         );
@@ -212,6 +243,7 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
     isConnected: () => !!publisher,
     async close() {
       closed = true;
+      unwatch();
       clearTimeout(reconnectTimer);
       await connection?.close().catch(() => {});
     },

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { EventEnvelope } from '../events/event.ts';
+import { eventRedeliveries, eventsDeadLettered, eventsHandled } from '../metrics.ts';
 import { type Bus, defaultRetryPolicy, type EnvelopeHandler, nextRetry, type RetryPolicy } from './bus.ts';
 
 interface Subscription {
@@ -25,13 +26,18 @@ export function createMemoryBus(log?: Logger, retry: RetryPolicy = defaultRetryP
   let closed = false;
 
   async function deliver(subscription: Subscription, envelope: EventEnvelope) {
+    const consumer = { consumer: subscription.group };
     for (let attempt = 1; ; attempt++) {
+      if (attempt > 1) eventRedeliveries.inc(consumer);
       try {
         await subscription.handler(envelope);
+        eventsHandled.inc({ ...consumer, outcome: 'ok' });
         return;
       } catch (error) {
+        eventsHandled.inc({ ...consumer, outcome: 'failed' });
         const next = nextRetry(retry, attempt, error);
         if (next.deadLetter || closed) {
+          eventsDeadLettered.inc(consumer);
           deadLetters.push({ group: subscription.group, envelope, error: String(error) });
           log?.error({ err: error, group: subscription.group, eventId: envelope.id }, 'event dead-lettered');
           return;

@@ -17,6 +17,8 @@ export interface EventEnvelope<T = unknown> {
    * the newer. Consumers of such events must not need the states in between.
    */
   snapshotOf?: string;
+  /** W3C trace context of the span that published it; the consumer's span continues that trace. */
+  traceparent?: string;
   data: T;
 }
 
@@ -68,7 +70,13 @@ export function defineEvent<S extends TSchema>(
 
 export const eventKey = (type: string, version: number) => `${type}.v${version}`;
 
-export function envelope(event: OutgoingEvent, source: string, correlationId?: string, causationId?: string): EventEnvelope {
+export function envelope(
+  event: OutgoingEvent,
+  source: string,
+  correlationId?: string,
+  causationId?: string,
+  traceparent?: string,
+): EventEnvelope {
   const id = newId();
   return {
     id,
@@ -79,6 +87,7 @@ export function envelope(event: OutgoingEvent, source: string, correlationId?: s
     correlationId: correlationId ?? id,
     ...(causationId ? { causationId } : {}),
     ...(event.snapshotOf ? { snapshotOf: event.snapshotOf } : {}),
+    ...(traceparent ? { traceparent } : {}),
     data: event.data,
   };
 }

@@ -7,6 +7,8 @@ import type { Db } from '../db/database.ts';
 import { withDeferredWrites } from '../db/deferred-writes.ts';
 import type { InboxTable } from '../db/platform-tables.ts';
 import { perTable, reusableQuery } from '../db/reusable-query.ts';
+import { eventLag } from '../metrics.ts';
+import { inSpan, tracing } from '../tracing.ts';
 import type { EventDefinition, EventEnvelope } from './event.ts';
 import { type TxContext, trackingWrites } from './outbox.ts';
 
@@ -69,11 +71,14 @@ export function createInboxDispatcher(options: {
   publishInTx: (tx: TxContext['tx'], trace: TraceContext) => TxContext['publish'];
   afterCommit: () => void;
   log: Logger;
+  /** The consuming service, named on its spans. */
+  service?: string;
 }): EnvelopeHandler {
   const byKey = new Map<string, EventHandler[]>();
   for (const handler of options.handlers) byKey.set(handler.key, [...(byKey.get(handler.key) ?? []), handler]);
-  return async (envelope) => {
-    const handlers = byKey.get(`${envelope.type}.v${envelope.version}`) ?? [];
+  const consumer = options.service ?? 'consumer';
+  const lag = eventLag.labels({ consumer });
+  const dispatch = async (envelope: EventEnvelope, handlers: EventHandler[]) => {
     const trace = { correlationId: envelope.correlationId, causationId: envelope.id };
     for (const handler of handlers) {
       if (handler.alreadyDone && (await handler.alreadyDone(envelope))) continue;
@@ -92,5 +97,21 @@ export function createInboxDispatcher(options: {
       if (writes?.wrote()) options.afterCommit();
       if (!handled) options.log.debug({ eventId: envelope.id, handler: handler.name }, 'duplicate event skipped');
     }
+  };
+  return (envelope) => {
+    const handlers = byKey.get(`${envelope.type}.v${envelope.version}`) ?? [];
+    const occurred = Date.parse(envelope.occurredAt);
+    if (Number.isFinite(occurred)) lag.observe(Math.max(0, Date.now() - occurred) / 1000);
+    if (!tracing().enabled) return dispatch(envelope, handlers);
+    // The consumer's span continues the publisher's trace; events its handlers write continue it further.
+    return inSpan(
+      `${envelope.type} process`,
+      {
+        kind: 'consumer',
+        parent: envelope.traceparent,
+        attributes: { 'messaging.system': 'bazar', 'messaging.message.id': envelope.id, 'bazar.service': consumer },
+      },
+      () => dispatch(envelope, handlers),
+    );
   };
 }

@@ -6,6 +6,8 @@ import type { Database, Db, Tx } from '../db/database.ts';
 import { deferWrite, withDeferredWrites } from '../db/deferred-writes.ts';
 import type { OutboxTable } from '../db/platform-tables.ts';
 import { perTable, reusableQuery } from '../db/reusable-query.ts';
+import { outboxPublished } from '../metrics.ts';
+import { tracing } from '../tracing.ts';
 import { type EventEnvelope, envelope, type OutgoingEvent } from './event.ts';
 
 /** What a use case gets inside its transaction: the handle, and an outbox writer bound to it. */
@@ -28,8 +30,17 @@ const insertOutboxRow = perTable('insert', (outbox: OutboxTable, name) =>
 export function outboxWriter(tx: Tx, outbox: OutboxTable, source: string, trace?: TraceContext): TxContext['publish'] {
   return async (...events) => {
     if (events.length === 0) return;
+    const traces = tracing();
     const rows = events.map((event) => {
-      const env = envelope(event, source, trace?.correlationId, trace?.causationId);
+      // A producer span per event, ended at once: the envelope carries it through the outbox to the consumers.
+      const span = traces.enabled
+        ? traces.startSpan(`${event.type} publish`, {
+            kind: 'producer',
+            attributes: { 'messaging.system': 'bazar', 'messaging.destination.name': event.type, 'bazar.service': source },
+          })
+        : undefined;
+      span?.end();
+      const env = envelope(event, source, trace?.correlationId, trace?.causationId, span?.traceparent);
       return { id: env.id, type: env.type, envelope: env };
     });
     const insertOne = insertOutboxRow(outbox);
@@ -97,6 +108,7 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
   // An event waits at most this long, and only while the relay is busy.
   const batchWindowMs = options.batchWindowMs ?? 25;
   const table = `"${schema}"."outbox"`;
+  const publishedCount = outboxPublished.labels({ service: schema });
   let running = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
@@ -186,6 +198,7 @@ export function createOutboxRelay(options: RelayOptions): OutboxRelay {
       throw error;
     }
     unmarked.push(...published);
+    publishedCount.inc(published.length);
     return rows.length;
   }
 

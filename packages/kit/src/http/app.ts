@@ -9,6 +9,7 @@ import { isAuthGuard } from './auth.ts';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.ts';
 import { openApiTransform } from './openapi.ts';
 import { installProblemHandlers, ProblemSchema } from './problem.ts';
+import { traceRequests } from './trace-requests.ts';
 import { findUnsafeValue } from './unsafe-values.ts';
 import { buildValidator } from './validation.ts';
 
@@ -52,6 +53,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
 
   installProblemHandlers(app);
   app.addSchema(ProblemSchema);
+  traceRequests(app);
   app.decorateRequest('user', null);
   // Who may call comes before what they sent (CONTRACT.md): the auth guards run on request, before
   // the body is even read, in whichever hook a route lists them.
