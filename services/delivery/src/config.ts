@@ -28,7 +28,8 @@ export const DeliveryConfigSchema = Type.Object({
   DELIVERY_MAX_ATTEMPTS: Type.Integer({
     default: 3,
     minimum: 1,
-    description: 'Failed delivery attempts after which the parcel goes back to the warehouse by itself (the order is cancelled and refunded)',
+    description:
+      'Failed delivery attempts after which the parcel goes back to the warehouse by itself (the order is cancelled and refunded)',
   }),
 });
 export type DeliveryConfig = Static<typeof DeliveryConfigSchema>;

@@ -86,7 +86,9 @@ export async function reportShipmentEvent(ctx: DeliveryContext, report: Shipment
       eventId: ctx.deps.ids.next(),
       at: ctx.deps.clock.now(),
       actorId: report.actor.id,
-      note: report.refused ? `refused by the customer: ${report.note?.trim()}` : `${stored.failures} attempts failed: ${report.note?.trim()}`,
+      note: report.refused
+        ? `refused by the customer: ${report.note?.trim()}`
+        : `${stored.failures} attempts failed: ${report.note?.trim()}`,
     });
     return (await recordMove(ctx, txc, stored, back)) ?? back.shipment;
   });

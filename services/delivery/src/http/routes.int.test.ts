@@ -235,7 +235,13 @@ describe('a delivery that cannot succeed', () => {
     const first = await report(id, courier.headers, refusal);
     expect(first.json()).toMatchObject({ status: 'returned', failures: 1 });
     expect((await report(id, courier.headers, refusal)).json()).toMatchObject({ status: 'returned', failures: 1 });
-    expect(await eventsOf(id)).toEqual(['shipment.ready', 'shipment.assigned', 'shipment.picked_up', 'shipment.failed', 'shipment.returned']);
+    expect(await eventsOf(id)).toEqual([
+      'shipment.ready',
+      'shipment.assigned',
+      'shipment.picked_up',
+      'shipment.failed',
+      'shipment.returned',
+    ]);
   });
 
   it('goes back by itself when the last allowed attempt fails (DELIVERY_MAX_ATTEMPTS, 3 by default)', async () => {
