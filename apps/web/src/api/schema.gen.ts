@@ -8940,7 +8940,7 @@ export interface paths {
         put?: never;
         /**
          * The assigned courier reports picked_up, in_transit, delivered or failed (with a reason); a retried eventId counts once
-         * @description The assigned courier, operator or admin. `delivered` needs the `code` the customer got by SMS at pickup (missing or wrong → 422, five wrong → 409); an operator may instead give a reason in `note`. Another courier's shipment → 403; failed without a note → 422; a status out of order → 409.
+         * @description The assigned courier, operator or admin. `delivered` needs the `code` the customer got by SMS at pickup (missing or wrong → 422, five wrong → 409); an operator may instead give a reason in `note`. Another courier's shipment → 403; failed without a note → 422; a status out of order → 409. `failed` with `refused: true` (the customer refused the parcel), or the failure that uses up `DELIVERY_MAX_ATTEMPTS`, sends it back to the warehouse at once: the answer is `returned`, and the order is cancelled, restocked and refunded.
          */
         post: {
             parameters: {
@@ -8972,6 +8972,7 @@ export interface paths {
                         lat?: number;
                         lon?: number;
                         note?: string;
+                        refused?: boolean;
                         /** @enum {unknown} */
                         status: "picked_up" | "in_transit" | "delivered" | "failed";
                     };
