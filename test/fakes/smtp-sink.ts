@@ -7,6 +7,24 @@ export interface ReceivedMail {
   /** The whole message as sent (headers and MIME parts). */
   raw: string;
   messageId: string | null;
+  /** The text/plain part, decoded (base64 or quoted-printable, as nodemailer chose). */
+  text: string;
+}
+
+/** The decoded text/plain part of a MIME message; enough MIME for what nodemailer writes. */
+export function plainTextOf(raw: string): string {
+  const part = /Content-Type: text\/plain[^\r\n]*\r?\n((?:[^\r\n]+\r?\n)*)\r?\n([\s\S]*?)(?:\r?\n--|$)/i.exec(raw);
+  if (!part) return '';
+  const [, headers = '', body = ''] = part;
+  const encoding = /Content-Transfer-Encoding:\s*(\S+)/i.exec(headers)?.[1]?.toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') {
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return body;
 }
 
 /**
@@ -38,6 +56,7 @@ export async function startSmtpSink() {
             to: session.envelope.rcptTo.map((r) => r.address),
             raw,
             messageId: /^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? null,
+            text: plainTextOf(raw),
           });
           callback();
         };
