@@ -1,17 +1,22 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpSink } from '../fakes/smtp-sink.ts';
 import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, signIn, startShop } from './support.ts';
 
 let shop: RunningShop;
 let browser: Browser;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 
 beforeAll(async () => {
-  [shop, browser] = await Promise.all([startShop(), launchBrowser()]);
+  // E-mail goes to a local SMTP server, where the password reset journey reads its link.
+  smtp = await startSmtpSink();
+  [shop, browser] = await Promise.all([startShop({ SMTP_URL: smtp.url }), launchBrowser()]);
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await shop?.stop();
+  await smtp?.close();
 });
 
 // Pages wait on a real server that may share a busy CI machine.
@@ -275,5 +280,53 @@ describe('web app in Chromium', () => {
     await expect.poll(() => page.getByRole('row').count(), SLOW).toBeGreaterThan(1);
     await checkScreen(page, 'controller-accounts');
     await context.close();
+  });
+
+  it('a customer who forgot the password gets a link by e-mail, sets a new one, and the link then works no more', async () => {
+    const email = `forgetful-${Date.now()}@example.test`;
+    const registered = await fetch(`${shop.base}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD, name: 'Фёдор' }),
+    });
+    expect(registered.status).toBe(201);
+    const context = await browser.newContext({ baseURL: shop.base, ...PHONE });
+    const page = await context.newPage();
+    await page.goto('/signin');
+    await page.getByRole('link', { name: 'Забыли пароль?' }).click();
+    await page.waitForURL(/\/forgot-password/);
+    await page.getByLabel('E-mail').fill(email);
+    await checkScreen(page, 'forgot-password');
+    await page.getByRole('button', { name: 'Прислать ссылку' }).click();
+    await expect.poll(() => page.getByTestId('reset-sent').isVisible(), SLOW).toBe(true);
+    const link = async () =>
+      smtp.received
+        .filter((m) => m.to.includes(email))
+        .map((m) => /\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(m.text)?.[1])
+        .find(Boolean);
+    await expect.poll(link, SLOW).toBeTruthy();
+    const token = (await link()) as string;
+
+    await page.goto(`/reset-password?token=${token}`);
+    await page.getByLabel('Новый пароль').fill('a-new-password-1');
+    await page.getByLabel('Повторите пароль').fill('a-new-password-2');
+    await page.getByRole('button', { name: 'Сохранить пароль' }).click();
+    await expect.poll(() => page.getByText('Пароли не совпадают').isVisible(), SLOW).toBe(true);
+    await page.getByLabel('Повторите пароль').fill('a-new-password-1');
+    await checkScreen(page, 'reset-password');
+    await page.getByRole('button', { name: 'Сохранить пароль' }).click();
+    await expect.poll(() => page.getByTestId('reset-done').isVisible(), SLOW).toBe(true);
+
+    // The same link a second time: refused, with the reason on the page.
+    await page.goto(`/reset-password?token=${token}`);
+    await page.getByLabel('Новый пароль').fill('a-third-password');
+    await page.getByLabel('Повторите пароль').fill('a-third-password');
+    await page.getByRole('button', { name: 'Сохранить пароль' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: /ссылк/i }).isVisible(), SLOW).toBe(true);
+    await context.close();
+
+    const { page: signedInPage, context: again } = await signedIn(email, PHONE, 'a-new-password-1');
+    expect(new URL(signedInPage.url()).pathname).not.toContain('/signin');
+    await again.close();
   });
 });

@@ -29,7 +29,7 @@ export const ADMIN = { email: 'admin@example.test', password: 'admin-password-1'
  * The demo data set is skipped (it takes minutes on a busy machine); the accounts and the product
  * the journeys need are made through the public API instead.
  */
-export async function startShop(): Promise<RunningShop> {
+export async function startShop(env: Record<string, string> = {}): Promise<RunningShop> {
   const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet'], { cwd: root, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`build failed:\n${built.stderr}`);
   const dir = mkdtempSync(join(tmpdir(), 'bazar-web-'));
@@ -46,6 +46,7 @@ export async function startShop(): Promise<RunningShop> {
       BAZAR_ADMIN_PASSWORD: ADMIN.password,
       BAZAR_DEMO: '0',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: 'pipe',
   });

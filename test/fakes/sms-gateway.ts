@@ -12,13 +12,17 @@ export interface ReceivedSms {
 /**
  * A local SMS gateway speaking SMS.ru's HTTP protocol (`POST /sms/send`, form fields `api_id`,
  * `to`, `msg`, `json=1`; JSON answer per number). It records what it accepted and can be told to
- * be down (5xx) for the next requests, or to refuse a number.
+ * be down (5xx) for the next requests, or to refuse a number. Held, it keeps requests unanswered
+ * and unaccepted until released; one whose client went away meanwhile is never accepted (a
+ * gateway accepts what it answers).
  */
 export async function startSmsGateway(options: { apiId?: string } = {}) {
   const received: ReceivedSms[] = [];
   let failNext = 0;
   const refused = new Set<string>();
   let counter = 0;
+  let holding = false;
+  const held: { accept: () => void; gone: () => boolean }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -44,13 +48,18 @@ export async function startSmsGateway(options: { apiId?: string } = {}) {
           sms: { [to]: { status: 'ERROR', status_code: 202, status_text: 'wrong number' } },
         });
       }
-      received.push({ apiId, to, msg, at: Date.now() });
-      answer(200, {
-        status: 'OK',
-        status_code: 100,
-        sms: { [to]: { status: 'OK', status_code: 100, sms_id: `sms-${++counter}` } },
-        balance: 100,
-      });
+      const accept = () => {
+        if (res.destroyed || req.socket.destroyed) return;
+        received.push({ apiId, to, msg, at: Date.now() });
+        answer(200, {
+          status: 'OK',
+          status_code: 100,
+          sms: { [to]: { status: 'OK', status_code: 100, sms_id: `sms-${++counter}` } },
+          balance: 100,
+        });
+      };
+      if (holding) held.push({ accept, gone: () => res.destroyed || req.socket.destroyed });
+      else accept();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -64,6 +73,19 @@ export async function startSmsGateway(options: { apiId?: string } = {}) {
     },
     refuse(number: string) {
       refused.add(number);
+    },
+    /** Keeps the next requests unanswered (and not accepted) until `release`. */
+    hold() {
+      holding = true;
+    },
+    /** Requests waiting unanswered now. */
+    held: () => held.length,
+    /** Held requests whose client is still connected. */
+    heldAlive: () => held.filter((h) => !h.gone()).length,
+    /** Answers (accepts) the held requests whose client is still there, and stops holding. */
+    release() {
+      holding = false;
+      for (const { accept } of held.splice(0)) accept();
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

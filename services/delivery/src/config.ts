@@ -25,6 +25,12 @@ export const DeliveryConfigSchema = Type.Object({
     minLength: 1,
     description: "Time zone of delivery windows' times of day (a window that has begun today can no longer be chosen)",
   }),
+  DELIVERY_MAX_ATTEMPTS: Type.Integer({
+    default: 3,
+    minimum: 1,
+    description:
+      'Failed delivery attempts after which the parcel goes back to the warehouse by itself (the order is cancelled and refunded)',
+  }),
 });
 export type DeliveryConfig = Static<typeof DeliveryConfigSchema>;
 

@@ -24,6 +24,19 @@ export const IdentityConfigSchema = Type.Object({
     description: 'Registrations one client address may attempt within the window before 429 with Retry-After',
   }),
   REGISTER_WINDOW_SECONDS: Type.Integer({ default: 3600, minimum: 1, description: 'The registration window' }),
+  PASSWORD_RESET_TTL_MINUTES: Type.Integer({
+    default: 30,
+    minimum: 1,
+    maximum: 1440,
+    description: 'How long a password reset link sent by e-mail stays valid (it works once)',
+  }),
+  PASSWORD_RESET_MAX_PER_EMAIL: Type.Integer({
+    default: 3,
+    minimum: 1,
+    description:
+      'Password reset requests for one e-mail (known or not) within the window before 429 with Retry-After; 10× that from one client address',
+  }),
+  PASSWORD_RESET_WINDOW_SECONDS: Type.Integer({ default: 3600, minimum: 1, description: 'The password reset request window' }),
 });
 export type IdentityConfig = Static<typeof IdentityConfigSchema>;
 

@@ -22,6 +22,16 @@ export const NotificationsConfigSchema = Type.Object({
   }),
   NOTIFY_TIME_ZONE: Type.String({ default: 'Europe/Moscow', description: 'Time zone of times written in messages' }),
   NOTIFY_PUBLIC_URL: Type.String({ default: 'http://127.0.0.1:3000', description: 'Address of the shop in links (tracking pages)' }),
+  NOTIFY_SEND_LEASE_SECONDS: Type.Integer({
+    default: 60,
+    minimum: 1,
+    description: 'How long one send holds a message; a process that died sending it is taken over after this',
+  }),
+  NOTIFY_SWEEP_SECONDS: Type.Integer({
+    default: 60,
+    minimum: 1,
+    description: 'How often pending messages whose job was lost (with its process) are looked for and sent',
+  }),
 });
 export type NotificationsConfig = Static<typeof NotificationsConfigSchema>;
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ShipmentFailed, ShipmentPickedUp } from '@bazar/contracts/events/delivery';
-import { UserRegistered } from '@bazar/contracts/events/identity';
+import { PasswordResetRequested, UserRegistered } from '@bazar/contracts/events/identity';
 import { ORDER_EVENTS } from '@bazar/contracts/events/orders';
 import { ReturnApproved, ReturnReceived, ReturnRejected } from '@bazar/contracts/events/returns';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
@@ -35,6 +35,7 @@ export default defineService({
     ReturnApproved,
     ReturnRejected,
     ReturnReceived,
+    PasswordResetRequested,
   ],
   handlers: (ctx) => {
     return [...identityHandlers(ctx), ...orderHandlers(ctx), ...shipmentHandlers(ctx), ...returnHandlers(ctx)];

@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import { LoyaltyPointsChanged } from '@bazar/contracts/events/promotions';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { PaymentsContext } from './app/context.ts';
 import { recoverStuckPayments } from './app/recover-stuck-payments.ts';
 import { readPaymentsConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
+import { onPointsChanged } from './events/on-points-changed.ts';
 import { paymentsRoutes } from './http/routes.ts';
 import { reconcilePayments } from './jobs/reconcile-payments.ts';
 import { createProviders } from './providers/registry.ts';
@@ -23,6 +25,8 @@ export default defineService({
   tables: { outbox, inbox },
   context: buildContext,
   routes: (app, ctx) => paymentsRoutes(app, ctx),
+  subscribes: [LoyaltyPointsChanged],
+  handlers: (ctx) => [onPointsChanged(ctx)],
   jobs: (ctx) => [
     {
       queue: 'payments.recover_stuck_payments',

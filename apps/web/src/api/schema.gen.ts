@@ -690,6 +690,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password reset link by e-mail
+         * @description Anyone. 202 with the same answer whether or not an account has this e-mail; for one, a single-use link valid `PASSWORD_RESET_TTL_MINUTES` is e-mailed. More than `PASSWORD_RESET_MAX_PER_EMAIL` requests for one e-mail (or 10× that from one address) within the window → 429 with Retry-After.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "anna@example.com"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "message": "If an account has this e-mail, a link to reset its password is on its way."
+                         *     }
+                         */
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the link from the e-mail
+         * @description Anyone holding the link's token. Sets the password and signs the account out everywhere; the link then works no more. Used, expired or unknown token → 422 `identity.reset_link_invalid`; password under 8 characters → 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "kq3Hh0m1bX2nY0aZr6t8V4w9c5dE7fG1hJ2kL3mN4oP",
+                     *       "password": "new-correct-horse"
+                     *     }
+                     */
+                    "application/json": {
+                        password: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -9459,7 +9603,7 @@ export interface paths {
         put?: never;
         /**
          * The assigned courier reports picked_up, in_transit, delivered or failed (with a reason); a retried eventId counts once
-         * @description The assigned courier, operator or admin. `delivered` needs the `code` the customer got by SMS at pickup (missing or wrong → 422, five wrong → 409); an operator may instead give a reason in `note`. Another courier's shipment → 403; failed without a note → 422; a status out of order → 409.
+         * @description The assigned courier, operator or admin. `delivered` needs the `code` the customer got by SMS at pickup (missing or wrong → 422, five wrong → 409); an operator may instead give a reason in `note`. Another courier's shipment → 403; failed without a note → 422; a status out of order → 409. `failed` with `refused: true` (the customer refused the parcel), or the failure that uses up `DELIVERY_MAX_ATTEMPTS`, sends it back to the warehouse at once: the answer is `returned`, and the order is cancelled, restocked and refunded.
          */
         post: {
             parameters: {
@@ -9491,6 +9635,7 @@ export interface paths {
                         lat?: number;
                         lon?: number;
                         note?: string;
+                        refused?: boolean;
                         /** @enum {unknown} */
                         status: "picked_up" | "in_transit" | "delivered" | "failed";
                     };

@@ -15,6 +15,8 @@ const storefront: RouteObject[] = [
   { path: 'signup', lazy: page(() => import('../features/auth/sign-up-page.tsx')) },
   { path: 'track', lazy: page(() => import('../features/tracking/tracking-page.tsx')) },
   { path: 'track/:number', lazy: page(() => import('../features/tracking/tracking-page.tsx')) },
+  { path: 'forgot-password', lazy: page(() => import('../features/auth/forgot-password-page.tsx')) },
+  { path: 'reset-password', lazy: page(() => import('../features/auth/reset-password-page.tsx')) },
   {
     element: (
       <RequireRoles roles={['customer']}>

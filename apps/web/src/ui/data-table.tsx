@@ -25,6 +25,7 @@ export function DataTable<D, T>({
   minWidth = 560,
   onOpen,
   testId,
+  rowProps,
 }: {
   query: UseQueryResult<D>;
   rows: (data: D) => T[];
@@ -36,6 +37,8 @@ export function DataTable<D, T>({
   minWidth?: number;
   onOpen?: (row: T) => void;
   testId?: string;
+  /** Extra attributes of a row (e.g. `data-testid`, `data-status`) that tests and styles find it by. */
+  rowProps?: (row: T) => Record<string, string>;
 }) {
   const keyOpen = (row: T) => (event: KeyboardEvent) => {
     if (event.key === 'Enter' && event.target === event.currentTarget) onOpen?.(row);
@@ -59,6 +62,7 @@ export function DataTable<D, T>({
               {rows(data).map((row) => (
                 <Table.Tr
                   key={rowKey(row)}
+                  {...rowProps?.(row)}
                   {...(onOpen
                     ? { tabIndex: 0, onKeyDown: keyOpen(row), style: { cursor: 'pointer' }, onDoubleClick: () => onOpen(row) }
                     : {})}

@@ -30,3 +30,19 @@ export const UserRolesChanged = defineEvent(
     changedAt: Timestamp,
   }),
 );
+
+/**
+ * Someone asked to reset the password of an existing account: notifications e-mails the link. The
+ * token is single-use and short-lived; identity keeps only its hash.
+ */
+export const PasswordResetRequested = defineEvent(
+  'identity.password_reset_requested',
+  1,
+  Type.Object({
+    userId: Uuid,
+    email: Type.String(),
+    name: Type.String(),
+    token: Type.String(),
+    expiresAt: Timestamp,
+  }),
+);

@@ -1,6 +1,6 @@
 import { defineEvent } from '@bazar/kit/events/event';
 import { Type } from 'typebox';
-import { Timestamp, Uuid } from '../common.ts';
+import { Money, Timestamp, Uuid } from '../common.ts';
 
 /** A customer's loyalty balance changed (earned, spent, returned, expired). */
 export const LoyaltyPointsChanged = defineEvent(
@@ -13,5 +13,7 @@ export const LoyaltyPointsChanged = defineEvent(
     reason: Type.String(),
     orderId: Type.Union([Uuid, Type.Null()]),
     at: Timestamp,
+    /** What |delta| points are worth in the base currency; the ledger books the programme's liability from it. */
+    value: Type.Optional(Money),
   }),
 );

@@ -10,9 +10,10 @@ import {
   FailureNeedsReason,
   NotYourShipment,
   OverrideNeedsReason,
+  RefusalOnlyOnFailure,
   ShipmentNotFound,
 } from '../domain/shipment.errors.ts';
-import { checkDeliveryCode, moveShipment, type Shipment } from '../domain/shipment.ts';
+import { checkDeliveryCode, failureSendsBack, moveShipment, type Shipment } from '../domain/shipment.ts';
 import type { CourierReport } from '../domain/shipment-status.ts';
 import type { DeliveryContext } from './context.ts';
 import { recordMove } from './record-move.ts';
@@ -23,6 +24,8 @@ export interface ShipmentReport {
   eventId: string;
   status: CourierReport;
   note?: string;
+  /** For `failed`: the customer refused the parcel, so it goes back to the warehouse now. */
+  refused?: boolean;
   /** For `delivered`: the code the customer got by SMS at pickup. */
   code?: string;
   lat?: number;
@@ -37,7 +40,8 @@ const newDeliveryCode = () => String(randomInt(0, 10_000)).padStart(4, '0');
  * The assigned courier reports a step: `picked_up`, `in_transit`, `delivered` (with the customer's
  * code), or `failed` with a reason. An operator may report on the courier's behalf, and mark it
  * delivered without the code given a reason. A report whose id was seen answers the shipment as it
- * is now and changes nothing.
+ * is now and changes nothing. A failure the customer refused, or the last allowed attempt, returns
+ * the parcel in the same transaction (`shipment.returned.v1`: orders cancel, restock and refund).
  */
 export async function reportShipmentEvent(ctx: DeliveryContext, report: ShipmentReport): Promise<Shipment> {
   let wrongCode = false;
@@ -52,6 +56,7 @@ export async function reportShipmentEvent(ctx: DeliveryContext, report: Shipment
       return shipment;
     }
     if (report.status === 'failed' && !report.note?.trim()) throw FailureNeedsReason();
+    if (report.refused && report.status !== 'failed') throw RefusalOnlyOnFailure();
     if (report.status === 'delivered') {
       const check = checkDeliveryCode(shipment, report.code);
       if (check !== 'ok' && isOperator) {
@@ -75,7 +80,17 @@ export async function reportShipmentEvent(ctx: DeliveryContext, report: Shipment
     if (shipment.courierId && report.lat !== undefined && report.lon !== undefined) {
       await setCourierPosition(txc.tx, shipment.courierId, report.lat, report.lon);
     }
-    return (await recordMove(ctx, txc, shipment, moved)) ?? moved.shipment;
+    const stored = (await recordMove(ctx, txc, shipment, moved)) ?? moved.shipment;
+    if (!failureSendsBack(stored, { refused: report.refused === true, maxAttempts: ctx.config.DELIVERY_MAX_ATTEMPTS })) return stored;
+    const back = moveShipment(stored, 'returned', {
+      eventId: ctx.deps.ids.next(),
+      at: ctx.deps.clock.now(),
+      actorId: report.actor.id,
+      note: report.refused
+        ? `refused by the customer: ${report.note?.trim()}`
+        : `${stored.failures} attempts failed: ${report.note?.trim()}`,
+    });
+    return (await recordMove(ctx, txc, stored, back)) ?? back.shipment;
   });
   if (wrongCode) {
     // Counted outside the refused report, so guessing runs out of tries.

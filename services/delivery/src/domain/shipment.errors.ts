@@ -9,6 +9,8 @@ export const CourierOffDuty = (id: string) =>
 export const CourierOfAnotherCity = (city: string) =>
   new DomainError('delivery.courier_wrong_city', 422, `The courier does not deliver in ${city}`, { city });
 export const FailureNeedsReason = () => new DomainError('delivery.reason_required', 422, 'A failed delivery needs a reason in `note`');
+export const RefusalOnlyOnFailure = () =>
+  new DomainError('delivery.refused_needs_failed', 422, '`refused` belongs to a `failed` report (the customer refused the parcel)');
 export const DeliveryCodeMissing = () =>
   new DomainError(
     'delivery.code_required',

@@ -137,5 +137,13 @@ export function checkDeliveryCode(shipment: Shipment, given: string | undefined)
   return given.trim() === shipment.deliveryCode ? 'ok' : 'wrong';
 }
 
+/**
+ * Whether a failed attempt ends the delivery: the customer refused the parcel, or the attempts are
+ * used up. The parcel then goes back to the warehouse at once, without waiting for an operator.
+ */
+export function failureSendsBack(shipment: Shipment, input: { refused: boolean; maxAttempts: number }): boolean {
+  return shipment.status === 'failed' && (input.refused || shipment.failures >= input.maxAttempts);
+}
+
 /** The calendar day (UTC) of an instant, as delivery days are written. */
 export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);

@@ -221,6 +221,51 @@ describe('POST /api/v1/shipments/{id}/events', () => {
   });
 });
 
+describe('a delivery that cannot succeed', () => {
+  it('goes back to the warehouse at once when the customer refuses it, and a retried refusal counts once', async () => {
+    const courier = await aCourier(t, 'Псков');
+    const { orderId } = await publishOrder(t, 'packed', { city: 'Псков' });
+    const { id } = await shipmentOf(orderId);
+    await report(id, courier.headers, { status: 'picked_up' });
+    expect((await report(id, courier.headers, { status: 'delivered', refused: true, code: await codeOf(id) })).json()).toMatchObject({
+      status: 422,
+      code: 'delivery.refused_needs_failed',
+    });
+    const refusal = { eventId: newId(), status: 'failed', note: 'отказ от посылки', refused: true };
+    const first = await report(id, courier.headers, refusal);
+    expect(first.json()).toMatchObject({ status: 'returned', failures: 1 });
+    expect((await report(id, courier.headers, refusal)).json()).toMatchObject({ status: 'returned', failures: 1 });
+    expect(await eventsOf(id)).toEqual([
+      'shipment.ready',
+      'shipment.assigned',
+      'shipment.picked_up',
+      'shipment.failed',
+      'shipment.returned',
+    ]);
+  });
+
+  it('goes back by itself when the last allowed attempt fails (DELIVERY_MAX_ATTEMPTS, 3 by default)', async () => {
+    const courier = await aCourier(t, 'Кострома');
+    const { orderId } = await publishOrder(t, 'packed', { city: 'Кострома' });
+    const { id } = await shipmentOf(orderId);
+    for (const attempt of [1, 2, 3]) {
+      if (attempt > 1) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/shipments/${id}/assign`,
+          headers: operator.headers,
+          payload: { courierId: courier.id },
+        });
+        expect(res.json()).toMatchObject({ status: 'assigned' });
+      }
+      await report(id, courier.headers, { status: 'picked_up' });
+      const failed = (await report(id, courier.headers, { status: 'failed', note: 'никого нет дома' })).json();
+      expect(failed).toMatchObject({ status: attempt < 3 ? 'failed' : 'returned', failures: attempt });
+    }
+    expect((await eventsOf(id)).filter((e) => e === 'shipment.returned')).toHaveLength(1);
+  });
+});
+
 describe('GET /api/v1/tracking/{trackingNumber}', () => {
   it('shows status, steps and ETA to anyone, without name, phone, address or courier', async () => {
     await aCourier(t, 'Томск');

@@ -108,7 +108,7 @@ export function deliveryRoutes(app: HttpApp, ctx: DeliveryContext) {
         tags,
         summary: 'The assigned courier reports picked_up, in_transit, delivered or failed (with a reason); a retried eventId counts once',
         description:
-          "The assigned courier, operator or admin. `delivered` needs the `code` the customer got by SMS at pickup (missing or wrong → 422, five wrong → 409); an operator may instead give a reason in `note`. Another courier's shipment → 403; failed without a note → 422; a status out of order → 409.",
+          "The assigned courier, operator or admin. `delivered` needs the `code` the customer got by SMS at pickup (missing or wrong → 422, five wrong → 409); an operator may instead give a reason in `note`. Another courier's shipment → 403; failed without a note → 422; a status out of order → 409. `failed` with `refused: true` (the customer refused the parcel), or the failure that uses up `DELIVERY_MAX_ATTEMPTS`, sends it back to the warehouse at once: the answer is `returned`, and the order is cancelled, restocked and refunded.",
         ...bearer,
         params: ShipmentParams,
         body: ReportBody,
@@ -116,7 +116,7 @@ export function deliveryRoutes(app: HttpApp, ctx: DeliveryContext) {
       },
     },
     async (req) => {
-      const { eventId, note, code, lat, lon, status } = req.body;
+      const { eventId, note, code, lat, lon, status, refused } = req.body;
       const shipment = await reportShipmentEvent(ctx, {
         shipmentId: req.params.id,
         eventId: eventId ?? ids.next(),
@@ -124,6 +124,7 @@ export function deliveryRoutes(app: HttpApp, ctx: DeliveryContext) {
         actor: userOf(req),
         ...(note !== undefined ? { note } : {}),
         ...(code !== undefined ? { code } : {}),
+        ...(refused !== undefined ? { refused } : {}),
         ...(lat !== undefined && lon !== undefined ? { lat, lon } : {}),
       });
       return shipmentView(shipment);

@@ -67,6 +67,8 @@ export const ReportBody = Type.Object(
     eventId: Type.Optional(Uuid),
     status: Type.Enum([...COURIER_REPORTS]),
     note: Type.Optional(Type.String({ maxLength: 500 })),
+    /** For `failed`: the customer refused the parcel; it goes back to the warehouse at once. */
+    refused: Type.Optional(Type.Boolean()),
     /** For `delivered`: the code the customer got by SMS at pickup. */
     code: Type.Optional(Type.String({ pattern: '^[0-9]{4,6}$' })),
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),

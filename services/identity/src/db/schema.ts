@@ -87,3 +87,19 @@ export const signingKeys = identity.table('signing_keys', {
 export const outbox = outboxTable(identity);
 export const inbox = inboxTable(identity);
 export const idempotencyKeys = idempotencyTable(identity);
+
+/** Password reset links sent by e-mail: only the token's hash is kept; one use, short-lived. */
+export const passwordResets = identity.table(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('password_resets_hash_key').on(t.tokenHash), index('password_resets_user_idx').on(t.userId)],
+);

@@ -11,3 +11,9 @@ export const UserNotFound = (id: string) => new DomainError('identity.user_not_f
 export const RoleGrantForbidden = (roles: string[]) =>
   new DomainError('identity.role_grant_forbidden', 403, `You may not grant or remove: ${roles.join(', ')}`, { roles });
 export const LastAdmin = () => new DomainError('identity.last_admin', 409, 'The last admin cannot lose the admin role');
+export const ResetLinkInvalid = () =>
+  new DomainError(
+    'identity.reset_link_invalid',
+    422,
+    'This password reset link is not valid: it was used, it expired, or it never existed',
+  );

@@ -16,6 +16,7 @@ import { registerUser } from '../app/register-user.ts';
 import { setUserRoles } from '../app/set-user-roles.ts';
 import { toUserView } from '../domain/user.ts';
 import { accountRoutes } from './account-routes.ts';
+import { passwordResetRoutes } from './password-reset-routes.ts';
 import { LoginBody, MeSchema, RefreshBody, RegisterBody, SessionSchema, SetRolesBody, TokenPairSchema, UserSchema } from './schemas.ts';
 import { webSessionRoutes } from './session-routes.ts';
 import { staffRoutes } from './staff-routes.ts';
@@ -110,6 +111,7 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
 
   webSessionRoutes(app, ctx);
   accountRoutes(app, ctx);
+  passwordResetRoutes(app, ctx);
 
   app.post(
     '/api/v1/auth/logout',

@@ -14,7 +14,7 @@ export const UserSchema = Type.Object(
 );
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
-const Password = Type.String({ minLength: 8, maxLength: 256 });
+export const Password = Type.String({ minLength: 8, maxLength: 256 });
 
 export const RegisterBody = Type.Object(
   {

@@ -4,10 +4,17 @@ import { applyStockChanges, lockStock } from '../db/stock-repo.ts';
 import type { InventoryContext } from './context.ts';
 
 /**
- * An order cancelled after packing, before it left: its shipped goods go back on the shelf where
- * they came from, as `return` movements. Its reservation stays committed (that is history).
+ * An order cancelled after packing, before it left, or a parcel a courier brought back after a
+ * failed delivery: its goods go back on the shelf where they came from, as `return` movements. Its
+ * reservation stays committed (that is history); `order.cancelled` comes once per order, and the
+ * inbox makes a redelivery a no-op.
  */
-export async function returnPackedStock(ctx: InventoryContext, uow: TxContext, orderId: string): Promise<boolean> {
+export async function returnPackedStock(
+  ctx: InventoryContext,
+  uow: TxContext,
+  orderId: string,
+  from: 'packed' | 'shipped' = 'packed',
+): Promise<boolean> {
   const reservation = await findReservationOfOrder(uow.tx, orderId, { forUpdate: true });
   if (reservation?.status !== 'committed') return false;
   const at = ctx.deps.clock.now();
@@ -20,7 +27,7 @@ export async function returnPackedStock(ctx: InventoryContext, uow: TxContext, o
     at,
     ids: ctx.deps.ids,
     reservationId: reservation.reservationId,
-    note: `order ${orderId} cancelled after packing`,
+    note: from === 'packed' ? `order ${orderId} cancelled after packing` : `order ${orderId} returned by the courier`,
   };
   await applyStockChanges(uow, changes, meta, locked);
   return true;

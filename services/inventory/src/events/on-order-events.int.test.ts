@@ -92,4 +92,33 @@ describe('order events', () => {
     expect((await movementsOf(t, sku)).map((m) => m.reason)).toEqual(['initial', 'reserve', 'shipment', 'return']);
     expect((await verifyStock(t.database)).ok).toBe(true);
   });
+
+  it('puts the goods of a parcel brought back after a failed delivery on the shelf, and leaves a paid order alone', async () => {
+    const sku = freshSku('BACK');
+    await announceVariant(t, sku, 6);
+    const orderId = newId();
+    await client(t).reserve({ reservationId: newId(), orderId, lines: [{ sku, quantity: 2 }] });
+    await t.bus.publish(
+      envelope(
+        FulfilmentPacked.make({ orderId, taskIds: [newId()], warehouseIds: [DEFAULT_WAREHOUSE_ID], packedAt: new Date().toISOString() }),
+        'fulfilment',
+      ),
+    );
+    expect(await stockOf(t, sku)).toEqual([{ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 4, reserved: 0 }]);
+    await t.bus.publish(cancelled(orderId, sku, 'shipped'));
+    expect(await stockOf(t, sku)).toEqual([{ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 6, reserved: 0 }]);
+    const journal = await movementsOf(t, sku);
+    expect(journal.map((m) => [m.reason, m.onHandDelta])).toEqual([
+      ['initial', 6],
+      ['reserve', 0],
+      ['shipment', -2],
+      ['return', 2],
+    ]);
+    // A paid order's reservation is released by orders' release job, not returned here.
+    const other = newId();
+    await client(t).reserve({ reservationId: newId(), orderId: other, lines: [{ sku, quantity: 1 }] });
+    await t.bus.publish(cancelled(other, sku, 'paid'));
+    expect(await stockOf(t, sku)).toEqual([{ warehouseId: DEFAULT_WAREHOUSE_ID, onHand: 6, reserved: 1 }]);
+    expect((await verifyStock(t.database)).ok).toBe(true);
+  });
 });

@@ -10,7 +10,7 @@ import { shipOrderStock } from '../app/ship-order-stock.ts';
 /**
  * order.paid → which warehouse serves each line; fulfilment.packed → the reserved stock leaves as
  * shipments; units a picker could not find → their reservation released; an order cancelled once
- * packed → its goods return.
+ * packed, or shipped and brought back after a failed delivery → its goods return.
  */
 export const orderHandlers = (ctx: InventoryContext): EventHandler[] => [
   onEvent(OrderPaid, async (uow, { data }) => {
@@ -25,7 +25,9 @@ export const orderHandlers = (ctx: InventoryContext): EventHandler[] => [
   onEvent(
     OrderCancelled,
     async (uow, { data }) => {
-      if (data.previousStatus === 'packed') await returnPackedStock(ctx, uow, data.orderId);
+      if (data.previousStatus === 'packed' || data.previousStatus === 'shipped') {
+        await returnPackedStock(ctx, uow, data.orderId, data.previousStatus);
+      }
     },
     { name: 'on.order.cancelled.v1.return_packed' },
   ),

@@ -17,7 +17,7 @@ import { sendSoon } from './send-soon.ts';
 export async function queueNotice(ctx: NotificationsContext, txc: TxContext, sourceEventId: string, notice: Notice): Promise<string[]> {
   const recipient = await findRecipient(txc.tx, notice.userId);
   const phone = normalizePhone(notice.phone ?? recipient?.phone ?? '');
-  const email = recipient?.email ?? null;
+  const email = notice.email ?? recipient?.email ?? null;
   const prefs = { sms: recipient?.smsEnabled ?? true, email: recipient?.emailEnabled ?? true };
   const locale = asLocale(recipient?.locale);
   const values = writeFacts(ctx, notice, locale, recipient?.name ?? null);
@@ -65,6 +65,10 @@ function writeFacts(ctx: NotificationsContext, notice: Notice, locale: Locale, n
   const soon = locale === 'en' ? 'today' : 'сегодня';
   values.eta = facts.eta ? formatMoment(facts.eta, locale, ctx.config.NOTIFY_TIME_ZONE) : soon;
   values.deliveryCode = facts.deliveryCode ?? '';
+  if (facts.resetToken) {
+    values.resetUrl = `${ctx.config.NOTIFY_PUBLIC_URL.replace(/\/$/, '')}/reset-password?token=${encodeURIComponent(facts.resetToken)}`;
+    if (facts.resetExpiresAt) values.resetUntil = formatMoment(facts.resetExpiresAt, locale, ctx.config.NOTIFY_TIME_ZONE);
+  }
   if (facts.reason) values.reason = facts.reason;
   else values.reason = '';
   return values;

@@ -6,9 +6,6 @@ import { PermanentSendError } from '../gateways/gateway.ts';
 import type { NotificationsContext } from './context.ts';
 import { SEND_QUEUE } from './send-queue.ts';
 
-/** How long one send may hold a message before another sender may take it. */
-const LEASE_SECONDS = 60;
-
 /**
  * Sends one pending message through its channel's gateway, outside any transaction. Accepted →
  * `sent`. Refused or unreachable → retried with backoff (a new job for the next attempt), until
@@ -17,7 +14,8 @@ const LEASE_SECONDS = 60;
 export async function sendMessage(ctx: NotificationsContext, messageId: string): Promise<string> {
   const { clock, db, log } = ctx.deps;
   const now = clock.now();
-  const message = await claimMessage(db, messageId, now, new Date(now.getTime() + LEASE_SECONDS * 1000));
+  // The lease: how long this send holds the message before another sender may take it.
+  const message = await claimMessage(db, messageId, now, new Date(now.getTime() + ctx.config.NOTIFY_SEND_LEASE_SECONDS * 1000));
   if (!message) return 'not_pending';
   const gateway = ctx.gateways[message.channel as Channel];
   if (!gateway) throw new Error(`no gateway for ${message.channel}; the message should have been stored`);

@@ -10,6 +10,7 @@ export const TEMPLATES = {
   'return.approved': ['sms', 'email'],
   'return.rejected': ['email'],
   'return.received': ['email'],
+  'password.reset': ['email'],
 } as const satisfies Record<string, readonly Channel[]>;
 
 export type Channel = 'sms' | 'email';
@@ -25,7 +26,13 @@ export interface NoticeFacts {
   reason?: string | null;
   /** The proof-of-delivery code the customer tells the courier. */
   deliveryCode?: string;
+  /** A password reset link's token and when it stops working. */
+  resetToken?: string;
+  resetExpiresAt?: string;
 }
+
+/** Messages about the account's safety: sent whatever the customer's preferences say. */
+export const ESSENTIAL: ReadonlySet<TemplateName> = new Set<TemplateName>(['password.reset']);
 
 /** What one event tells one customer: which template, with which facts, and (when the event knows it) to which phone. */
 export interface Notice {
@@ -33,6 +40,8 @@ export interface Notice {
   template: TemplateName;
   /** The phone the event carries (an order's delivery phone); otherwise the customer's last known one is used. */
   phone: string | null;
+  /** The e-mail the event carries (an account's own); otherwise the customer's last known one is used. */
+  email?: string | null;
   facts: NoticeFacts;
 }
 
@@ -50,5 +59,6 @@ export function channelsFor(
   prefs: Preferences,
   contact: { phone: string | null; email: string | null },
 ): Channel[] {
-  return channelsOf(template).filter((channel) => (channel === 'sms' ? prefs.sms && !!contact.phone : prefs.email && !!contact.email));
+  const allowed = ESSENTIAL.has(template) ? { sms: true, email: true } : prefs;
+  return channelsOf(template).filter((channel) => (channel === 'sms' ? allowed.sms && !!contact.phone : allowed.email && !!contact.email));
 }

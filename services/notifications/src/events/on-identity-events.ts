@@ -1,4 +1,4 @@
-import { UserRegistered } from '@bazar/contracts/events/identity';
+import { PasswordResetRequested, UserRegistered } from '@bazar/contracts/events/identity';
 import { type EventHandler, onEvent } from '@bazar/kit/events/inbox';
 import type { NotificationsContext } from '../app/context.ts';
 import { queueNotice } from '../app/queue-notice.ts';
@@ -16,6 +16,16 @@ export function identityHandlers(ctx: NotificationsContext): EventHandler[] {
       });
       if (!data.roles.includes('customer')) return;
       await queueNotice(ctx, txc, id, { userId: data.userId, template: 'welcome', phone: null, facts: { name: data.name } });
+    }),
+    // The reset link goes to the account's own e-mail, whatever the preferences say.
+    onEvent(PasswordResetRequested, async (txc, { id, data }) => {
+      await queueNotice(ctx, txc, id, {
+        userId: data.userId,
+        template: 'password.reset',
+        phone: null,
+        email: data.email,
+        facts: { name: data.name, resetToken: data.token, resetExpiresAt: data.expiresAt },
+      });
     }),
   ];
 }

@@ -4,7 +4,7 @@ import { resendDueMessages } from '../app/resend-due-messages.ts';
 import { sendMessage } from '../app/send-message.ts';
 import { SEND_QUEUE } from '../app/send-queue.ts';
 
-/** One job per message send (retries enqueue the next), and the minute sweep behind them. */
+/** One job per message send (retries enqueue the next), and the sweep behind them. */
 export function notificationJobs(ctx: NotificationsContext): JobDefinition[] {
   return [
     {
@@ -14,6 +14,10 @@ export function notificationJobs(ctx: NotificationsContext): JobDefinition[] {
         await sendMessage(ctx, data.messageId);
       },
     },
-    { queue: 'notifications.resend_due_messages', cron: '* * * * *', handler: async () => void (await resendDueMessages(ctx)) },
+    {
+      queue: 'notifications.resend_due_messages',
+      everySeconds: ctx.config.NOTIFY_SWEEP_SECONDS,
+      handler: async () => void (await resendDueMessages(ctx)),
+    },
   ];
 }

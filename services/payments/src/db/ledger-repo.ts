@@ -1,6 +1,7 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
 import { deferWrite } from '@bazar/kit/db/deferred-writes';
 import { placeholders, reusableInsertRows, reusableQuery } from '@bazar/kit/db/reusable-query';
+import type { Money } from '@bazar/kit/money';
 import { and, eq, sql } from 'drizzle-orm';
 import { ACCOUNTS, accountType, assertBalanced, type EntryKind, type EntryStatus, type JournalEntry } from '../domain/ledger.ts';
 import { journalEntries, ledgerAccounts, postings } from './schema.ts';
@@ -77,6 +78,28 @@ export async function settlePendingEntries(tx: Tx, paymentId: string, kind: Entr
     .update(journalEntries)
     .set(to === 'posted' ? { status: to, postedAt: at } : { status: to, voidedAt: at })
     .where(and(eq(journalEntries.paymentId, paymentId), eq(journalEntries.kind, kind), eq(journalEntries.status, 'pending')));
+}
+
+/**
+ * An order's posted payment entry and what it debited to the loyalty liability (the points spent
+ * on it, in the payment's currency); undefined when the order has no posted payment entry.
+ */
+export async function findPostedPaymentOfOrder(tx: Tx, orderId: string): Promise<{ paymentId: string; loyalty: Money | null } | undefined> {
+  const rows = await tx
+    .select({
+      paymentId: journalEntries.paymentId,
+      account: postings.account,
+      direction: postings.direction,
+      amount: postings.amount,
+      currency: postings.currency,
+    })
+    .from(journalEntries)
+    .innerJoin(postings, eq(postings.entryId, journalEntries.id))
+    .where(and(eq(journalEntries.orderId, orderId), eq(journalEntries.kind, 'payment'), eq(journalEntries.status, 'posted')));
+  const [first] = rows;
+  if (!first) return undefined;
+  const spent = rows.find((r) => r.account === ACCOUNTS.loyalty && r.direction === 'debit');
+  return { paymentId: first.paymentId, loyalty: spent ? { amount: Number(spent.amount), currency: spent.currency } : null };
 }
 
 /** Balances per account and currency, from posted entries only (pending and voided ones do not count). */

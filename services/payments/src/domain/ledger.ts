@@ -4,7 +4,7 @@ import { type EntryStatus, journalEntryMachine } from './journal-entry-status.ts
 export type { EntryStatus };
 
 export type Direction = 'debit' | 'credit';
-export type EntryKind = 'payment' | 'refund';
+export type EntryKind = 'payment' | 'refund' | 'loyalty';
 export type AccountType = 'asset' | 'liability' | 'revenue' | 'contra_revenue';
 
 /** One side of an entry: a positive amount debited or credited to an account. */
@@ -130,6 +130,32 @@ export function refundEntry(input: { id: string; orderId: string; paymentId: str
     kind: 'refund',
     status: 'posted',
     postings: [post(ACCOUNTS.refunds, 'debit', input.amount), post(ACCOUNTS.clearing(input.provider), 'credit', input.amount)],
+  });
+}
+
+/**
+ * How a change of customers' points moves the programme's liability: points `granted` (earned on a
+ * delivered order) are a discount given now and owed later; points `taken_back` (revoked with a
+ * refund or a return) undo that; points `given_back` (a cancelled order's spent points returned)
+ * undo the debit its payment entry made, against refunds, as the card part of the refund does.
+ */
+export type LoyaltyMove = 'granted' | 'taken_back' | 'given_back';
+
+export function loyaltyEntry(input: { id: string; orderId: string; paymentId: string; move: LoyaltyMove; amount: Money; createdAt: Date }) {
+  const [debit, credit] =
+    input.move === 'granted'
+      ? [ACCOUNTS.discounts, ACCOUNTS.loyalty]
+      : input.move === 'taken_back'
+        ? [ACCOUNTS.loyalty, ACCOUNTS.discounts]
+        : [ACCOUNTS.refunds, ACCOUNTS.loyalty];
+  return buildEntry({
+    id: input.id,
+    orderId: input.orderId,
+    paymentId: input.paymentId,
+    kind: 'loyalty',
+    status: 'posted',
+    createdAt: input.createdAt,
+    postings: [post(debit, 'debit', input.amount), post(credit, 'credit', input.amount)],
   });
 }
 

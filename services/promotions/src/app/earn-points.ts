@@ -2,7 +2,7 @@ import type { TxContext } from '@bazar/kit/events/outbox';
 import type { Money } from '@bazar/kit/money';
 import { and, eq } from 'drizzle-orm';
 import { loyaltyHistory } from '../db/schema.ts';
-import { pointsEarned } from '../domain/loyalty.ts';
+import { pointsEarned, pointsValue } from '../domain/loyalty.ts';
 import type { PromotionsContext } from './context.ts';
 import { lockAccount, recordPointsChange } from './points-ledger.ts';
 
@@ -40,6 +40,7 @@ export async function earnPoints(ctx: PromotionsContext, tctx: TxContext, input:
     orderId: input.orderId,
     holdId: null,
     at: now,
+    value: pointsValue(Math.abs(points), { baseCurrency: ctx.config.BASE_CURRENCY, pointValueMinor: ctx.config.LOYALTY_POINT_VALUE_MINOR }),
   });
   return points;
 }

@@ -51,6 +51,7 @@ export async function holdPoints(ctx: PromotionsContext, input: HoldPointsInput)
         orderId: input.orderId,
         holdId: input.holdId,
         at: now,
+        value,
       });
       return toHoldView(row as typeof loyaltyHolds.$inferSelect);
     });

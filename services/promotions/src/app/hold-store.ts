@@ -39,6 +39,7 @@ export async function cancelHoldInTx(ctx: TxContext, ids: Ids, holdId: string, n
       orderId: hold.orderId,
       holdId,
       at: now,
+      value: { amount: hold.valueMinor, currency: hold.currency },
     });
   }
   return 'cancelled';

@@ -1,6 +1,7 @@
 import { LoyaltyPointsChanged } from '@bazar/contracts/events/promotions';
 import type { Tx } from '@bazar/kit/db/database';
 import type { TxContext } from '@bazar/kit/events/outbox';
+import type { Money } from '@bazar/kit/money';
 import { eq } from 'drizzle-orm';
 import { loyaltyAccounts, loyaltyHistory } from '../db/schema.ts';
 import type { PointsReason } from '../domain/loyalty.ts';
@@ -29,6 +30,8 @@ export interface PointsChange {
   orderId: string | null;
   holdId: string | null;
   at: Date;
+  /** What |delta| points are worth in the base currency (carried by the event for the ledger). */
+  value: Money;
 }
 
 /** Applies a change under the account lock: new balance, a history row and `loyalty.points_changed`. */
@@ -53,6 +56,7 @@ export async function recordPointsChange({ tx, publish }: TxContext, change: Poi
       reason: change.reason,
       orderId: change.orderId,
       at: change.at.toISOString(),
+      value: change.value,
     }),
   );
   return balance;

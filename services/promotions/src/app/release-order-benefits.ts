@@ -1,6 +1,7 @@
 import type { TxContext } from '@bazar/kit/events/outbox';
 import { and, eq } from 'drizzle-orm';
 import { loyaltyHistory, loyaltyHolds, redemptions } from '../db/schema.ts';
+import { pointsValue } from '../domain/loyalty.ts';
 import type { PromotionsContext } from './context.ts';
 import { cancelHoldInTx } from './hold-store.ts';
 import { lockAccount, recordPointsChange } from './points-ledger.ts';
@@ -52,5 +53,6 @@ async function revokeEarned(ctx: PromotionsContext, tctx: TxContext, orderId: st
     orderId,
     holdId: null,
     at: now,
+    value: pointsValue(Math.abs(delta), { baseCurrency: ctx.config.BASE_CURRENCY, pointValueMinor: ctx.config.LOYALTY_POINT_VALUE_MINOR }),
   });
 }

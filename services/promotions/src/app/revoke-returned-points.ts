@@ -2,7 +2,7 @@ import type { TxContext } from '@bazar/kit/events/outbox';
 import type { Money } from '@bazar/kit/money';
 import { eq } from 'drizzle-orm';
 import { loyaltyHistory } from '../db/schema.ts';
-import { pointsEarned } from '../domain/loyalty.ts';
+import { pointsEarned, pointsValue } from '../domain/loyalty.ts';
 import type { PromotionsContext } from './context.ts';
 import { lockAccount, recordPointsChange } from './points-ledger.ts';
 
@@ -41,6 +41,7 @@ export async function revokeReturnedPoints(
     orderId: input.orderId,
     holdId: null,
     at: now,
+    value: pointsValue(Math.abs(taken), { baseCurrency: ctx.config.BASE_CURRENCY, pointValueMinor: ctx.config.LOYALTY_POINT_VALUE_MINOR }),
   });
   return taken;
 }

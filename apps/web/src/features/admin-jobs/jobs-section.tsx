@@ -1,11 +1,11 @@
-import { Badge, Button, Code, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Code, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { formatDateTime } from '../../format/money.ts';
 import { registerStrings } from '../../i18n/i18n.ts';
-import { QueryView } from '../../ui/states.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
 
 const ru = {
   admin: {
@@ -55,52 +55,46 @@ export function JobsSection() {
           {t('admin.refresh')}
         </Button>
       </Group>
-      <QueryView query={jobs} isEmpty={(d) => d.items.length === 0}>
-        {(d) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped data-testid="jobs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.queue')}</Table.Th>
-                  <Table.Th>{t('admin.schedule')}</Table.Th>
-                  <Table.Th>{t('admin.nextRun')}</Table.Th>
-                  <Table.Th>{t('admin.lastRun')}</Table.Th>
-                  <Table.Th>{t('admin.lastFailure')}</Table.Th>
-                  <Table.Th ta="right">{t('admin.failures')}</Table.Th>
-                  <Table.Th ta="right">{t('admin.waiting')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.items.map((job) => (
-                  <Table.Tr key={job.queue} data-testid="job" data-queue={job.queue}>
-                    <Table.Td>
-                      <Code>{job.queue}</Code>
-                    </Table.Td>
-                    <Table.Td>{job.cron ? <Code>{job.cron}</Code> : <Text c="dimmed">{t('admin.onDemand')}</Text>}</Table.Td>
-                    <Table.Td>{when(job.nextRunAt)}</Table.Td>
-                    <Table.Td>{when(job.lastCompletedAt ?? job.lastStartedAt)}</Table.Td>
-                    <Table.Td>
-                      {job.lastFailedAt ? (
-                        <Tooltip label={job.lastError ?? ''} disabled={!job.lastError} multiline w={360}>
-                          <Text c="red.9" tabIndex={0}>
-                            {when(job.lastFailedAt)}
-                          </Text>
-                        </Tooltip>
-                      ) : (
-                        t('admin.never')
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right">{job.failures > 0 ? <Badge color="red.9">{job.failures}</Badge> : 0}</Table.Td>
-                    <Table.Td ta="right">
-                      {job.queued} / {job.active}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </QueryView>
+      <DataTable
+        query={jobs}
+        rows={(d) => d.items}
+        rowKey={(job) => job.queue}
+        rowProps={(job) => ({ 'data-testid': 'job', 'data-queue': job.queue })}
+        caption={t('admin.jobs')}
+        minWidth={900}
+        testId="jobs"
+        columns={[
+          { key: 'queue', header: t('admin.queue'), cell: (job) => <Code>{job.queue}</Code> },
+          {
+            key: 'schedule',
+            header: t('admin.schedule'),
+            cell: (job) => (job.cron ? <Code>{job.cron}</Code> : <Text c="dimmed">{t('admin.onDemand')}</Text>),
+          },
+          { key: 'next', header: t('admin.nextRun'), cell: (job) => when(job.nextRunAt) },
+          { key: 'last', header: t('admin.lastRun'), cell: (job) => when(job.lastCompletedAt ?? job.lastStartedAt) },
+          {
+            key: 'failure',
+            header: t('admin.lastFailure'),
+            cell: (job) =>
+              job.lastFailedAt ? (
+                <Tooltip label={job.lastError ?? ''} disabled={!job.lastError} multiline w={360}>
+                  <Text c="red.9" tabIndex={0}>
+                    {when(job.lastFailedAt)}
+                  </Text>
+                </Tooltip>
+              ) : (
+                t('admin.never')
+              ),
+          },
+          {
+            key: 'failures',
+            header: t('admin.failures'),
+            align: 'right',
+            cell: (job) => (job.failures > 0 ? <Badge color="red.9">{job.failures}</Badge> : 0),
+          },
+          { key: 'waiting', header: t('admin.waiting'), align: 'right', cell: (job) => `${job.queued} / ${job.active}` },
+        ]}
+      />
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../session/session.tsx';
 import { showFieldErrors } from '../../ui/problem-form.ts';
 import { ErrorAlert } from '../../ui/states.tsx';
+import './reset-strings.ts';
 
 /** Where a user lands after signing in without a `next`: the first cabinet their roles open, else the shop. */
 export const homeFor = (roles: string[]) =>
@@ -38,6 +39,9 @@ export default function SignInPage() {
           <Button type="submit" loading={signIn.isPending}>
             {t('auth.signIn')}
           </Button>
+          <Anchor component={Link} to="/forgot-password" fz="sm">
+            {t('reset.forgot')}
+          </Anchor>
           <Text fz="sm">
             {t('auth.noAccount')}{' '}
             <Anchor component={Link} to={`/signup${params.get('next') ? `?next=${encodeURIComponent(params.get('next') ?? '')}` : ''}`}>

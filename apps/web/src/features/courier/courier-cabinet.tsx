@@ -26,7 +26,7 @@ function useReport(shipment: Shipment) {
   // One id per intended report: a retry after a lost answer sends the same id and counts once.
   const pending = useRef<{ status: Report; id: string } | null>(null);
   return useMutation({
-    mutationFn: (input: { status: Report; note?: string; code?: string }) => {
+    mutationFn: (input: { status: Report; note?: string; code?: string; refused?: boolean }) => {
       if (pending.current?.status !== input.status) pending.current = { status: input.status, id: newReportId() };
       return ok(
         api.POST('/api/v1/shipments/{id}/events', {
@@ -36,6 +36,7 @@ function useReport(shipment: Shipment) {
             status: input.status,
             ...(input.note ? { note: input.note } : {}),
             ...(input.code ? { code: input.code } : {}),
+            ...(input.refused ? { refused: true } : {}),
           },
         }),
       );
@@ -148,7 +149,10 @@ function StopCard({ shipment, position }: { shipment: Shipment; position?: numbe
                 color="red.8"
                 disabled={!reason}
                 loading={report.isPending}
-                onClick={() => report.mutate({ status: 'failed', note }, { onSuccess: () => setFailing(false) })}
+                // A refusal sends the parcel back to the warehouse at once (no retry for it).
+                onClick={() =>
+                  report.mutate({ status: 'failed', note, refused: reason === 'refused' }, { onSuccess: () => setFailing(false) })
+                }
               >
                 {t('courier.confirmFail')}
               </Button>

@@ -6,6 +6,7 @@ import { api, ok, type Schemas } from '../../api/client.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { formatDateTime } from '../../format/money.ts';
 import { CabinetShell } from '../../ui/cabinet-shell.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
 import { ErrorAlert, QueryView } from '../../ui/states.tsx';
 import './delivery-strings.ts';
 import type { ShipmentStatusName } from './delivery-strings.ts';
@@ -129,56 +130,73 @@ function ShipmentTable({ fixedStatus }: { fixedStatus?: ShipmentStatusName }) {
           <TextInput type="date" label={t('delivery.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
         </Group>
       )}
-      <QueryView query={shipments} isEmpty={(p) => p.items.length === 0} empty={t('delivery.none')}>
-        {(page) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('shipment.tracking')}</Table.Th>
-                  <Table.Th>{t('delivery.status')}</Table.Th>
-                  <Table.Th>{t('delivery.date')}</Table.Th>
-                  <Table.Th>{t('delivery.address')}</Table.Th>
-                  <Table.Th>{t('delivery.courier')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {page.items.map((s) => (
-                  <Table.Tr key={s.id} data-testid="shipment-row" data-status={s.status}>
-                    <Table.Td>
-                      <Text ff="monospace" fz="sm">
-                        {s.trackingNumber}
-                      </Text>
-                      <Text fz="xs">{t('shipment.order', { number: s.orderNumber })}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <ShipmentStatusBadge status={s.status} />
-                      {s.failures > 0 && <Text fz="xs">{t('shipment.failures', { count: s.failures })}</Text>}
-                    </Table.Td>
-                    <Table.Td>
-                      {s.deliveryDate}
-                      {s.slot && <Text fz="xs">{`${s.slot.from}–${s.slot.to}`}</Text>}
-                      {s.eta && <Text fz="xs">{formatTime(s.eta, locale)}</Text>}
-                    </Table.Td>
-                    <Table.Td>
-                      {addressLine(s.address)}
-                      <Text fz="xs">{s.phone}</Text>
-                    </Table.Td>
-                    <Table.Td>{nameOf(s.courierId)}</Table.Td>
-                    <Table.Td>
-                      {(s.status === 'ready' || s.status === 'assigned' || s.status === 'failed') && (
-                        <AssignControl shipment={s} couriers={couriers.data?.items ?? []} retry={s.status === 'failed'} />
-                      )}
-                      {s.status === 'failed' && <ReturnControl shipment={s} />}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </QueryView>
+      <DataTable
+        query={shipments}
+        rows={(page) => page.items}
+        rowKey={(s) => s.id}
+        rowProps={(s) => ({ 'data-testid': 'shipment-row', 'data-status': s.status })}
+        caption={t('delivery.shipments')}
+        empty={t('delivery.none')}
+        minWidth={900}
+        columns={[
+          {
+            key: 'tracking',
+            header: t('shipment.tracking'),
+            cell: (s) => (
+              <>
+                <Text ff="monospace" fz="sm">
+                  {s.trackingNumber}
+                </Text>
+                <Text fz="xs">{t('shipment.order', { number: s.orderNumber })}</Text>
+              </>
+            ),
+          },
+          {
+            key: 'status',
+            header: t('delivery.status'),
+            cell: (s) => (
+              <>
+                <ShipmentStatusBadge status={s.status} />
+                {s.failures > 0 && <Text fz="xs">{t('shipment.failures', { count: s.failures })}</Text>}
+              </>
+            ),
+          },
+          {
+            key: 'date',
+            header: t('delivery.date'),
+            cell: (s) => (
+              <>
+                {s.deliveryDate}
+                {s.slot && <Text fz="xs">{`${s.slot.from}–${s.slot.to}`}</Text>}
+                {s.eta && <Text fz="xs">{formatTime(s.eta, locale)}</Text>}
+              </>
+            ),
+          },
+          {
+            key: 'address',
+            header: t('delivery.address'),
+            cell: (s) => (
+              <>
+                {addressLine(s.address)}
+                <Text fz="xs">{s.phone}</Text>
+              </>
+            ),
+          },
+          { key: 'courier', header: t('delivery.courier'), cell: (s) => nameOf(s.courierId) },
+          {
+            key: 'actions',
+            header: '',
+            cell: (s) => (
+              <>
+                {(s.status === 'ready' || s.status === 'assigned' || s.status === 'failed') && (
+                  <AssignControl shipment={s} couriers={couriers.data?.items ?? []} retry={s.status === 'failed'} />
+                )}
+                {s.status === 'failed' && <ReturnControl shipment={s} />}
+              </>
+            ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { api, ok } from '../../api/client.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { formatDateTime } from '../../format/money.ts';
 import { CabinetShell } from '../../ui/cabinet-shell.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
 import { ErrorAlert, QueryView } from '../../ui/states.tsx';
 import './strings.ts';
 import { type PickingTask, TASK_STATUSES, TaskLines, type TaskStatus, TaskStatusBadge, useTasks } from './task-parts.tsx';
@@ -73,44 +74,32 @@ function Queue() {
         clearable
         maw={260}
       />
-      <QueryView query={tasks} isEmpty={(d) => d.items.length === 0} empty={t('wh.noTasks')}>
-        {(d) => (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('wh.order')}</Table.Th>
-                  <Table.Th>{t('wh.kind')}</Table.Th>
-                  <Table.Th>{t('wh.status')}</Table.Th>
-                  <Table.Th>{t('wh.lines')}</Table.Th>
-                  <Table.Th>{t('wh.created')}</Table.Th>
-                  <Table.Th>{t('wh.picker')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.items.map((task) => (
-                  <Table.Tr key={task.id} data-testid="picking-task">
-                    <Table.Td>{task.orderNumber}</Table.Td>
-                    <Table.Td>{t(`taskKind.${task.kind}`)}</Table.Td>
-                    <Table.Td>
-                      <TaskStatusBadge status={task.status} />
-                    </Table.Td>
-                    <Table.Td>{task.lines.map((l) => `${l.sku} × ${l.quantity}`).join(', ')}</Table.Td>
-                    <Table.Td>{formatDateTime(task.createdAt, locale)}</Table.Td>
-                    <Table.Td>
-                      {task.status === 'pending' || task.status === 'assigned' ? (
-                        <AssignControl task={task} pickers={pickers} />
-                      ) : (
-                        <Text fz="sm">{nameOf(task.pickerId)}</Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </QueryView>
+      <DataTable
+        query={tasks}
+        rows={(d) => d.items}
+        rowKey={(task) => task.id}
+        rowProps={() => ({ 'data-testid': 'picking-task' })}
+        caption={t('picking.queue')}
+        empty={t('wh.noTasks')}
+        minWidth={760}
+        columns={[
+          { key: 'order', header: t('wh.order'), cell: (task) => task.orderNumber },
+          { key: 'kind', header: t('wh.kind'), cell: (task) => t(`taskKind.${task.kind}`) },
+          { key: 'status', header: t('wh.status'), cell: (task) => <TaskStatusBadge status={task.status} /> },
+          { key: 'lines', header: t('wh.lines'), cell: (task) => task.lines.map((l) => `${l.sku} × ${l.quantity}`).join(', ') },
+          { key: 'created', header: t('wh.created'), cell: (task) => formatDateTime(task.createdAt, locale) },
+          {
+            key: 'picker',
+            header: t('wh.picker'),
+            cell: (task) =>
+              task.status === 'pending' || task.status === 'assigned' ? (
+                <AssignControl task={task} pickers={pickers} />
+              ) : (
+                <Text fz="sm">{nameOf(task.pickerId)}</Text>
+              ),
+          },
+        ]}
+      />
     </Stack>
   );
 }
