@@ -10746,7 +10746,8 @@ export interface components {
                 id: string;
                 status: string;
             } | null;
-            phone: string;
+            /** @description Null like the address */
+            phone: string | null;
             pointsUsed: number;
             promoCode: string | null;
             refunded: {
@@ -10762,6 +10763,7 @@ export interface components {
                 status: string;
                 trackingNumber: string;
             } | null;
+            /** @description Null for staff who do not deal with customers (picker, courier, purchaser, controller) */
             shippingAddress: {
                 apartment?: string;
                 city: string;
@@ -10770,7 +10772,7 @@ export interface components {
                 lon?: number;
                 postalCode?: string;
                 street: string;
-            };
+            } | null;
             status: "awaiting_payment" | "paid" | "picking" | "packed" | "shipped" | "delivered" | "cancelled" | "refunded";
             totals: {
                 discount: {
