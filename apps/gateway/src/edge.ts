@@ -55,6 +55,8 @@ export async function edgeProtection(app: HttpApp, options: EdgeOptions): Promis
   const redis = options.redisUrl
     ? new Redis(options.redisUrl, { connectTimeout: 2_000, maxRetriesPerRequest: 1, enableOfflineQueue: false })
     : undefined;
+  // Without a listener ioredis reports every failed reconnect as an unhandled error.
+  redis?.on('error', (error: Error) => app.log.warn({ err: error }, 'rate-limit store unreachable; requests are not counted'));
   await app.register(rateLimit, {
     global: false,
     timeWindow: config.RATE_LIMIT_WINDOW_SECONDS * 1_000,
