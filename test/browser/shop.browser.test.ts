@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '../fakes/smtp-sink.ts';
-import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, signIn, startShop } from './support.ts';
+import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, signIn, startShop, watchPolicy } from './support.ts';
 
 let shop: RunningShop;
 let browser: Browser;
@@ -328,5 +328,37 @@ describe('web app in Chromium', () => {
     const { page: signedInPage, context: again } = await signedIn(email, PHONE, 'a-new-password-1');
     expect(new URL(signedInPage.url()).pathname).not.toContain('/signin');
     await again.close();
+  });
+});
+
+describe('the web app under its security headers', () => {
+  it('works under its content security policy, which refuses injected and foreign scripts; other origins get no CORS grant', async () => {
+    const context = await browser.newContext({ baseURL: shop.base, ...DESKTOP });
+    const page = await context.newPage();
+    const refusals = watchPolicy(page);
+    const document = await page.goto('/');
+    expect(document?.headers()).toMatchObject({
+      'content-security-policy': expect.stringContaining("script-src 'self'"),
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+    });
+    await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать в Bazar' }).isVisible(), SLOW).toBe(true);
+    await checkScreen(page, 'home-headers');
+    // An injected inline script and a script from elsewhere do not run, and each refusal is seen.
+    await page.evaluate(() => {
+      const inline = window.document.createElement('script');
+      inline.textContent = 'window.injected = true';
+      const foreign = window.document.createElement('script');
+      foreign.src = 'https://scripts.example/steal.js';
+      window.document.head.append(inline, foreign);
+    });
+    await expect.poll(() => refusals.length, SLOW).toBeGreaterThanOrEqual(2);
+    expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+    // A page on another origin may not read the API (CORS_ORIGINS is unset).
+    const api = await fetch(`${shop.base}/api/v1/products?limit=1`, { headers: { origin: 'https://evil.example' } });
+    expect(api.status).toBe(200);
+    expect(api.headers.get('access-control-allow-origin')).toBeNull();
+    await context.close();
   });
 });

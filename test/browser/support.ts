@@ -130,8 +130,21 @@ export async function launchBrowser(): Promise<Browser> {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Runs axe-core on the page and fails on serious or critical violations; saves a screenshot. */
+const policyRefusals = new WeakMap<Page, string[]>();
+
+/** Records what the page's Content-Security-Policy refused (Chromium reports each refusal on the console). */
+export function watchPolicy(page: Page): string[] {
+  const refusals: string[] = [];
+  policyRefusals.set(page, refusals);
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) refusals.push(message.text());
+  });
+  return refusals;
+}
+
+/** Runs axe-core on the page and fails on serious or critical violations or anything the CSP refused; saves a screenshot. */
 export async function checkScreen(page: Page, name: string) {
+  expect(policyRefusals.get(page) ?? [], `content security policy on ${name}`).toEqual([]);
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   // Evaluated through the debugging protocol: the app's CSP rightly refuses inline script tags.
@@ -161,6 +174,7 @@ export async function signIn(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: base, ...options });
   const page = await context.newPage();
+  watchPolicy(page);
   page.on('response', (r) => {
     if (r.status() >= 400 && !r.url().endsWith('/session/refresh')) console.log(`${r.status()} ${r.request().method()} ${r.url()}`);
   });

@@ -1,3 +1,4 @@
+import { EdgeConfigSchema } from '../../apps/gateway/src/edge-config.ts';
 import { ServerConfigSchema } from '../../apps/server/src/server-config.ts';
 import { PlatformConfigSchema } from '../../packages/kit/src/config.ts';
 import { AnalyticsConfigSchema } from '../../services/analytics/src/config.ts';
@@ -27,4 +28,5 @@ export const CONFIG_SCHEMAS = {
   betting: BettingConfigSchema,
   delivery: DeliveryConfigSchema,
   notifications: NotificationsConfigSchema,
+  edge: EdgeConfigSchema,
 };

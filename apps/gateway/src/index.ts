@@ -1,3 +1,5 @@
+export * from './edge.ts';
+export * from './edge-config.ts';
 export * from './openapi-merge.ts';
 export * from './ops-routes.ts';
 export * from './proxy-routes.ts';

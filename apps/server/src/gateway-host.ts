@@ -1,6 +1,7 @@
-import { mergeOpenApi, opsRoutes, proxyRoutes, webRoutes } from '@bazar/gateway';
+import { edgeProtection, mergeOpenApi, opsRoutes, proxyRoutes, readEdgeConfig, webRoutes } from '@bazar/gateway';
 import { loadPlatformConfig } from '@bazar/kit/config';
 import { createHttpApp, type HttpApp } from '@bazar/kit/http/app';
+import { createJwksResolver, createTokenVerifier } from '@bazar/kit/http/auth';
 import { createLogger } from '@bazar/kit/log';
 import { startTracing } from '@bazar/kit/tracing';
 
@@ -18,8 +19,27 @@ export interface RunningGateway {
 export async function startGateway(env: Record<string, string | undefined> = process.env): Promise<RunningGateway> {
   const platform = loadPlatformConfig(env);
   const traces = await startTracing(env, 'bazar-gateway');
+  const edgeConfig = readEdgeConfig(env);
   const log = createLogger(platform.LOG_LEVEL);
   const app = await createHttpApp({ log, title: 'Bazar API (gateway)', docs: false, trustProxy: platform.TRUST_PROXY });
+  // Per-user limits need to know whose token it is: verified against identity's keys, as a service would.
+  const identity = env.IDENTITY_URL;
+  const verifier = identity
+    ? createTokenVerifier(createJwksResolver(async () => (await fetch(new URL('/.well-known/jwks.json', identity))).json()))
+    : undefined;
+  const edge = await edgeProtection(app, {
+    config: edgeConfig,
+    redisUrl: platform.REDIS_URL,
+    ...(verifier
+      ? {
+          userOf: (token: string) =>
+            verifier.verify(token).then(
+              (u) => u.id,
+              () => undefined,
+            ),
+        }
+      : {}),
+  });
   let upstreams = new Map<string, string>();
   opsRoutes(app, [
     {
@@ -60,6 +80,7 @@ export async function startGateway(env: Record<string, string | undefined> = pro
     upstreams,
     async stop() {
       await app.close();
+      await edge.close();
       await traces.shutdown();
     },
   };

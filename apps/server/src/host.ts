@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { opsRoutes, webRoutes } from '@bazar/gateway';
+import { edgeProtection, opsRoutes, readEdgeConfig, webRoutes } from '@bazar/gateway';
 import { createAmqpBus } from '@bazar/kit/bus/amqp-bus';
 import type { Bus } from '@bazar/kit/bus/bus';
 import { createMemoryBus } from '@bazar/kit/bus/memory-bus';
@@ -82,6 +82,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       : async () => (await (await fetch(new URL('/.well-known/jwks.json', platform.IDENTITY_URL))).json()) as JSONWebKeySet;
     const verifier = createTokenVerifier(createJwksResolver(fetchJwks));
     await followRoleChanges(bus, verifier);
+    // The embedded `bazar start` is its own public entry; behind a gateway, the gateway does this.
+    if (options.web) {
+      const edge = await edgeProtection(app, {
+        config: readEdgeConfig(env),
+        redisUrl: platform.REDIS_URL,
+        userOf: (token) =>
+          verifier.verify(token).then(
+            (u) => u.id,
+            () => undefined,
+          ),
+      });
+      cleanups.unshift(() => edge.close());
+    }
 
     opsRoutes(app, [
       { name: 'database', check: () => withinMs(database.query('SELECT 1'), READY_CHECK_MS, 'database did not answer') },

@@ -11726,7 +11726,8 @@ export interface components {
                 id: string;
                 status: string;
             } | null;
-            phone: string;
+            /** @description Null like the address */
+            phone: string | null;
             pointsUsed: number;
             promoCode: string | null;
             refunded: {
@@ -11742,6 +11743,7 @@ export interface components {
                 status: string;
                 trackingNumber: string;
             } | null;
+            /** @description Null for staff who do not deal with customers (picker, courier, purchaser, controller) */
             shippingAddress: {
                 apartment?: string;
                 city: string;
@@ -11750,7 +11752,7 @@ export interface components {
                 lon?: number;
                 postalCode?: string;
                 street: string;
-            };
+            } | null;
             status: "awaiting_payment" | "paid" | "picking" | "packed" | "shipped" | "delivered" | "cancelled" | "refunded";
             totals: {
                 discount: {

@@ -18,6 +18,20 @@ const bootPrefix = `${Date.now().toString(36)}${Math.random().toString(36).slice
 let requestSequence = 0;
 const nextRequestId = () => `${bootPrefix}-${(++requestSequence).toString(36)}`;
 
+/**
+ * What helmet would add, set once per answer: no referrer leaves the shop (order and tracking
+ * URLs carry ids), windows and resources stay within the origin, browsers keep to https once they
+ * have seen it, and only the camera (picker's scanner) and location (courier) may be asked for.
+ */
+export const SECURITY_HEADERS = {
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'strict-transport-security': 'max-age=31536000',
+  'x-permitted-cross-domain-policies': 'none',
+  'permissions-policy': 'camera=(self), geolocation=(self), microphone=(), payment=(), usb=()',
+} as const;
+
 export type HttpApp = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 export interface HttpAppOptions {
@@ -71,6 +85,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
+    reply.headers(SECURITY_HEADERS);
     done();
   });
   // Answers carry tokens and personal data: none is stored by a browser or proxy unless a route

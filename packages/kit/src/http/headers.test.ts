@@ -21,7 +21,13 @@ describe('security headers', () => {
       'x-frame-options': 'DENY',
       'cache-control': 'no-store',
       'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'strict-transport-security': 'max-age=31536000',
+      'permissions-policy': expect.stringContaining('microphone=()'),
     });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
     expect((await app.inject({ method: 'GET', url: '/keys' })).headers['cache-control']).toBe('public, max-age=300');
     const missing = await app.inject({ method: 'GET', url: '/nowhere' });
     expect(missing.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });

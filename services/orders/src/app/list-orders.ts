@@ -1,4 +1,4 @@
-import type { AuthUser } from '@bazar/kit/http/auth';
+import { type AuthUser, hasRole } from '@bazar/kit/http/auth';
 import { decodeCursor, toPage } from '@bazar/kit/http/pagination';
 import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { toOrder } from '../db/order-repo.ts';
@@ -6,7 +6,8 @@ import { orderRows, statusHistory } from '../db/schema.ts';
 import { parseOrderSearch } from '../domain/order-search.ts';
 import type { OrderStatus } from '../domain/order-status.ts';
 import type { OrdersContext } from './context.ts';
-import { isStaff, toOrderView } from './get-order.ts';
+import { toOrderView } from './get-order.ts';
+import { CONTACT_ROLES, isStaff, seesContacts } from './order-access.ts';
 
 const isCursor = (v: unknown): v is { id: string } =>
   typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && /^[0-9a-f-]{36}$/.test((v as { id: string }).id);
@@ -30,7 +31,7 @@ export interface ListOrdersInput {
 
 const DAY_MS = 86_400_000;
 
-/** Newest first: a customer's own orders, or every order for staff, optionally by status, text and days. */
+/** Newest first: a customer's own orders, or every order for staff (phones and addresses as `seesContacts` allows), optionally by status, text and days. */
 export async function listOrders(ctx: OrdersContext, input: ListOrdersInput) {
   const after = decodeCursor(input.cursor, isCursor);
   const filters: SQL[] = [];
@@ -41,7 +42,9 @@ export async function listOrders(ctx: OrdersContext, input: ListOrdersInput) {
     const { sequence, phoneDigits } = parseOrderSearch(input.q);
     const matches: SQL[] = [];
     if (sequence !== null) matches.push(eq(orderRows.numberSeq, sequence));
-    if (phoneDigits) matches.push(sql`regexp_replace(${orderRows.phone}, '[^0-9]', '', 'g') LIKE ${`%${phoneDigits}%`}`);
+    // Searching by phone would reveal phones to roles that may not see them.
+    if (phoneDigits && hasRole(input.user, ...CONTACT_ROLES))
+      matches.push(sql`regexp_replace(${orderRows.phone}, '[^0-9]', '', 'g') LIKE ${`%${phoneDigits}%`}`);
     filters.push(matches.length > 0 ? (or(...matches) as SQL) : sql`false`);
   }
   if (input.from) filters.push(gte(orderRows.createdAt, new Date(`${input.from}T00:00:00Z`)));
@@ -58,7 +61,7 @@ export async function listOrders(ctx: OrdersContext, input: ListOrdersInput) {
   return toPage(
     rows,
     input.limit,
-    (row) => toOrderView(toOrder(row), history.filter((h) => h.orderId === row.id).sort(byTime)),
+    (row) => toOrderView(toOrder(row), history.filter((h) => h.orderId === row.id).sort(byTime), seesContacts(input.user, row.customerId)),
     (row) => ({ id: row.id }),
   );
 }

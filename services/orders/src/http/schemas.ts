@@ -80,8 +80,10 @@ export const OrderSchema = Type.Object(
     promoCode: Type.Union([Type.String(), Type.Null()]),
     currency: Type.String(),
     exchangeRate: Type.String({ description: 'Units of the order currency per one unit of the base currency, fixed at checkout' }),
-    shippingAddress: Address,
-    phone: Type.String(),
+    shippingAddress: Type.Union([Address, Type.Null()], {
+      description: 'Null for staff who do not deal with customers (picker, courier, purchaser, controller)',
+    }),
+    phone: Type.Union([Type.String(), Type.Null()], { description: 'Null like the address' }),
     deliverySlot: Type.Union([Type.Object({ date: Type.String({ format: 'date' }), from: Type.String(), to: Type.String() }), Type.Null()]),
     history: Type.Array(
       Type.Object({

@@ -26,6 +26,8 @@ export function OrderDetails({ order, extra }: { order: Schemas['Order']; extra?
     onSuccess: () => queryClient.invalidateQueries(),
   });
   const canCancel = order.nextStatuses.includes('cancelled');
+  // Null for staff whose work needs no contact with the customer.
+  const address = order.shippingAddress;
   return (
     <Stack>
       <Group justify="space-between">
@@ -35,9 +37,9 @@ export function OrderDetails({ order, extra }: { order: Schemas['Order']; extra?
         <OrderStatus status={order.status} />
       </Group>
       <Text c="dimmed" fz="sm">
-        {formatDateTime(order.createdAt, locale)} · {order.phone} · {order.shippingAddress.city}, {order.shippingAddress.street}{' '}
-        {order.shippingAddress.house}
-        {order.shippingAddress.apartment ? `, ${order.shippingAddress.apartment}` : ''}
+        {formatDateTime(order.createdAt, locale)}
+        {order.phone ? ` · ${order.phone}` : ''}
+        {address ? ` · ${address.city}, ${address.street} ${address.house}${address.apartment ? `, ${address.apartment}` : ''}` : ''}
       </Text>
       <Table>
         <Table.Tbody>
