@@ -16,3 +16,4 @@ export * from './events/payments.ts';
 export * from './events/promotions.ts';
 export * from './events/rates.ts';
 export * from './events/returns.ts';
+export * from './events/workforce.ts';
