@@ -9,7 +9,7 @@ export const Money = Type.Object(
   { $id: 'Money', examples: [{ amount: 129900, currency: 'RUB' }] },
 );
 /** A role name; an `enum` (not a union of literals) so response serialization stays a plain string write. */
-export const RoleName = Type.Enum(['customer', 'operator', 'picker', 'courier', 'manager', 'purchaser', 'controller', 'admin']);
+export const RoleName = Type.Enum(['customer', 'operator', 'picker', 'courier', 'manager', 'purchaser', 'controller', 'admin', 'worker']);
 
 /** `T | null` as `type: [T, "null"]`, which validators and serializers handle without trying branches. */
 export const NullableString = (options: Record<string, unknown> = {}) =>

@@ -49,7 +49,7 @@ export const MeSchema = Type.Object({
   roles: Type.Array(RoleName),
 });
 
-export const SetRolesBody = Type.Object({ roles: Type.Array(RoleName, { maxItems: 8 }) }, { additionalProperties: false });
+export const SetRolesBody = Type.Object({ roles: Type.Array(RoleName, { maxItems: 9 }) }, { additionalProperties: false });
 
 export const WebSessionSchema = Type.Object({
   user: Type.Ref('User'),
