@@ -74,3 +74,72 @@ export const ORDER_EVENTS = {
   cancelled: OrderCancelled,
   refunded: OrderRefunded,
 } as const;
+
+/** A service request's statuses (CONTRACT.md "Order types and service requests"). */
+export const SERVICE_REQUEST_STATUSES = [
+  'matching',
+  'assigned',
+  'equipping',
+  'equipped',
+  'in_progress',
+  'completed',
+  'cancelled',
+  'unmatched',
+] as const;
+export type ServiceRequestStatusName = (typeof SERVICE_REQUEST_STATUSES)[number];
+
+/** A customer booked a worker: the price is locked and the payment authorized; matching may start. */
+export const ServiceRequestBooked = defineEvent(
+  'orders.service_request.booked',
+  1,
+  Type.Object({
+    requestId: Uuid,
+    customerId: Uuid,
+    typeId: Uuid,
+    skill: Type.String(),
+    city: Type.String(),
+    lat: Type.Optional(Type.Number()),
+    lon: Type.Optional(Type.Number()),
+    scheduledAt: Timestamp,
+  }),
+);
+
+/** A request reached an end (frees the worker's open job); `customerId` and `number` let notifications tell the customer. */
+export const ServiceRequestClosed = defineEvent(
+  'orders.service_request.closed',
+  1,
+  Type.Object({
+    requestId: Uuid,
+    workerId: Type.Optional(Uuid),
+    status: Type.Union([Type.Literal('completed'), Type.Literal('cancelled'), Type.Literal('unmatched')]),
+    customerId: Type.Optional(Uuid),
+    number: Type.Optional(Type.String()),
+  }),
+);
+
+/** The customer rated the worker of a completed request. */
+export const ServiceRequestRated = defineEvent(
+  'orders.service_request.rated',
+  1,
+  Type.Object({ requestId: Uuid, workerId: Uuid, stars: Type.Integer({ minimum: 1, maximum: 5 }) }),
+);
+
+/** The worker's report, once the actual amount is captured: what the customer's report e-mail says. */
+export const ServiceRequestCompleted = defineEvent(
+  'orders.service_request.completed',
+  1,
+  Type.Object({
+    requestId: Uuid,
+    number: Type.String(),
+    receiptNumber: Type.String(),
+    customerId: Uuid,
+    workerId: Uuid,
+    typeId: Uuid,
+    typeName: Type.String(),
+    summary: Type.String(),
+    hoursSpent: Type.Number({ minimum: 0 }),
+    materials: Type.Array(Type.Object({ sku: Type.String(), title: Type.String(), quantity: Type.Integer({ minimum: 1 }) })),
+    amount: Money,
+    completedAt: Timestamp,
+  }),
+);

@@ -5,7 +5,23 @@ import type { InventoryContext } from '../app/context.ts';
 import { getReservation } from '../app/get-reservation.ts';
 import { releaseReservation } from '../app/release-reservation.ts';
 import { reserveStock } from '../app/reserve-stock.ts';
+import { returnFromWorker } from '../app/return-from-worker.ts';
+import { Type } from 'typebox';
 import { ReleaseResultSchema, ReservationParams, ReservationSchema, ReserveBody } from './schemas.ts';
+
+const CommitBody = Type.Object(
+  { reason: Type.Optional(Type.Union([Type.Literal('commit'), Type.Literal('issue_to_worker')])) },
+  { additionalProperties: false },
+);
+const WorkerReturnBody = Type.Object(
+  {
+    lines: Type.Array(
+      Type.Object({ sku: Type.String({ minLength: 1 }), quantity: Type.Integer({ minimum: 1, maximum: 100_000 }) }, { additionalProperties: false }),
+      { maxItems: 500 },
+    ),
+  },
+  { additionalProperties: false },
+);
 
 /**
  * The reservation API other services call (packages/contracts clients/inventory.ts); guarded by
@@ -47,8 +63,27 @@ export function internalRoutes(app: HttpApp, ctx: InventoryContext) {
     `${base}/:id/commit`,
     {
       preHandler,
-      schema: { hide: true, params: ReservationParams, response: { 200: ReservationSchema, ...problems(400, 403, 404, 409) } },
+      schema: {
+        hide: true,
+        params: ReservationParams,
+        body: Type.Optional(CommitBody),
+        response: { 200: ReservationSchema, ...problems(400, 403, 404, 409) },
+      },
     },
-    async (req) => commitReservation(ctx, req.params.id),
+    async (req) => commitReservation(ctx, req.params.id, req.body?.reason ?? 'commit'),
+  );
+
+  app.post(
+    `${base}/:id/worker-returns`,
+    {
+      preHandler,
+      schema: {
+        hide: true,
+        params: ReservationParams,
+        body: WorkerReturnBody,
+        response: { 200: Type.Object({ returned: Type.Integer() }), ...problems(400, 403, 404) },
+      },
+    },
+    async (req) => returnFromWorker(ctx, { reservationId: req.params.id, lines: req.body.lines }),
   );
 }
