@@ -10,6 +10,8 @@ export const TEMPLATES = {
   'return.approved': ['sms', 'email'],
   'return.rejected': ['email'],
   'return.received': ['email'],
+  'service_request.completed': ['email'],
+  'service_request.unmatched': ['sms', 'email'],
 } as const satisfies Record<string, readonly Channel[]>;
 
 export type Channel = 'sms' | 'email';
@@ -25,6 +27,12 @@ export interface NoticeFacts {
   reason?: string | null;
   /** The proof-of-delivery code the customer tells the courier. */
   deliveryCode?: string;
+  /** A service request's report: the service, what was done, hours, materials used and the receipt. */
+  service?: string;
+  summary?: string;
+  hours?: number;
+  materials?: { title: string; quantity: number }[];
+  receipt?: string;
 }
 
 /** What one event tells one customer: which template, with which facts, and (when the event knows it) to which phone. */

@@ -11,9 +11,10 @@ const note = (ctx: OrdersContext, r: ServiceRequest, text: string) => [
 
 /**
  * Equips the assigned worker: reserves the type's materials, then puts a kit task per warehouse in
- * the picking queue with the worker on it → `equipping`. Undo (any failure after the reservation,
- * or the request closed meanwhile): releases it. Out of stock is recorded on the request for a
- * manager instead of retried; anything else is thrown for the job to retry.
+ * the picking queue with the worker on it → `equipping`. Both calls are idempotent by the request's
+ * kit id, so a failure part-way is finished by the retried job, not undone; the reservation's undo
+ * (release) belongs to the request closing (cancelled, unmatched) or to equipping finding it closed.
+ * Out of stock is recorded on the request for a manager instead of retried.
  */
 export async function equipRequest(ctx: OrdersContext, request: ServiceRequest): Promise<void> {
   const reservationId = requestStepId(request.id, 'kit');
@@ -36,11 +37,9 @@ export async function equipRequest(ctx: OrdersContext, request: ServiceRequest):
         ? { ...r, status: 'equipping', kitState: 'queued', kitTaskIds: taskIds, history: note(ctx, { ...r, status: 'equipping' }, 'kit queued for picking') }
         : null,
     );
-    if (saved?.status !== 'equipping') await ctx.inventory.release(reservationId);
+    // Closed while the kit was being queued: its close-out may have run before this reservation existed.
+    if (saved && (saved.status === 'cancelled' || saved.status === 'unmatched')) await ctx.inventory.release(reservationId);
   } catch (error) {
-    await ctx.inventory.release(reservationId).catch((undo: unknown) =>
-      ctx.deps.log.error({ err: undo, requestId: request.id }, 'kit reservation release failed; the drive job retries'),
-    );
     if (!(error instanceof DomainError && error.code === 'inventory.out_of_stock')) throw error;
     await updateRequest(ctx, request.id, (r) =>
       r.kitState === 'needed' ? { ...r, kitState: 'failed', history: note(ctx, r, 'materials out of stock: the kit waits for a manager') } : null,
