@@ -1,7 +1,6 @@
 import type { Money } from '@bazar/kit/money';
-import { insertEntry } from '../db/ledger-repo.ts';
 import { findPayment, lockPayment, lowerAuthorizedAmount } from '../db/payment-repo.ts';
-import { settlePendingEntries } from '../db/ledger-repo.ts';
+import { insertEntry, settlePendingEntries } from '../db/ledger-repo.ts';
 import { paymentEntry } from '../domain/ledger.ts';
 import { CaptureExceedsAuthorization, CurrencyMismatch, NotCapturable, PaymentNotFound } from '../domain/payment.errors.ts';
 import type { Payment } from '../domain/payment.ts';
@@ -43,7 +42,8 @@ export async function capturePayment(ctx: PaymentsContext, paymentId: string, am
         loyalty: current.loyalty,
         createdAt: at,
       });
-      await insertEntry(uow.tx, entry, ctx.deps.ids.next);
+      // Written posted: entries are deferred writes, so the capture's settling UPDATE could not see a pending one.
+      await insertEntry(uow.tx, { ...entry, status: 'posted' }, ctx.deps.ids.next);
     }
     return recordOutcome(ctx, uow, paymentId, outcome);
   });
