@@ -41,9 +41,12 @@ function quietMonday() {
 beforeAll(async () => {
   smtp = await startSmtpSink();
   const orders = createOrdersService({ faults: { failAfter: () => fault.step, crashAfter: () => fault.crash } });
-  t = await startTestService([identity, catalog, rates, inventory, promotions, payments, orders, fulfilment, notifications, workforce.service], {
-    env: { SMTP_URL: smtp.url, NOTIFY_PUBLIC_URL: 'https://shop.example', ORDER_CHECKOUT_RECOVERY_AFTER_SECONDS: '1' },
-  });
+  t = await startTestService(
+    [identity, catalog, rates, inventory, promotions, payments, orders, fulfilment, notifications, workforce.service],
+    {
+      env: { SMTP_URL: smtp.url, NOTIFY_PUBLIC_URL: 'https://shop.example', ORDER_CHECKOUT_RECOVERY_AFTER_SECONDS: '1' },
+    },
+  );
   shop = client(t);
   manager = await t.tokens.issue({ roles: ['manager'] });
   picker = await t.tokens.issue({ id: newId(), roles: ['picker'] });
@@ -93,9 +96,10 @@ async function book(token: string, extra: Record<string, unknown> = {}, key = ne
 
 const view = async (id: string, token: string) => (await shop.call('GET', `/api/v1/service-requests/${id}`, token)).body;
 async function payment(paymentId: string) {
-  const [row] = await t.database.query<{ status: string; amount: string }>('SELECT status, amount_minor AS amount FROM payments.payments WHERE id = $1', [
-    paymentId,
-  ]);
+  const [row] = await t.database.query<{ status: string; amount: string }>(
+    'SELECT status, amount_minor AS amount FROM payments.payments WHERE id = $1',
+    [paymentId],
+  );
   return row && { status: row.status, amount: Number(row.amount) };
 }
 const stock = () => shop.stock(manager, sku);
@@ -121,7 +125,9 @@ async function pickKit(requestId: string) {
   expect(task).toMatchObject({ kind: 'kit', workerId: expect.any(String) });
   expect((await shop.call('POST', `/api/v1/picking/tasks/${task.id}/claim`, picker)).status).toBe(200);
   for (const line of task.lines) {
-    expect((await shop.call('POST', `/api/v1/picking/tasks/${task.id}/scan`, picker, { code: line.sku, quantity: line.quantity })).status).toBe(200);
+    expect(
+      (await shop.call('POST', `/api/v1/picking/tasks/${task.id}/scan`, picker, { code: line.sku, quantity: line.quantity })).status,
+    ).toBe(200);
   }
   expect((await shop.call('POST', `/api/v1/picking/tasks/${task.id}/complete`, picker)).status).toBe(200);
   await t.drainOutboxes();
@@ -148,7 +154,12 @@ describe('a service request from booking to the report e-mail', () => {
   it('quotes, books with an authorization, matches, equips, completes once with the actual amount and e-mails the receipt', async () => {
     const vera = await signUp();
     const other = await signUp();
-    const quote = await shop.call('POST', '/api/v1/service-requests/quote', vera.token, bookingBody({ payment: undefined, description: undefined }));
+    const quote = await shop.call(
+      'POST',
+      '/api/v1/service-requests/quote',
+      vera.token,
+      bookingBody({ payment: undefined, description: undefined }),
+    );
     expect(quote.status, JSON.stringify(quote.body)).toBe(200);
     expect(quote.body).toMatchObject({
       lines: { labour: { amount: 200_000 }, materials: { amount: 80_000 }, surcharges: { amount: 0 } },
@@ -163,7 +174,11 @@ describe('a service request from booking to the report e-mail', () => {
     const id = booked.body.id as string;
     const again = await book(vera.token, {}, key);
     expect(again).toMatchObject({ status: 201, body: { id } });
-    expect((await t.outbox('orders')).filter((e) => e.type === 'orders.service_request.booked' && (e.data as { requestId: string }).requestId === id)).toHaveLength(1);
+    expect(
+      (await t.outbox('orders')).filter(
+        (e) => e.type === 'orders.service_request.booked' && (e.data as { requestId: string }).requestId === id,
+      ),
+    ).toHaveLength(1);
     expect(await payment(booked.body.payment.id)).toMatchObject({ status: 'authorized', amount: 280_000 });
 
     // Visible to its customer and the offered worker only.
@@ -202,12 +217,15 @@ describe('a service request from booking to the report e-mail', () => {
     expect(first.body.report).toMatchObject({ amount: { amount: 190_000 }, receiptNumber: expect.stringMatching(/^R-\d{6}$/) });
     await t.drainOutboxes();
     expect(await payment(booked.body.payment.id)).toMatchObject({ status: 'captured', amount: 190_000 });
-    expect((await t.outbox('payments')).filter((e) => e.type === 'payment.captured' && (e.data as { orderId: string }).orderId === id)).toHaveLength(1);
+    expect(
+      (await t.outbox('payments')).filter((e) => e.type === 'payment.captured' && (e.data as { orderId: string }).orderId === id),
+    ).toHaveLength(1);
     await waitFor(async () => (await stock()).onHand === 9, 10_000, 'the unused pump back on hand');
     expect(await stock()).toMatchObject({ onHand: 9, reserved: 0 });
 
     const receipt = first.body.report.receiptNumber as string;
-    const reportMail = () => smtp.received.filter((m) => m.to.includes(vera.email)).find((m) => decodedParts(m.raw).some((p) => p.body.includes(receipt)));
+    const reportMail = () =>
+      smtp.received.filter((m) => m.to.includes(vera.email)).find((m) => decodedParts(m.raw).some((p) => p.body.includes(receipt)));
     await waitFor(() => !!reportMail(), 20_000, 'the report e-mail');
     const parts = decodedParts(reportMail()?.raw ?? '');
     for (const type of ['text/plain', 'text/html']) {
@@ -234,7 +252,16 @@ describe('a service request from booking to the report e-mail', () => {
     const declined = await book(vera.token, { payment: { provider: 'test', token: 'tok_decline' } });
     expect(declined).toMatchObject({ status: 422, body: { code: 'orders.payment_declined' } });
     expect((await shop.call('GET', '/api/v1/service-requests', vera.token)).body.items).toEqual([]);
-    expect((await shop.call('POST', '/api/v1/order-types', manager, { code: 'x', name: 'X', kind: 'service', basePrice: { amount: 1, currency: 'RUB' } })).status).toBe(400);
+    expect(
+      (
+        await shop.call('POST', '/api/v1/order-types', manager, {
+          code: 'x',
+          name: 'X',
+          kind: 'service',
+          basePrice: { amount: 1, currency: 'RUB' },
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
@@ -252,7 +279,11 @@ describe('compensations', () => {
     // The drive job sent with the cancellation picks up where the failure stopped.
     await waitFor(async () => (await stock()).reserved === 0, 20_000, 'kit released');
     await t.drainOutboxes();
-    expect((await t.outbox('orders')).some((e) => e.type === 'orders.service_request.closed' && (e.data as { requestId: string }).requestId === body.id)).toBe(true);
+    expect(
+      (await t.outbox('orders')).some(
+        (e) => e.type === 'orders.service_request.closed' && (e.data as { requestId: string }).requestId === body.id,
+      ),
+    ).toBe(true);
   });
 
   it('voids and tells the customer when nobody is found', async () => {
@@ -274,9 +305,14 @@ describe('compensations', () => {
     const res = await book(vera.token, { promoCode: code }, key);
     fault.step = undefined;
     expect(res.status).toBe(503);
-    const [row] = await t.database.query<{ id: string; booking: string }>('SELECT id, booking FROM orders.service_requests WHERE idempotency_key = $1', [key]);
+    const [row] = await t.database.query<{ id: string; booking: string }>(
+      'SELECT id, booking FROM orders.service_requests WHERE idempotency_key = $1',
+      [key],
+    );
     expect(row?.booking).toBe('failed');
-    const redemptions = await t.database.query<{ status: string }>('SELECT status FROM promotions.redemptions WHERE order_id = $1', [row?.id]);
+    const redemptions = await t.database.query<{ status: string }>('SELECT status FROM promotions.redemptions WHERE order_id = $1', [
+      row?.id,
+    ]);
     expect(redemptions.map((r) => r.status)).toEqual(['cancelled']);
     const paid = await t.database.query<{ status: string }>('SELECT status FROM payments.payments WHERE order_id = $1', [row?.id]);
     expect(paid.map((p) => p.status)).toEqual(step === 'authorize-payment' ? ['voided'] : []);
@@ -290,15 +326,21 @@ describe('compensations', () => {
     fault.crash = undefined;
     expect(res.status).toBe(500);
     const [row] = await t.database.query<{ id: string }>('SELECT id FROM orders.service_requests WHERE idempotency_key = $1', [key]);
-    expect((await t.database.query<{ status: string }>('SELECT status FROM payments.payments WHERE order_id = $1', [row?.id]))[0]?.status).toBe('authorized');
+    expect(
+      (await t.database.query<{ status: string }>('SELECT status FROM payments.payments WHERE order_id = $1', [row?.id]))[0]?.status,
+    ).toBe('authorized');
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     await t.service.deps.jobs.send('orders.recover_bookings');
     await waitFor(
-      async () => (await t.database.query<{ booking: string }>('SELECT booking FROM orders.service_requests WHERE id = $1', [row?.id]))[0]?.booking === 'failed',
+      async () =>
+        (await t.database.query<{ booking: string }>('SELECT booking FROM orders.service_requests WHERE id = $1', [row?.id]))[0]
+          ?.booking === 'failed',
       20_000,
       'booking recovered',
     );
-    expect((await t.database.query<{ status: string }>('SELECT status FROM payments.payments WHERE order_id = $1', [row?.id]))[0]?.status).toBe('voided');
+    expect(
+      (await t.database.query<{ status: string }>('SELECT status FROM payments.payments WHERE order_id = $1', [row?.id]))[0]?.status,
+    ).toBe('voided');
   });
 
   it('finishes equipping killed after reserving on the retry, reserving once, and releases it on cancel', async () => {
@@ -329,7 +371,9 @@ describe('compensations', () => {
     const done = await shop.call('POST', `/api/v1/service-requests/${body.id}/complete`, tokenB, report);
     expect(done.body).toMatchObject({ status: 'completed', report: { amount: { amount: 280_000 } } });
     await t.drainOutboxes();
-    expect((await t.outbox('payments')).filter((e) => e.type === 'payment.captured' && (e.data as { orderId: string }).orderId === body.id)).toHaveLength(1);
+    expect(
+      (await t.outbox('payments')).filter((e) => e.type === 'payment.captured' && (e.data as { orderId: string }).orderId === body.id),
+    ).toHaveLength(1);
     expect((await verifyLedger(t.database)).violations).toEqual([]);
   });
 });

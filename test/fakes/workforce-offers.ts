@@ -31,7 +31,7 @@ export function workforceOffersFake() {
           const { requestId } = req.params as { requestId: string };
           const { workerId } = req.body as { workerId: string };
           const offer = offers.get(requestId);
-          if (!offer || offer.status !== 'open') throw new DomainError('workforce.offer_gone', 409, 'The offer is gone');
+          if (offer?.status !== 'open') throw new DomainError('workforce.offer_gone', 409, 'The offer is gone');
           if (offer.workerId !== workerId) throw new DomainError('workforce.not_your_offer', 403, 'This offer is not yours');
           offer.status = decision === 'accept' ? 'accepted' : 'declined';
           if (decision === 'accept') await publish(OfferAccepted.make({ requestId, workerId }));

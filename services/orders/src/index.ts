@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { cartClient } from '@bazar/contracts/clients/cart';
 import { catalogClient } from '@bazar/contracts/clients/catalog';
-import { fulfilmentClient } from '@bazar/contracts/clients/fulfilment';
-import { ratesClient } from '@bazar/contracts/clients/rates';
-import { workforceOffersClient } from '@bazar/contracts/clients/workforce-offers';
 import { deliveryClient } from '@bazar/contracts/clients/delivery';
+import { fulfilmentClient } from '@bazar/contracts/clients/fulfilment';
 import { inventoryClient } from '@bazar/contracts/clients/inventory';
 import { paymentsClient } from '@bazar/contracts/clients/payments';
 import { promotionsClient } from '@bazar/contracts/clients/promotions';
+import { ratesClient } from '@bazar/contracts/clients/rates';
+import { workforceOffersClient } from '@bazar/contracts/clients/workforce-offers';
 import { SHIPMENT_EVENTS } from '@bazar/contracts/events/delivery';
 import {
   FulfilmentPacked,
@@ -20,6 +20,7 @@ import { PaymentCaptured, PaymentFailed, PaymentRefunded } from '@bazar/contract
 import { OfferAccepted, OfferMade, RequestUnmatched } from '@bazar/contracts/events/workforce';
 import { defineService, type ServiceDefinition, type ServiceDeps } from '@bazar/kit/service';
 import type { OrdersContext, SagaFaults } from './app/context.ts';
+import { seedDemoOrderTypes } from './app/order-types/seed-demo-order-types.ts';
 import { settledHere } from './app/settled-here.ts';
 import { readOrdersConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
@@ -30,8 +31,8 @@ import { shipmentHandlers } from './events/on-shipment-events.ts';
 import { internalRoutes } from './http/internal-routes.ts';
 import { orderTypeRoutes } from './http/order-type-routes.ts';
 import { returnRoutes } from './http/return-routes.ts';
-import { serviceRequestRoutes } from './http/service-request-routes.ts';
 import { ordersRoutes } from './http/routes.ts';
+import { serviceRequestRoutes } from './http/service-request-routes.ts';
 import { orderJobs } from './jobs/order-jobs.ts';
 
 export interface OrdersServiceOptions {
@@ -86,6 +87,9 @@ export function createOrdersService(options: OrdersServiceOptions = {}): Service
     ],
     handlers: (ctx) => [...paymentHandlers(ctx), ...fulfilmentHandlers(ctx), ...shipmentHandlers(ctx), ...serviceRequestHandlers(ctx)],
     jobs: (ctx) => orderJobs(ctx),
+    async seedDemo(ctx) {
+      return { notices: await seedDemoOrderTypes(ctx) };
+    },
   });
 }
 

@@ -27,7 +27,11 @@ export function catalogClient(transport: ServiceTransport) {
     },
     /** The same by SKU, read now; unknown SKUs are absent. */
     async lookupSkus(skus: string[]): Promise<VariantInfo[]> {
-      const response = await transport.call({ method: 'POST', path: '/internal/v1/catalog/variants/lookup', body: { variantIds: [], skus } });
+      const response = await transport.call({
+        method: 'POST',
+        path: '/internal/v1/catalog/variants/lookup',
+        body: { variantIds: [], skus },
+      });
       return expectOk<{ variants: VariantInfo[] }>(response).variants;
     },
   };

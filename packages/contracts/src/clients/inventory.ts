@@ -48,7 +48,11 @@ export function inventoryClient(transport: ServiceTransport) {
     },
     async returnFromWorker(reservationId: string, lines: ReservationLine[]): Promise<{ returned: number }> {
       return expectOk(
-        await transport.call({ method: 'POST', path: `/internal/v1/inventory/reservations/${reservationId}/worker-returns`, body: { lines } }),
+        await transport.call({
+          method: 'POST',
+          path: `/internal/v1/inventory/reservations/${reservationId}/worker-returns`,
+          body: { lines },
+        }),
       );
     },
   };

@@ -17,9 +17,7 @@ export interface OfferDecision {
  */
 export function workforceOffersClient(transport: ServiceTransport) {
   const decide = async (requestId: string, workerId: string, decision: 'accept' | 'decline'): Promise<OfferDecision> =>
-    expectOk(
-      await transport.call({ method: 'POST', path: `/internal/workforce/offers/${requestId}/${decision}`, body: { workerId } }),
-    );
+    expectOk(await transport.call({ method: 'POST', path: `/internal/workforce/offers/${requestId}/${decision}`, body: { workerId } }));
   return {
     accept: (requestId: string, workerId: string) => decide(requestId, workerId, 'accept'),
     decline: (requestId: string, workerId: string) => decide(requestId, workerId, 'decline'),

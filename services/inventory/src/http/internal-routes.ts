@@ -1,12 +1,12 @@
 import type { HttpApp } from '@bazar/kit/http/app';
 import { problems } from '@bazar/kit/http/problem';
+import { Type } from 'typebox';
 import { commitReservation } from '../app/commit-reservation.ts';
 import type { InventoryContext } from '../app/context.ts';
 import { getReservation } from '../app/get-reservation.ts';
 import { releaseReservation } from '../app/release-reservation.ts';
 import { reserveStock } from '../app/reserve-stock.ts';
 import { returnFromWorker } from '../app/return-from-worker.ts';
-import { Type } from 'typebox';
 import { ReleaseResultSchema, ReservationParams, ReservationSchema, ReserveBody } from './schemas.ts';
 
 const CommitBody = Type.Object(
@@ -16,7 +16,10 @@ const CommitBody = Type.Object(
 const WorkerReturnBody = Type.Object(
   {
     lines: Type.Array(
-      Type.Object({ sku: Type.String({ minLength: 1 }), quantity: Type.Integer({ minimum: 1, maximum: 100_000 }) }, { additionalProperties: false }),
+      Type.Object(
+        { sku: Type.String({ minLength: 1 }), quantity: Type.Integer({ minimum: 1, maximum: 100_000 }) },
+        { additionalProperties: false },
+      ),
       { maxItems: 500 },
     ),
   },

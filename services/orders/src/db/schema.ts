@@ -1,9 +1,23 @@
 import { idempotencyTable, inboxTable, outboxTable } from '@bazar/kit/db/platform-tables';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, char, doublePrecision, index, integer, jsonb, pgSchema, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  char,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { DeliverySlot, OrderLine, ShippingAddress } from '../domain/order.ts';
-import type { ReceivedLine, ReturnLine } from '../domain/return.ts';
 import type { MaterialLine } from '../domain/order-type.ts';
+import type { ReceivedLine, ReturnLine } from '../domain/return.ts';
 import type { ServiceQuote } from '../domain/service-quote.ts';
 import type { HistoryEntry, ServiceAddress, WorkReport } from '../domain/service-request.ts';
 

@@ -7,7 +7,10 @@ const type = { basePrice: rub(150_000), hourlyRate: rub(100_000), estimatedHours
 const monday = new Date('2026-12-07T10:00:00Z');
 const saturday = new Date('2026-12-12T10:00:00Z');
 const weekBefore = (d: Date) => new Date(d.getTime() - 7 * 86_400_000);
-const materials = [{ sku: 'PUMP', quantity: 1, title: 'Pump', unitPrice: rub(50_000) }, { sku: 'HOSE', quantity: 2, title: 'Hose', unitPrice: rub(10_000) }];
+const materials = [
+  { sku: 'PUMP', quantity: 1, title: 'Pump', unitPrice: rub(50_000) },
+  { sku: 'HOSE', quantity: 2, title: 'Hose', unitPrice: rub(10_000) },
+];
 
 describe('quoting a service', () => {
   it('prices labour as rate × hours, never under the base price, with materials at their prices', () => {
@@ -15,13 +18,24 @@ describe('quoting a service', () => {
     expect(q.lines).toEqual({ labour: rub(300_000), materials: rub(70_000), surcharges: rub(0) });
     const short = priceService({ type, hours: 1, materials: [], scheduledAt: monday, now: weekBefore(monday), currency: 'RUB', rate: '1' });
     expect(short.lines.labour).toEqual(rub(150_000));
-    expect(priceService({ type, hours: undefined, materials: [], scheduledAt: monday, now: weekBefore(monday), currency: 'RUB', rate: '1' }).hours).toBe(2);
+    expect(
+      priceService({ type, hours: undefined, materials: [], scheduledAt: monday, now: weekBefore(monday), currency: 'RUB', rate: '1' })
+        .hours,
+    ).toBe(2);
   });
 
   it('adds 25 % of labour for a job within 24 hours and 15 % on weekends, both when both hold', () => {
     expect(surchargesFor(monday, new Date(monday.getTime() - 3_600_000))).toEqual(['urgent']);
     expect(surchargesFor(saturday, weekBefore(saturday))).toEqual(['weekend']);
-    const both = priceService({ type, hours: 2, materials: [], scheduledAt: saturday, now: new Date(saturday.getTime() - 3_600_000), currency: 'RUB', rate: '1' });
+    const both = priceService({
+      type,
+      hours: 2,
+      materials: [],
+      scheduledAt: saturday,
+      now: new Date(saturday.getTime() - 3_600_000),
+      currency: 'RUB',
+      rate: '1',
+    });
     expect(both.surchargeCodes).toEqual(['urgent', 'weekend']);
     expect(both.lines.surcharges).toEqual(rub(80_000));
   });
@@ -39,13 +53,27 @@ describe('quoting a service', () => {
   });
 
   it('charges the actual hours and materials used, never more than authorized', () => {
-    const quote = withDiscount(priceService({ type, hours: 2, materials, scheduledAt: monday, now: weekBefore(monday), currency: 'RUB', rate: '1' }), 0);
+    const quote = withDiscount(
+      priceService({ type, hours: 2, materials, scheduledAt: monday, now: weekBefore(monday), currency: 'RUB', rate: '1' }),
+      0,
+    );
     expect(actualAmount(quote, { hoursSpent: 1.5, materialsUsed: [{ sku: 'PUMP', quantity: 1 }] })).toEqual(rub(200_000));
     expect(actualAmount(quote, { hoursSpent: 10, materialsUsed: [] })).toEqual(quote.total);
   });
 
   it('returns what was issued and not used', () => {
-    expect(unusedMaterials([{ sku: 'PUMP', quantity: 1 }, { sku: 'HOSE', quantity: 2 }], [{ sku: 'HOSE', quantity: 1 }, { sku: 'X', quantity: 3 }])).toEqual([
+    expect(
+      unusedMaterials(
+        [
+          { sku: 'PUMP', quantity: 1 },
+          { sku: 'HOSE', quantity: 2 },
+        ],
+        [
+          { sku: 'HOSE', quantity: 1 },
+          { sku: 'X', quantity: 3 },
+        ],
+      ),
+    ).toEqual([
       { sku: 'PUMP', quantity: 1 },
       { sku: 'HOSE', quantity: 1 },
     ]);

@@ -120,5 +120,7 @@ export function actualAmount(quote: ServiceQuote, report: { hoursSpent: number; 
 export function unusedMaterials(issued: readonly MaterialLine[], used: readonly MaterialLine[]): MaterialLine[] {
   const usedBySku = new Map<string, number>();
   for (const u of used) usedBySku.set(u.sku, (usedBySku.get(u.sku) ?? 0) + u.quantity);
-  return issued.map((m) => ({ sku: m.sku, quantity: m.quantity - Math.min(usedBySku.get(m.sku) ?? 0, m.quantity) })).filter((m) => m.quantity > 0);
+  return issued
+    .map((m) => ({ sku: m.sku, quantity: m.quantity - Math.min(usedBySku.get(m.sku) ?? 0, m.quantity) }))
+    .filter((m) => m.quantity > 0);
 }

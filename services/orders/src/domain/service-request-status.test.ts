@@ -21,7 +21,9 @@ describe('service request lifecycle', () => {
   const { allowed, refused } = everyPair(serviceRequestMachine, ALLOWED);
   it.each(allowed)('allows %s → %s', (from, to) => expect(serviceRequestMachine.can(from, to)).toBe(true));
   it.each(refused)('refuses %s → %s with 409 orders.illegal_transition', (from, to) => {
-    expect(() => serviceRequestMachine.assert(from, to)).toThrow(expect.objectContaining({ code: 'orders.illegal_transition', status: 409 }));
+    expect(() => serviceRequestMachine.assert(from, to)).toThrow(
+      expect.objectContaining({ code: 'orders.illegal_transition', status: 409 }),
+    );
   });
   it('lets the owner cancel until work starts and a manager until it is completed', () => {
     expect(canCancel('equipped', { isOwner: true, isManager: false })).toBe(true);

@@ -12,7 +12,8 @@ export const RequestNotFound = (id: string) => new DomainError('orders.service_r
 export const NotYourRequest = () => new DomainError('orders.service_request_forbidden', 403, 'This service request is not yours');
 export const PaymentDeclined = (reason: string | null | undefined) =>
   new DomainError('orders.payment_declined', 422, `The card was declined (${reason ?? 'declined'}); nothing was booked`);
-export const BookingInProgress = () => new DomainError('orders.booking_in_progress', 409, 'A booking with this Idempotency-Key is still running');
+export const BookingInProgress = () =>
+  new DomainError('orders.booking_in_progress', 409, 'A booking with this Idempotency-Key is still running');
 export const BookingFailed = (detail: string) => new DomainError('orders.booking_failed', 503, detail);
 export const AlreadyRated = () => new DomainError('orders.already_rated', 409, 'This request was rated already');
 export const NotRateable = (status: string) =>

@@ -2,9 +2,9 @@ import { PickingTaskCompleted } from '@bazar/contracts/events/fulfilment';
 import { OfferAccepted, OfferMade, RequestUnmatched } from '@bazar/contracts/events/workforce';
 import { type EventHandler, onEvent } from '@bazar/kit/events/inbox';
 import type { OrdersContext } from '../app/context.ts';
-import { findServiceRequest } from '../db/service-request-repo.ts';
 import { markKitPicked, markUnmatched, noteOffer } from '../app/service-requests/follow-matching.ts';
 import { markAssigned } from '../app/service-requests/mark-assigned.ts';
+import { findServiceRequest } from '../db/service-request-repo.ts';
 
 /** Service requests follow matching (offers, acceptance, nobody found) and the picking of their kits. */
 export function serviceRequestHandlers(ctx: OrdersContext): EventHandler[] {

@@ -17,9 +17,12 @@ const MoneyIn = Type.Object(
   { additionalProperties: false },
 );
 const Sku = Type.String({ minLength: 1, maxLength: 64, pattern: '^\\S+$' });
-const Materials = Type.Array(Type.Object({ sku: Sku, quantity: Type.Integer({ minimum: 1, maximum: 10_000 }) }, { additionalProperties: false }), {
-  maxItems: 50,
-});
+const Materials = Type.Array(
+  Type.Object({ sku: Sku, quantity: Type.Integer({ minimum: 1, maximum: 10_000 }) }, { additionalProperties: false }),
+  {
+    maxItems: 50,
+  },
+);
 const Kind = Type.Union([Type.Literal('goods'), Type.Literal('service')]);
 const Skill = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9_]+$' });
 

@@ -1,8 +1,8 @@
-import { newId } from '@bazar/kit/ids';
 import type { HttpApp } from '@bazar/kit/http/app';
 import { bearer, userOf } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
 import { problems } from '@bazar/kit/http/problem';
+import { newId } from '@bazar/kit/ids';
 import { Type } from 'typebox';
 import type { OrdersContext } from '../app/context.ts';
 import { getPriceStats } from '../app/order-types/get-price-stats.ts';
@@ -199,7 +199,8 @@ export function serviceRequestRoutes(app: HttpApp, ctx: OrdersContext) {
       schema: {
         tags,
         summary: 'Cancel a request: the authorization is voided and the kit returned to stock',
-        description: 'Its customer before work starts (`in_progress`), or a manager until it is completed; otherwise 409 (403 for anyone else).',
+        description:
+          'Its customer before work starts (`in_progress`), or a manager until it is completed; otherwise 409 (403 for anyone else).',
         ...bearer,
         params: RequestParams,
         body: Type.Optional(CancelBody),

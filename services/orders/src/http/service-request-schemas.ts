@@ -23,7 +23,10 @@ export const ServiceAddressSchema = Type.Object(
 
 const Scheduled = Type.String({ format: 'date-time', description: 'When the worker should come (ISO 8601)' });
 const PromoCode = Type.String({ minLength: 1, maxLength: 64 });
-const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'Pay in this currency at the current rate (default: the store currency)' });
+const Currency = Type.String({
+  pattern: '^[A-Z]{3}$',
+  description: 'Pay in this currency at the current rate (default: the store currency)',
+});
 
 export const QuoteBody = Type.Object(
   {
@@ -66,7 +69,11 @@ export const BookBody = Type.Object(
     payment: Type.Object(
       {
         provider: Type.Union([Type.Literal('test'), Type.Literal('stripe')]),
-        token: Type.String({ minLength: 1, maxLength: 200, description: 'Test provider: `tok_success` authorizes; `tok_decline` is declined (422)' }),
+        token: Type.String({
+          minLength: 1,
+          maxLength: 200,
+          description: 'Test provider: `tok_success` authorizes; `tok_decline` is declined (422)',
+        }),
       },
       { additionalProperties: false },
     ),
@@ -126,7 +133,9 @@ export const ServiceRequestSchema = Type.Object(
 export const RequestParams = Type.Object({ id: Uuid });
 export const ListRequestsQuery = Type.Object({
   status: Type.Optional(Status),
-  as: Type.Optional(Type.Union([Type.Literal('customer'), Type.Literal('worker')], { description: 'Whose list: your bookings or your jobs' })),
+  as: Type.Optional(
+    Type.Union([Type.Literal('customer'), Type.Literal('worker')], { description: 'Whose list: your bookings or your jobs' }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
 });
@@ -134,9 +143,12 @@ export const CompleteBody = Type.Object(
   {
     summary: Text(4000),
     hoursSpent: Type.Number({ minimum: 0, maximum: 24, multipleOf: 0.25 }),
-    materialsUsed: Type.Array(Type.Object({ sku: Sku, quantity: Type.Integer({ minimum: 1, maximum: 10_000 }) }, { additionalProperties: false }), {
-      maxItems: 50,
-    }),
+    materialsUsed: Type.Array(
+      Type.Object({ sku: Sku, quantity: Type.Integer({ minimum: 1, maximum: 10_000 }) }, { additionalProperties: false }),
+      {
+        maxItems: 50,
+      },
+    ),
   },
   { additionalProperties: false },
 );

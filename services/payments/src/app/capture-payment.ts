@@ -1,6 +1,6 @@
 import type { Money } from '@bazar/kit/money';
-import { findPayment, lockPayment, lowerAuthorizedAmount } from '../db/payment-repo.ts';
 import { insertEntry, settlePendingEntries } from '../db/ledger-repo.ts';
+import { findPayment, lockPayment, lowerAuthorizedAmount } from '../db/payment-repo.ts';
 import { paymentEntry } from '../domain/ledger.ts';
 import { CaptureExceedsAuthorization, CurrencyMismatch, NotCapturable, PaymentNotFound } from '../domain/payment.errors.ts';
 import type { Payment } from '../domain/payment.ts';

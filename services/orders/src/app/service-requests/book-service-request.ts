@@ -6,9 +6,9 @@ import { claimBooking, findServiceRequest, settleBooking, toServiceRequest } fro
 import { BookingFailed, BookingInProgress } from '../../domain/service-request.errors.ts';
 import type { ServiceRequest } from '../../domain/service-request.ts';
 import type { OrdersContext } from '../context.ts';
+import { runBookingSaga, SimulatedCrash } from './booking.saga.ts';
 import type { BookingRequest } from './booking-state.ts';
 import { requestStepId } from './booking-state.ts';
-import { runBookingSaga, SimulatedCrash } from './booking.saga.ts';
 import { quoteServiceRequest } from './quote-service-request.ts';
 
 /**
@@ -85,7 +85,8 @@ export async function bookServiceRequest(
     return { request: booked, replayed: false };
   } catch (error) {
     if (error instanceof SimulatedCrash) throw error;
-    const problem = error instanceof DomainError ? { code: error.code, status: error.status, detail: error.message } : { detail: String(error) };
+    const problem =
+      error instanceof DomainError ? { code: error.code, status: error.status, detail: error.message } : { detail: String(error) };
     await settleBooking(ctx.deps.db, requestId, { failed: problem, at: ctx.deps.clock.now() });
     throw error;
   }

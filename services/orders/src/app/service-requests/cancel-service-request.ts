@@ -5,8 +5,8 @@ import { CancelRefused, NotYourRequest, RequestNotFound } from '../../domain/ser
 import { moveRequest, type ServiceRequest } from '../../domain/service-request.ts';
 import { canCancel } from '../../domain/service-request-status.ts';
 import type { OrdersContext } from '../context.ts';
-import { driveServiceRequest } from './drive-service-request.ts';
 import { sendDrive } from './drive-queue.ts';
+import { driveServiceRequest } from './drive-service-request.ts';
 
 /**
  * The owner (before work starts) or a manager cancels: `cancelled`, the worker freed

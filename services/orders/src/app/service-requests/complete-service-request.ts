@@ -7,8 +7,8 @@ import { MaterialNotInKit, NotYourRequest, RequestNotFound } from '../../domain/
 import { moveRequest, receiptNumberOf, type ServiceRequest } from '../../domain/service-request.ts';
 import { serviceRequestMachine } from '../../domain/service-request-status.ts';
 import type { OrdersContext } from '../context.ts';
-import { driveServiceRequest } from './drive-service-request.ts';
 import { sendDrive } from './drive-queue.ts';
+import { driveServiceRequest } from './drive-service-request.ts';
 
 export interface CompletionReport {
   summary: string;
@@ -72,7 +72,15 @@ export async function completeServiceRequest(
         completedAt: report.completedAt,
       }),
     );
-    await publish(ServiceRequestClosed.make({ requestId: next.id, workerId: input.actor.id, status: 'completed', customerId: next.customerId, number: next.number }));
+    await publish(
+      ServiceRequestClosed.make({
+        requestId: next.id,
+        workerId: input.actor.id,
+        status: 'completed',
+        customerId: next.customerId,
+        number: next.number,
+      }),
+    );
     if (next.kitState === 'issued') await sendDrive(ctx, tx, next.id);
     return next;
   });

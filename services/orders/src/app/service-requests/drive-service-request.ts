@@ -27,7 +27,10 @@ export async function driveServiceRequest(ctx: OrdersContext, requestId: string)
             ...r,
             status: 'equipped',
             kitState: 'issued',
-            history: [...r.history, { status: 'equipped', at: ctx.deps.clock.now().toISOString(), actorId: null, note: 'kit picked and issued' }],
+            history: [
+              ...r.history,
+              { status: 'equipped', at: ctx.deps.clock.now().toISOString(), actorId: null, note: 'kit picked and issued' },
+            ],
           }
         : null,
     );

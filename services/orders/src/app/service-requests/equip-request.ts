@@ -34,7 +34,13 @@ export async function equipRequest(ctx: OrdersContext, request: ServiceRequest):
     }
     const saved = await updateRequest(ctx, request.id, (r) =>
       r.status === 'assigned' && r.kitState === 'needed'
-        ? { ...r, status: 'equipping', kitState: 'queued', kitTaskIds: taskIds, history: note(ctx, { ...r, status: 'equipping' }, 'kit queued for picking') }
+        ? {
+            ...r,
+            status: 'equipping',
+            kitState: 'queued',
+            kitTaskIds: taskIds,
+            history: note(ctx, { ...r, status: 'equipping' }, 'kit queued for picking'),
+          }
         : null,
     );
     // Closed while the kit was being queued: its close-out may have run before this reservation existed.
@@ -42,7 +48,9 @@ export async function equipRequest(ctx: OrdersContext, request: ServiceRequest):
   } catch (error) {
     if (!(error instanceof DomainError && error.code === 'inventory.out_of_stock')) throw error;
     await updateRequest(ctx, request.id, (r) =>
-      r.kitState === 'needed' ? { ...r, kitState: 'failed', history: note(ctx, r, 'materials out of stock: the kit waits for a manager') } : null,
+      r.kitState === 'needed'
+        ? { ...r, kitState: 'failed', history: note(ctx, r, 'materials out of stock: the kit waits for a manager') }
+        : null,
     );
   }
 }

@@ -9,15 +9,18 @@ import { sendDrive } from './drive-queue.ts';
 /** Matching offered the request to a worker: they may now read it (until they decline or it is given to someone). */
 export async function noteOffer(ctx: OrdersContext, txc: TxContext, input: { requestId: string; workerId: string }): Promise<void> {
   const request = await findServiceRequest(txc.tx, input.requestId, true);
-  if (!request || request.status !== 'matching') return;
+  if (request?.status !== 'matching') return;
   await saveServiceRequest(txc.tx, { ...request, offeredTo: input.workerId, updatedAt: ctx.deps.clock.now() });
 }
 
 /** Nobody was found by `scheduledAt`: `unmatched`, the customer told (notifications), the authorization voided by the drive job. */
 export async function markUnmatched(ctx: OrdersContext, txc: TxContext, requestId: string): Promise<void> {
   const request = await findServiceRequest(txc.tx, requestId, true);
-  if (!request || request.status !== 'matching') return;
-  const next = { ...moveRequest(request, 'unmatched', { actorId: null, at: ctx.deps.clock.now(), note: 'no worker was found' }), offeredTo: null };
+  if (request?.status !== 'matching') return;
+  const next = {
+    ...moveRequest(request, 'unmatched', { actorId: null, at: ctx.deps.clock.now(), note: 'no worker was found' }),
+    offeredTo: null,
+  };
   await saveServiceRequest(txc.tx, next);
   await txc.publish(ServiceRequestClosed.make({ requestId, status: 'unmatched', customerId: next.customerId, number: next.number }));
   await sendDrive(ctx, txc.tx, requestId);
@@ -28,7 +31,7 @@ export async function markKitPicked(ctx: OrdersContext, txc: TxContext, input: {
   const request = await findServiceRequest(txc.tx, input.requestId, true);
   // Picked before equipping wrote its task ids (a fast picker): the bus brings it again.
   if (request?.status === 'assigned' && request.kitState === 'needed') throw new NotYet(`kit of ${input.requestId} is being queued`);
-  if (!request || !request.kitTaskIds.includes(input.taskId) || request.pickedTaskIds.includes(input.taskId)) return;
+  if (!request?.kitTaskIds.includes(input.taskId) || request.pickedTaskIds.includes(input.taskId)) return;
   const pickedTaskIds = [...request.pickedTaskIds, input.taskId];
   const all = request.kitTaskIds.every((id) => pickedTaskIds.includes(id));
   const kitState = all && request.kitState === 'queued' ? 'picked' : request.kitState;

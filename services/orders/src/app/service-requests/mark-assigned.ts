@@ -1,7 +1,7 @@
 import type { TxContext } from '@bazar/kit/events/outbox';
 import { findServiceRequest, saveServiceRequest } from '../../db/service-request-repo.ts';
-import { type ServiceRequest, moveRequest } from '../../domain/service-request.ts';
 import { RequestNotFound } from '../../domain/service-request.errors.ts';
+import { moveRequest, type ServiceRequest } from '../../domain/service-request.ts';
 import type { OrdersContext } from '../context.ts';
 import { sendDrive } from './drive-queue.ts';
 
@@ -10,7 +10,11 @@ import { sendDrive } from './drive-queue.ts';
  * arrived): `assigned`, and equipping is queued. Idempotent: a request already this worker's is
  * answered as it is; one closed meanwhile (cancelled) stays closed.
  */
-export async function markAssigned(ctx: OrdersContext, txc: TxContext, input: { requestId: string; workerId: string }): Promise<ServiceRequest> {
+export async function markAssigned(
+  ctx: OrdersContext,
+  txc: TxContext,
+  input: { requestId: string; workerId: string },
+): Promise<ServiceRequest> {
   const request = await findServiceRequest(txc.tx, input.requestId, true);
   if (!request) throw RequestNotFound(input.requestId);
   if (request.status !== 'matching') return request;

@@ -2,7 +2,13 @@ import { DomainError } from '@bazar/kit/errors';
 import { findOrderType } from '../../db/order-type-repo.ts';
 import { isBookableHours, type OrderType } from '../../domain/order-type.ts';
 import { type PricedMaterial, priceService, type ServiceQuote, subtotalOf, withDiscount } from '../../domain/service-quote.ts';
-import { InvalidOrderType, MaterialsUnpriced, NotBookable, OrderTypeNotFound, ScheduledInPast } from '../../domain/service-request.errors.ts';
+import {
+  InvalidOrderType,
+  MaterialsUnpriced,
+  NotBookable,
+  OrderTypeNotFound,
+  ScheduledInPast,
+} from '../../domain/service-request.errors.ts';
 import type { OrdersContext } from '../context.ts';
 
 /** How long a quote's price is promised to the customer. */
@@ -49,7 +55,12 @@ export async function quoteServiceRequest(
   let discount = 0;
   if (input.promoCode) {
     const subtotal = { amount: subtotalOf(priced), currency };
-    const promo = await ctx.promotions.quote({ code: input.promoCode, customerId: input.customerId, subtotal, shipping: { amount: 0, currency } });
+    const promo = await ctx.promotions.quote({
+      code: input.promoCode,
+      customerId: input.customerId,
+      subtotal,
+      shipping: { amount: 0, currency },
+    });
     discount = promo.discount.amount;
   }
   return { type, quote: withDiscount(priced, discount), validUntil: new Date(now.getTime() + QUOTE_VALID_MS) };

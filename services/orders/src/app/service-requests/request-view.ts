@@ -1,11 +1,12 @@
 import { type AuthUser, hasRole, STAFF_ROLES } from '@bazar/kit/http/auth';
+import { SURCHARGE_RULES } from '../../domain/service-quote.ts';
 import type { ServiceRequest } from '../../domain/service-request.ts';
 import { canSee } from '../../domain/service-request.ts';
-import { SURCHARGE_RULES } from '../../domain/service-quote.ts';
 import { serviceRequestMachine } from '../../domain/service-request-status.ts';
 
 /** May this user read this request (its customer, its offered or assigned worker, staff)? */
-export const isVisibleTo = (request: ServiceRequest, user: AuthUser) => canSee(request, { id: user.id, isStaff: hasRole(user, ...STAFF_ROLES) });
+export const isVisibleTo = (request: ServiceRequest, user: AuthUser) =>
+  canSee(request, { id: user.id, isStaff: hasRole(user, ...STAFF_ROLES) });
 
 /** The request as CONTRACT.md shows it: `{id, number, type, status, price, worker, kit, report, history}` and the booking's facts. */
 export function toRequestView(r: ServiceRequest) {
@@ -22,7 +23,10 @@ export function toRequestView(r: ServiceRequest) {
     description: r.description,
     price: {
       lines: q.lines,
-      surcharges: SURCHARGE_RULES.filter((rule) => q.surchargeCodes.includes(rule.code)).map((rule) => ({ code: rule.code, percent: rule.percent })),
+      surcharges: SURCHARGE_RULES.filter((rule) => q.surchargeCodes.includes(rule.code)).map((rule) => ({
+        code: rule.code,
+        percent: rule.percent,
+      })),
       materials: q.materials.map((m) => ({ sku: m.sku, title: m.title, quantity: m.quantity, unitPrice: m.unitPrice })),
       hours: q.hours,
       discount: q.discount,

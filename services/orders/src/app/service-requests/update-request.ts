@@ -17,4 +17,3 @@ export async function updateRequest(
     return next;
   });
 }
-
