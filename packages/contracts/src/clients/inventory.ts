@@ -18,8 +18,9 @@ export interface Reservation {
  *   `items: [{sku, requested, available}]` and nothing reserved.
  * - `POST /internal/v1/inventory/reservations/{id}/release` → 200 `{reservationId, status}`
  *   (`released`, or `not_found` when it never existed, so compensations can always call it).
- * - `POST /internal/v1/inventory/reservations/{id}/commit` `{reason?}` → 200 (the goods left the warehouse:
- *   on-hand and reserved both drop; `reason: "issue_to_worker"` for a worker's kit); 409 when already released.
+ * - `POST /internal/v1/inventory/reservations/{id}/commit` → 200 (the goods left the warehouse:
+ *   on-hand and reserved both drop); 409 when already released. `…/issue-to-worker` is the same for a
+ *   worker's kit, recorded as `issue_to_worker` movements.
  * - `POST /internal/v1/inventory/reservations/{id}/worker-returns` `{lines}` → 200 `{returned}`: unused
  *   materials of a committed kit back on hand (`return` movements), once per reservation.
  */
@@ -37,13 +38,12 @@ export function inventoryClient(transport: ServiceTransport) {
     async release(reservationId: string): Promise<{ reservationId: string; status: 'released' | 'not_found' }> {
       return expectOk(await transport.call({ method: 'POST', path: `/internal/v1/inventory/reservations/${reservationId}/release` }));
     },
-    async commit(reservationId: string, reason?: 'commit' | 'issue_to_worker'): Promise<Reservation> {
+    async commit(reservationId: string): Promise<Reservation> {
+      return expectOk(await transport.call({ method: 'POST', path: `/internal/v1/inventory/reservations/${reservationId}/commit` }));
+    },
+    async issueToWorker(reservationId: string): Promise<Reservation> {
       return expectOk(
-        await transport.call({
-          method: 'POST',
-          path: `/internal/v1/inventory/reservations/${reservationId}/commit`,
-          ...(reason ? { body: { reason } } : {}),
-        }),
+        await transport.call({ method: 'POST', path: `/internal/v1/inventory/reservations/${reservationId}/issue-to-worker` }),
       );
     },
     async returnFromWorker(reservationId: string, lines: ReservationLine[]): Promise<{ returned: number }> {

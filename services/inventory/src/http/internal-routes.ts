@@ -9,10 +9,6 @@ import { reserveStock } from '../app/reserve-stock.ts';
 import { returnFromWorker } from '../app/return-from-worker.ts';
 import { ReleaseResultSchema, ReservationParams, ReservationSchema, ReserveBody } from './schemas.ts';
 
-const CommitBody = Type.Object(
-  { reason: Type.Optional(Type.Union([Type.Literal('commit'), Type.Literal('issue_to_worker')])) },
-  { additionalProperties: false },
-);
 const WorkerReturnBody = Type.Object(
   {
     lines: Type.Array(
@@ -66,14 +62,18 @@ export function internalRoutes(app: HttpApp, ctx: InventoryContext) {
     `${base}/:id/commit`,
     {
       preHandler,
-      schema: {
-        hide: true,
-        params: ReservationParams,
-        body: Type.Optional(CommitBody),
-        response: { 200: ReservationSchema, ...problems(400, 403, 404, 409) },
-      },
+      schema: { hide: true, params: ReservationParams, response: { 200: ReservationSchema, ...problems(400, 403, 404, 409) } },
     },
-    async (req) => commitReservation(ctx, req.params.id, req.body?.reason ?? 'commit'),
+    async (req) => commitReservation(ctx, req.params.id),
+  );
+
+  app.post(
+    `${base}/:id/issue-to-worker`,
+    {
+      preHandler,
+      schema: { hide: true, params: ReservationParams, response: { 200: ReservationSchema, ...problems(400, 403, 404, 409) } },
+    },
+    async (req) => commitReservation(ctx, req.params.id, 'issue_to_worker'),
   );
 
   app.post(

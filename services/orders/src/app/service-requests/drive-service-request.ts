@@ -20,7 +20,7 @@ export async function driveServiceRequest(ctx: OrdersContext, requestId: string)
   if (request.status === 'cancelled' || request.status === 'unmatched') return closeOutRequest(ctx, request);
   if (request.status === 'assigned' && request.kitState === 'needed') return equipRequest(ctx, request);
   if (request.status === 'equipping' && request.kitState === 'picked') {
-    await ctx.inventory.commit(requestStepId(request.id, 'kit'), 'issue_to_worker');
+    await ctx.inventory.issueToWorker(requestStepId(request.id, 'kit'));
     await updateRequest(ctx, request.id, (r) =>
       r.status === 'equipping' && r.kitState === 'picked'
         ? {
