@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../session/session.tsx';
 import '../features/warehouse/labels.ts';
+import '../features/services/labels.ts';
 
 /**
  * The back-office cabinets. Each is one lazily loaded module whose default export renders its
@@ -26,4 +27,7 @@ export const CABINETS: Cabinet[] = [
   { id: 'admin', roles: ['admin'], load: () => import('../features/admin/admin-cabinet.tsx') },
   { id: 'courier', roles: ['courier'], load: () => import('../features/courier/courier-cabinet.tsx') },
   { id: 'delivery', roles: ['operator', 'admin'], load: () => import('../features/delivery/delivery-cabinet.tsx') },
+  { id: 'bookings', roles: ['customer'], load: () => import('../features/services/bookings-cabinet.tsx') },
+  { id: 'jobs', roles: ['worker'], load: () => import('../features/services/jobs-cabinet.tsx') },
+  { id: 'services', roles: ['manager', 'admin'], load: () => import('../features/services/services-cabinet.tsx') },
 ];
