@@ -262,6 +262,14 @@ describe('a service request from booking to the report e-mail', () => {
         })
       ).status,
     ).toBe(400);
+    const listed = (await shop.call('GET', '/api/v1/order-types')).body.items as { id: string; code: string; builtIn: boolean }[];
+    const goods = listed.find((x) => x.builtIn);
+    expect(goods).toMatchObject({ code: 'goods' });
+    expect((await shop.call('PATCH', `/api/v1/order-types/${goods?.id}`, manager, { kind: 'service' })).status).toBe(409);
+    expect((await shop.call('PATCH', `/api/v1/order-types/${typeId}`, vera.token, { name: 'Mine' })).status).toBe(403);
+    const renamed = await shop.call('PATCH', `/api/v1/order-types/${typeId}`, manager, { name: 'Appliance repair at home' });
+    expect(renamed).toMatchObject({ status: 200, body: { name: 'Appliance repair at home', skill: 'appliance_repair' } });
+    expect((await shop.call('GET', `/api/v1/order-types/${goods?.id}/price-stats`)).body).toMatchObject({ count: expect.any(Number) });
   });
 });
 

@@ -131,14 +131,6 @@ export const ServiceRequestSchema = Type.Object(
 );
 
 export const RequestParams = Type.Object({ id: Uuid });
-export const ListRequestsQuery = Type.Object({
-  status: Type.Optional(Status),
-  as: Type.Optional(
-    Type.Union([Type.Literal('customer'), Type.Literal('worker')], { description: 'Whose list: your bookings or your jobs' }),
-  ),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  cursor: Type.Optional(Type.String({ maxLength: 500 })),
-});
 export const CompleteBody = Type.Object(
   {
     summary: Text(4000),
