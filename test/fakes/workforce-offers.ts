@@ -27,16 +27,20 @@ export function workforceOffersFake() {
     routes(app, d) {
       deps = d;
       for (const decision of ['accept', 'decline'] as const) {
-        app.post(`/internal/workforce/offers/:requestId/${decision}`, { preHandler: d.internal, schema: { hide: true } }, async (req) => {
-          const { requestId } = req.params as { requestId: string };
-          const { workerId } = req.body as { workerId: string };
-          const offer = offers.get(requestId);
-          if (offer?.status !== 'open') throw new DomainError('workforce.offer_gone', 409, 'The offer is gone');
-          if (offer.workerId !== workerId) throw new DomainError('workforce.not_your_offer', 403, 'This offer is not yours');
-          offer.status = decision === 'accept' ? 'accepted' : 'declined';
-          if (decision === 'accept') await publish(OfferAccepted.make({ requestId, workerId }));
-          return { requestId, workerId, status: offer.status };
-        });
+        app.post(
+          `/internal/v1/workforce/offers/:requestId/${decision}`,
+          { preHandler: d.internal, schema: { hide: true } },
+          async (req) => {
+            const { requestId } = req.params as { requestId: string };
+            const { workerId } = req.body as { workerId: string };
+            const offer = offers.get(requestId);
+            if (offer?.status !== 'open') throw new DomainError('workforce.offer_gone', 409, 'The offer is gone');
+            if (offer.workerId !== workerId) throw new DomainError('workforce.not_your_offer', 403, 'This offer is not yours');
+            offer.status = decision === 'accept' ? 'accepted' : 'declined';
+            if (decision === 'accept') await publish(OfferAccepted.make({ requestId, workerId }));
+            return { requestId, workerId, status: offer.status };
+          },
+        );
       }
     },
   });
