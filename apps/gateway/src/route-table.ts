@@ -7,7 +7,7 @@ export const ROUTE_TABLE: Record<string, string[]> = {
   catalog: ['/api/v1/products', '/api/v1/categories', '/api/v1/imports'],
   rates: ['/api/v1/rates'],
   cart: ['/api/v1/carts'],
-  orders: ['/api/v1/checkout', '/api/v1/orders', '/api/v1/returns'],
+  orders: ['/api/v1/checkout', '/api/v1/orders', '/api/v1/returns', '/api/v1/order-types', '/api/v1/service-requests'],
   payments: ['/api/v1/payments', '/api/v1/ledger'],
   promotions: ['/api/v1/promotions', '/api/v1/loyalty'],
   inventory: [

@@ -8,6 +8,7 @@ import type { CatalogContext } from './app/context.ts';
 import { createRateBook } from './app/rate-book.ts';
 import { createSearchMemo } from './app/search-memo.ts';
 import { seedDemoCatalog } from './app/seed-demo-catalog.ts';
+import { seedDemoMaterials } from './app/seed-demo-materials.ts';
 import { runInBackground } from './app/start-import.ts';
 import { createMemoryProductCache, createRedisProductCache } from './cache/product-cache.ts';
 import { readCatalogConfig } from './config.ts';
@@ -56,7 +57,7 @@ export default defineService({
     return undefined;
   },
   async seedDemo(ctx) {
-    return { notices: await seedDemoCatalog(ctx) };
+    return { notices: [...(await seedDemoCatalog(ctx)), ...(await seedDemoMaterials(ctx))] };
   },
   async stop(ctx) {
     ctx.stopping.abort();

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { ShipmentFailed, ShipmentPickedUp } from '@bazar/contracts/events/delivery';
 import { PasswordResetRequested, UserRegistered } from '@bazar/contracts/events/identity';
-import { ORDER_EVENTS } from '@bazar/contracts/events/orders';
+import { ORDER_EVENTS, ServiceRequestClosed, ServiceRequestCompleted } from '@bazar/contracts/events/orders';
 import { ReturnApproved, ReturnReceived, ReturnRejected } from '@bazar/contracts/events/returns';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { NotificationsContext } from './app/context.ts';
@@ -10,6 +10,7 @@ import { inbox, outbox } from './db/schema.ts';
 import { identityHandlers } from './events/on-identity-events.ts';
 import { orderHandlers } from './events/on-order-events.ts';
 import { returnHandlers } from './events/on-return-events.ts';
+import { serviceRequestHandlers } from './events/on-service-request-events.ts';
 import { shipmentHandlers } from './events/on-shipment-events.ts';
 import { gatewaysFrom } from './gateways/gateways.ts';
 import { notificationRoutes } from './http/routes.ts';
@@ -36,9 +37,17 @@ export default defineService({
     ReturnRejected,
     ReturnReceived,
     PasswordResetRequested,
+    ServiceRequestCompleted,
+    ServiceRequestClosed,
   ],
   handlers: (ctx) => {
-    return [...identityHandlers(ctx), ...orderHandlers(ctx), ...shipmentHandlers(ctx), ...returnHandlers(ctx)];
+    return [
+      ...identityHandlers(ctx),
+      ...orderHandlers(ctx),
+      ...shipmentHandlers(ctx),
+      ...returnHandlers(ctx),
+      ...serviceRequestHandlers(ctx),
+    ];
   },
   jobs: (ctx) => notificationJobs(ctx),
   async stop(ctx) {

@@ -128,10 +128,14 @@ function shapedBy(s: JsonSchema, resolve: Resolver, ids: string[], depth: number
       });
     case 'integer':
     case 'number': {
-      const inRange = fc.integer({ min: Math.max(s.minimum ?? 0, -(2 ** 31)), max: Math.min(s.maximum ?? 10_000, 2 ** 31) });
+      // Whole numbers inside the bounds (a fractional bound such as 0.25 hours rounds inwards).
+      const inRange = fc.integer({
+        min: Math.ceil(Math.max(s.minimum ?? 0, -(2 ** 31))),
+        max: Math.floor(Math.min(s.maximum ?? 10_000, 2 ** 31)),
+      });
       if (mode === 'plausible') return inRange;
       return fc.oneof(
-        fc.integer({ min: Math.max(s.minimum ?? -1000, -(2 ** 31)), max: Math.min(s.maximum ?? 100_000, 2 ** 31) }),
+        fc.integer({ min: Math.ceil(Math.max(s.minimum ?? -1000, -(2 ** 31))), max: Math.floor(Math.min(s.maximum ?? 100_000, 2 ** 31)) }),
         fc.constantFrom(...HOSTILE_NUMBERS, RAW_HUGE_NUMBER),
         ...(type === 'number' ? [fc.double({ noNaN: true, noDefaultInfinity: true })] : []),
       );

@@ -4710,6 +4710,347 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/order-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kinds of order: goods (built in) and the services a customer can book
+         * @description Anyone. Active types; managers and admins also see inactive ones.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OrderType"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add an order type
+         * @description Manager or admin. A service type names its skill and hourly rate (prices in the store currency); labour is rate × hours, at least the base price; materials are catalog SKUs issued to the worker as a kit. A code in use → 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "appliance_repair",
+                     *       "name": "Appliance repair",
+                     *       "kind": "service",
+                     *       "skill": "appliance_repair",
+                     *       "basePrice": {
+                     *         "amount": 150000,
+                     *         "currency": "RUB"
+                     *       },
+                     *       "hourlyRate": {
+                     *         "amount": 120000,
+                     *         "currency": "RUB"
+                     *       },
+                     *       "estimatedHours": 2,
+                     *       "materials": [
+                     *         {
+                     *           "sku": "PUMP-1",
+                     *           "quantity": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        active?: boolean;
+                        basePrice: {
+                            amount: number;
+                            currency: string;
+                        };
+                        code: string;
+                        estimatedHours?: number | null;
+                        hourlyRate?: {
+                            amount: number;
+                            currency: string;
+                        } | null;
+                        kind: "goods" | "service";
+                        materials?: {
+                            quantity: number;
+                            sku: string;
+                        }[];
+                        name: string;
+                        skill?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderType"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an order type
+         * @description Manager or admin. Any of the fields; requests already booked keep the price and materials they locked. The built-in goods type only takes a new name (otherwise 409).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        basePrice?: {
+                            amount: number;
+                            currency: string;
+                        };
+                        code?: string;
+                        estimatedHours?: number | null;
+                        hourlyRate?: {
+                            amount: number;
+                            currency: string;
+                        } | null;
+                        kind?: "goods" | "service";
+                        materials?: {
+                            quantity: number;
+                            sku: string;
+                        }[];
+                        name?: string;
+                        skill?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderType"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/order-types/{id}/price-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The average price of a type: count, average and median of its paid orders in the last 90 days
+         * @description Anyone. In the store currency (each order counted at its own locked rate); zeros when there are none.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            average: {
+                                amount: number;
+                                currency: string;
+                            };
+                            count: number;
+                            days: number;
+                            median: {
+                                amount: number;
+                                currency: string;
+                            };
+                            /**
+                             * Format: uuid
+                             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                             */
+                            typeId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -9306,6 +9647,1020 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service requests, newest first: your bookings, your jobs (`as=worker`), or all for staff
+         * @description Signed-in user. A customer sees their own, a worker those offered or assigned to them, staff every one; never another customer's.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    as?: "customer" | "worker";
+                    cursor?: string;
+                    /** @example 20 */
+                    limit?: number;
+                    status?: "matching" | "assigned" | "equipping" | "equipped" | "in_progress" | "completed" | "cancelled" | "unmatched";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ServiceRequest"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Book a worker: the price is locked and the payment authorized, not captured
+         * @description Customer. Quotes as the quote route does, takes the promo code and points, authorizes the total, and starts matching (`matching`). A declined card → 422 and nothing booked. A repeat with the same Idempotency-Key answers the same request.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: {
+                            apartment?: string;
+                            city: string;
+                            house: string;
+                            lat?: number;
+                            lon?: number;
+                            street: string;
+                        };
+                        /** @description Pay in this currency at the current rate (default: the store currency) */
+                        currency?: string;
+                        description: string;
+                        /** @description In quarters of an hour */
+                        hours?: number;
+                        payment: {
+                            provider: "test" | "stripe";
+                            /** @description Test provider: `tok_success` authorizes; `tok_decline` is declined (422) */
+                            token: string;
+                        };
+                        promoCode?: string;
+                        /**
+                         * Format: date-time
+                         * @description When the worker should come (ISO 8601)
+                         */
+                        scheduledAt: string;
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        typeId: string;
+                        usePoints?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One service request with its price, worker, kit, report and timeline
+         * @description Its customer, the worker it is offered or assigned to, or staff; anyone else → 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The offered worker takes the job
+         * @description The worker the request is offered to. One winner: the request is `assigned` to them and its kit queued for picking. Not your offer → 403; the offer is gone → 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a request: the authorization is voided and the kit returned to stock
+         * @description Its customer before work starts (`in_progress`), or a manager until it is completed; otherwise 409 (403 for anyone else).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The assigned worker completes the job with the report: the actual amount is captured
+         * @description The assigned worker. Captures labour for the hours spent (at least the base price, with the booking surcharges) plus the materials used at their locked prices, less the discount, never above the authorized amount; unused materials go back to stock; the customer gets the report by e-mail with a receipt number. Sending it again changes nothing. Anyone else → 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        hoursSpent: number;
+                        materialsUsed: {
+                            quantity: number;
+                            sku: string;
+                        }[];
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The offered worker turns the job down
+         * @description The worker the request is offered to. Matching offers it to the next worker. Not your offer → 403; the offer is gone → 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate the worker of a completed request, 1 to 5 stars, once
+         * @description Its customer, once it is completed (otherwise 409); anyone else → 403. Counts towards the worker’s rating.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stars: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The assigned worker starts the job
+         * @description The assigned worker, once the kit is issued (`equipped`) or at once for a type without materials; anyone else → 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price a job before booking it
+         * @description Customer. Labour = hourly rate × hours (default the type's estimate), at least the base price; materials at catalog prices; surcharges: urgent +25 % of labour (scheduled less than 24 hours after booking); weekend +15 % of labour (scheduled on a Saturday or Sunday (UTC)); less the promo code's discount. In the store currency, or `currency` at the current rate. With the type's average price. Changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: {
+                            apartment?: string;
+                            city: string;
+                            house: string;
+                            lat?: number;
+                            lon?: number;
+                            street: string;
+                        };
+                        /** @description Pay in this currency at the current rate (default: the store currency) */
+                        currency?: string;
+                        /** @description In quarters of an hour */
+                        hours?: number;
+                        promoCode?: string;
+                        /**
+                         * Format: date-time
+                         * @description When the worker should come (ISO 8601)
+                         */
+                        scheduledAt: string;
+                        /**
+                         * Format: uuid
+                         * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                         */
+                        typeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            discount: {
+                                amount: number;
+                                currency: string;
+                            };
+                            exchangeRate: string;
+                            hours: number;
+                            lines: {
+                                labour: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                materials: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                surcharges: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                            };
+                            materials: {
+                                quantity: number;
+                                sku: string;
+                                title: string;
+                                unitPrice: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            priceStats: {
+                                average: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                count: number;
+                                median: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                            };
+                            surcharges: {
+                                code: string;
+                                percent: number;
+                            }[];
+                            total: {
+                                amount: number;
+                                currency: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-03T14:05:00.000Z
+                             */
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/shipments": {
         parameters: {
             query?: never;
@@ -11777,6 +13132,42 @@ export interface components {
                 };
             };
         };
+        OrderType: {
+            active: boolean;
+            basePrice: {
+                amount: number;
+                currency: string;
+            };
+            builtIn: boolean;
+            code: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            createdAt: string;
+            estimatedHours: number | null;
+            hourlyRate: {
+                amount: number;
+                currency: string;
+            } | null;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            kind: "goods" | "service";
+            materials: {
+                quantity: number;
+                sku: string;
+            }[];
+            name: string;
+            skill: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            updatedAt: string;
+        };
         Payment: {
             amount: {
                 amount: number;
@@ -12153,6 +13544,138 @@ export interface components {
              * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
              */
             userId: string;
+        };
+        ServiceRequest: {
+            address: {
+                apartment?: string;
+                city: string;
+                house: string;
+                lat?: number;
+                lon?: number;
+                street: string;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            customerId: string;
+            description: string;
+            history: {
+                actorId: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-03T14:05:00.000Z
+                 */
+                at: string;
+                note: string | null;
+                status: "matching" | "assigned" | "equipping" | "equipped" | "in_progress" | "completed" | "cancelled" | "unmatched";
+            }[];
+            /**
+             * Format: uuid
+             * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+             */
+            id: string;
+            kit: {
+                state: string;
+                taskIds: string[];
+            } | null;
+            nextStatuses: ("matching" | "assigned" | "equipping" | "equipped" | "in_progress" | "completed" | "cancelled" | "unmatched")[];
+            number: string;
+            offeredTo: string | null;
+            payment: {
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
+                id: string;
+                status: string;
+            } | null;
+            price: {
+                discount: {
+                    amount: number;
+                    currency: string;
+                };
+                exchangeRate: string;
+                hours: number;
+                lines: {
+                    labour: {
+                        amount: number;
+                        currency: string;
+                    };
+                    materials: {
+                        amount: number;
+                        currency: string;
+                    };
+                    surcharges: {
+                        amount: number;
+                        currency: string;
+                    };
+                };
+                materials: {
+                    quantity: number;
+                    sku: string;
+                    title: string;
+                    unitPrice: {
+                        amount: number;
+                        currency: string;
+                    };
+                }[];
+                surcharges: {
+                    code: string;
+                    percent: number;
+                }[];
+                total: {
+                    amount: number;
+                    currency: string;
+                };
+            };
+            promoCode: string | null;
+            rating: number | null;
+            report: {
+                amount: {
+                    amount: number;
+                    currency: string;
+                };
+                /**
+                 * Format: date-time
+                 * @example 2026-12-03T14:05:00.000Z
+                 */
+                completedAt: string;
+                hoursSpent: number;
+                materialsUsed: {
+                    quantity: number;
+                    sku: string;
+                }[];
+                receiptNumber: string;
+                summary: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:05:00.000Z
+             */
+            scheduledAt: string;
+            status: "matching" | "assigned" | "equipping" | "equipped" | "in_progress" | "completed" | "cancelled" | "unmatched";
+            type: {
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
+                id: string;
+                name: string;
+                skill: string;
+            };
+            worker: {
+                /**
+                 * Format: uuid
+                 * @example 019a7c3e-5b1f-7c2d-9e4a-3f6b8d2c1a05
+                 */
+                id: string;
+            } | null;
         };
         Shipment: {
             address: {

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../session/session.tsx';
 import '../features/warehouse/labels.ts';
 import '../features/workforce/labels.ts';
+import '../features/services/labels.ts';
 
 /**
  * The back-office cabinets. Each is one lazily loaded module whose default export renders its
@@ -29,4 +30,7 @@ export const CABINETS: Cabinet[] = [
   { id: 'delivery', roles: ['operator', 'admin'], load: () => import('../features/delivery/delivery-cabinet.tsx') },
   { id: 'tests', roles: ['customer', 'worker'], load: () => import('../features/workforce/tests-cabinet.tsx') },
   { id: 'workforce', roles: ['manager', 'admin'], load: () => import('../features/workforce/workforce-cabinet.tsx') },
+  { id: 'bookings', roles: ['customer'], load: () => import('../features/services/bookings-cabinet.tsx') },
+  { id: 'jobs', roles: ['worker'], load: () => import('../features/services/jobs-cabinet.tsx') },
+  { id: 'services', roles: ['manager', 'admin'], load: () => import('../features/services/services-cabinet.tsx') },
 ];

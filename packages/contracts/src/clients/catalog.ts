@@ -25,6 +25,15 @@ export function catalogClient(transport: ServiceTransport) {
       const response = await transport.call({ method: 'POST', path: '/internal/v1/catalog/variants/lookup', body });
       return expectOk<{ variants: VariantInfo[] }>(response).variants;
     },
+    /** The same by SKU, read now; unknown SKUs are absent. */
+    async lookupSkus(skus: string[]): Promise<VariantInfo[]> {
+      const response = await transport.call({
+        method: 'POST',
+        path: '/internal/v1/catalog/variants/lookup',
+        body: { variantIds: [], skus },
+      });
+      return expectOk<{ variants: VariantInfo[] }>(response).variants;
+    },
   };
 }
 export type CatalogClient = ReturnType<typeof catalogClient>;

@@ -19,7 +19,10 @@ export interface Reservation {
  * - `POST /internal/v1/inventory/reservations/{id}/release` → 200 `{reservationId, status}`
  *   (`released`, or `not_found` when it never existed, so compensations can always call it).
  * - `POST /internal/v1/inventory/reservations/{id}/commit` → 200 (the goods left the warehouse:
- *   on-hand and reserved both drop); 409 when already released.
+ *   on-hand and reserved both drop); 409 when already released. `…/issue-to-worker` is the same for a
+ *   worker's kit, recorded as `issue_to_worker` movements.
+ * - `POST /internal/v1/inventory/reservations/{id}/worker-returns` `{lines}` → 200 `{returned}`: unused
+ *   materials of a committed kit back on hand (`return` movements), once per reservation.
  */
 export function inventoryClient(transport: ServiceTransport) {
   return {
@@ -37,6 +40,20 @@ export function inventoryClient(transport: ServiceTransport) {
     },
     async commit(reservationId: string): Promise<Reservation> {
       return expectOk(await transport.call({ method: 'POST', path: `/internal/v1/inventory/reservations/${reservationId}/commit` }));
+    },
+    async issueToWorker(reservationId: string): Promise<Reservation> {
+      return expectOk(
+        await transport.call({ method: 'POST', path: `/internal/v1/inventory/reservations/${reservationId}/issue-to-worker` }),
+      );
+    },
+    async returnFromWorker(reservationId: string, lines: ReservationLine[]): Promise<{ returned: number }> {
+      return expectOk(
+        await transport.call({
+          method: 'POST',
+          path: `/internal/v1/inventory/reservations/${reservationId}/worker-returns`,
+          body: { lines },
+        }),
+      );
     },
   };
 }

@@ -40,6 +40,8 @@ export const isTestCardToken = (token: string): token is TestCardToken => Object
  *   and by points: the ledger books revenue at list price and those as discounts / loyalty liability.
  *   Provider down → 503 `payments.provider_unreachable` (the payment stays as it was; repeat or void it).
  * - `POST /internal/v1/payments/{id}/void` → 200 PaymentView (releases an authorization; a captured payment is refunded in full instead).
+ * - `POST /internal/v1/payments/{id}/capture` `{amount}` → 200 PaymentView: captures a manual authorization for
+ *   at most the authorized amount (more → 422; not authorized → 409; a repeat answers the captured payment).
  * - `POST /internal/v1/payments/{id}/refund` `{refundId, amount?, reason}` → 200 PaymentView; more than what is left → 422.
  */
 /** What `POST /internal/v1/payments` takes. */
@@ -53,6 +55,8 @@ export interface CreatePaymentRequest {
   /** Parts of the order's list price settled without the card (they shape the ledger entry). */
   discount?: Money | null;
   loyalty?: Money | null;
+  /** `manual`: stop at `authorized`; the caller captures later with `capture` (a service request's actual amount). */
+  capture?: 'automatic' | 'manual';
 }
 
 export function paymentsClient(transport: ServiceTransport) {
@@ -68,6 +72,9 @@ export function paymentsClient(transport: ServiceTransport) {
     },
     async void(paymentId: string): Promise<PaymentView> {
       return expectOk(await transport.call({ method: 'POST', path: `/internal/v1/payments/${paymentId}/void` }));
+    },
+    async capture(paymentId: string, amount: Money): Promise<PaymentView> {
+      return expectOk(await transport.call({ method: 'POST', path: `/internal/v1/payments/${paymentId}/capture`, body: { amount } }));
     },
     async refund(paymentId: string, input: { refundId: string; amount?: Money; reason: string }): Promise<PaymentView> {
       const response = await transport.call({

@@ -1,5 +1,5 @@
 import type { VariantInfo } from '@bazar/contracts/clients/catalog';
-import { findVariantsWithProducts } from '../db/variant-repo.ts';
+import { findVariantsBySku, findVariantsWithProducts } from '../db/variant-repo.ts';
 import type { ProductView } from '../domain/product.ts';
 import type { CatalogContext } from './context.ts';
 import { getProductJson } from './get-product.ts';
@@ -10,8 +10,17 @@ import { getProductJson } from './get-product.ts';
  */
 export async function lookupVariants(ctx: CatalogContext, variantIds: string[]): Promise<VariantInfo[]> {
   if (variantIds.length === 0) return [];
-  const rows = await findVariantsWithProducts(ctx.deps.db, [...new Set(variantIds)]);
-  return rows.map((row) => ({
+  return (await findVariantsWithProducts(ctx.deps.db, [...new Set(variantIds)])).map(toVariantInfo);
+}
+
+/** Variants by SKU, read now (service requests price their materials at catalog prices). */
+export async function lookupVariantsBySku(ctx: CatalogContext, skus: string[]): Promise<VariantInfo[]> {
+  if (skus.length === 0) return [];
+  return (await findVariantsBySku(ctx.deps.db, [...new Set(skus)])).map(toVariantInfo);
+}
+
+function toVariantInfo(row: Awaited<ReturnType<typeof findVariantsWithProducts>>[number]): VariantInfo {
+  return {
     variantId: row.variantId,
     productId: row.productId,
     sku: row.sku,
@@ -19,7 +28,7 @@ export async function lookupVariants(ctx: CatalogContext, variantIds: string[]):
     title: lineTitle(row.productTitle, row.variantTitle),
     price: { amount: row.priceMinor, currency: row.currency },
     archived: row.archivedAt !== null,
-  }));
+  };
 }
 
 /**

@@ -9,9 +9,14 @@ import type { InventoryContext } from './context.ts';
 
 /**
  * The reserved goods left the warehouse: on-hand and reserved both drop. Idempotent (a repeat
- * returns the committed reservation); unknown → 404; already released → 409.
+ * returns the committed reservation); unknown → 404; already released → 409. `issue_to_worker`
+ * records materials handed to a worker for a service request instead of a plain commit.
  */
-export async function commitReservation(ctx: InventoryContext, reservationId: string): Promise<Reservation> {
+export async function commitReservation(
+  ctx: InventoryContext,
+  reservationId: string,
+  reason: 'commit' | 'issue_to_worker' = 'commit',
+): Promise<Reservation> {
   const { clock, ids } = ctx.deps;
   return ctx.deps.uow(async (uow) => {
     const { tx } = uow;
@@ -23,7 +28,7 @@ export async function commitReservation(ctx: InventoryContext, reservationId: st
     ctx.recentStock.forget(skus);
     const locked = await lockStock(tx, skus);
     await tx.update(reservations).set({ status: 'committed', committedAt: at }).where(eq(reservations.id, reservationId));
-    await applyStockChanges(uow, commitChanges(reservation.lines), { reason: 'commit', at, ids, reservationId }, locked);
+    await applyStockChanges(uow, commitChanges(reservation.lines), { reason, at, ids, reservationId }, locked);
     return { ...reservation, status: 'committed' };
   });
 }

@@ -1,11 +1,26 @@
 import type { HttpApp } from '@bazar/kit/http/app';
 import { problems } from '@bazar/kit/http/problem';
+import { Type } from 'typebox';
 import { commitReservation } from '../app/commit-reservation.ts';
 import type { InventoryContext } from '../app/context.ts';
 import { getReservation } from '../app/get-reservation.ts';
 import { releaseReservation } from '../app/release-reservation.ts';
 import { reserveStock } from '../app/reserve-stock.ts';
+import { returnFromWorker } from '../app/return-from-worker.ts';
 import { ReleaseResultSchema, ReservationParams, ReservationSchema, ReserveBody } from './schemas.ts';
+
+const WorkerReturnBody = Type.Object(
+  {
+    lines: Type.Array(
+      Type.Object(
+        { sku: Type.String({ minLength: 1 }), quantity: Type.Integer({ minimum: 1, maximum: 100_000 }) },
+        { additionalProperties: false },
+      ),
+      { maxItems: 500 },
+    ),
+  },
+  { additionalProperties: false },
+);
 
 /**
  * The reservation API other services call (packages/contracts clients/inventory.ts); guarded by
@@ -50,5 +65,28 @@ export function internalRoutes(app: HttpApp, ctx: InventoryContext) {
       schema: { hide: true, params: ReservationParams, response: { 200: ReservationSchema, ...problems(400, 403, 404, 409) } },
     },
     async (req) => commitReservation(ctx, req.params.id),
+  );
+
+  app.post(
+    `${base}/:id/issue-to-worker`,
+    {
+      preHandler,
+      schema: { hide: true, params: ReservationParams, response: { 200: ReservationSchema, ...problems(400, 403, 404, 409) } },
+    },
+    async (req) => commitReservation(ctx, req.params.id, 'issue_to_worker'),
+  );
+
+  app.post(
+    `${base}/:id/worker-returns`,
+    {
+      preHandler,
+      schema: {
+        hide: true,
+        params: ReservationParams,
+        body: WorkerReturnBody,
+        response: { 200: Type.Object({ returned: Type.Integer() }), ...problems(400, 403, 404) },
+      },
+    },
+    async (req) => returnFromWorker(ctx, { reservationId: req.params.id, lines: req.body.lines }),
   );
 }

@@ -71,5 +71,13 @@ function writeFacts(ctx: NotificationsContext, notice: Notice, locale: Locale, n
   }
   if (facts.reason) values.reason = facts.reason;
   else values.reason = '';
+  if (facts.service) values.service = facts.service;
+  if (facts.summary) values.summary = facts.summary;
+  if (facts.hours !== undefined) values.hours = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'ru-RU').format(facts.hours);
+  if (facts.materials) {
+    values.materials =
+      facts.materials.length > 0 ? facts.materials.map((m) => `${m.title} × ${m.quantity}`).join(', ') : locale === 'en' ? 'none' : 'нет';
+  }
+  if (facts.receipt) values.receipt = facts.receipt;
   return values;
 }

@@ -11,6 +11,8 @@ export const TEMPLATES = {
   'return.rejected': ['email'],
   'return.received': ['email'],
   'password.reset': ['email'],
+  'service_request.completed': ['email'],
+  'service_request.unmatched': ['sms', 'email'],
 } as const satisfies Record<string, readonly Channel[]>;
 
 export type Channel = 'sms' | 'email';
@@ -29,6 +31,12 @@ export interface NoticeFacts {
   /** A password reset link's token and when it stops working. */
   resetToken?: string;
   resetExpiresAt?: string;
+  /** A service request's report: the service, what was done, hours, materials used and the receipt. */
+  service?: string;
+  summary?: string;
+  hours?: number;
+  materials?: { title: string; quantity: number }[];
+  receipt?: string;
 }
 
 /** Messages about the account's safety: sent whatever the customer's preferences say. */

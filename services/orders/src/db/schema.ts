@@ -1,8 +1,25 @@
 import { idempotencyTable, inboxTable, outboxTable } from '@bazar/kit/db/platform-tables';
 import { sql } from 'drizzle-orm';
-import { bigint, char, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  char,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { DeliverySlot, OrderLine, ShippingAddress } from '../domain/order.ts';
+import type { MaterialLine } from '../domain/order-type.ts';
 import type { ReceivedLine, ReturnLine } from '../domain/return.ts';
+import type { ServiceQuote } from '../domain/service-quote.ts';
+import type { HistoryEntry, ServiceAddress, WorkReport } from '../domain/service-request.ts';
 
 export const orders = pgSchema('orders');
 
@@ -129,6 +146,83 @@ export const returns = orders.table(
     index('returns_order_idx').on(t.orderId),
     index('returns_customer_idx').on(t.customerId, t.id),
     index('returns_status_idx').on(t.status, t.id),
+  ],
+);
+
+/** Kinds of order a manager manages; the built-in goods type is a row like the others, marked built in. */
+export const orderTypes = orders.table(
+  'order_types',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['goods', 'service'] }).notNull(),
+    skill: text('skill'),
+    basePriceMinor: bigint('base_price_minor', { mode: 'number' }).notNull(),
+    hourlyRateMinor: bigint('hourly_rate_minor', { mode: 'number' }),
+    currency: char('currency', { length: 3 }).notNull(),
+    estimatedHours: doublePrecision('estimated_hours'),
+    materials: jsonb('materials').$type<MaterialLine[]>().notNull(),
+    active: boolean('active').notNull(),
+    builtIn: boolean('built_in').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('order_types_code_key').on(t.code)],
+);
+
+/** Human-friendly request numbers (S-000123). */
+export const serviceRequestNumberSeq = orders.sequence('service_request_number_seq', { startWith: 1 });
+
+/**
+ * A customer's booking of a worker. The row is written when the booking starts (it is the request's
+ * idempotency record, `booking = 'running'`) and becomes visible once the payment is authorized.
+ */
+export const serviceRequests = orders.table(
+  'service_requests',
+  {
+    id: uuid('id').primaryKey(),
+    numberSeq: bigint('number_seq', { mode: 'number' }).notNull().default(sql`nextval('orders.service_request_number_seq')`),
+    idempotencyKey: text('idempotency_key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    booking: text('booking', { enum: ['running', 'booked', 'failed'] }).notNull(),
+    bookingError: jsonb('booking_error'),
+    customerId: uuid('customer_id').notNull(),
+    typeId: uuid('type_id').notNull(),
+    typeName: text('type_name').notNull(),
+    skill: text('skill').notNull(),
+    status: text('status').notNull(),
+    address: jsonb('address').$type<ServiceAddress>().notNull(),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+    description: text('description').notNull(),
+    quote: jsonb('quote').$type<ServiceQuote>(),
+    currency: char('currency', { length: 3 }).notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }),
+    capturedMinor: bigint('captured_minor', { mode: 'number' }),
+    promoCode: text('promo_code'),
+    pointsUsed: integer('points_used').notNull().default(0),
+    paymentId: uuid('payment_id'),
+    paymentStatus: text('payment_status'),
+    offeredTo: uuid('offered_to'),
+    workerId: uuid('worker_id'),
+    kitState: text('kit_state').notNull(),
+    kitTaskIds: jsonb('kit_task_ids').$type<string[]>().notNull(),
+    pickedTaskIds: jsonb('picked_task_ids').$type<string[]>().notNull(),
+    report: jsonb('report').$type<WorkReport>(),
+    rating: smallint('rating'),
+    history: jsonb('history').$type<HistoryEntry[]>().notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('service_requests_number_key').on(t.numberSeq),
+    uniqueIndex('service_requests_idempotency_key').on(t.customerId, t.idempotencyKey),
+    index('service_requests_customer_idx').on(t.customerId, t.id),
+    index('service_requests_worker_idx').on(t.workerId, t.id),
+    index('service_requests_offered_idx').on(t.offeredTo),
+    index('service_requests_stats_idx').on(t.typeId, t.completedAt).where(sql`status = 'completed'`),
+    index('service_requests_running_idx').on(t.updatedAt).where(sql`booking = 'running'`),
   ],
 );
 

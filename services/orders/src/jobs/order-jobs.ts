@@ -5,6 +5,9 @@ import { EXPIRE_QUEUE, expireOrder, expireOverdueOrders } from '../app/expire-or
 import { REFUND_RETURN_QUEUE, refundReturn } from '../app/refund-return.ts';
 import { RELEASE_QUEUE, releaseOrderResources, reopenCartOf } from '../app/release-order-resources.ts';
 import { REFUND_SHORTAGE_QUEUE, refundShortage, type ShortageRefund } from '../app/remove-short-units.ts';
+import { DRIVE_QUEUE } from '../app/service-requests/drive-queue.ts';
+import { driveServiceRequest } from '../app/service-requests/drive-service-request.ts';
+import { recoverBookings } from '../app/service-requests/recover-bookings.ts';
 import { findOrder } from '../db/order-repo.ts';
 
 const orderIdOf = (data: Record<string, unknown>) => {
@@ -52,6 +55,23 @@ export function orderJobs(ctx: OrdersContext): JobDefinition[] {
         if (typeof data.orderId !== 'string' || typeof data.refundId !== 'string') throw new Error('job without orderId or refundId');
         await refundShortage(ctx, data as unknown as ShortageRefund);
       },
+    },
+    {
+      queue: DRIVE_QUEUE,
+      // ~2 s, 4 s, 8 s … : a service that is down for a while is called again, idempotently.
+      retryLimit: 12,
+      retryDelaySeconds: 2,
+      expireInSeconds: 60,
+      handler: async (data) => {
+        if (typeof data.requestId !== 'string') throw new Error('job without requestId');
+        await driveServiceRequest(ctx, data.requestId);
+      },
+    },
+    {
+      queue: 'orders.recover_bookings',
+      everySeconds: ctx.config.ORDER_CHECKOUT_RECOVERY_EVERY_SECONDS,
+      expireInSeconds: 120,
+      handler: async () => void (await recoverBookings(ctx)),
     },
   ];
 }

@@ -43,6 +43,7 @@ export async function createPayment(ctx: PaymentsContext, input: CreatePaymentIn
     currency: input.amount.currency,
     discount: input.discount?.amount ?? null,
     loyalty: input.loyalty?.amount ?? null,
+    captureMethod: input.capture ?? 'automatic',
     createdAt: now,
     updatedAt: now,
   });

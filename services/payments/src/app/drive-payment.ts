@@ -52,14 +52,16 @@ export async function drivePayment(ctx: PaymentsContext, payment: Payment & { to
       provider.authorize({ paymentId: payment.id, orderId: payment.orderId, amount: payment.amount, token: payment.token }),
     );
     const authorized = applyOutcome(current, authorization, ctx.deps.clock.now()).payment;
-    if (authorized.status !== 'authorized' || !authorized.providerRef) return saveOutcome(ctx, current, authorization);
+    if (authorized.status !== 'authorized' || !authorized.providerRef || payment.captureMethod === 'manual') {
+      return saveOutcome(ctx, current, authorization);
+    }
     const captured = await capture(authorized.providerRef).catch(async (error: unknown) => {
       await saveOutcome(ctx, current, authorization);
       throw error;
     });
     return saveOutcome(ctx, current, authorization, captured);
   }
-  if (current.status === 'authorized' && current.providerRef) {
+  if (current.status === 'authorized' && current.providerRef && payment.captureMethod !== 'manual') {
     current = await saveOutcome(ctx, current, await capture(current.providerRef));
   }
   return current;

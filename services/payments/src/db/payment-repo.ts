@@ -24,6 +24,7 @@ export function toPayment(row: Row): Payment {
     providerRef: row.providerRef,
     failureReason: row.failureReason,
     nextAction: row.nextAction ?? null,
+    captureMethod: row.captureMethod === 'manual' ? 'manual' : 'automatic',
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -121,6 +122,7 @@ const insertPayment = reusableQuery('payments.payment.insert', (db) =>
         'currency',
         'discount',
         'loyalty',
+        'captureMethod',
         'createdAt',
         'updatedAt',
       ),
@@ -131,3 +133,11 @@ const insertPayment = reusableQuery('payments.payment.insert', (db) =>
 
 /** Inserts a new payment and answers its row; answers none when one with this id exists already. */
 export const insertPaymentIfNew = (db: DbOrTx, values: Parameters<typeof insertPayment>[1]) => insertPayment(db, values);
+
+/**
+ * Capturing less than was authorized: the authorization's pending entry is voided and the payment
+ * now stands for the smaller amount (its new entry is opened by the caller, in the same transaction).
+ */
+export async function lowerAuthorizedAmount(tx: Tx, paymentId: string, amount: number, at: Date): Promise<void> {
+  await tx.update(payments).set({ amount, updatedAt: at }).where(eq(payments.id, paymentId));
+}

@@ -26,6 +26,8 @@ export const payments = paymentsSchema.table(
     providerRef: text('provider_ref'),
     failureReason: text('failure_reason'),
     nextAction: jsonb('next_action').$type<{ type: string; url: string }>(),
+    /** `manual`: an authorization waits for the caller's capture (a service request captures the actual amount). */
+    captureMethod: text('capture_method').notNull().default('automatic'),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
   },

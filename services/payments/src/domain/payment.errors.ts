@@ -27,3 +27,7 @@ export const InvalidSignature = (detail: string) => new DomainError('payments.in
 export const InvalidWebhook = (detail: string) => new DomainError('payments.invalid_webhook', 400, detail);
 export const UnknownProvider = (provider: string) =>
   new DomainError('payments.unknown_provider', 404, `No payment provider "${provider}"`, { provider });
+export const NotCapturable = (status: string) =>
+  new DomainError('payments.not_capturable', 409, `Only an authorized payment can be captured; this one is ${status}`);
+export const CaptureExceedsAuthorization = (authorized: number, currency: string) =>
+  new DomainError('payments.capture_exceeds_authorization', 422, `At most ${authorized} ${currency} (minor units) was authorized`);

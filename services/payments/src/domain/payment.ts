@@ -16,6 +16,8 @@ export interface Payment {
   providerRef: string | null;
   failureReason: string | null;
   nextAction: { type: string; url: string } | null;
+  /** `manual`: authorized and left so until the caller captures (the actual amount, at most the authorized). */
+  captureMethod?: 'automatic' | 'manual';
   createdAt: Date;
   updatedAt: Date;
 }

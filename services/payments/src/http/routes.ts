@@ -5,6 +5,7 @@ import { type AuthUser, bearer } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
 import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
+import { capturePayment } from '../app/capture-payment.ts';
 import { confirmPayment } from '../app/confirm-payment.ts';
 import type { PaymentsContext } from '../app/context.ts';
 import { createPayment } from '../app/create-payment.ts';
@@ -15,7 +16,7 @@ import { refundPayment } from '../app/refund-payment.ts';
 import { verifyLedger } from '../app/verify-ledger.ts';
 import { voidPayment } from '../app/void-payment.ts';
 import { toPaymentView } from '../domain/payment.ts';
-import { AccountsSchema, CreatePaymentBody, EntrySchema, LedgerCheckSchema, PaymentSchema, RefundBody } from './schemas.ts';
+import { AccountsSchema, CaptureBody, CreatePaymentBody, EntrySchema, LedgerCheckSchema, PaymentSchema, RefundBody } from './schemas.ts';
 import { webhookRoutes } from './webhook-routes.ts';
 
 const tags = ['payments'];
@@ -131,6 +132,20 @@ export async function paymentsRoutes(app: HttpApp, ctx: PaymentsContext) {
       schema: { ...hidden, params: IdParams, response: { 200: Type.Ref('Payment'), ...problems(400, 403, 404, 422, 503) } },
     },
     async (req) => toPaymentView(await voidPayment(ctx, req.params.id)),
+  );
+
+  app.post(
+    '/internal/v1/payments/:id/capture',
+    {
+      onRequest: internal,
+      schema: {
+        ...hidden,
+        params: IdParams,
+        body: CaptureBody,
+        response: { 200: Type.Ref('Payment'), ...problems(400, 403, 404, 409, 422, 503) },
+      },
+    },
+    async (req) => toPaymentView(await capturePayment(ctx, req.params.id, req.body.amount)),
   );
 
   app.post(

@@ -45,9 +45,12 @@ export const CreatePaymentBody = Type.Object(
     token: Type.String({ minLength: 1, maxLength: 200 }),
     discount: Type.Optional(Type.Union([NonNegativeMoney, Type.Null()])),
     loyalty: Type.Optional(Type.Union([NonNegativeMoney, Type.Null()])),
+    capture: Type.Optional(Type.Union([Type.Literal('automatic'), Type.Literal('manual')])),
   },
   { additionalProperties: false },
 );
+
+export const CaptureBody = Type.Object({ amount: PositiveMoney }, { additionalProperties: false });
 
 export const RefundBody = Type.Object(
   { refundId: Uuid, amount: Type.Optional(PositiveMoney), reason: Type.String({ minLength: 1, maxLength: 500 }) },

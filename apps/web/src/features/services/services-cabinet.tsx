@@ -1,0 +1,58 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, ok, type Schemas } from '../../api/client.ts';
+import { usePreferences } from '../../app/preferences.tsx';
+import { formatMoney } from '../../format/money.ts';
+import { CabinetShell } from '../../ui/cabinet-shell.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
+import './strings.ts';
+
+type OrderType = Schemas['OrderType'];
+
+function TypesSection() {
+  const { t } = useTranslation();
+  const { locale } = usePreferences();
+  const types = useQuery({ queryKey: ['order-types'], queryFn: () => ok(api.GET('/api/v1/order-types')) });
+  const stats = useQueries({
+    queries: (types.data?.items ?? []).map((type) => ({
+      queryKey: ['order-types', type.id, 'price-stats'],
+      queryFn: () => ok(api.GET('/api/v1/order-types/{id}/price-stats', { params: { path: { id: type.id } } })),
+    })),
+  });
+  const statsOf = (id: string) => stats.find((s) => s.data?.typeId === id)?.data;
+  return (
+    <DataTable
+      query={types}
+      rows={(d) => d.items}
+      rowKey={(r: OrderType) => r.id}
+      caption={t('services.types')}
+      testId="order-types"
+      columns={[
+        { key: 'name', header: t('services.name'), cell: (r) => r.name },
+        { key: 'kind', header: t('services.kind'), cell: (r) => r.kind },
+        { key: 'base', header: t('services.basePrice'), cell: (r) => formatMoney(r.basePrice, locale), align: 'right' },
+        {
+          key: 'rate',
+          header: t('services.hourlyRate'),
+          cell: (r) => (r.hourlyRate ? formatMoney(r.hourlyRate, locale) : '—'),
+          align: 'right',
+        },
+        { key: 'count', header: t('services.count'), cell: (r) => statsOf(r.id)?.count ?? '…', align: 'right' },
+        {
+          key: 'average',
+          header: t('services.average'),
+          cell: (r) => {
+            const s = statsOf(r.id);
+            return s ? formatMoney(s.average, locale) : '…';
+          },
+          align: 'right',
+        },
+      ]}
+    />
+  );
+}
+
+/** The manager's view of the kinds of order and their average price over 90 days. */
+export default function ServicesCabinet() {
+  return <CabinetShell id="services" sections={[{ path: 'types', element: <TypesSection /> }]} />;
+}

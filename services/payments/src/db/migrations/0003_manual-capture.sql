@@ -1,0 +1,1 @@
+ALTER TABLE "payments"."payments" ADD COLUMN "capture_method" text DEFAULT 'automatic' NOT NULL;
