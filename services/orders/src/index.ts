@@ -40,30 +40,32 @@ export interface OrdersServiceOptions {
   faults?: SagaFaults;
 }
 
+/** The orders context: its configuration and a client of each service it calls. */
+export function buildOrdersContext(deps: ServiceDeps, options: OrdersServiceOptions = {}): OrdersContext {
+  return {
+    deps,
+    config: readOrdersConfig(deps.env),
+    cart: cartClient(deps.clients.to('cart')),
+    inventory: inventoryClient(deps.clients.to('inventory')),
+    delivery: deliveryClient(deps.clients.to('delivery')),
+    promotions: promotionsClient(deps.clients.to('promotions')),
+    payments: paymentsClient(deps.clients.to('payments')),
+    catalog: catalogClient(deps.clients.to('catalog')),
+    rates: ratesClient(deps.clients.to('rates')),
+    fulfilment: fulfilmentClient(deps.clients.to('fulfilment')),
+    workforce: workforceOffersClient(deps.clients.to('workforce')),
+    faults: options.faults ?? {},
+    settledHere: settledHere(),
+  };
+}
+
 /** Orders with options; tests use it to inject saga failures, the host uses the default export. */
 export function createOrdersService(options: OrdersServiceOptions = {}): ServiceDefinition {
-  function buildContext(deps: ServiceDeps): OrdersContext {
-    return {
-      deps,
-      config: readOrdersConfig(deps.env),
-      cart: cartClient(deps.clients.to('cart')),
-      inventory: inventoryClient(deps.clients.to('inventory')),
-      delivery: deliveryClient(deps.clients.to('delivery')),
-      promotions: promotionsClient(deps.clients.to('promotions')),
-      payments: paymentsClient(deps.clients.to('payments')),
-      catalog: catalogClient(deps.clients.to('catalog')),
-      rates: ratesClient(deps.clients.to('rates')),
-      fulfilment: fulfilmentClient(deps.clients.to('fulfilment')),
-      workforce: workforceOffersClient(deps.clients.to('workforce')),
-      faults: options.faults ?? {},
-      settledHere: settledHere(),
-    };
-  }
   return defineService({
     name: 'orders',
     migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
     tables: { outbox, inbox },
-    context: buildContext,
+    context: (deps) => buildOrdersContext(deps, options),
     routes(app, ctx) {
       ordersRoutes(app, ctx);
       returnRoutes(app, ctx);

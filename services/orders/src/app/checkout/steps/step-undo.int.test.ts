@@ -1,16 +1,10 @@
-import { cartClient } from '@bazar/contracts/clients/cart';
-import { deliveryClient } from '@bazar/contracts/clients/delivery';
-import { inventoryClient } from '@bazar/contracts/clients/inventory';
-import { paymentsClient } from '@bazar/contracts/clients/payments';
-import { promotionsClient } from '@bazar/contracts/clients/promotions';
 import { newId } from '@bazar/kit/ids';
 import type { TestService } from '@bazar/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { available, fake } from '../../../../test/fakes/state.ts';
 import { cartWith, checkoutBody, startOrders, stockedSku } from '../../../../test/harness.ts';
-import { readOrdersConfig } from '../../../config.ts';
+import { buildOrdersContext } from '../../../index.ts';
 import type { OrdersContext } from '../../context.ts';
-import { settledHere } from '../../settled-here.ts';
 import { CHECKOUT_STEPS } from '../checkout.saga.ts';
 import { type CheckoutState, stepId } from '../checkout-state.ts';
 import { startCheckout } from '../start-checkout.ts';
@@ -24,18 +18,7 @@ let ctx: OrdersContext;
 
 beforeAll(async () => {
   ({ t } = await startOrders());
-  const { deps } = t.service;
-  ctx = {
-    deps,
-    config: readOrdersConfig(deps.env),
-    cart: cartClient(deps.clients.to('cart')),
-    inventory: inventoryClient(deps.clients.to('inventory')),
-    delivery: deliveryClient(deps.clients.to('delivery')),
-    promotions: promotionsClient(deps.clients.to('promotions')),
-    payments: paymentsClient(deps.clients.to('payments')),
-    faults: {},
-    settledHere: settledHere(),
-  };
+  ctx = buildOrdersContext(t.service.deps);
 });
 afterAll(() => t?.close());
 
