@@ -56,12 +56,15 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
   let closed = false;
   let reconnectTimer: NodeJS.Timeout | undefined;
   let reconnectAttempt = 0;
+  let warnedClassic = false;
 
   async function consume(subscription: Subscription) {
     if (!consumer || !publisher) return;
     const names = queueNames(prefix, subscription.group);
-    await declareQueues(consumer, prefix, subscription);
+    const model = connection;
+    if (model) await declareQueues(model, prefix, subscription, { classic: [], converted: [] });
     const channel = consumer;
+    if (!channel) return;
     await channel.consume(names.main, (message) => {
       if (message) void handleMessage(channel, subscription, message);
     });
@@ -143,7 +146,11 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
     confirm.on('error', () => {});
     const consuming = await model.createChannel();
     consuming.on('error', () => {});
-    await declareTopology(consuming, prefix, options.topology ?? []);
+    const declared = await declareTopology(model, prefix, options.topology ?? []);
+    if (declared.classic.length > 0 && !warnedClassic) {
+      warnedClassic = true;
+      log.warn({ queues: declared.classic }, 'classic queues from an older install kept; see README "Moving to quorum queues"');
+    }
     await consuming.prefetch(options.prefetch ?? 32);
     connection = model;
     publisher = confirm;
@@ -218,29 +225,111 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
   };
 }
 
-/** A service's queue, its retry queue (dead-lettering back to it after a TTL) and its dead-letter queue, bound to its keys. */
-async function declareQueues(channel: Channel, prefix: string, binding: QueueBinding) {
-  const names = queueNames(prefix, binding.group);
-  await channel.assertQueue(names.main, { durable: true });
-  await channel.assertQueue(names.retry, {
-    durable: true,
-    arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': names.main },
+/**
+ * Quorum queues: replicated by a RabbitMQ cluster, and kept on disk with publisher confirms. The
+ * retry queue dead-letters at least once (a message expiring there is not lost if a node dies
+ * mid-way), which RabbitMQ allows only with `reject-publish` overflow.
+ */
+const QUORUM = { 'x-queue-type': 'quorum' } as const;
+const queueArguments = (prefix: string, group: string) => {
+  const names = queueNames(prefix, group);
+  return [
+    { name: names.main, arguments: { ...QUORUM } },
+    {
+      name: names.retry,
+      arguments: {
+        ...QUORUM,
+        'x-dead-letter-exchange': '',
+        'x-dead-letter-routing-key': names.main,
+        'x-dead-letter-strategy': 'at-least-once',
+        'x-overflow': 'reject-publish',
+      },
+    },
+    { name: names.dead, arguments: { ...QUORUM } },
+  ];
+};
+
+/** What declaring found: queues created before quorum queues (classic) are kept as they are, and named. */
+export interface DeclaredTopology {
+  classic: string[];
+  converted: string[];
+}
+
+/**
+ * Declares a service's queue, its retry queue (dead-lettering back to it after a TTL) and its
+ * dead-letter queue as quorum queues, bound to its keys. A classic queue of the same name (an
+ * install from before) makes RabbitMQ refuse the declaration and close the channel: it is kept
+ * and reported, or, with `convertEmpty`, deleted and declared again when it holds nothing and
+ * nobody consumes it (`bazar migrate` with every service stopped).
+ */
+async function declareQueues(
+  model: ChannelModel,
+  prefix: string,
+  binding: QueueBinding,
+  found: DeclaredTopology,
+  convertEmpty = false,
+): Promise<void> {
+  for (const queue of queueArguments(prefix, binding.group)) {
+    if (await tryOnChannel(model, (channel) => channel.assertQueue(queue.name, { durable: true, arguments: queue.arguments }))) continue;
+    const depth = await tryOnChannel(model, (channel) => channel.checkQueue(queue.name));
+    if (convertEmpty && depth && depth.messageCount === 0 && depth.consumerCount === 0) {
+      await tryOnChannel(model, (channel) => channel.deleteQueue(queue.name, { ifEmpty: true, ifUnused: true }));
+      if (await tryOnChannel(model, (channel) => channel.assertQueue(queue.name, { durable: true, arguments: queue.arguments }))) {
+        found.converted.push(queue.name);
+        continue;
+      }
+    }
+    found.classic.push(queue.name);
+  }
+  await tryOnChannel(model, async (channel) => {
+    for (const key of binding.keys) await channel.bindQueue(queueNames(prefix, binding.group).main, exchangeName(prefix), key);
   });
-  await channel.assertQueue(names.dead, { durable: true });
-  for (const key of binding.keys) await channel.bindQueue(names.main, exchangeName(prefix), key);
+}
+
+/** Runs `work` on a channel of its own, so a refusal (which closes the channel) touches nothing else; undefined when refused. */
+async function tryOnChannel<T>(model: ChannelModel, work: (channel: Channel) => Promise<T>): Promise<T | undefined> {
+  const channel = await model.createChannel();
+  channel.on('error', () => {});
+  try {
+    return await work(channel);
+  } catch (error) {
+    if ((error as { code?: number }).code === 406 || (error as { code?: number }).code === 404) return undefined;
+    throw error;
+  } finally {
+    await channel.close().catch(() => {});
+  }
 }
 
 /** The exchange and every consuming service's queues; idempotent, so every process may run it at start. */
-export async function declareTopology(channel: Channel, prefix: string, bindings: readonly QueueBinding[]) {
-  await channel.assertExchange(exchangeName(prefix), 'topic', { durable: true });
-  for (const binding of bindings) await declareQueues(channel, prefix, binding);
+export async function declareTopology(
+  model: ChannelModel,
+  prefix: string,
+  bindings: readonly QueueBinding[],
+  convertEmpty = false,
+): Promise<DeclaredTopology> {
+  const found: DeclaredTopology = { classic: [], converted: [] };
+  const channel = await model.createChannel();
+  try {
+    await channel.assertExchange(exchangeName(prefix), 'topic', { durable: true });
+  } finally {
+    await channel.close().catch(() => {});
+  }
+  for (const binding of bindings) await declareQueues(model, prefix, binding, found, convertEmpty);
+  return found;
 }
 
-/** `bazar migrate`: declares the topology on the broker and disconnects. */
-export async function declareAmqpTopology(options: { url: string; prefix?: string; topology: readonly QueueBinding[] }) {
+/**
+ * `bazar migrate`: declares the topology on the broker and disconnects. Run with every service
+ * stopped, it also turns the empty classic queues of an older install into quorum queues.
+ */
+export async function declareAmqpTopology(options: {
+  url: string;
+  prefix?: string;
+  topology: readonly QueueBinding[];
+}): Promise<DeclaredTopology> {
   const connection = await amqp.connect(options.url);
   try {
-    await declareTopology(await connection.createChannel(), options.prefix ?? 'bazar', options.topology);
+    return await declareTopology(connection, options.prefix ?? 'bazar', options.topology, true);
   } finally {
     await connection.close();
   }
