@@ -122,7 +122,7 @@ function onSignals(host: Awaited<ReturnType<typeof startHost>>) {
     if (stopping) return;
     stopping = true;
     host.log.info({ signal }, 'shutting down');
-    await host.stop();
+    await host.stop({ graceMs: readServerConfig(process.env).BAZAR_SHUTDOWN_GRACE_MS });
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -30,6 +30,8 @@ export interface AmqpBusOptions {
   topology?: readonly QueueBinding[];
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export const queueNames = (prefix: string, group: string) => ({
   main: `${prefix}.${group}`,
   retry: `${prefix}.${group}.retry`,
@@ -57,6 +59,9 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
   let reconnectTimer: NodeJS.Timeout | undefined;
   let reconnectAttempt = 0;
   let warnedClassic = false;
+  let consuming = true;
+  const consumerTags: string[] = [];
+  const inFlight = new Set<Promise<void>>();
 
   async function consume(subscription: Subscription) {
     if (!consumer || !publisher) return;
@@ -64,10 +69,14 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
     const model = connection;
     if (model) await declareQueues(model, prefix, subscription, { classic: [], converted: [] });
     const channel = consumer;
-    if (!channel) return;
-    await channel.consume(names.main, (message) => {
-      if (message) void handleMessage(channel, subscription, message);
+    if (!channel || !consuming) return;
+    const { consumerTag } = await channel.consume(names.main, (message) => {
+      if (!message) return;
+      const handled = handleMessage(channel, subscription, message);
+      inFlight.add(handled);
+      void handled.finally(() => inFlight.delete(handled));
     });
+    consumerTags.push(consumerTag);
   }
 
   /** A queue of this connection's own (server-named, gone with it) bound to the keys: every process gets its copy. */
@@ -144,17 +153,18 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
     });
     const confirm = await model.createConfirmChannel();
     confirm.on('error', () => {});
-    const consuming = await model.createChannel();
-    consuming.on('error', () => {});
+    const channelForConsumers = await model.createChannel();
+    channelForConsumers.on('error', () => {});
     const declared = await declareTopology(model, prefix, options.topology ?? []);
     if (declared.classic.length > 0 && !warnedClassic) {
       warnedClassic = true;
       log.warn({ queues: declared.classic }, 'classic queues from an older install kept; see README "Moving to quorum queues"');
     }
-    await consuming.prefetch(options.prefetch ?? 32);
+    await channelForConsumers.prefetch(options.prefetch ?? 32);
     connection = model;
     publisher = confirm;
-    consumer = consuming;
+    consumer = channelForConsumers;
+    consumerTags.length = 0;
     for (const subscription of subscriptions) await consume(subscription);
     for (const listener of listeners) await listen(listener);
     if (reconnectAttempt > 0) log.info('broker connection restored');
@@ -217,6 +227,14 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
       await listen(listener);
     },
     isConnected: () => !!publisher,
+    async stopConsuming() {
+      consuming = false;
+      const channel = consumer;
+      if (channel) for (const tag of consumerTags.splice(0)) await channel.cancel(tag).catch(() => {});
+      // A handler runs one transaction; one that outlasts this is redelivered to another process.
+      const until = Date.now() + 15_000;
+      while (inFlight.size > 0 && Date.now() < until) await Promise.race([Promise.allSettled([...inFlight]), sleep(250)]);
+    },
     async close() {
       closed = true;
       clearTimeout(reconnectTimer);
