@@ -135,9 +135,10 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
     });
     // The first creates pg-boss's schema; the others then start together.
     services.rest.start();
-    await services.rest.healthy();
+    // The first start may take long on a loaded machine; restarts during the run are held to 60 s.
+    await services.rest.healthy(150_000);
     for (const s of [services.orders, services.payments, services.inventory]) s.start();
-    await Promise.all([services.orders.healthy(), services.payments.healthy(), services.inventory.healthy()]);
+    await Promise.all([services.orders.healthy(150_000), services.payments.healthy(150_000), services.inventory.healthy(150_000)]);
     print(`[${at()}] services up (database of ${cutDatabaseOf} goes through the cut proxy; logs in ${logDir})`);
 
     const call = async (

@@ -67,7 +67,10 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
     if (!consumer || !publisher) return;
     const names = queueNames(prefix, subscription.group);
     const model = connection;
-    if (model) await declareQueues(model, prefix, subscription, { classic: [], converted: [] });
+    if (model) {
+      const channels = declaringChannels(model);
+      await declareQueues(channels, prefix, subscription, { classic: [], converted: [] }).finally(() => channels.close());
+    }
     const channel = consumer;
     if (!channel || !consuming) return;
     const { consumerTag } = await channel.consume(names.main, (message) => {
@@ -281,41 +284,70 @@ export interface DeclaredTopology {
  * nobody consumes it (`bazar migrate` with every service stopped).
  */
 async function declareQueues(
-  model: ChannelModel,
+  channels: Channels,
   prefix: string,
   binding: QueueBinding,
   found: DeclaredTopology,
   convertEmpty = false,
 ): Promise<void> {
   for (const queue of queueArguments(prefix, binding.group)) {
-    if (await tryOnChannel(model, (channel) => channel.assertQueue(queue.name, { durable: true, arguments: queue.arguments }))) continue;
-    const depth = await tryOnChannel(model, (channel) => channel.checkQueue(queue.name));
+    if (await channels.attempt((channel) => channel.assertQueue(queue.name, { durable: true, arguments: queue.arguments }))) continue;
+    const depth = await channels.attempt((channel) => channel.checkQueue(queue.name));
     if (convertEmpty && depth && depth.messageCount === 0 && depth.consumerCount === 0) {
-      await tryOnChannel(model, (channel) => channel.deleteQueue(queue.name, { ifEmpty: true, ifUnused: true }));
-      if (await tryOnChannel(model, (channel) => channel.assertQueue(queue.name, { durable: true, arguments: queue.arguments }))) {
+      await channels.attempt((channel) => channel.deleteQueue(queue.name, { ifEmpty: true, ifUnused: true }));
+      if (await channels.attempt((channel) => channel.assertQueue(queue.name, { durable: true, arguments: queue.arguments }))) {
         found.converted.push(queue.name);
         continue;
       }
     }
     found.classic.push(queue.name);
   }
-  await tryOnChannel(model, async (channel) => {
+  await channels.attempt(async (channel) => {
     for (const key of binding.keys) await channel.bindQueue(queueNames(prefix, binding.group).main, exchangeName(prefix), key);
+    return true;
   });
 }
 
-/** Runs `work` on a channel of its own, so a refusal (which closes the channel) touches nothing else; undefined when refused. */
-async function tryOnChannel<T>(model: ChannelModel, work: (channel: Channel) => Promise<T>): Promise<T | undefined> {
-  const channel = await model.createChannel();
-  channel.on('error', () => {});
-  try {
-    return await work(channel);
-  } catch (error) {
-    if ((error as { code?: number }).code === 406 || (error as { code?: number }).code === 404) return undefined;
-    throw error;
-  } finally {
-    await channel.close().catch(() => {});
-  }
+/**
+ * One channel for a run of declarations, replaced when the broker refuses one (a refusal closes
+ * the channel it happened on), so only a refused declaration costs a new channel.
+ */
+interface Channels {
+  attempt<T>(work: (channel: Channel) => Promise<T>): Promise<T | undefined>;
+  close(): Promise<void>;
+}
+
+function declaringChannels(model: ChannelModel): Channels {
+  let current: Channel | undefined;
+  const open = async () => {
+    if (!current) {
+      const channel = await model.createChannel();
+      channel.on('error', () => {});
+      channel.on('close', () => {
+        if (current === channel) current = undefined;
+      });
+      current = channel;
+    }
+    return current;
+  };
+  return {
+    async attempt(work) {
+      const channel = await open();
+      try {
+        return await work(channel);
+      } catch (error) {
+        const code = (error as { code?: number }).code;
+        if (current === channel) current = undefined;
+        await channel.close().catch(() => {});
+        if (code === 406 || code === 404) return undefined;
+        throw error;
+      }
+    },
+    async close() {
+      await current?.close().catch(() => {});
+      current = undefined;
+    },
+  };
 }
 
 /** The exchange and every consuming service's queues; idempotent, so every process may run it at start. */
@@ -332,7 +364,12 @@ export async function declareTopology(
   } finally {
     await channel.close().catch(() => {});
   }
-  for (const binding of bindings) await declareQueues(model, prefix, binding, found, convertEmpty);
+  const channels = declaringChannels(model);
+  try {
+    for (const binding of bindings) await declareQueues(channels, prefix, binding, found, convertEmpty);
+  } finally {
+    await channels.close();
+  }
   return found;
 }
 
