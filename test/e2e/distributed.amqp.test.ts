@@ -71,6 +71,8 @@ beforeAll(async () => {
     BAZAR_ADMIN_PASSWORD: admin.password,
     BAZAR_WORKERS: WORKERS[name] ?? '1',
     BAZAR_SHUTDOWN_GRACE_MS: '0',
+    // Every customer of the suite signs up from the loopback address.
+    REGISTER_MAX_PER_ADDRESS: '1000',
     CATALOG_CACHE_TTL_SECONDS: String(CACHE_TTL_SECONDS),
     LOG_LEVEL: 'warn',
   });
@@ -206,6 +208,7 @@ describe('every service its own process behind the gateway, on PostgreSQL, Rabbi
           password: 'correct horse battery',
           name: 'Покупатель',
         });
+        expect(registered.status, JSON.stringify(registered.body)).toBe(201);
         const token = registered.body.accessToken as string;
         const cart = await call('POST', '/api/v1/carts', token, {});
         await call('POST', `/api/v1/carts/${cart.body.id}/items`, token, { variantId, quantity: 1 });
