@@ -28,8 +28,18 @@ export interface FaultRunResult {
   faults: string[];
   /** From the end of the last fault to the first moment every invariant held; undefined if never. */
   agreementMs: number | undefined;
+  /** Per fault: how long it lasted and how long after its end the first checkout was accepted again. */
+  recoveries: Recovery[];
   violations: string[];
   logDir: string;
+}
+
+export interface Recovery {
+  fault: string;
+  /** From the fault's start to its end (the killed process answering /health again, the proxy back up). */
+  outageMs: number;
+  /** From the fault's end to the next checkout a customer got a 201 for; undefined if none came in the load window. */
+  firstCheckoutMs: number | undefined;
 }
 
 /** Mulberry32: the same seed plays the same faults at the same moments. */
@@ -112,6 +122,7 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
       BAZAR_RECONCILE_EVERY_SECONDS: '5',
       BAZAR_RECONCILE_AFTER_SECONDS: '15',
       PAYMENTS_RECOVER_AFTER_SECONDS: '15',
+      BAZAR_SHUTDOWN_GRACE_MS: '100',
     });
     const services = {
       rest: new ServiceProcess('catalog,rates,cart,promotions', ports.rest, env('rest'), join(logDir, 'rest.log')),
@@ -124,9 +135,10 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
     });
     // The first creates pg-boss's schema; the others then start together.
     services.rest.start();
-    await services.rest.healthy();
+    // The first start may take long on a loaded machine; restarts during the run are held to 60 s.
+    await services.rest.healthy(150_000);
     for (const s of [services.orders, services.payments, services.inventory]) s.start();
-    await Promise.all([services.orders.healthy(), services.payments.healthy(), services.inventory.healthy()]);
+    await Promise.all([services.orders.healthy(150_000), services.payments.healthy(150_000), services.inventory.healthy(150_000)]);
     print(`[${at()}] services up (database of ${cutDatabaseOf} goes through the cut proxy; logs in ${logDir})`);
 
     const call = async (
@@ -190,18 +202,22 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
       lastFaultEnd = Math.max(lastFaultEnd, Date.now());
     };
     const faultPlan: Promise<void>[] = [];
+    const spans: { fault: string; startedAt: number; endedAt: number }[] = [];
+    const acceptedAt: number[] = [];
     const loadStart = Date.now();
     for (const name of KILLED) {
       const when = window(3_000);
       faultPlan.push(
         (async () => {
           await sleep(when);
+          const startedAt = Date.now();
           await services[name].kill('SIGKILL');
           faults.push(`${at()} kill -9 ${name}`);
           await sleep(500 + rand() * 2_500);
           services[name].start();
           await services[name].healthy().catch((error) => faults.push(`${name} did not come back: ${error}`));
           faults.push(`${at()} ${name} back`);
+          spans.push({ fault: `kill -9 ${name}`, startedAt, endedAt: Date.now() });
           ended();
         })(),
       );
@@ -210,11 +226,13 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
     faultPlan.push(
       (async () => {
         await sleep(brokerCut.when);
+        const startedAt = Date.now();
         await amqpProxy.down();
         faults.push(`${at()} RabbitMQ cut`);
         await sleep(brokerCut.ms);
         await amqpProxy.up();
         faults.push(`${at()} RabbitMQ back`);
+        spans.push({ fault: 'RabbitMQ cut', startedAt, endedAt: Date.now() });
         ended();
       })(),
     );
@@ -222,11 +240,13 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
     faultPlan.push(
       (async () => {
         await sleep(databaseCut.when);
+        const startedAt = Date.now();
         await pgProxy.down();
         faults.push(`${at()} PostgreSQL of ${cutDatabaseOf} cut`);
         await sleep(databaseCut.ms);
         await pgProxy.up();
         faults.push(`${at()} PostgreSQL of ${cutDatabaseOf} back`);
+        spans.push({ fault: `PostgreSQL of ${cutDatabaseOf} cut`, startedAt, endedAt: Date.now() });
         ended();
       })(),
     );
@@ -271,6 +291,7 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
           continue;
         }
         count(kind);
+        acceptedAt.push(Date.now());
         const orderId = requireText(placed, 'order', 'id');
         const paymentId = textAt(placed.body, 'payment', 'id') ?? null;
         accepted.push({ orderId, paymentId });
@@ -285,6 +306,21 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
     await Promise.all([...Array.from({ length: 6 }, (_, i) => customer(i)), ...faultPlan]);
     print(`[${at()}] load over: ${accepted.length} accepted checkouts ${JSON.stringify(outcomes)}`);
     for (const f of faults) print(`  ${f}`);
+    const recoveries: Recovery[] = spans
+      .sort((a, b) => a.startedAt - b.startedAt)
+      .map((span) => {
+        const next = acceptedAt.find((t) => t >= span.endedAt);
+        return {
+          fault: span.fault,
+          outageMs: span.endedAt - span.startedAt,
+          firstCheckoutMs: next === undefined ? undefined : next - span.endedAt,
+        };
+      });
+    print('  recovery after each fault: fault | outage | first accepted checkout after its end');
+    for (const r of recoveries)
+      print(
+        `    ${r.fault.padEnd(28)} | ${(r.outageMs / 1000).toFixed(1)} s | ${r.firstCheckoutMs === undefined ? 'none within the load window' : `${(r.firstCheckoutMs / 1000).toFixed(1)} s`}`,
+      );
 
     const crashed = Object.values(services).filter((s) => !s.alive());
     const db = new pg.Client({ connectionString: database.url });
@@ -312,7 +348,7 @@ export async function runFaults(options: FaultRunOptions): Promise<FaultRunResul
         : `[${at()}] agreement ${(agreementMs / 1000).toFixed(1)} s after the last fault (target < 60 s)`,
     );
     for (const v of found.slice(0, 30)) print(`  ✗ ${v}`);
-    return { seed: options.seed, accepted: accepted.length, outcomes, faults, agreementMs, violations: found, logDir };
+    return { seed: options.seed, accepted: accepted.length, outcomes, faults, agreementMs, recoveries, violations: found, logDir };
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => {});
     await deleteBrokerObjects(prefix).catch(() => {});

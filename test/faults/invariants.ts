@@ -87,18 +87,43 @@ export async function violations(
     [LIVE],
   );
   if (units && units.reserved !== units.live) found.push(`reserved units ${units.reserved} ≠ units of live orders ${units.live}`);
+  // Sold units (held or committed reservations) equal the units of the orders that stand (paid, or
+  // further along): once every checkout settled, none is left awaiting payment.
+  const [sold] = await rows<{ sold: number; paid: number }>(
+    `SELECT (SELECT coalesce(sum(l.quantity), 0)::int FROM inventory.reservation_lines l
+               JOIN inventory.reservations r ON r.id = l.reservation_id WHERE r.status IN ('reserved', 'committed')) AS sold,
+            (SELECT coalesce(sum((line->>'quantity')::int), 0)::int
+               FROM orders.orders o, jsonb_array_elements(o.lines) line
+              WHERE o.status = ANY($1) AND o.status <> 'awaiting_payment') AS paid`,
+    [LIVE],
+  );
+  if (sold && sold.sold !== sold.paid) found.push(`sold units ${sold.sold} ≠ paid units ${sold.paid}`);
+
+  // Every event written to an outbox has reached the broker.
+  for (const { schema } of await rows<{ schema: string }>(
+    `SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'outbox' ORDER BY 1`,
+  )) {
+    const [pending] = await rows<{ n: number; oldest: string | null }>(
+      `SELECT count(*)::int AS n, min(created_at)::text AS oldest FROM "${schema}".outbox WHERE published_at IS NULL`,
+    );
+    if (pending && pending.n > 0) found.push(`${pending.n} unpublished outbox row(s) in ${schema} (oldest ${pending.oldest})`);
+  }
 
   const dead = await deadLetters({ url: broker.url, prefix: broker.prefix, groups: broker.groups });
   for (const d of dead) found.push(`dead letter in ${d.group}: ${d.type} ${d.eventId} (${d.error})`);
   return found;
 }
 
-/** `bazar ledger verify` against the run's database: its output when it fails, else nothing. */
+/** `bazar ledger verify` and `bazar stock verify` against the run's database: their output when they fail, else nothing. */
 export function ledgerViolations(databaseUrl: string): string[] {
-  const verify = spawnSync(process.execPath, [BAZAR_BUNDLE, 'ledger', 'verify'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return verify.status === 0 ? [] : [`ledger verify failed: ${verify.stdout}${verify.stderr}`.slice(0, 2_000)];
+  const found: string[] = [];
+  for (const command of ['ledger', 'stock']) {
+    const verify = spawnSync(process.execPath, [BAZAR_BUNDLE, command, 'verify'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    if (verify.status !== 0) found.push(`${command} verify failed: ${verify.stdout}${verify.stderr}`.slice(0, 2_000));
+  }
+  return found;
 }

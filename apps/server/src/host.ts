@@ -42,7 +42,11 @@ export interface RunningHost {
   notices: string[];
   /** Demo data loading after the server listens (resolves at once when demo is off). */
   demo: Promise<string[]>;
-  stop(): Promise<void>;
+  /**
+   * `graceMs` (SIGTERM): /ready answers 503 and requests already on their way are read for that
+   * long before the listener closes, so a connection accepted but not yet read is answered, not reset.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
 }
 
 /**
@@ -73,7 +77,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const jobs = await createJobs({ database, url: platform.DATABASE_URL, log });
     cleanups.unshift(() => jobs.stop());
     const app = await createHttpApp({ log, title: options.title ?? 'Bazar API', trustProxy: platform.TRUST_PROXY });
-    cleanups.unshift(() => app.close());
+    let appClosed: Promise<unknown> | undefined;
+    const closeApp = () => (appClosed ??= app.close());
+    cleanups.unshift(closeApp);
 
     const hostsIdentity = options.services.some((s) => s.name === 'identity');
     if (!hostsIdentity && !platform.IDENTITY_URL) throw new Error('IDENTITY_URL is required to verify tokens when identity runs elsewhere');
@@ -96,7 +102,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       cleanups.unshift(() => edge.close());
     }
 
+    let draining = false;
     opsRoutes(app, [
+      {
+        name: 'shutdown',
+        check: async () => {
+          if (draining) throw new Error('shutting down');
+        },
+      },
       { name: 'database', check: () => withinMs(database.query('SELECT 1'), READY_CHECK_MS, 'database did not answer') },
       {
         name: 'bus',
@@ -123,9 +136,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (options.web && !(await webRoutes(app))) notices.push('web app not built: run `npm run build` to serve it at /');
     await app.ready();
     for (const service of services) notices.push(...(await service.start()));
+    // Graceful stop (SIGTERM): no new requests and the running ones answered, then no new
+    // deliveries and the running handlers acked, then relays, jobs and connections.
     cleanups.unshift(async () => {
       for (const service of [...services].reverse()) await service.stop();
     });
+    cleanups.unshift(async () => bus.stopConsuming?.());
+    cleanups.unshift(closeApp);
     const url = options.listen === false ? '' : await app.listen({ port: platform.PORT, host: platform.HOST });
     // Demo data loads after the server answers, so a first start is usable at once.
     const demo = options.demo ? seedDemo(services, log) : Promise.resolve([]);
@@ -140,7 +157,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       services,
       notices,
       demo,
-      async stop() {
+      async stop(stopOptions) {
+        if (stopOptions?.graceMs) {
+          draining = true;
+          // Deliveries stop at once; requests get the grace.
+          await Promise.all([bus.stopConsuming?.(), new Promise((resolve) => setTimeout(resolve, stopOptions.graceMs))]);
+        }
         for (const cleanup of cleanups) await cleanup().catch((error) => log.warn({ err: error }, 'shutdown step failed'));
       },
     };

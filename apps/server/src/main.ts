@@ -122,7 +122,7 @@ function onSignals(host: Awaited<ReturnType<typeof startHost>>) {
     if (stopping) return;
     stopping = true;
     host.log.info({ signal }, 'shutting down');
-    await host.stop();
+    await host.stop({ graceMs: readServerConfig(process.env).BAZAR_SHUTDOWN_GRACE_MS });
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -142,8 +142,13 @@ async function migrate(only?: string) {
   }
   if (platform.AMQP_URL) {
     const topology = queueBindingsOf(SERVICES);
-    await declareAmqpTopology({ url: platform.AMQP_URL, prefix: platform.AMQP_PREFIX, topology });
+    const declared = await declareAmqpTopology({ url: platform.AMQP_URL, prefix: platform.AMQP_PREFIX, topology });
     console.log(`broker: exchange ${exchangeName(platform.AMQP_PREFIX)} and queues of ${topology.map((b) => b.group).join(', ')} declared`);
+    if (declared.converted.length > 0) console.log(`broker: classic queues made quorum queues: ${declared.converted.join(', ')}`);
+    if (declared.classic.length > 0)
+      console.log(
+        `broker: classic queues kept (they hold messages or have consumers; start the services to drain them, stop them and migrate again): ${declared.classic.join(', ')}`,
+      );
   }
 }
 

@@ -68,7 +68,7 @@ describe('bazar serve identity on PostgreSQL and RabbitMQ', () => {
   it('reports ready with its database and broker', async () => {
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', bus: 'ok' } });
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { shutdown: 'ok', database: 'ok', bus: 'ok' } });
     expect(output).toContain('events: amqp bus');
   });
 

@@ -14,6 +14,13 @@ export const ServerConfigSchema = Type.Object({
     maximum: 64,
     description: 'Processes serving `bazar start` / `bazar serve` on one port (node:cluster); more than 1 needs DATABASE_URL',
   }),
+  BAZAR_SHUTDOWN_GRACE_MS: Type.Integer({
+    default: 1000,
+    minimum: 0,
+    maximum: 60_000,
+    description:
+      'On SIGTERM, how long /ready answers 503 and requests already sent are still read before the listener closes; in-flight requests then finish',
+  }),
 });
 export type ServerConfig = Static<typeof ServerConfigSchema> & { BAZAR_DEMO: '0' | '1' };
 

@@ -4,7 +4,7 @@ import { NotYet } from '../errors.ts';
 import { envelope } from '../events/event.ts';
 import { createLogger } from '../log.ts';
 import { testAmqpUrl, waitFor } from '../testing.ts';
-import { createAmqpBus, exchangeName, queueNames } from './amqp-bus.ts';
+import { createAmqpBus, declareAmqpTopology, exchangeName, queueNames } from './amqp-bus.ts';
 import type { Bus } from './bus.ts';
 
 const prefix = `kittest${Date.now()}`;
@@ -20,7 +20,7 @@ afterAll(async () => {
   await bus?.close();
   const connection = await amqp.connect(testAmqpUrl());
   const channel = await connection.createChannel();
-  for (const group of ['alpha', 'beta', 'flaky', 'poison', 'late'])
+  for (const group of ['alpha', 'beta', 'flaky', 'poison', 'late', 'older', 'busy'])
     for (const q of Object.values(queueNames(prefix, group))) await channel.deleteQueue(q);
   await channel.deleteExchange(exchangeName(prefix));
   await connection.close();
@@ -102,5 +102,71 @@ describe('RabbitMQ bus', () => {
     const channel = await connection.createChannel();
     expect((await channel.checkQueue(queueNames(prefix, 'late').dead)).messageCount).toBe(0);
     await connection.close();
+  });
+
+  it('declares quorum queues: asking for the same names as classic queues is refused', async () => {
+    await bus.subscribe('alpha', [`${prefix}.thing_done.v1`], async () => {});
+    const connection = await amqp.connect(testAmqpUrl());
+    try {
+      const names = queueNames(prefix, 'alpha');
+      const retry = {
+        'x-dead-letter-exchange': '',
+        'x-dead-letter-routing-key': names.main,
+        'x-dead-letter-strategy': 'at-least-once',
+        'x-overflow': 'reject-publish',
+      };
+      for (const [name, args] of [
+        [names.main, {}],
+        [names.retry, retry],
+        [names.dead, {}],
+      ] as const) {
+        const channel = await connection.createChannel();
+        channel.on('error', () => {});
+        await expect(channel.assertQueue(name, { durable: true, arguments: { ...args, 'x-queue-type': 'classic' } })).rejects.toThrow(
+          /inequivalent arg 'x-queue-type'.*current is 'quorum'/,
+        );
+      }
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it("keeps an older install's classic queue working, and bazar migrate turns it into a quorum queue once it is empty", async () => {
+    const connection = await amqp.connect(testAmqpUrl());
+    try {
+      const setup = await connection.createChannel();
+      const older = queueNames(prefix, 'older');
+      const busy = queueNames(prefix, 'busy');
+      for (const name of [...Object.values(older), ...Object.values(busy)]) await setup.assertQueue(name, { durable: true });
+      setup.sendToQueue(busy.main, Buffer.from('{}'));
+      const handled: string[] = [];
+      await bus.subscribe('older', [`${prefix}.older.v1`], async (e) => void handled.push(e.id));
+      const sent = event(`${prefix}.older`, {});
+      await bus.publish(sent);
+      await waitFor(() => handled.length === 1, 10_000, 'the event through the classic queue');
+      expect(handled).toEqual([sent.id]);
+
+      await bus.close();
+      const declared = await declareAmqpTopology({
+        url: testAmqpUrl(),
+        prefix,
+        topology: [
+          { group: 'older', keys: [`${prefix}.older.v1`] },
+          { group: 'busy', keys: [] },
+        ],
+      });
+      expect(declared.converted.sort()).toEqual([...Object.values(older), busy.retry, busy.dead].sort());
+      expect(declared.classic).toEqual([busy.main]);
+      const probe = await connection.createChannel();
+      probe.on('error', () => {});
+      await expect(probe.assertQueue(older.main, { durable: true, arguments: { 'x-queue-type': 'classic' } })).rejects.toThrow(/quorum/);
+      // The converted queue is bound again: an event reaches it.
+      const check = await connection.createConfirmChannel();
+      check.publish(exchangeName(prefix), `${prefix}.older.v1`, Buffer.from('{}'));
+      await check.waitForConfirms();
+      await waitFor(async () => (await check.checkQueue(older.main)).messageCount === 1, 5_000, 'a message in the converted queue');
+    } finally {
+      await connection.close();
+    }
   });
 });

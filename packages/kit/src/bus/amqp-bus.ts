@@ -31,6 +31,8 @@ export interface AmqpBusOptions {
   topology?: readonly QueueBinding[];
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export const queueNames = (prefix: string, group: string) => ({
   main: `${prefix}.${group}`,
   retry: `${prefix}.${group}.retry`,
@@ -57,15 +59,28 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
   let closed = false;
   let reconnectTimer: NodeJS.Timeout | undefined;
   let reconnectAttempt = 0;
+  let warnedClassic = false;
+  let consuming = true;
+  const consumerTags: string[] = [];
+  const inFlight = new Set<Promise<void>>();
 
   async function consume(subscription: Subscription) {
     if (!consumer || !publisher) return;
     const names = queueNames(prefix, subscription.group);
-    await declareQueues(consumer, prefix, subscription);
+    const model = connection;
+    if (model) {
+      const channels = declaringChannels(model);
+      await declareQueues(channels, prefix, subscription, { classic: [], converted: [] }).finally(() => channels.close());
+    }
     const channel = consumer;
-    await channel.consume(names.main, (message) => {
-      if (message) void handleMessage(channel, subscription, message);
+    if (!channel || !consuming) return;
+    const { consumerTag } = await channel.consume(names.main, (message) => {
+      if (!message) return;
+      const handled = handleMessage(channel, subscription, message);
+      inFlight.add(handled);
+      void handled.finally(() => inFlight.delete(handled));
     });
+    consumerTags.push(consumerTag);
   }
 
   /** A queue of this connection's own (server-named, gone with it) bound to the keys: every process gets its copy. */
@@ -147,13 +162,18 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
     });
     const confirm = await model.createConfirmChannel();
     confirm.on('error', () => {});
-    const consuming = await model.createChannel();
-    consuming.on('error', () => {});
-    await declareTopology(consuming, prefix, options.topology ?? []);
-    await consuming.prefetch(options.prefetch ?? 32);
+    const channelForConsumers = await model.createChannel();
+    channelForConsumers.on('error', () => {});
+    const declared = await declareTopology(model, prefix, options.topology ?? []);
+    if (declared.classic.length > 0 && !warnedClassic) {
+      warnedClassic = true;
+      log.warn({ queues: declared.classic }, 'classic queues from an older install kept; see README "Moving to quorum queues"');
+    }
+    await channelForConsumers.prefetch(options.prefetch ?? 32);
     connection = model;
     publisher = confirm;
-    consumer = consuming;
+    consumer = channelForConsumers;
+    consumerTags.length = 0;
     for (const subscription of subscriptions) await consume(subscription);
     for (const listener of listeners) await listen(listener);
     if (reconnectAttempt > 0) log.info('broker connection restored');
@@ -241,6 +261,14 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
       await listen(listener);
     },
     isConnected: () => !!publisher,
+    async stopConsuming() {
+      consuming = false;
+      const channel = consumer;
+      if (channel) for (const tag of consumerTags.splice(0)) await channel.cancel(tag).catch(() => {});
+      // A handler runs one transaction; one that outlasts this is redelivered to another process.
+      const until = Date.now() + 15_000;
+      while (inFlight.size > 0 && Date.now() < until) await Promise.race([Promise.allSettled([...inFlight]), sleep(250)]);
+    },
     async close() {
       closed = true;
       unwatch();
@@ -250,29 +278,145 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
   };
 }
 
-/** A service's queue, its retry queue (dead-lettering back to it after a TTL) and its dead-letter queue, bound to its keys. */
-async function declareQueues(channel: Channel, prefix: string, binding: QueueBinding) {
-  const names = queueNames(prefix, binding.group);
-  await channel.assertQueue(names.main, { durable: true });
-  await channel.assertQueue(names.retry, {
-    durable: true,
-    arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': names.main },
+/**
+ * Quorum queues: replicated by a RabbitMQ cluster, and kept on disk with publisher confirms. The
+ * retry queue dead-letters at least once (a message expiring there is not lost if a node dies
+ * mid-way), which RabbitMQ allows only with `reject-publish` overflow.
+ */
+const QUORUM = { 'x-queue-type': 'quorum' } as const;
+const queueArguments = (prefix: string, group: string) => {
+  const names = queueNames(prefix, group);
+  return [
+    { name: names.main, arguments: { ...QUORUM } },
+    {
+      name: names.retry,
+      arguments: {
+        ...QUORUM,
+        'x-dead-letter-exchange': '',
+        'x-dead-letter-routing-key': names.main,
+        'x-dead-letter-strategy': 'at-least-once',
+        'x-overflow': 'reject-publish',
+      },
+    },
+    { name: names.dead, arguments: { ...QUORUM } },
+  ];
+};
+
+/** What declaring found: queues created before quorum queues (classic) are kept as they are, and named. */
+export interface DeclaredTopology {
+  classic: string[];
+  converted: string[];
+}
+
+/**
+ * Declares a service's queue, its retry queue (dead-lettering back to it after a TTL) and its
+ * dead-letter queue as quorum queues, bound to its keys. A classic queue of the same name (an
+ * install from before) makes RabbitMQ refuse the declaration and close the channel: it is kept
+ * and reported, or, with `convertEmpty`, deleted and declared again when it holds nothing and
+ * nobody consumes it (`bazar migrate` with every service stopped).
+ */
+async function declareQueues(
+  channels: Channels,
+  prefix: string,
+  binding: QueueBinding,
+  found: DeclaredTopology,
+  convertEmpty = false,
+): Promise<void> {
+  for (const queue of queueArguments(prefix, binding.group)) {
+    if (await channels.attempt((channel) => channel.assertQueue(queue.name, { durable: true, arguments: queue.arguments }))) continue;
+    const depth = await channels.attempt((channel) => channel.checkQueue(queue.name));
+    if (convertEmpty && depth && depth.messageCount === 0 && depth.consumerCount === 0) {
+      await channels.attempt((channel) => channel.deleteQueue(queue.name, { ifEmpty: true, ifUnused: true }));
+      if (await channels.attempt((channel) => channel.assertQueue(queue.name, { durable: true, arguments: queue.arguments }))) {
+        found.converted.push(queue.name);
+        continue;
+      }
+    }
+    found.classic.push(queue.name);
+  }
+  await channels.attempt(async (channel) => {
+    for (const key of binding.keys) await channel.bindQueue(queueNames(prefix, binding.group).main, exchangeName(prefix), key);
+    return true;
   });
-  await channel.assertQueue(names.dead, { durable: true });
-  for (const key of binding.keys) await channel.bindQueue(names.main, exchangeName(prefix), key);
+}
+
+/**
+ * One channel for a run of declarations, replaced when the broker refuses one (a refusal closes
+ * the channel it happened on), so only a refused declaration costs a new channel.
+ */
+interface Channels {
+  attempt<T>(work: (channel: Channel) => Promise<T>): Promise<T | undefined>;
+  close(): Promise<void>;
+}
+
+function declaringChannels(model: ChannelModel): Channels {
+  let current: Channel | undefined;
+  const open = async () => {
+    if (!current) {
+      const channel = await model.createChannel();
+      channel.on('error', () => {});
+      channel.on('close', () => {
+        if (current === channel) current = undefined;
+      });
+      current = channel;
+    }
+    return current;
+  };
+  return {
+    async attempt(work) {
+      const channel = await open();
+      try {
+        return await work(channel);
+      } catch (error) {
+        const code = (error as { code?: number }).code;
+        if (current === channel) current = undefined;
+        await channel.close().catch(() => {});
+        if (code === 406 || code === 404) return undefined;
+        throw error;
+      }
+    },
+    async close() {
+      await current?.close().catch(() => {});
+      current = undefined;
+    },
+  };
 }
 
 /** The exchange and every consuming service's queues; idempotent, so every process may run it at start. */
-export async function declareTopology(channel: Channel, prefix: string, bindings: readonly QueueBinding[]) {
-  await channel.assertExchange(exchangeName(prefix), 'topic', { durable: true });
-  for (const binding of bindings) await declareQueues(channel, prefix, binding);
+export async function declareTopology(
+  model: ChannelModel,
+  prefix: string,
+  bindings: readonly QueueBinding[],
+  convertEmpty = false,
+): Promise<DeclaredTopology> {
+  const found: DeclaredTopology = { classic: [], converted: [] };
+  const channel = await model.createChannel();
+  try {
+    await channel.assertExchange(exchangeName(prefix), 'topic', { durable: true });
+  } finally {
+    await channel.close().catch(() => {});
+  }
+  const channels = declaringChannels(model);
+  try {
+    for (const binding of bindings) await declareQueues(channels, prefix, binding, found, convertEmpty);
+  } finally {
+    await channels.close();
+  }
+  return found;
 }
 
-/** `bazar migrate`: declares the topology on the broker and disconnects. */
-export async function declareAmqpTopology(options: { url: string; prefix?: string; topology: readonly QueueBinding[] }) {
+/**
+ * `bazar migrate`: declares the topology on the broker and disconnects. Run with every service
+ * stopped, it also turns the empty classic queues of an older install into quorum queues.
+ */
+export async function declareAmqpTopology(options: {
+  url: string;
+  prefix?: string;
+  topology: readonly QueueBinding[];
+}): Promise<DeclaredTopology> {
   const connection = await amqp.connect(options.url);
   try {
-    await declareTopology(await connection.createChannel(), options.prefix ?? 'bazar', options.topology);
+    return await declareTopology(connection, options.prefix ?? 'bazar', options.topology, true);
   } finally {
     await connection.close();
   }

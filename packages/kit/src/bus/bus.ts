@@ -20,6 +20,11 @@ export interface Bus {
   broadcast(keys: string[], handler: EnvelopeHandler): Promise<void>;
   /** True while the bus can accept publishes (broker connected). */
   isConnected(): boolean;
+  /**
+   * Graceful shutdown: take no more deliveries, wait for the handlers already running and ack what
+   * they handled; publishing still works, so the outbox relay may flush before `close`.
+   */
+  stopConsuming?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,276 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { queueNames } from '@bazar/kit/bus/amqp-bus';
+import { newId } from '@bazar/kit/ids';
+import { queueBindingsOf } from '@bazar/kit/service';
+import { createTestPostgresDatabase, freePort, testAmqpUrl, testRedisUrl, waitFor } from '@bazar/kit/testing';
+import amqp from 'amqplib';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVICES } from '../../apps/server/src/services.ts';
+import { deleteTestQueues } from '../../apps/server/test/amqp-cleanup.ts';
+import { violations } from '../faults/invariants.ts';
+import { ServiceProcess } from '../faults/processes.ts';
+
+// Every service its own `bazar serve <service>` process (orders and catalog as two processes each,
+// BAZAR_WORKERS=2) plus `bazar serve gateway`, on real PostgreSQL, RabbitMQ and Redis. The customer
+// only ever talks to the gateway.
+const prefix = `teste2edist${Date.now()}`;
+const groups = queueBindingsOf(SERVICES).map((b) => b.group);
+const admin = { email: 'admin@distributed.test', password: 'distributed-secret-1' };
+const WORKERS: Record<string, string> = { orders: '2', catalog: '2' };
+const CACHE_TTL_SECONDS = 3;
+
+let database: { url: string; drop(): Promise<void> };
+let sql: pg.Client;
+const processes: ServiceProcess[] = [];
+let gateway: ServiceProcess;
+let logDir: string;
+
+type Answer = { status: number; body: ReturnType<typeof JSON.parse> };
+async function call(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const res = await fetch(`${gateway.url}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(20_000),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, [fileURLToPath(new URL('../../scripts/build.mjs', import.meta.url)), '--quiet'], {
+    stdio: 'inherit',
+  });
+  expect(build.status).toBe(0);
+  database = await createTestPostgresDatabase();
+  sql = new pg.Client({ connectionString: database.url });
+  await sql.connect();
+  logDir = mkdtempSync(join(tmpdir(), 'bazar-distributed-'));
+  const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s.name, await freePort()] as const)));
+  const urls = Object.fromEntries(SERVICES.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s.name]}`]));
+  const env = (name: string): Record<string, string> => ({
+    ...urls,
+    DATABASE_URL: database.url,
+    // 14 processes share a PostgreSQL other suites use too.
+    DATABASE_POOL_SIZE: '2',
+    AMQP_URL: testAmqpUrl(),
+    AMQP_PREFIX: prefix,
+    REDIS_URL: testRedisUrl(),
+    BAZAR_INTERNAL_TOKEN: `internal-${prefix}`,
+    BAZAR_DEMO: '0',
+    BAZAR_ADMIN_EMAIL: admin.email,
+    BAZAR_ADMIN_PASSWORD: admin.password,
+    BAZAR_WORKERS: WORKERS[name] ?? '1',
+    BAZAR_SHUTDOWN_GRACE_MS: '0',
+    // Every customer of the suite signs up from the loopback address.
+    REGISTER_MAX_PER_ADDRESS: '1000',
+    CATALOG_CACHE_TTL_SECONDS: String(CACHE_TTL_SECONDS),
+    LOG_LEVEL: 'warn',
+  });
+  const start = (name: string) => {
+    const service = new ServiceProcess(name, ports[name] as number, env(name), join(logDir, `${name}.log`));
+    processes.push(service);
+    service.start();
+    return service;
+  };
+  // Identity first: it creates the admin and pg-boss's schema; the others verify its tokens.
+  await start('identity').healthy(120_000);
+  const rest = SERVICES.filter((s) => s.name !== 'identity').map((s) => start(s.name));
+  await Promise.all(rest.map((s) => s.healthy(300_000)));
+  gateway = new ServiceProcess('gateway', await freePort(), env('gateway'), join(logDir, 'gateway.log'));
+  processes.push(gateway);
+  gateway.start();
+  await gateway.healthy(60_000);
+}, 480_000);
+
+afterAll(async () => {
+  await Promise.all(processes.map((p) => p.stop()));
+  await sql?.end();
+  await deleteTestQueues(testAmqpUrl(), prefix, groups).catch(() => {});
+  await database?.drop();
+});
+
+describe('every service its own process behind the gateway, on PostgreSQL, RabbitMQ and Redis', () => {
+  let staff: string;
+  let variantId: string;
+  let productId: string;
+  let sku: string;
+
+  it('is ready: the gateway reaches every service, each process its database and broker', async () => {
+    expect((await fetch(`${gateway.url}/ready`)).status).toBe(200);
+    for (const p of processes) expect((await fetch(`${p.url}/ready`)).status, p.name).toBe(200);
+    const login = await call('POST', '/api/v1/auth/login', undefined, admin);
+    expect(login.status).toBe(200);
+    staff = login.body.accessToken;
+    sku = `DIST-${newId().slice(-10)}`;
+    const created = await call('POST', '/api/v1/products', staff, {
+      title: `Distributed kettle ${sku}`,
+      description: 'Boils water in every process',
+      variants: [{ sku, price: 250_000, stock: 40 }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    productId = created.body.id;
+    variantId = created.body.variants[0].id;
+    // Inventory learns of the SKU from catalog's event, through RabbitMQ.
+    await waitFor(
+      async () => {
+        const stock = await call('GET', `/api/v1/inventory?sku=${sku}`, staff);
+        const rows = Array.isArray(stock.body) ? stock.body : (stock.body?.items ?? []);
+        return rows.some((r: { onHand: number }) => r.onHand === 40);
+      },
+      30_000,
+      'inventory to stock the new SKU',
+    );
+  });
+
+  it('takes a customer from sign-up through search, cart and checkout to a paid order, a picking task and a message in the inbox', async () => {
+    const email = `dist-${newId().slice(-8)}@example.test`;
+    const registered = await call('POST', '/api/v1/auth/register', undefined, { email, password: 'correct horse battery', name: 'Анна' });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const customer = registered.body.accessToken as string;
+
+    await waitFor(
+      async () => {
+        const found = await call('GET', `/api/v1/products?q=${encodeURIComponent('Distributed kettle')}`);
+        return (found.body?.items ?? []).some((p: { id: string }) => p.id === productId);
+      },
+      30_000,
+      'the product in search',
+    );
+    const cart = await call('POST', '/api/v1/carts', customer, {});
+    expect(cart.status).toBe(201);
+    expect((await call('POST', `/api/v1/carts/${cart.body.id}/items`, customer, { variantId, quantity: 2 })).status).toBe(201);
+    const placed = await call(
+      'POST',
+      '/api/v1/checkout',
+      customer,
+      {
+        cartId: cart.body.id,
+        phone: '+7 900 000-00-00',
+        shippingAddress: { city: 'Kazan', street: 'Baumana', house: '1' },
+        payment: { provider: 'test', token: 'tok_success' },
+      },
+      { 'idempotency-key': newId() },
+    );
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    expect(placed.body.order.status).toBe('paid');
+    const orderId = placed.body.order.id as string;
+
+    const mine = await call('GET', '/api/v1/orders', customer);
+    expect(mine.status).toBe(200);
+    expect((mine.body.items ?? mine.body).map((o: { id: string }) => o.id)).toContain(orderId);
+    // Fulfilment opens a picking task from order.paid; notifications tells the customer.
+    await waitFor(
+      async () => {
+        const tasks = await call('GET', '/api/v1/picking/tasks', staff);
+        return JSON.stringify(tasks.body).includes(orderId);
+      },
+      30_000,
+      'a picking task for the order',
+    );
+    await waitFor(
+      async () => {
+        const inbox = await call('GET', '/api/v1/notifications', customer);
+        return inbox.status === 200 && (inbox.body.items ?? inbox.body).length > 0;
+      },
+      30_000,
+      "a message in the customer's inbox",
+    );
+    const stock = await call('GET', `/api/v1/inventory?sku=${sku}`, staff);
+    const rows = Array.isArray(stock.body) ? stock.body : stock.body.items;
+    expect(rows.reduce((sum: number, r: { reserved: number }) => sum + r.reserved, 0)).toBe(2);
+  }, 120_000);
+
+  it('shares the work among several processes per service: competing consumers, each event and job once', async () => {
+    const broker = await amqp.connect(testAmqpUrl());
+    try {
+      const channel = await broker.createChannel();
+      // Two orders processes consume one queue; every other service one.
+      expect((await channel.checkQueue(queueNames(prefix, 'orders').main)).consumerCount).toBe(2);
+      expect((await channel.checkQueue(queueNames(prefix, 'inventory').main)).consumerCount).toBe(1);
+    } finally {
+      await broker.close();
+    }
+    // Ten customers at once through the gateway, spread over both orders processes.
+    const accepted = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => {
+        const registered = await call('POST', '/api/v1/auth/register', undefined, {
+          email: `dist-many-${i}-${newId().slice(-6)}@example.test`,
+          password: 'correct horse battery',
+          name: 'Покупатель',
+        });
+        expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+        const token = registered.body.accessToken as string;
+        const cart = await call('POST', '/api/v1/carts', token, {});
+        await call('POST', `/api/v1/carts/${cart.body.id}/items`, token, { variantId, quantity: 1 });
+        const placed = await call(
+          'POST',
+          '/api/v1/checkout',
+          token,
+          {
+            cartId: cart.body.id,
+            phone: '+7 900 000-00-00',
+            shippingAddress: { city: 'Kazan', street: 'Baumana', house: String(i) },
+            payment: { provider: 'test', token: i % 3 === 0 ? 'tok_decline' : 'tok_success' },
+          },
+          { 'idempotency-key': newId() },
+        );
+        expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+        return { orderId: placed.body.order.id as string, paymentId: (placed.body.payment?.id as string) ?? null };
+      }),
+    );
+    // Everything agrees: each order paid or cancelled with its payment voided, stock held once per
+    // paid order, no dead letter, no outbox row left behind.
+    let found: string[] = [];
+    for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 1_000))) {
+      found = await violations(sql, accepted, { url: testAmqpUrl(), prefix, groups });
+      if (found.length === 0) break;
+    }
+    expect(found).toEqual([]);
+    // Each paid order's picking task exists once, though two orders processes published.
+    const tasks = await sql.query<{ order_id: string; n: number }>(
+      'SELECT order_id, count(*)::int AS n FROM fulfilment.picking_tasks GROUP BY order_id HAVING count(*) > 1',
+    );
+    expect(tasks.rows).toEqual([]);
+    // A periodic job is one job per period, whichever process created it.
+    // (pg-boss's own cron dispatch, `__pgboss__send-it`, is sent by every process; what it sends is deduplicated.)
+    const jobs = await sql.query<{ name: string; singleton_key: string | null; singleton_on: string; n: number }>(
+      `SELECT name, singleton_key, singleton_on::text, count(*)::int AS n FROM pgboss.job
+        WHERE singleton_on IS NOT NULL AND name NOT LIKE '\\_\\_pgboss%' GROUP BY 1, 2, 3 HAVING count(*) > 1`,
+    );
+    expect(jobs.rows).toEqual([]);
+    const periodic = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE singleton_on IS NOT NULL AND name LIKE 'orders.%'`,
+    );
+    expect(periodic.rows[0]?.n, "orders' periodic jobs ran").toBeGreaterThan(0);
+  }, 150_000);
+
+  it(`shows a price change through every catalog process within the cache bound (${CACHE_TTL_SECONDS} s)`, async () => {
+    // Both catalog processes have the product cached before the change.
+    for (let i = 0; i < 6; i++) expect((await call('GET', `/api/v1/products/${productId}`)).status).toBe(200);
+    const changed = await call('PATCH', `/api/v1/products/${productId}`, staff, { variants: [{ sku, price: 199_000 }] });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const changedAt = Date.now();
+    const priceOf = async () => {
+      const res = await call('GET', `/api/v1/products/${productId}`);
+      const price = res.body.variants[0].price;
+      return typeof price === 'number' ? price : price.amount;
+    };
+    // Requests alternate between the two catalog processes; several in a row must all agree.
+    await waitFor(
+      async () => (await Promise.all(Array.from({ length: 8 }, priceOf))).every((p) => p === 199_000),
+      (CACHE_TTL_SECONDS + 5) * 1000,
+      'every catalog process to show the new price',
+    );
+    expect(Date.now() - changedAt).toBeLessThanOrEqual((CACHE_TTL_SECONDS + 2) * 1000);
+  }, 60_000);
+});
