@@ -10,7 +10,7 @@ import { formatDateTime } from '../../format/money.ts';
 import type { Role } from '../../session/session.tsx';
 import { CabinetShell } from '../../ui/cabinet-shell.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
-import { ErrorAlert, } from '../../ui/states.tsx';
+import { ErrorAlert } from '../../ui/states.tsx';
 import { JobsSection } from '../admin-jobs/jobs-section.tsx';
 
 export const ROLES: Role[] = ['customer', 'operator', 'picker', 'courier', 'manager', 'purchaser', 'controller', 'admin', 'worker'];
