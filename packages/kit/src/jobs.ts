@@ -113,9 +113,9 @@ export async function createJobs(options: {
   boss.on('error', (error) => log.warn({ err: error }, 'job queue error'));
   await boss.start();
   const timers: NodeJS.Timeout[] = [];
-  // Batches still in a handler: pg-boss stops waiting for them after its timeout, but completes each
-  // one when its handler returns, so the database must outlive them.
-  const running = new Set<Promise<void>>();
+  // Past the stop's grace a batch still in its handler is abandoned: pg-boss never hears back, so it
+  // does not complete the jobs on a closed pool; they stay active until their expiry retries them.
+  let abandoned = false;
   const definitions = new Map<string, JobDefinition>();
   const queues = new Set<string>();
   const ensureQueue = async (name: string) => {
@@ -165,11 +165,13 @@ export async function createJobs(options: {
         await boss.work<Record<string, unknown>>(
           definition.queue,
           { pollingIntervalSeconds: options.pollSeconds ?? 2, batchSize: 10 },
-          (batch) => {
-            const run = runBatch(definition, batch);
-            running.add(run);
-            return run.finally(() => running.delete(run));
-          },
+          (batch) =>
+            new Promise<void>((resolve, reject) => {
+              runBatch(definition, batch).then(
+                () => abandoned || resolve(),
+                (error: unknown) => abandoned || reject(error),
+              );
+            }),
         );
         if (definition.cron) await boss.schedule(definition.queue, definition.cron, {}, retryOptionsOf(definition));
         if (definition.everySeconds) timers.push(every(definition));
@@ -178,10 +180,7 @@ export async function createJobs(options: {
     async stop() {
       for (const timer of timers) clearInterval(timer);
       await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
-      if (running.size > 0) {
-        const late = new Promise((resolve) => setTimeout(resolve, 30_000).unref());
-        await Promise.race([Promise.allSettled([...running]), late]);
-      }
+      abandoned = true;
       // pg-boss sends a batch's completion on the turn after its handler returns.
       await new Promise((resolve) => setImmediate(resolve));
     },
