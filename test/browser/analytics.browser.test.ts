@@ -3,13 +3,12 @@ import { readFileSync } from 'node:fs';
 import { waitFor } from '@bazar/kit/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, signIn, startShop } from './support.ts';
+import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, SLOW, signIn, startShop } from './support.ts';
 
 let shop: RunningShop;
 let browser: Browser;
 let orderIds: string[] = [];
 
-const SLOW = { timeout: 30_000 };
 const DESKTOP = { viewport: { width: 1280, height: 1000 } };
 
 async function call(method: string, path: string, body?: unknown, token?: string) {

@@ -1,7 +1,19 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, signIn, startShop } from './support.ts';
+import {
+  ACCOUNTS,
+  ADMIN,
+  checkScreen,
+  DESKTOP,
+  launchBrowser,
+  PASSWORD,
+  PHONE,
+  type RunningShop,
+  SLOW,
+  signIn,
+  startShop,
+} from './support.ts';
 
 let shop: RunningShop;
 let browser: Browser;
@@ -16,10 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await shop?.stop();
 });
-
-const SLOW = { timeout: 30_000 };
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 type Json = Record<string, unknown>;
 async function call(method: string, path: string, body?: unknown, token?: string): Promise<Json> {

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, signIn, startShop } from './support.ts';
+import { ADMIN, checkScreen, DESKTOP, launchBrowser, PASSWORD, PHONE, type RunningShop, SLOW, signIn, startShop } from './support.ts';
 
 let shop: RunningShop;
 let browser: Browser;
@@ -58,10 +58,6 @@ afterAll(async () => {
   await browser?.close();
   await shop?.stop();
 });
-
-const SLOW = { timeout: 30_000 };
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 describe('service requests in Chromium', () => {
   it('a customer gets a quote with the average price, pays, and finds the request in the list with its timeline', async () => {

@@ -2,7 +2,20 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '../fakes/smtp-sink.ts';
-import { ACCOUNTS, ADMIN, checkScreen, launchBrowser, PASSWORD, type RunningShop, signIn, startShop, watchPolicy } from './support.ts';
+import {
+  ACCOUNTS,
+  ADMIN,
+  checkScreen,
+  DESKTOP,
+  launchBrowser,
+  PASSWORD,
+  PHONE,
+  type RunningShop,
+  SLOW,
+  signIn,
+  startShop,
+  watchPolicy,
+} from './support.ts';
 
 let shop: RunningShop;
 let browser: Browser;
@@ -20,9 +33,6 @@ afterAll(async () => {
 });
 
 // Pages wait on a real server that may share a busy CI machine.
-const SLOW = { timeout: 30_000 };
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 const signedIn = (email: string, options: object, password = PASSWORD) => signIn(browser, shop.base, email, options, password);
 

@@ -23,6 +23,11 @@ export interface RunningShop {
 export const PASSWORD = 'browser-pass-1';
 export const ACCOUNTS = { customer: 'customer@example.test', manager: 'manager@example.test', operator: 'operator@example.test' };
 export const ADMIN = { email: 'admin@example.test', password: 'admin-password-1' };
+/** Waits for what a busy machine may take a while to show. */
+export const SLOW = { timeout: 30_000 };
+/** The viewports the journeys use: a phone (touch) and a desktop screen. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 /**
  * `bazar start` as a user runs it (the built bundle and web app) on PGlite in a fresh data dir.

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, checkScreen, launchBrowser, type RunningShop, signIn, startShop } from './support.ts';
+import { ACCOUNTS, checkScreen, DESKTOP, launchBrowser, PHONE, type RunningShop, SLOW, signIn, startShop } from './support.ts';
 
 let shop: RunningShop;
 let browser: Browser;
@@ -13,10 +13,6 @@ afterAll(async () => {
   await browser?.close();
   await shop?.stop();
 });
-
-const SLOW = { timeout: 30_000 };
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 describe('qualification and workers', () => {
   it('a manager writes a test, a customer passes it on a phone and becomes a worker the manager can see', async () => {
