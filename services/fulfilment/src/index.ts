@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { ProductUpdated, VariantCreated } from '@bazar/contracts/events/catalog';
 import { OrderAllocated } from '@bazar/contracts/events/inventory';
-import { OrderCancelled, OrderPaid } from '@bazar/contracts/events/orders';
+import { OrderCancelled, OrderPaid, ServiceRequestClosed } from '@bazar/contracts/events/orders';
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { FulfilmentContext } from './app/context.ts';
 import { inbox, outbox } from './db/schema.ts';
@@ -23,6 +23,6 @@ export default defineService({
     fulfilmentRoutes(app, ctx);
     internalRoutes(app, ctx);
   },
-  subscribes: [OrderPaid, OrderAllocated, OrderCancelled, VariantCreated, ProductUpdated],
+  subscribes: [OrderPaid, OrderAllocated, OrderCancelled, ServiceRequestClosed, VariantCreated, ProductUpdated],
   handlers: (ctx) => fulfilmentHandlers(ctx),
 });

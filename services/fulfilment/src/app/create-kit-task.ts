@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { pickingTasks, products } from '../db/schema.ts';
+import { orderCopies, pickingTasks, products } from '../db/schema.ts';
 import { insertTasks, toTask } from '../db/task-repo.ts';
 import type { PickingTask } from '../domain/picking-task.ts';
 import { planKit } from '../domain/task-plan.ts';
@@ -16,20 +16,22 @@ export interface KitRequest {
 
 /**
  * A kit of materials for a service request joins the picking queue (`kind: "kit"`), once per
- * request and warehouse: asking again answers the task already there (`created: false`).
+ * request and warehouse: asking again answers the task already there (`created: false`). A request
+ * already closed (its `orders.service_request.closed` came first) gets its task born cancelled.
  */
 export async function createKitTask(ctx: FulfilmentContext, input: KitRequest): Promise<{ task: PickingTask; created: boolean }> {
   return ctx.deps.uow(async ({ tx }) => {
     const at = ctx.deps.clock.now();
     const skus = [...new Set(input.materials.map((m) => m.sku))];
     const known = await tx.select().from(products).where(inArray(products.sku, skus));
+    const [copy] = await tx.select({ cancelled: orderCopies.cancelled }).from(orderCopies).where(eq(orderCopies.orderId, input.requestId));
     const task: PickingTask = {
       id: ctx.deps.ids.next(),
       orderId: input.requestId,
       orderNumber: input.number,
       warehouseId: input.warehouseId,
       kind: 'kit',
-      status: 'pending',
+      status: copy?.cancelled ? 'cancelled' : 'pending',
       pickerId: null,
       workerId: input.workerId,
       lines: planKit(input.materials, new Map(known.map((p) => [p.sku, p]))),

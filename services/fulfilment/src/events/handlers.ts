@@ -1,6 +1,6 @@
 import { ProductUpdated, VariantCreated } from '@bazar/contracts/events/catalog';
 import { OrderAllocated } from '@bazar/contracts/events/inventory';
-import { OrderCancelled, OrderPaid } from '@bazar/contracts/events/orders';
+import { OrderCancelled, OrderPaid, ServiceRequestClosed } from '@bazar/contracts/events/orders';
 import { type EventHandler, onEvent } from '@bazar/kit/events/inbox';
 import { cancelOrderTasks } from '../app/cancel-order-tasks.ts';
 import type { FulfilmentContext } from '../app/context.ts';
@@ -10,7 +10,7 @@ import { recordProducts } from '../app/record-product.ts';
 
 /**
  * Fulfilment's copies of other services' facts: paid orders and their warehouses (→ picking
- * tasks), cancellations, and catalog's barcodes and titles.
+ * tasks), cancellations of orders and of service requests (their kits), and catalog's barcodes and titles.
  */
 export const fulfilmentHandlers = (ctx: FulfilmentContext): EventHandler[] => [
   onEvent(OrderPaid, async (uow, { data }) => {
@@ -25,6 +25,10 @@ export const fulfilmentHandlers = (ctx: FulfilmentContext): EventHandler[] => [
   }),
   onEvent(OrderCancelled, async (uow, { data }) => {
     await cancelOrderTasks(ctx, uow, data.orderId);
+  }),
+  // A kit for a request cancelled or left unmatched leaves the queue before a picker walks for it.
+  onEvent(ServiceRequestClosed, async (uow, { data }) => {
+    if (data.status !== 'completed') await cancelOrderTasks(ctx, uow, data.requestId);
   }),
   onEvent(
     VariantCreated,

@@ -1,3 +1,5 @@
+import { ServiceRequestClosed } from '@bazar/contracts/events/orders';
+import { envelope } from '@bazar/kit/events/event';
 import { newId } from '@bazar/kit/ids';
 import { startTestService, type TestService } from '@bazar/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -188,6 +190,38 @@ describe('cancellations and access', () => {
     const { orderId } = await paidOrder(t, [{ sku: sku(), warehouseId: newId(), quantity: 1 }]);
     await cancelledOrder(t, orderId);
     expect((await tasksOf(orderId)).map((x: { status: string }) => x.status)).toEqual(['cancelled']);
+  });
+
+  it('withdraws the kit of a service request cancelled or unmatched, whichever comes first, and keeps a completed one', async () => {
+    const closed = (requestId: string, status: 'cancelled' | 'unmatched' | 'completed') =>
+      t.bus.publish(envelope(ServiceRequestClosed.make({ requestId, status }), 'orders'));
+    const kit = async (requestId: string) => {
+      const res = await call('POST', '/api/v1/picking/kit-tasks', operator, {
+        requestId,
+        number: `S-${requestId.slice(-6)}`,
+        warehouseId: newId(),
+        workerId: newId(),
+        materials: [{ sku: sku(), quantity: 1 }],
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body;
+    };
+    const statuses = async (requestId: string) => (await tasksOf(requestId)).map((x: { status: string }) => x.status);
+    const [queued, unmatched, late, done] = [newId(), newId(), newId(), newId()];
+    await kit(queued);
+    await kit(unmatched);
+    await kit(done);
+    await closed(queued, 'cancelled');
+    await closed(unmatched, 'unmatched');
+    await closed(done, 'completed');
+    await closed(late, 'cancelled');
+    expect((await kit(late)).status).toBe('cancelled');
+    expect([await statuses(queued), await statuses(unmatched), await statuses(late), await statuses(done)]).toEqual([
+      ['cancelled'],
+      ['cancelled'],
+      ['cancelled'],
+      ['pending'],
+    ]);
   });
 
   it('answers 401 without a token, 403 to customers, 404 for unknown tasks and 400 for bad bodies', async () => {
