@@ -2,10 +2,11 @@
 // embedded engine (PGlite, in-process bus), on PostgreSQL, and on PostgreSQL over RabbitMQ. Orders
 // arrive as the events orders and inventory publish (`order.paid`, then `inventory.order_allocated`);
 // the time from `order.paid` to the task showing in GET /api/v1/picking/tasks is measured per order;
-// then simulated pickers (HTTP calls: claim the next task, scan every unit by barcode, complete) empty
-// the queue and the tasks completed per second are counted.
+// then simulated pickers (HTTP calls from a thread of their own: claim the next task, scan every unit
+// by barcode, complete) empty the queue and the tasks completed per second are counted.
 
 import { cpus, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { VariantCreated } from '@bazar/contracts/events/catalog';
 import { OrderAllocated } from '@bazar/contracts/events/inventory';
 import { OrderPaid } from '@bazar/contracts/events/orders';
@@ -67,6 +68,19 @@ function paidOrder() {
     allocatedAt: at,
   });
   return { orderId, paid: envelope(paid, 'orders'), allocated: envelope(allocated, 'inventory') };
+}
+
+/** Runs the simulated pickers in a worker thread (bench/fulfilment-pickers.mjs); resolves to the tasks they completed. */
+function pickInThread(base: string, tokens: string[]): Promise<number> {
+  const worker = new Worker(new URL('./fulfilment-pickers.mjs', import.meta.url), { workerData: { base, tokens } });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (result: { completed?: number; error?: string }) => {
+      void worker.terminate();
+      if (result.error !== undefined) reject(new Error(result.error));
+      else resolve(result.completed ?? 0);
+    });
+    worker.once('error', reject);
+  });
 }
 
 const percentile = (values: number[], p: number) => {
@@ -138,27 +152,9 @@ async function run(engine: string): Promise<Run> {
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, arrive));
 
-    // Picking: every picker claims the next task, scans each unit by barcode and completes, until the queue is empty.
-    let completed = 0;
+    // Picking: the pickers, in their own thread, claim the next task, scan each unit by barcode and complete, until the queue is empty.
     const pickStarted = performance.now();
-    const pick = async (token: string) => {
-      for (;;) {
-        const claimed = await call('POST', '/api/v1/picking/tasks/claim', token, {});
-        if (claimed.status === 404) return;
-        if (claimed.status !== 200) throw new Error(`claim → ${claimed.status} ${JSON.stringify(claimed.body)}`);
-        const task = claimed.body as { id: string; lines: { barcode: string; quantity: number }[] };
-        for (const line of task.lines) {
-          for (let unit = 0; unit < line.quantity; unit++) {
-            const scanned = await call('POST', `/api/v1/picking/tasks/${task.id}/scan`, token, { code: line.barcode, scanId: newId() });
-            if (scanned.status !== 200) throw new Error(`scan → ${scanned.status} ${JSON.stringify(scanned.body)}`);
-          }
-        }
-        const done = await call('POST', `/api/v1/picking/tasks/${task.id}/complete`, token);
-        if (done.status !== 200) throw new Error(`complete → ${done.status} ${JSON.stringify(done.body)}`);
-        completed++;
-      }
-    };
-    await Promise.all(pickers.map(pick));
+    const completed = await pickInThread(base, pickers);
     const seconds = (performance.now() - pickStarted) / 1000;
     if (completed !== ORDERS) throw new Error(`${completed} of ${ORDERS} tasks completed`);
     return {
