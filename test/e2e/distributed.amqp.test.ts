@@ -12,6 +12,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICES } from '../../apps/server/src/services.ts';
 import { deleteTestQueues } from '../../apps/server/test/amqp-cleanup.ts';
+import { startSmsGateway } from '../fakes/sms-gateway.ts';
+import { startSmtpSink } from '../fakes/smtp-sink.ts';
 import { violations } from '../faults/invariants.ts';
 import { ServiceProcess } from '../faults/processes.ts';
 
@@ -29,6 +31,8 @@ let sql: pg.Client;
 const processes: ServiceProcess[] = [];
 let gateway: ServiceProcess;
 let logDir: string;
+let sms: Awaited<ReturnType<typeof startSmsGateway>>;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 
 type Answer = { status: number; body: ReturnType<typeof JSON.parse> };
 async function call(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
@@ -55,6 +59,8 @@ beforeAll(async () => {
   sql = new pg.Client({ connectionString: database.url });
   await sql.connect();
   logDir = mkdtempSync(join(tmpdir(), 'bazar-distributed-'));
+  sms = await startSmsGateway();
+  smtp = await startSmtpSink();
   const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s.name, await freePort()] as const)));
   const urls = Object.fromEntries(SERVICES.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s.name]}`]));
   const env = (name: string): Record<string, string> => ({
@@ -74,6 +80,9 @@ beforeAll(async () => {
     // Every customer of the suite signs up from the loopback address.
     REGISTER_MAX_PER_ADDRESS: '1000',
     CATALOG_CACHE_TTL_SECONDS: String(CACHE_TTL_SECONDS),
+    SMS_GATEWAY_URL: sms.url,
+    SMTP_URL: smtp.url,
+    NOTIFY_PUBLIC_URL: 'https://shop.example',
     LOG_LEVEL: 'warn',
   });
   const start = (name: string) => {
@@ -97,6 +106,8 @@ afterAll(async () => {
   await sql?.end();
   await deleteTestQueues(testAmqpUrl(), prefix, groups).catch(() => {});
   await database?.drop();
+  await sms?.close();
+  await smtp?.close();
 });
 
 describe('every service its own process behind the gateway, on PostgreSQL, RabbitMQ and Redis', () => {
@@ -104,6 +115,7 @@ describe('every service its own process behind the gateway, on PostgreSQL, Rabbi
   let variantId: string;
   let productId: string;
   let sku: string;
+  const buyer = { email: '', token: '', orderId: '', phone: '+7 901 234-56-78' };
 
   it('is ready: the gateway reaches every service, each process its database and broker', async () => {
     expect((await fetch(`${gateway.url}/ready`)).status).toBe(200);
@@ -134,6 +146,7 @@ describe('every service its own process behind the gateway, on PostgreSQL, Rabbi
 
   it('takes a customer from sign-up through search, cart and checkout to a paid order, a picking task and a message in the inbox', async () => {
     const email = `dist-${newId().slice(-8)}@example.test`;
+    buyer.email = email;
     const registered = await call('POST', '/api/v1/auth/register', undefined, { email, password: 'correct horse battery', name: 'Анна' });
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
     const customer = registered.body.accessToken as string;
@@ -155,7 +168,7 @@ describe('every service its own process behind the gateway, on PostgreSQL, Rabbi
       customer,
       {
         cartId: cart.body.id,
-        phone: '+7 900 000-00-00',
+        phone: buyer.phone,
         shippingAddress: { city: 'Kazan', street: 'Baumana', house: '1' },
         payment: { provider: 'test', token: 'tok_success' },
       },
@@ -164,6 +177,8 @@ describe('every service its own process behind the gateway, on PostgreSQL, Rabbi
     expect(placed.status, JSON.stringify(placed.body)).toBe(201);
     expect(placed.body.order.status).toBe('paid');
     const orderId = placed.body.order.id as string;
+    buyer.orderId = orderId;
+    buyer.token = customer;
 
     const mine = await call('GET', '/api/v1/orders', customer);
     expect(mine.status).toBe(200);
@@ -189,6 +204,98 @@ describe('every service its own process behind the gateway, on PostgreSQL, Rabbi
     const rows = Array.isArray(stock.body) ? stock.body : stock.body.items;
     expect(rows.reduce((sum: number, r: { reserved: number }) => sum + r.reserved, 0)).toBe(2);
   }, 120_000);
+
+  it('walks the paid order through picking, courier pickup and delivery: statuses, SMS and e-mails once each, tracking without personal data', async () => {
+    const { orderId, token: customer } = buyer;
+    // Staff sign up like anyone; the admin gives them their roles and they sign in again to carry them.
+    const hire = async (name: string, roles: string[]) => {
+      const email = `staff-${newId().slice(-8)}@example.test`;
+      const registered = await call('POST', '/api/v1/auth/register', undefined, { email, password: 'correct horse battery', name });
+      expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+      const id = registered.body.user.id as string;
+      expect((await call('PUT', `/api/v1/users/${id}/roles`, staff, { roles: ['customer', ...roles] })).status).toBe(200);
+      const login = await call('POST', '/api/v1/auth/login', undefined, { email, password: 'correct horse battery' });
+      return { id, token: login.body.accessToken as string };
+    };
+    const picker = await hire('Пётр Сборщиков', ['picker']);
+    const courier = await hire('Ксения Курьерова', ['courier']);
+    const otherCourier = await hire('Олег Чужой', ['courier']);
+    // Delivery learns of the courier from identity's event, through RabbitMQ; then the shift starts.
+    await waitFor(
+      async () => (await call('PATCH', `/api/v1/couriers/${courier.id}`, staff, { city: 'Kazan', onDuty: true })).status === 200,
+      30_000,
+      'delivery to know the courier',
+    );
+
+    // The picker claims the order's task, a wrong code is refused, both units scanned, done.
+    const tasks = await call('GET', `/api/v1/picking/tasks?orderId=${orderId}`, staff);
+    const task = (tasks.body.items as { id: string }[])[0] as { id: string };
+    expect((await call('POST', `/api/v1/picking/tasks/${task.id}/claim`, picker.token)).status).toBe(200);
+    const wrong = await call('POST', `/api/v1/picking/tasks/${task.id}/scan`, picker.token, { code: 'NOT-IN-THIS-ORDER' });
+    expect(wrong.status).toBeGreaterThanOrEqual(400);
+    expect(wrong.status).toBeLessThan(500);
+    const scanned = await call('POST', `/api/v1/picking/tasks/${task.id}/scan`, picker.token, { code: sku, quantity: 2 });
+    expect(scanned.status, JSON.stringify(scanned.body)).toBe(200);
+    expect((await call('POST', `/api/v1/picking/tasks/${task.id}/complete`, picker.token)).body.status).toBe('packed');
+    const statusOf = async () => (await call('GET', `/api/v1/orders/${orderId}`, customer)).body;
+    await waitFor(async () => (await statusOf()).status === 'packed', 30_000, 'the order packed');
+
+    // Delivery opened a shipment on order.packed and gave it to the only courier on duty in Kazan.
+    let stop: { id: string; orderId: string; trackingNumber: string } | undefined;
+    await waitFor(
+      async () => {
+        const route = await call('GET', '/api/v1/couriers/me/route', courier.token);
+        stop = (route.body?.stops ?? []).find((s: { orderId: string }) => s.orderId === orderId);
+        return stop !== undefined;
+      },
+      30_000,
+      "the shipment on the courier's route",
+    );
+    const shipmentId = stop?.id as string;
+    const trackingNumber = stop?.trackingNumber as string;
+    const pickup = { eventId: newId(), status: 'picked_up' };
+    expect((await call('POST', `/api/v1/shipments/${shipmentId}/events`, courier.token, pickup)).status).toBe(200);
+    expect((await call('POST', `/api/v1/shipments/${shipmentId}/events`, courier.token, pickup)).status).toBe(200);
+    await waitFor(async () => (await statusOf()).status === 'shipped', 30_000, 'the order shipped');
+    const notTheirs = await call('POST', `/api/v1/shipments/${shipmentId}/events`, otherCourier.token, { status: 'delivered' });
+    expect(notTheirs.status).toBe(403);
+
+    // The pickup SMS carries the tracking link and the code the customer tells the courier at the door.
+    const phone = '79012345678';
+    await waitFor(() => sms.received.some((m) => m.to === phone && m.msg.includes('передан курьеру')), 30_000, 'the pickup SMS');
+    const pickupSms = sms.received.find((m) => m.to === phone && m.msg.includes('передан курьеру'))?.msg ?? '';
+    expect(pickupSms).toContain(`https://shop.example/track/${trackingNumber}`);
+    const code = /Код для курьера: (\d{4})/.exec(pickupSms)?.[1];
+    expect((await call('POST', `/api/v1/shipments/${shipmentId}/events`, courier.token, { status: 'delivered', code })).status).toBe(200);
+    await waitFor(async () => (await statusOf()).status === 'delivered', 30_000, 'the order delivered');
+    const delivered = await statusOf();
+    expect(delivered.history.map((h: { status: string }) => h.status)).toEqual([
+      'awaiting_payment',
+      'paid',
+      'picking',
+      'packed',
+      'shipped',
+      'delivered',
+    ]);
+
+    const tracking = await call('GET', `/api/v1/tracking/${trackingNumber}`);
+    expect(tracking.body).toMatchObject({ status: 'delivered' });
+    const text = JSON.stringify(tracking.body);
+    for (const secret of ['Анна', '901 234', 'Baumana', 'Kazan', courier.id, orderId]) expect(text).not.toContain(secret);
+
+    // Each message once, counted where it was accepted: the SMS gateway and the SMTP server.
+    await waitFor(() => sms.received.filter((m) => m.to === phone).length >= 3, 30_000, 'three SMS');
+    await waitFor(() => smtp.received.filter((m) => m.to.includes(buyer.email)).length >= 4, 30_000, 'four e-mails');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const texts = sms.received.filter((m) => m.to === phone).map((m) => m.msg);
+    for (const words of ['оплачен', 'передан курьеру', 'доставлен'])
+      expect(
+        texts.filter((m) => m.includes(words)),
+        words,
+      ).toHaveLength(1);
+    expect(texts).toHaveLength(3);
+    expect(smtp.received.filter((m) => m.to.includes(buyer.email))).toHaveLength(4);
+  }, 150_000);
 
   it('shares the work among several processes per service: competing consumers, each event and job once', async () => {
     const broker = await amqp.connect(testAmqpUrl());
