@@ -82,9 +82,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     // database up (a service waits for it at start), and the function is there before any write.
     if (!staleWriteFunctionAsked) {
       staleWriteFunctionAsked = true;
-      client.query(CREATE_STALE_WRITE_FUNCTION).catch(() => {
+      const created = client.query(CREATE_STALE_WRITE_FUNCTION).catch(() => {
         staleWriteFunctionAsked = false;
       });
+      queueBehind(client, created);
     }
   });
   const db = drizzleNodePg({ client: pool }) as unknown as Db;
@@ -149,6 +150,18 @@ function prepareRepeatedStatements(client: pg.PoolClient): void {
     if (name !== undefined) args[0] = { ...config, name };
     return query(...args);
   };
+}
+
+/**
+ * Holds this client's next statements until `first` has finished: node-postgres deprecates (and
+ * pg@9 removes) sending a query while another is still running on the same client.
+ */
+function queueBehind(client: pg.PoolClient, first: Promise<unknown>): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let waiting: Promise<unknown> | null = first.finally(() => {
+    waiting = null;
+  });
+  (client as { query: unknown }).query = (...args: unknown[]) => (waiting ? waiting.then(() => query(...args)) : query(...args));
 }
 
 const EMPTY_RESULT = Object.freeze({ command: '', rowCount: 0, rows: [], fields: [] });
