@@ -14,7 +14,7 @@ import { SERVICES } from '../../apps/server/src/services.ts';
 import { deleteTestQueues } from '../../apps/server/test/amqp-cleanup.ts';
 import { startSmsGateway } from '../fakes/sms-gateway.ts';
 import { startSmtpSink } from '../fakes/smtp-sink.ts';
-import { violations } from '../faults/invariants.ts';
+import { ledgerViolations, violations } from '../faults/invariants.ts';
 import { ServiceProcess } from '../faults/processes.ts';
 
 // Every service its own `bazar serve <service>` process (orders and catalog as two processes each,
@@ -116,6 +116,18 @@ describe('every service its own process behind the gateway, on PostgreSQL, Rabbi
   let productId: string;
   let sku: string;
   const buyer = { email: '', token: '', orderId: '', phone: '+7 901 234-56-78' };
+  const PASSWORD = 'correct horse battery';
+  /** Someone signs up like anyone; the admin gives them their roles and they sign in again to carry them. */
+  const hire = async (name: string, roles: string[]) => {
+    const email = `staff-${newId().slice(-8)}@example.test`;
+    const registered = await call('POST', '/api/v1/auth/register', undefined, { email, password: PASSWORD, name });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const id = registered.body.user.id as string;
+    if (roles.length > 0)
+      expect((await call('PUT', `/api/v1/users/${id}/roles`, staff, { roles: ['customer', ...roles] })).status).toBe(200);
+    const login = await call('POST', '/api/v1/auth/login', undefined, { email, password: PASSWORD });
+    return { id, email, token: login.body.accessToken as string };
+  };
 
   it('is ready: the gateway reaches every service, each process its database and broker', async () => {
     expect((await fetch(`${gateway.url}/ready`)).status).toBe(200);
@@ -207,16 +219,6 @@ describe('every service its own process behind the gateway, on PostgreSQL, Rabbi
 
   it('walks the paid order through picking, courier pickup and delivery: statuses, SMS and e-mails once each, tracking without personal data', async () => {
     const { orderId, token: customer } = buyer;
-    // Staff sign up like anyone; the admin gives them their roles and they sign in again to carry them.
-    const hire = async (name: string, roles: string[]) => {
-      const email = `staff-${newId().slice(-8)}@example.test`;
-      const registered = await call('POST', '/api/v1/auth/register', undefined, { email, password: 'correct horse battery', name });
-      expect(registered.status, JSON.stringify(registered.body)).toBe(201);
-      const id = registered.body.user.id as string;
-      expect((await call('PUT', `/api/v1/users/${id}/roles`, staff, { roles: ['customer', ...roles] })).status).toBe(200);
-      const login = await call('POST', '/api/v1/auth/login', undefined, { email, password: 'correct horse battery' });
-      return { id, token: login.body.accessToken as string };
-    };
     const picker = await hire('Пётр Сборщиков', ['picker']);
     const courier = await hire('Ксения Курьерова', ['courier']);
     const otherCourier = await hire('Олег Чужой', ['courier']);
@@ -380,4 +382,156 @@ describe('every service its own process behind the gateway, on PostgreSQL, Rabbi
     );
     expect(Date.now() - changedAt).toBeLessThanOrEqual((CACHE_TTL_SECONDS + 2) * 1000);
   }, 60_000);
+
+  it('books a job for a worker who passed a test: offered, declined, offered on, kit picked and issued, completed, captured for the actual amount, reported by e-mail', async () => {
+    const skill = `dist_${newId().slice(-8).replace(/-/g, '')}`;
+    const city = `Город ${newId().slice(-6)}`;
+    const test = await call('POST', '/api/v1/qualification-tests', staff, {
+      skill,
+      title: 'Ремонт',
+      passScore: 100,
+      timeLimitMinutes: 5,
+      questions: [{ text: 'Что проверить первым?', options: ['Цвет корпуса', 'Питание'], correct: [1] }],
+    });
+    expect(test.status, JSON.stringify(test.body)).toBe(201);
+    // A pass reaches identity as the worker role through RabbitMQ; the worker signs in again to carry it.
+    const becomeWorker = async (name: string, lat: number, lon: number) => {
+      const user = await hire(name, []);
+      const attempt = await call('POST', `/api/v1/qualification-tests/${test.body.id}/attempts`, user.token);
+      expect(attempt.status, JSON.stringify(attempt.body)).toBe(201);
+      expect(JSON.stringify(attempt.body.questions)).not.toContain('correct');
+      expect((await call('POST', `/api/v1/attempts/${attempt.body.id}/submit`, user.token, { answers: [[1]] })).body).toMatchObject({
+        passed: true,
+      });
+      let token = '';
+      await waitFor(
+        async () => {
+          token = (await call('POST', '/api/v1/auth/login', undefined, { email: user.email, password: PASSWORD })).body.accessToken;
+          return ((await call('GET', '/api/v1/me', token)).body.roles as string[]).includes('worker');
+        },
+        30_000,
+        'the worker role',
+      );
+      // The role may have landed between that sign-in and the check: sign in once more to carry it.
+      token = (await call('POST', '/api/v1/auth/login', undefined, { email: user.email, password: PASSWORD })).body.accessToken;
+      expect((await call('PUT', '/api/v1/workers/me', token, { city, lat, lon, available: true })).status).toBe(200);
+      return { ...user, token };
+    };
+    const near = await becomeWorker('Ближний Мастер', 55.751, 37.618);
+    const far = await becomeWorker('Дальний Мастер', 55.9, 37.9);
+
+    const materialSku = `DIST-PUMP-${newId().slice(-8)}`;
+    const material = await call('POST', '/api/v1/products', staff, {
+      title: `Сливной насос ${materialSku}`,
+      description: 'Для стиральных машин',
+      variants: [{ sku: materialSku, price: 40_000, stock: 5 }],
+    });
+    expect(material.status, JSON.stringify(material.body)).toBe(201);
+    await waitFor(
+      async () => {
+        const stock = await call('GET', `/api/v1/inventory?sku=${materialSku}`, staff);
+        return (Array.isArray(stock.body) ? stock.body : (stock.body?.items ?? [])).some((r: { onHand: number }) => r.onHand === 5);
+      },
+      30_000,
+      'inventory to stock the material',
+    );
+    const type = await call('POST', '/api/v1/order-types', staff, {
+      code: `dist-fix-${newId().slice(-8)}`,
+      name: 'Ремонт техники',
+      kind: 'service',
+      skill,
+      basePrice: { amount: 150_000, currency: 'RUB' },
+      hourlyRate: { amount: 100_000, currency: 'RUB' },
+      estimatedHours: 2,
+      materials: [{ sku: materialSku, quantity: 2 }],
+    });
+    expect(type.status, JSON.stringify(type.body)).toBe(201);
+
+    const customer = await hire('Вера', []);
+    const scheduledAt = new Date(Date.now() + 4 * 86_400_000);
+    scheduledAt.setUTCHours(10, 0, 0, 0);
+    const booking = {
+      typeId: type.body.id,
+      address: { city, street: 'Тверская', house: '1', lat: 55.75, lon: 37.62 },
+      scheduledAt: scheduledAt.toISOString(),
+      description: 'Не сливает воду',
+      payment: { provider: 'test', token: 'tok_success' },
+    };
+    const key = newId();
+    const booked = await call('POST', '/api/v1/service-requests', customer.token, booking, { 'idempotency-key': key });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    const again = await call('POST', '/api/v1/service-requests', customer.token, booking, { 'idempotency-key': key });
+    expect(again.body.id).toBe(booked.body.id);
+    const id = booked.body.id as string;
+    const authorized = booked.body.price.total.amount as number;
+    const stranger = await hire('Чужой', []);
+    expect((await call('GET', `/api/v1/service-requests/${id}`, stranger.token)).status).toBe(404);
+
+    const offerOf = async (token: string) => (await call('GET', '/api/v1/workers/me', token)).body.currentOffer?.requestId;
+    await waitFor(async () => (await offerOf(near.token)) === id, 30_000, 'the offer to the nearest worker');
+    expect((await call('POST', `/api/v1/service-requests/${id}/accept`, far.token)).status).toBe(403);
+    expect((await call('POST', `/api/v1/service-requests/${id}/decline`, near.token)).status).toBe(200);
+    await waitFor(async () => (await offerOf(far.token)) === id, 30_000, 'the offer moving on to the next worker');
+    expect((await call('POST', `/api/v1/service-requests/${id}/accept`, far.token)).body).toMatchObject({ worker: { id: far.id } });
+
+    // The kit goes through the warehouse's picking queue and is issued to the worker.
+    const picker = await hire('Пётр Комплектовщик', ['picker']);
+    let task: { id: string; lines: { sku: string; quantity: number }[] } | undefined;
+    await waitFor(
+      async () => {
+        [task] = (await call('GET', `/api/v1/picking/tasks?orderId=${id}`, staff)).body.items;
+        return task !== undefined;
+      },
+      30_000,
+      'the kit task',
+    );
+    if (!task) throw new Error('no kit task');
+    expect((await call('POST', `/api/v1/picking/tasks/${task.id}/claim`, picker.token)).status).toBe(200);
+    for (const line of task.lines)
+      expect(
+        (await call('POST', `/api/v1/picking/tasks/${task.id}/scan`, picker.token, { code: line.sku, quantity: line.quantity })).status,
+      ).toBe(200);
+    expect((await call('POST', `/api/v1/picking/tasks/${task.id}/complete`, picker.token)).status).toBe(200);
+    const requestOf = async () => (await call('GET', `/api/v1/service-requests/${id}`, far.token)).body;
+    await waitFor(async () => (await requestOf()).status === 'equipped', 30_000, 'equipped');
+
+    expect((await call('POST', `/api/v1/service-requests/${id}/start`, far.token)).status).toBe(200);
+    // One of the two pumps used: the other comes back to stock; the same report twice captures once.
+    const report = { summary: 'Заменил насос', hoursSpent: 2, materialsUsed: [{ sku: materialSku, quantity: 1 }] };
+    const [first, second] = await Promise.all([
+      call('POST', `/api/v1/service-requests/${id}/complete`, far.token, report),
+      call('POST', `/api/v1/service-requests/${id}/complete`, far.token, report),
+    ]);
+    expect([first.status, second.status], JSON.stringify([first.body, second.body])).toEqual([200, 200]);
+    const paid = first.body.report.amount.amount as number;
+    expect(paid).toBeLessThan(authorized);
+    expect(second.body.report.amount.amount).toBe(paid);
+    const [payment] = (
+      await sql.query<{ status: string; amount: string }>(
+        'SELECT status, amount_minor::text AS amount FROM payments.payments WHERE id = $1',
+        [booked.body.payment.id],
+      )
+    ).rows;
+    expect({ status: payment?.status, amount: Number(payment?.amount) }).toEqual({ status: 'captured', amount: paid });
+    await waitFor(() => smtp.received.some((m) => m.to.includes(customer.email)), 30_000, 'the report e-mail');
+    await waitFor(
+      async () => {
+        const stats = (await call('GET', `/api/v1/order-types/${type.body.id}/price-stats`)).body;
+        return stats.count === 1 && stats.average.amount === paid;
+      },
+      30_000,
+      "the type's average price",
+    );
+    await waitFor(
+      async () => {
+        const stock = await call('GET', `/api/v1/inventory?sku=${materialSku}`, staff);
+        return (Array.isArray(stock.body) ? stock.body : (stock.body?.items ?? [])).some(
+          (r: { onHand: number; reserved: number }) => r.onHand === 4 && r.reserved === 0,
+        );
+      },
+      30_000,
+      'the unused pump back on hand',
+    );
+    expect(ledgerViolations(database.url)).toEqual([]);
+  }, 180_000);
 });
