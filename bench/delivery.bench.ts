@@ -89,7 +89,16 @@ async function run(engine: string) {
           'identity',
         ),
       );
-      await call('PATCH', `/api/v1/couriers/${id}`, operator, { city: 'Kazan', onDuty: true });
+      // Over RabbitMQ delivery hears of the courier a moment later.
+      await waitFor(
+        () =>
+          call('PATCH', `/api/v1/couriers/${id}`, operator, { city: 'Kazan', onDuty: true }).then(
+            () => true,
+            () => false,
+          ),
+        30_000,
+        'delivery to know the courier',
+      );
       couriers.push({ id, token: await t.tokens.issue({ id, roles: ['courier'] }) });
     }
     const product = await call('POST', '/api/v1/products', manager, {
@@ -99,6 +108,12 @@ async function run(engine: string) {
     });
     await t.drainOutboxes();
     const variantId = product.variants[0].id as string;
+    const sku = product.variants[0].sku as string;
+    await waitFor(
+      async () => ((await call('GET', `/api/v1/inventory?sku=${sku}`, manager)) as { onHand: number }[]).some((r) => r.onHand > 0),
+      30_000,
+      'inventory to stock the parcel',
+    );
 
     console.log(`placing and packing ${ORDERS} orders…`);
     const ordersCtx = { deps: t.services.find((s) => s.definition.name === 'orders')?.deps } as OrdersContext;
@@ -182,6 +197,14 @@ async function run(engine: string) {
     });
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? Number.NaN;
+    // A gateway call that timed out after the gateway took the SMS is sent again: name each repeat.
+    const firstAt = new Map<string, number>();
+    for (const r of sms.received) {
+      const key = `${r.to} ${r.msg.slice(0, 40)}`;
+      const first = firstAt.get(key);
+      if (first !== undefined) console.log(`sent twice: ${key}… ${r.at - first} ms apart`);
+      else firstAt.set(key, r.at);
+    }
     const duplicates = sms.received.length - new Set(sms.received.map((r) => `${r.to}|${r.msg}`)).size;
 
     return {
