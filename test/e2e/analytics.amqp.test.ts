@@ -10,20 +10,21 @@ import orders from '@bazar/orders';
 import payments from '@bazar/payments';
 import promotions from '@bazar/promotions';
 import rates from '@bazar/rates';
+import workforce from '@bazar/workforce';
 import amqp from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptedRun } from './support/analytics-run.ts';
 import { client } from './support/shop.ts';
 
 const prefix = `test${Date.now()}`;
-const groups = ['catalog', 'rates', 'inventory', 'promotions', 'payments', 'cart', 'orders', 'analytics'];
+const groups = ['catalog', 'rates', 'inventory', 'promotions', 'payments', 'cart', 'orders', 'analytics', 'workforce'];
 let bus: Bus;
 let t: TestService;
 let shop: ReturnType<typeof client>;
 
 beforeAll(async () => {
   bus = await createAmqpBus({ url: testAmqpUrl(), log: createLogger('silent'), prefix });
-  t = await startTestService([catalog, rates, inventory, promotions, payments, cart, orders, analytics], { bus });
+  t = await startTestService([catalog, rates, inventory, promotions, payments, cart, orders, analytics, workforce], { bus });
   shop = client(t);
 }, 120_000);
 

@@ -7,6 +7,7 @@ import orders from '@bazar/orders';
 import payments from '@bazar/payments';
 import promotions from '@bazar/promotions';
 import rates from '@bazar/rates';
+import workforce from '@bazar/workforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptedRun } from './support/analytics-run.ts';
 import { client } from './support/shop.ts';
@@ -14,7 +15,7 @@ import { client } from './support/shop.ts';
 let t: TestService;
 let shop: ReturnType<typeof client>;
 beforeAll(async () => {
-  t = await startTestService([catalog, rates, inventory, promotions, payments, cart, orders, analytics]);
+  t = await startTestService([catalog, rates, inventory, promotions, payments, cart, orders, analytics, workforce]);
   shop = client(t);
 });
 afterAll(() => t?.close());

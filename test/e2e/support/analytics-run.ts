@@ -6,6 +6,7 @@ import { moveOrder } from '@bazar/orders/app/move-order';
 import { findOrder } from '@bazar/orders/db/order-repo';
 import type { OrderStatus } from '@bazar/orders/domain/order-status';
 import { expect } from 'vitest';
+import { completedServiceRequest } from './service-run.ts';
 import type { client } from './shop.ts';
 
 interface OrderView {
@@ -33,7 +34,7 @@ async function walkOrder(t: TestService, orderId: string, statuses: OrderStatus[
 
 /**
  * Eight checkouts (one declined), a cancellation, a full and three partial refunds, a delivery and a
- * return of part of it; then the
+ * return of part of it, and a service request booked, matched and completed; then the
  * figures the summary must show, worked out from the orders and payments APIs alone.
  * `settle` waits until every event has reached analytics (a drain, or the broker's delivery).
  */
@@ -109,7 +110,14 @@ export async function scriptedRun(t: TestService, shop: ReturnType<typeof client
     if (order.status !== 'cancelled' && order.status !== 'refunded') kept++;
     revenue += toBase(order.totals.total.amount) - (refunded > 0 ? toBase(refunded) : 0);
   }
-  expect(count).toBe(7);
+  // The service request counts as an order of its type, for the amount its payment captured.
+  const service = await completedServiceRequest(t, shop, settle);
+  expect(service.currency).toBe('RUB');
+  count++;
+  kept++;
+  revenue += service.amount;
+  days.add(service.paidDay);
+  expect(count).toBe(8);
   const [from, to] = [[...days].sort()[0], [...days].sort().at(-1)];
   const read = async () => (await shop.call('GET', `/api/v1/analytics/summary?from=${from}&to=${to}`, manager)).body;
   const expected = { orders: count, kept, cancelled: count - kept, revenue: { amount: revenue, currency: 'RUB' } };

@@ -7,7 +7,8 @@ import { foldEvents } from '../app/fold-events.ts';
  * id is the inbox: the fold archives first and folds only new events, in the same transaction.
  */
 export function foldHandlers(ctx: AnalyticsContext): EventHandler[] {
-  const keys = [...ctx.sources.facts.keys(), ...ctx.sources.jobs.keys()];
+  // One handler per key: an event that is both an order fact and a job (a completed service request) folds once.
+  const keys = [...new Set([...ctx.sources.facts.keys(), ...ctx.sources.jobs.keys()])];
   return keys.map((key) => ({
     key,
     name: `analytics.fold.${key}`,
