@@ -224,6 +224,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     const client = dataDir
       ? await PGlite.create({ dataDir, extensions: { pg_trgm } })
       : await createInMemoryPglite({ extensions: { pg_trgm } });
+    yieldBeforeEachCall(client);
     const db = drizzlePglite({ client }) as unknown as Db;
     await client.exec(CREATE_STALE_WRITE_FUNCTION);
     // A failed multi-statement script leaves PGlite's only session aborted (feasibility §2, trap 3).
@@ -253,6 +254,23 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   } catch (error) {
     unlock();
     throw error;
+  }
+}
+
+/**
+ * PGlite runs each statement on this thread and hands its lock to the next caller in a microtask:
+ * with callers queued back to back (a busy shop), timers and sockets (HTTP answers, gateway calls,
+ * the job poller) never got a turn, and a local HTTP call waited for minutes. Each statement or
+ * transaction now starts after the event loop has had one; statements inside a transaction run on.
+ */
+function yieldBeforeEachCall(client: PGlite): void {
+  const target = client as unknown as Record<'query' | 'exec' | 'transaction', (...args: unknown[]) => Promise<unknown>>;
+  for (const method of ['query', 'exec', 'transaction'] as const) {
+    const call = target[method].bind(client);
+    target[method] = async (...args: unknown[]) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return call(...args);
+    };
   }
 }
 
