@@ -98,6 +98,9 @@ export async function createJobs(options: {
 }): Promise<Jobs> {
   const { database, log } = options;
   const maintenanceIntervalSeconds = options.maintenanceSeconds ?? 30;
+  // Past the stop's grace a batch still in its handler is abandoned: pg-boss never hears back, so it
+  // does not complete the jobs on a closed pool; they stay active until their expiry retries them.
+  let abandoned = false;
   const boss = options.url
     ? new PgBoss({ connectionString: options.url, max: 4, schema: 'pgboss', maintenanceIntervalSeconds })
     : new PgBoss({
@@ -105,6 +108,9 @@ export async function createJobs(options: {
         maintenanceIntervalSeconds,
         db: {
           executeSql: async (text, values) => {
+            // pg-boss completes or fails a late batch without awaiting it; after the stop that would be
+            // a rejection nobody handles (the database is closed next), so it reaches nothing instead.
+            if (abandoned) return { rows: [] };
             if (values?.length) return { rows: await database.query(text, values) };
             return { rows: await database.exec(text) };
           },
@@ -113,9 +119,6 @@ export async function createJobs(options: {
   boss.on('error', (error) => log.warn({ err: error }, 'job queue error'));
   await boss.start();
   const timers: NodeJS.Timeout[] = [];
-  // Past the stop's grace a batch still in its handler is abandoned: pg-boss never hears back, so it
-  // does not complete the jobs on a closed pool; they stay active until their expiry retries them.
-  let abandoned = false;
   const definitions = new Map<string, JobDefinition>();
   const queues = new Set<string>();
   const ensureQueue = async (name: string) => {
