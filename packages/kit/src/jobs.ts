@@ -110,7 +110,8 @@ export async function createJobs(options: {
           executeSql: async (text, values) => {
             // pg-boss completes or fails a late batch without awaiting it; after the stop that would be
             // a rejection nobody handles (the database is closed next), so it reaches nothing instead.
-            if (abandoned) return { rows: [] };
+            // No `rows` at all: pg-boss then counts nothing affected instead of reading a first row.
+            if (abandoned) return {} as { rows: unknown[] };
             if (values?.length) return { rows: await database.query(text, values) };
             return { rows: await database.exec(text) };
           },
