@@ -72,7 +72,7 @@ export async function runFailedDeliveries(run: Awaited<ReturnType<typeof startFa
   const { t, shop, operator, manager, controller, picker, courier } = run;
   const orderOf = async (orderId: string, token: string) => (await shop.call('GET', `/api/v1/orders/${orderId}`, token)).body;
   async function settled<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-    await waitFor(async () => ok(await read()), 15_000, what).catch(() => undefined);
+    await waitFor(async () => ok(await read()), 30_000, what).catch(() => undefined);
     return read();
   }
 
