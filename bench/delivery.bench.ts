@@ -159,7 +159,6 @@ async function run(engine: string) {
     await waitFor(async () => (await assigned()) >= ORDERS, 120_000, 'every shipment assigned');
 
     console.log(`${COURIERS} couriers deliver…`);
-    const phoneByShipment = new Map<string, string>();
     const deliveredAt = new Map<string, number>();
     const codeFor = async (phone: string) => {
       let code: string | undefined;
@@ -183,7 +182,6 @@ async function run(engine: string) {
         const route = await call('GET', '/api/v1/couriers/me/route', courier.token);
         for (const stop of route.stops as { id: string; phone: string }[]) {
           const phone = stop.phone.replace(/\D/g, '');
-          phoneByShipment.set(stop.id, phone);
           const ticket = tickets++;
           if (ticket < PACED) {
             paced.add(phone);
