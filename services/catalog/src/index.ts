@@ -5,13 +5,14 @@ import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import { eq, inArray } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { CatalogContext } from './app/context.ts';
-import { createRateBook } from './app/rate-book.ts';
-import { createSearchMemo } from './app/search-memo.ts';
 import { seedDemoCatalog } from './app/seed-demo-catalog.ts';
 import { seedDemoMaterials } from './app/seed-demo-materials.ts';
 import { runInBackground } from './app/start-import.ts';
 import { createMemoryProductCache, createRedisProductCache } from './cache/product-cache.ts';
+import { createSearchIndexKeeper } from './caches/search-index-keeper.ts';
+import { createSearchMemo } from './caches/search-memo.ts';
 import { readCatalogConfig } from './config.ts';
+import { createRateBook } from './db/rate-book.ts';
 import { imports, inbox, outbox } from './db/schema.ts';
 import { onRatesUpdated } from './events/on-rates-updated.ts';
 import { onStockChanged } from './events/on-stock-changed.ts';
@@ -29,6 +30,11 @@ function buildContext(deps: ServiceDeps): CatalogContext {
       : createMemoryProductCache({ max: config.CATALOG_CACHE_MAX_ITEMS, ttlSeconds }),
     rates: createRateBook(deps.db, config.BASE_CURRENCY),
     searchMemo: createSearchMemo({ ttlMs: config.CATALOG_SEARCH_MEMO_MS, max: 2_000 }),
+    searchIndex: createSearchIndexKeeper(deps.db),
+    stems: new LRUCache({ max: 50_000 }),
+    pageProducts: new LRUCache({ max: 20_000 }),
+    knownWords: new LRUCache({ max: 100_000 }),
+    categorySlugs: new LRUCache({ max: 10_000, ttl: 1_000 }),
     productOfVariant: new LRUCache({ max: 100_000 }),
     imports: new Set(),
     stopping: new AbortController(),
@@ -54,6 +60,7 @@ export default defineService({
       await ctx.deps.db.update(imports).set({ status: 'queued' }).where(eq(imports.id, id));
       runInBackground(ctx, id);
     }
+    ctx.searchIndex.start(1_000);
     return undefined;
   },
   async seedDemo(ctx) {
@@ -61,6 +68,7 @@ export default defineService({
   },
   async stop(ctx) {
     ctx.stopping.abort();
+    ctx.searchIndex.stop();
     await Promise.allSettled([...ctx.imports]);
     await ctx.cache.close();
   },

@@ -1,9 +1,11 @@
 import type { ServiceDeps } from '@bazar/kit/service';
 import type { LRUCache } from 'lru-cache';
 import type { ProductCache } from '../cache/product-cache.ts';
+import type { SearchIndexKeeper } from '../caches/search-index-keeper.ts';
+import type { SearchMemo } from '../caches/search-memo.ts';
 import type { CatalogConfig } from '../config.ts';
-import type { RateBook } from './rate-book.ts';
-import type { SearchMemo } from './search-memo.ts';
+import type { PageProductRow } from '../db/product-search.ts';
+import type { RateBook } from '../db/rate-book.ts';
 
 /** What catalog's use cases need: the host's deps, settings, the product cache and the rate table. */
 export interface CatalogContext {
@@ -12,6 +14,16 @@ export interface CatalogContext {
   cache: ProductCache;
   rates: RateBook;
   searchMemo: SearchMemo;
+  /** This process's search index of the live catalogue, caught up before each search. */
+  searchIndex: SearchIndexKeeper;
+  /** Products of recent result pages with the revision they were read at: used while the index holds that revision. */
+  pageProducts: LRUCache<string, PageProductRow>;
+  /** Words the typo dictionary holds (it only grows), so a known query word needs no database round trip. */
+  knownWords: LRUCache<string, true>;
+  /** Category ids by slug, for a second; local category writes clear it. */
+  categorySlugs: LRUCache<string, string>;
+  /** Each query word's lexemes in the `russian` configuration (words repeat across searches). */
+  stems: LRUCache<string, string[]>;
   /** Which product a variant belongs to (it never moves), for finding it in the product cache. */
   productOfVariant: LRUCache<string, string>;
   /** Background CSV imports running in this process (awaited on stop). */

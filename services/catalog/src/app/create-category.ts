@@ -28,6 +28,7 @@ export async function createCategory(ctx: CatalogContext, input: { name: string;
       return { id, name, slug, parentId: parent?.id ?? null, children: [] };
     });
     ctx.searchMemo.clear();
+    ctx.categorySlugs.clear();
     return node;
   } catch (error) {
     if (isUniqueViolation(error, 'categories_sibling_name_key')) throw CategoryNameTaken(name);

@@ -34,6 +34,8 @@ export async function createProduct(ctx: CatalogContext, input: CreateProductInp
         await persistProductChange(tx, product, created);
         return product;
       });
+      // A memoised answer from before it would leave the new product out.
+      ctx.searchMemo.clear();
       return toProductView(product);
     } catch (error) {
       if (attempt < 3 && isUniqueViolation(error, 'products_slug_key')) continue;

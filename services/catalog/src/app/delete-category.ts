@@ -19,4 +19,5 @@ export async function deleteCategory(ctx: CatalogContext, id: string): Promise<v
     await tx.delete(categories).where(eq(categories.id, id));
   });
   ctx.searchMemo.clear();
+  ctx.categorySlugs.clear();
 }

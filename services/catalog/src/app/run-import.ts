@@ -7,8 +7,8 @@ import { eq } from 'drizzle-orm';
 import { loadCategories } from '../db/category-repo.ts';
 import { imports } from '../db/schema.ts';
 import { type CsvRow, isCsvRow, parseCsvRow } from '../domain/csv-row.ts';
+import { importFile, limitOptions } from '../uploads/csv-spool.ts';
 import type { CatalogContext } from './context.ts';
-import { importFile, limitOptions } from './csv-spool.ts';
 import { importProductGroup } from './import-product-group.ts';
 
 type LineError = { line: number; message: string };

@@ -1,20 +1,22 @@
 import { InputError } from '@bazar/kit/errors';
 import { eq } from 'drizzle-orm';
-import { withVariants } from '../db/product-repo.ts';
-import { findExactCodeMatches, findPage, findSummary, matchesNothing, type SearchPlan } from '../db/product-search.ts';
+import { findExactCodeMatches, findPageProducts, type PageProductRow } from '../db/product-search.ts';
 import { categories } from '../db/schema.ts';
+import { lexemesOfWords } from '../db/search-documents.ts';
 import { findCorrections } from '../db/typo-corrections.ts';
 import { attributeCandidates } from '../domain/attribute-filter.ts';
+import { microsOfTimestampText, type PageAfter } from '../domain/page-cursor.ts';
 import { toBaseBounds } from '../domain/price-bounds.ts';
 import { displayIn, type ProductView, toProductView } from '../domain/product.ts';
 import { nextCursorOf, type ProductQuery, searchKeyOf } from '../domain/product-query.ts';
+import type { IndexAfter, WordForm } from '../domain/search-index.ts';
 import { correctedQueryOf, isCodeLike, queryTermsOf, termAlternatives } from '../domain/search-words.ts';
 import type { CatalogContext } from './context.ts';
 
 export interface SearchResult {
   items: ProductView[];
   total: number;
-  /** More products match than were counted: `total` is the cap and the facets describe that many. */
+  /** Kept for clients of the counted-to-a-cap answers: every match is counted now, so always false. */
   totalCapped: boolean;
   facets: { categories: { categoryId: string; count: number }[]; price: { min: number; max: number; currency: string } | null };
   nextCursor: string | null;
@@ -34,9 +36,12 @@ const emptyAnswer = (): SearchResult => ({
 
 async function resolveCategory(ctx: CatalogContext, idOrSlug: string | null): Promise<string | null> {
   if (!idOrSlug) return null;
+  const known = ctx.categorySlugs.get(idOrSlug);
+  if (known) return known;
   const where = UUID.test(idOrSlug) ? eq(categories.id, idOrSlug.toLowerCase()) : eq(categories.slug, idOrSlug);
   const [row] = await ctx.deps.db.select({ id: categories.id }).from(categories).where(where);
   if (!row) throw new InputError([{ path: 'category', message: 'is not a known category id or slug' }]);
+  ctx.categorySlugs.set(idOrSlug, row.id);
   return row.id;
 }
 
@@ -44,13 +49,16 @@ async function resolveCategory(ctx: CatalogContext, idOrSlug: string | null): Pr
 async function textMatchOf(
   ctx: CatalogContext,
   q: string | null,
-): Promise<Pick<SearchPlan, 'terms' | 'exactIds'> & { correctedQuery: string | null }> {
+): Promise<{ terms: string[][]; exactIds: string[]; correctedQuery: string | null }> {
   if (!q) return { terms: [], exactIds: [], correctedQuery: null };
   const words = queryTermsOf(q);
+  // Only words the dictionary may not hold are looked up; the answer tells which it does hold.
+  const unsure = words.filter((w) => !ctx.knownWords.has(w));
   const [lookup, exactIds] = await Promise.all([
-    findCorrections(ctx.deps.db, words),
+    findCorrections(ctx.deps.db, unsure),
     isCodeLike(q) ? findExactCodeMatches(ctx.deps.db, q) : [],
   ]);
+  for (const word of unsure) if (word.length >= 3 && !lookup.unknown.has(word)) ctx.knownWords.set(word, true);
   return {
     terms: termAlternatives(words, lookup.corrections, lookup.unknown),
     exactIds,
@@ -59,10 +67,52 @@ async function textMatchOf(
 }
 
 /**
- * Full-text search and listing: Russian and English stemming, typo tolerance, SKU/barcode
- * exact match first, filters, sorts, facets and total. Prices in and out are in `currency`.
- * Every statement reads a bounded number of rows: one page, at most TOTAL_CAP + 1 matches for
- * the total and facets, at most RANK_WINDOW matches for relevance.
+ * Each term's alternatives as the index's word forms, stemmed as the stored vectors are (`word:*`
+ * becomes a prefix of the word's stem); a term left with no form (stop words) is dropped, as
+ * PostgreSQL's query parser drops it.
+ */
+async function wordFormsOf(ctx: CatalogContext, terms: string[][]): Promise<WordForm[][]> {
+  const words = [...new Set(terms.flat().map((t) => t.replace(/:\*$/, '')))];
+  const missing = words.filter((w) => !ctx.stems.has(w));
+  if (missing.length > 0) for (const [word, lexemes] of await lexemesOfWords(ctx.deps.db, missing)) ctx.stems.set(word, lexemes);
+  return terms
+    .map((alternatives) =>
+      alternatives.flatMap((term): WordForm[] => {
+        const prefix = term.endsWith(':*');
+        const lexemes = ctx.stems.get(prefix ? term.slice(0, -2) : term) ?? [];
+        if (lexemes.length === 0) return [];
+        return prefix ? [{ prefix: lexemes[0] as string }] : [{ lexemes }];
+      }),
+    )
+    .filter((forms) => forms.length > 0);
+}
+
+/**
+ * The page's products in order: from memory when read at the revision the index holds, the rest in
+ * one statement. A product changed since (or gone) is read again, so a page is never staler than the index.
+ */
+async function pageProducts(ctx: CatalogContext, ids: string[], revisionOf: (id: string) => number | undefined): Promise<PageProductRow[]> {
+  const held = new Map<string, PageProductRow>();
+  for (const id of ids) {
+    const hit = ctx.pageProducts.get(id);
+    if (hit && hit.revision === revisionOf(id)) held.set(id, hit);
+  }
+  const missing = ids.filter((id) => !held.has(id));
+  for (const entry of await findPageProducts(ctx.deps.db, missing)) {
+    held.set(entry.product.id, entry);
+    ctx.pageProducts.set(entry.product.id, entry);
+  }
+  return ids.map((id) => held.get(id)).filter((p): p is PageProductRow => p !== undefined);
+}
+
+const indexAfterOf = (after: PageAfter | null): IndexAfter | null =>
+  after ? { sort: after.sort, key: after.sort === 'newest' ? microsOfTimestampText(after.key) : Number(after.key), id: after.id } : null;
+
+/**
+ * Full-text search and listing: Russian and English stemming, typo tolerance, SKU/barcode exact
+ * match first, filters, sorts, facets and an exact total. Prices in and out are in `currency`.
+ * Matching, counting and ordering run on this process's search index; the database answers only
+ * the words' stems and corrections, the code lookup and the page's rows.
  */
 export async function searchProducts(ctx: CatalogContext, query: ProductQuery): Promise<SearchResult> {
   const base = ctx.config.BASE_CURRENCY;
@@ -71,9 +121,12 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
   const rate = (await ctx.rates.rateOf(display)) ?? '1';
   const bounds = toBaseBounds({ min: query.minPrice, max: query.maxPrice }, base, display, rate);
   const [text, categoryId] = await Promise.all([textMatchOf(ctx, query.q), resolveCategory(ctx, query.category)]);
-  const { correctedQuery, ...match } = text;
-  const plan: SearchPlan = {
-    ...match,
+  if (query.q !== null && text.terms.length === 0 && text.exactIds.length === 0) return emptyAnswer();
+  const [words, index] = await Promise.all([wordFormsOf(ctx, text.terms), ctx.searchIndex.fresh()]);
+  const found = index.search({
+    words,
+    hasText: query.q !== null,
+    exactIds: text.exactIds,
     categoryId,
     minPrice: bounds.min,
     maxPrice: bounds.max,
@@ -82,32 +135,37 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
     sort: query.sort,
     limit: query.limit,
     offset: query.offset,
-    after: query.after,
-  };
-  const db = ctx.deps.db;
-  if (matchesNothing(plan, query.q !== null)) return emptyAnswer();
-  // The count comes first: when it is below the cap, the page sorts those few matches rather than
-  // walking a price or date index past every product that does not match.
-  const summary = await findSummary(db, plan);
-  const page = await findPage(db, plan, !summary.capped);
-  const views = (await withVariants(db, page.rows)).map(toProductView);
+    after: indexAfterOf(query.after),
+  });
+  const page = await pageProducts(ctx, found.ids, (id) => index.revision(id));
+  const views = page.map((p) => toProductView(p.product));
+  const last = page[page.length - 1];
+  // A relevance request without words is served newest first, but its cursor stays an offset.
+  const keyed = query.sort !== 'relevance' && found.more && last;
+  const after: PageAfter | null = keyed
+    ? {
+        sort: query.sort as PageAfter['sort'],
+        key: query.sort === 'newest' ? last.createdText : String(last.priceMinor),
+        id: last.product.id,
+      }
+    : null;
   return {
     items: views.map((view) => displayIn(view, convert)),
-    total: summary.total,
-    totalCapped: summary.capped,
+    total: found.total,
+    totalCapped: false,
     facets: {
-      categories: summary.categories,
+      categories: found.categories,
       price:
-        summary.min === null || summary.max === null
+        found.min === null || found.max === null
           ? null
           : {
-              min: convert({ amount: summary.min, currency: base }).amount,
-              max: convert({ amount: summary.max, currency: base }).amount,
+              min: convert({ amount: found.min, currency: base }).amount,
+              max: convert({ amount: found.max, currency: base }).amount,
               currency: display,
             },
     },
-    nextCursor: nextCursorOf(query, page.more, page.after),
-    correctedQuery: summary.total > 0 ? correctedQuery : null,
+    nextCursor: nextCursorOf(query, found.more, after),
+    correctedQuery: found.total > 0 ? text.correctedQuery : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { imports } from '../db/schema.ts';
+import { keepUpload } from '../uploads/csv-spool.ts';
 import type { CatalogContext } from './context.ts';
-import { keepUpload } from './csv-spool.ts';
 import { runImport } from './run-import.ts';
 
 /** Records an uploaded CSV (already spooled to a file) and processes it in the background; the caller polls `GET /imports/{id}`. */

@@ -55,6 +55,7 @@ export async function updateCategory(
       return findNode(buildCategoryTree([...known.values()]), category.id) as CategoryNode;
     });
     ctx.searchMemo.clear();
+    ctx.categorySlugs.clear();
     return node;
   } catch (error) {
     if (isUniqueViolation(error, 'categories_sibling_name_key')) throw CategoryNameTaken(finalName);

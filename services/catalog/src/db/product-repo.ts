@@ -9,7 +9,7 @@ import { isInStock, lowestPrice, type Product, searchExtraOf, type Variant } fro
 import { searchWordsOf } from '../domain/search-words.ts';
 import { products, searchWords, stockLevels, variants } from './schema.ts';
 
-export type ProductRow = Omit<typeof products.$inferSelect, 'search'>;
+export type ProductRow = Omit<typeof products.$inferSelect, 'search' | 'revision'>;
 
 /** Columns a listing needs (everything but the search vector). */
 export const listingColumns = {
@@ -225,14 +225,16 @@ const storeStockLevelStatement = reusableSql<{ sku: string; available: number; a
       FROM ${products} p WHERE p.id IN (SELECT product_id FROM ${variants} WHERE upper(sku) = ${sku})),
     flipped AS (
       UPDATE ${products} p SET in_stock = owners.in_stock FROM owners
-      WHERE p.id = owners.id AND p.in_stock IS DISTINCT FROM owners.in_stock)
+      WHERE p.id = owners.id AND (p.in_stock IS DISTINCT FROM owners.in_stock
+        OR (coalesce((SELECT available FROM before), 0) > 0) <> (coalesce((SELECT available FROM stored), (SELECT available FROM before), 0) > 0)))
     SELECT (SELECT available FROM before) AS before, o.id, o.slug
     FROM (SELECT 1) one LEFT JOIN owners o ON true`;
 });
 
 /**
  * Stores one SKU's availability unless a newer level is already there, and brings its products'
- * `in_stock` flag in line (written only where it flips), as one statement that ends the handler's
+ * `in_stock` flag in line (written where it or the SKU's own in-stock flips, so the row's revision
+ * tells search indexes and their page caches the variant changed), as one statement that ends the handler's
  * unit of work. Answers the level stored before (null when there was none) and the products owning
  * the SKU, for dropping cached reads.
  */

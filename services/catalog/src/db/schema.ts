@@ -19,6 +19,12 @@ import type { AttributeValue } from '../domain/product.ts';
 
 export const catalog = pgSchema('catalog');
 
+/**
+ * Numbers every insert and update of a product (`take_product_revision()`: a default, and a trigger on
+ * update), so each process's search index catches up on what changed.
+ */
+export const productRevisions = catalog.sequence('product_revision');
+
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** Categories form a tree; `path` holds every ancestor id and the category's own, root first. */
@@ -69,9 +75,11 @@ export const products = catalog.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
+    revision: bigint('revision', { mode: 'number' }).notNull().default(sql`"catalog"."take_product_revision"()`),
   },
   (t) => [
     uniqueIndex('products_slug_key').on(t.slug),
+    index('products_revision_idx').on(t.revision),
     index('products_search_idx').using('gin', t.search),
     index('products_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     index('products_category_tree_idx').using('gin', t.categoryTree),

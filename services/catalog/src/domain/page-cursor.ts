@@ -41,3 +41,13 @@ export function decodePageCursor(cursor: string): PageCursor | null {
     return null;
   }
 }
+
+/** A `created_at` key as PostgreSQL prints it (`2026-12-05 11:33:32.123456+03`), in microseconds since the epoch. */
+export function microsOfTimestampText(text: string): number {
+  const match = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?([+-])(\d\d)(?::(\d\d))?$/.exec(text);
+  if (!match) return Number.NaN;
+  const [, y, mo, d, h, mi, s, fraction = '', sign, oh, om = '0'] = match;
+  const offsetMinutes = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - offsetMinutes * 60_000;
+  return ms * 1000 + Number(fraction.padEnd(6, '0'));
+}

@@ -1,6 +1,6 @@
 import { InputError } from '@bazar/kit/errors';
 import { describe, expect, it } from 'vitest';
-import { decodePageCursor, encodePageCursor } from './page-cursor.ts';
+import { decodePageCursor, encodePageCursor, microsOfTimestampText } from './page-cursor.ts';
 import { nextCursorOf, parseProductQuery } from './product-query.ts';
 
 const encodeOffsetCursor = (offset: number) => encodePageCursor({ offset, after: null });
@@ -96,5 +96,14 @@ describe('parseProductQuery', () => {
 
   it('accepts emoji and full-text operators as plain text', () => {
     expect(parseProductQuery({ q: '👟 !!! :* "x" \\' }).q).toBe('👟 !!! :* "x" \\');
+  });
+});
+
+describe('microsOfTimestampText', () => {
+  it('reads PostgreSQL timestamps in any offset to the microsecond, and nothing else', () => {
+    expect(microsOfTimestampText('2026-12-05 11:33:32.123456+00')).toBe(Date.UTC(2026, 11, 5, 11, 33, 32) * 1000 + 123_456);
+    expect(microsOfTimestampText('2026-12-05 14:33:32.5+03')).toBe(Date.UTC(2026, 11, 5, 11, 33, 32) * 1000 + 500_000);
+    expect(microsOfTimestampText('2026-12-05 06:03:32-05:30')).toBe(Date.UTC(2026, 11, 5, 11, 33, 32) * 1000);
+    expect(microsOfTimestampText('yesterday')).toBeNaN();
   });
 });

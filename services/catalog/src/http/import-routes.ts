@@ -5,11 +5,11 @@ import { bearer } from '@bazar/kit/http/auth';
 import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import type { CatalogContext } from '../app/context.ts';
-import { CSV_LIMITS, dropUpload, spoolCsv } from '../app/csv-spool.ts';
 import { exportProducts } from '../app/export-products.ts';
 import { getImport } from '../app/get-import.ts';
 import { startImport } from '../app/start-import.ts';
 import { CSV_COLUMNS } from '../domain/csv-row.ts';
+import { CSV_LIMITS, dropUpload, spoolCsv } from '../uploads/csv-spool.ts';
 import { ImportSchema } from './schemas.ts';
 
 const tags = ['catalog'];

@@ -94,9 +94,9 @@ export const ProductListQuery = Type.Object(
 
 export const ProductListSchema = Type.Object({
   items: Type.Array(Type.Ref('Product')),
-  total: Type.Integer({ description: 'Matching products, counted up to 1,000' }),
+  total: Type.Integer({ description: 'Every matching product, counted exactly' }),
   totalCapped: Type.Boolean({
-    description: 'More than `total` products match (show "1,000+"); the facets then describe the first 1,000 matches',
+    description: 'Always false: totals and facets count every match (kept for clients written when they were counted to 1,000)',
   }),
   facets: Type.Object({
     categories: Type.Array(Type.Object({ categoryId: Uuid, count: Type.Integer() })),

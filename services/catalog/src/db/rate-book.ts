@@ -1,7 +1,7 @@
 import type { Db } from '@bazar/kit/db/database';
 import { convertMoney, type Money } from '@bazar/kit/money';
-import { exchangeRates } from '../db/schema.ts';
 import { UnknownCurrency } from '../domain/catalog.errors.ts';
+import { exchangeRates } from './schema.ts';
 
 /** The read model of exchange rates, memoised briefly because every listing converts prices. */
 export interface RateBook {

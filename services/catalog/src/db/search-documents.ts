@@ -1,0 +1,99 @@
+import type { DbOrTx } from '@bazar/kit/db/database';
+import { and, asc, gt, isNull, sql } from 'drizzle-orm';
+import type { IndexedProduct } from '../domain/search-index.ts';
+import { lexemeWeightsOf } from '../domain/tsvector-text.ts';
+import { products } from './schema.ts';
+
+const documentColumns = {
+  id: products.id,
+  revision: products.revision,
+  archived: sql<boolean>`${products.archivedAt} IS NOT NULL`,
+  search: sql<string>`${products.search}::text`,
+  categoryTree: products.categoryTree,
+  priceMinor: products.priceMinor,
+  inStock: products.inStock,
+  attributes: products.attributes,
+  createdMicros: sql<number>`(extract(epoch FROM ${products.createdAt}) * 1000000)::float8`,
+};
+
+type DocumentRow = { [K in keyof typeof documentColumns]: unknown } & { id: string; archived: boolean; revision: number };
+
+export interface ProductChange {
+  product: IndexedProduct;
+  archived: boolean;
+}
+
+const toChange = (row: DocumentRow): ProductChange => ({
+  archived: row.archived,
+  product: {
+    id: row.id,
+    revision: Number(row.revision),
+    lexemes: lexemeWeightsOf((row.search as string | null) ?? ''),
+    categoryTree: row.categoryTree as string[],
+    priceMinor: Number(row.priceMinor),
+    inStock: row.inStock as boolean,
+    attributes: row.attributes as IndexedProduct['attributes'],
+    createdMicros: Number(row.createdMicros),
+  },
+});
+
+/** Live products after `afterId` in id order, for building the index in chunks. */
+export async function loadLiveProducts(db: DbOrTx, afterId: string | null, limit: number): Promise<ProductChange[]> {
+  const rows = await db
+    .select(documentColumns)
+    .from(products)
+    .where(and(isNull(products.archivedAt), afterId ? gt(products.id, afterId) : undefined))
+    .orderBy(asc(products.id))
+    .limit(limit);
+  return (rows as DocumentRow[]).map(toChange);
+}
+
+/** Products written with a revision above `revision`, oldest first, archived ones included. */
+export async function loadProductChanges(db: DbOrTx, revision: number, limit: number): Promise<ProductChange[]> {
+  const rows = await db
+    .select(documentColumns)
+    .from(products)
+    .where(gt(products.revision, revision))
+    .orderBy(asc(products.revision))
+    .limit(limit);
+  return (rows as DocumentRow[]).map(toChange);
+}
+
+/** The highest revision handed out so far, committed or not. */
+export async function lastRevision(db: DbOrTx): Promise<number> {
+  const result = await db.execute(sql`SELECT CASE WHEN is_called THEN last_value ELSE 0 END::float8 AS last FROM catalog.product_revision`);
+  return Number((result as unknown as { rows: { last: number }[] }).rows[0]?.last ?? 0);
+}
+
+/** The oldest transaction still running, and those running now (as text: xid8 outgrows 2^53 only in theory). */
+export async function runningTransactions(db: DbOrTx): Promise<{ xmin: bigint; running: bigint[] }> {
+  const result = await db.execute(
+    sql`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, ARRAY(SELECT pg_snapshot_xip(pg_current_snapshot())::text) AS running`,
+  );
+  const row = (result as unknown as { rows: { xmin: string; running: string[] | string }[] }).rows[0];
+  const running = Array.isArray(row?.running) ? row.running : parseTextArray(row?.running ?? '{}');
+  return { xmin: BigInt(row?.xmin ?? '0'), running: running.map((x) => BigInt(x)) };
+}
+
+const parseTextArray = (text: string) =>
+  text
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .filter(Boolean);
+
+/** Each word's lexemes in the `russian` configuration (none for a stop word), as the stored vectors have them. */
+export async function lexemesOfWords(db: DbOrTx, words: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (words.length === 0) return out;
+  const list = sql.join(
+    words.map((w) => sql`${w}`),
+    sql`, `,
+  );
+  const result = await db.execute(
+    sql`SELECT w AS word, ARRAY(SELECT unnest(tsvector_to_array(to_tsvector('russian'::regconfig, w)))) AS lexemes FROM unnest(ARRAY[${list}]::text[]) AS w`,
+  );
+  for (const row of (result as unknown as { rows: { word: string; lexemes: string[] | string }[] }).rows) {
+    out.set(row.word, Array.isArray(row.lexemes) ? row.lexemes : parseTextArray(row.lexemes));
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { type IndexedProduct, type IndexQuery, SearchIndex } from './search-index.ts';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const CAT = { shoes: 'c-shoes', boots: 'c-boots', hats: 'c-hats' };
+
+function product(n: number, over: Partial<IndexedProduct> & { words?: Record<string, number> } = {}): IndexedProduct {
+  const { words = {}, ...rest } = over;
+  return {
+    id: id(n),
+    revision: n,
+    lexemes: new Map(Object.entries(words)),
+    categoryTree: [CAT.shoes],
+    priceMinor: n * 100,
+    inStock: true,
+    attributes: {},
+    createdMicros: n * 1_000_000,
+    ...rest,
+  };
+}
+
+const query = (over: Partial<IndexQuery> = {}): IndexQuery => ({
+  words: [],
+  hasText: false,
+  exactIds: [],
+  categoryId: null,
+  minPrice: null,
+  maxPrice: null,
+  inStock: null,
+  attributes: [],
+  sort: 'newest',
+  limit: 20,
+  offset: 0,
+  after: null,
+  ...over,
+});
+const word = (...lexemes: string[]) => lexemes.map((l) => ({ lexemes: [l] }));
+
+function catalogue() {
+  const index = new SearchIndex();
+  index.upsert(product(1, { words: { кроссовк: 1, красн: 1 }, attributes: { color: 'red', size: 42 } }));
+  index.upsert(product(2, { words: { кроссовк: 0.4, син: 1 }, attributes: { color: 'blue', size: 42 } }));
+  index.upsert(
+    product(3, { words: { ботинк: 1, красн: 0.4 }, categoryTree: [CAT.shoes, CAT.boots], inStock: false, attributes: { color: 'red' } }),
+  );
+  index.upsert(product(4, { words: { шапк: 1 }, categoryTree: [CAT.hats], attributes: { size: '42' } }));
+  return index;
+}
+
+describe('SearchIndex', () => {
+  it('matches every word (any of its forms) and ranks the heavier weight first, then the newer', () => {
+    const index = catalogue();
+    expect(index.search(query({ hasText: true, words: [word('кроссовк')], sort: 'relevance' })).ids).toEqual([id(1), id(2)]);
+    expect(index.search(query({ hasText: true, words: [word('красн'), word('кроссовк')], sort: 'relevance' })).ids).toEqual([id(1)]);
+    expect(index.search(query({ hasText: true, words: [word('ботинк', 'шапк')], sort: 'relevance' })).ids).toEqual([id(4), id(3)]);
+    expect(index.search(query({ hasText: true, words: [word('нет')], sort: 'relevance' })).total).toBe(0);
+  });
+
+  it('finds a prefix, ranks an exact code match first even without a word, and lets text whose words all vanished match nothing else', () => {
+    const index = catalogue();
+    expect(index.search(query({ hasText: true, words: [[{ prefix: 'кросс' }]] })).total).toBe(2);
+    const exact = index.search(query({ hasText: true, words: [word('кроссовк')], exactIds: [id(4)], sort: 'relevance' }));
+    expect(exact.ids).toEqual([id(4), id(1), id(2)]);
+    expect(index.search(query({ hasText: true, words: [], exactIds: [id(3)] })).ids).toEqual([id(3)]);
+    expect(index.search(query({ hasText: true, words: [] })).total).toBe(0);
+  });
+
+  it('filters by category with its descendants, price bounds, stock and typed attribute values', () => {
+    const index = catalogue();
+    expect(index.search(query({ categoryId: CAT.shoes })).ids).toEqual([id(3), id(2), id(1)]);
+    expect(index.search(query({ categoryId: CAT.boots })).ids).toEqual([id(3)]);
+    expect(index.search(query({ categoryId: 'unknown' })).total).toBe(0);
+    expect(index.search(query({ minPrice: 200, maxPrice: 300 })).ids).toEqual([id(3), id(2)]);
+    expect(index.search(query({ inStock: false })).ids).toEqual([id(3)]);
+    expect(index.search(query({ attributes: [[{ size: 42 }]] })).ids).toEqual([id(2), id(1)]);
+    expect(index.search(query({ attributes: [[{ size: '42' }]] })).ids).toEqual([id(4)]);
+    expect(index.search(query({ attributes: [[{ color: 'red' }, { color: 'blue' }], [{ size: 42 }]] })).ids).toEqual([id(2), id(1)]);
+    const text = query({ hasText: true, words: [word('красн')], inStock: true, sort: 'relevance' });
+    expect(index.search(text).ids).toEqual([id(1)]);
+  });
+
+  it('counts every match per category (ancestors included) with the price range', () => {
+    const answer = catalogue().search(query({ attributes: [[{ color: 'red' }]] }));
+    expect(answer).toMatchObject({ total: 2, min: 100, max: 300 });
+    expect(answer.categories).toEqual([
+      { categoryId: CAT.shoes, count: 2 },
+      { categoryId: CAT.boots, count: 1 },
+    ]);
+    expect(catalogue().search(query({ minPrice: 10_000 }))).toMatchObject({ total: 0, min: null, max: null, categories: [] });
+  });
+
+  it('orders by price both ways, pages by offset and by keyset position, and says when more follow', () => {
+    const index = catalogue();
+    expect(index.search(query({ sort: 'price_asc' })).ids).toEqual([id(1), id(2), id(3), id(4)]);
+    expect(index.search(query({ sort: 'price_desc', limit: 2 }))).toMatchObject({ ids: [id(4), id(3)], more: true });
+    expect(index.search(query({ sort: 'price_desc', limit: 2, offset: 2 }))).toMatchObject({ ids: [id(2), id(1)], more: false });
+    const after = { sort: 'price_asc' as const, key: 200, id: id(2) };
+    expect(index.search(query({ sort: 'price_asc', after })).ids).toEqual([id(3), id(4)]);
+    const newest = { sort: 'newest' as const, key: 3_000_000, id: id(3) };
+    expect(index.search(query({ after: newest, categoryId: CAT.shoes })).ids).toEqual([id(2), id(1)]);
+    expect(index.search(query({ after: newest })).ids).toEqual([id(2), id(1)]);
+  });
+
+  it('keeps the newest revision of a product and forgets an archived one', () => {
+    const index = catalogue();
+    index.upsert(product(1, { revision: 10, words: { сапог: 1 }, priceMinor: 9_900 }));
+    index.upsert(product(1, { revision: 5, words: { кроссовк: 1 } }));
+    expect(index.search(query({ hasText: true, words: [word('кроссовк')] })).ids).toEqual([id(2)]);
+    expect(index.search(query({ hasText: true, words: [word('сапог')] })).ids).toEqual([id(1)]);
+    expect(index.search(query({ sort: 'price_desc', limit: 1 })).ids).toEqual([id(1)]);
+    expect(index.revision(id(1))).toBe(10);
+    index.remove(id(2), 11);
+    index.upsert(product(2, { revision: 7 }));
+    expect(index.search(query()).total).toBe(3);
+    expect(index.revision(id(2))).toBeUndefined();
+  });
+
+  it('answers the same after dead slots are compacted away', () => {
+    const index = new SearchIndex();
+    for (let round = 0; round < 3; round++) {
+      for (let n = 1; n <= 6_000; n++) index.upsert(product(n, { revision: round * 10_000 + n, words: { [`w${n % 7}`]: 1 } }));
+    }
+    const before = index.search(query({ hasText: true, words: [word('w3')], sort: 'price_desc', limit: 5 }));
+    index.compactIfWasteful();
+    const after = index.search(query({ hasText: true, words: [word('w3')], sort: 'price_desc', limit: 5 }));
+    expect(after).toEqual(before);
+    expect(after.total).toBe(857);
+    expect(index.search(query({ sort: 'newest', limit: 1 })).ids).toEqual([id(6_000)]);
+    expect(index.size).toBe(6_000);
+  });
+});
