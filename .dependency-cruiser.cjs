@@ -62,6 +62,14 @@ module.exports = {
       to: { path: '^packages/kit/src/db/drizzle-internals\\.ts$' },
     },
     {
+      name: 'events-made-outside-outbound',
+      comment:
+        'A service maps its integration events in one place (events/outbound.ts): repositories and use cases call its functions and publish what they answer.',
+      severity: 'error',
+      from: { path: '^services/[^/]+/src/(db|app)/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^packages/contracts/src/events/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

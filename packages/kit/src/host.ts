@@ -68,7 +68,7 @@ export async function mountService(definition: ServiceDefinition, host: HostPart
     log,
     clock: host.clock ?? systemClock,
     ids: host.ids ?? uuidv7Ids,
-    uow: createUnitOfWork(database.db, definition.tables.outbox, definition.name, relay.kick),
+    uow: createUnitOfWork(database.db, definition.tables.outbox, definition.name, relay.kick, log),
     auth: createAuthGuards(host.verifier),
     internal: internalGuard(host.internalToken),
     clients: host.clients,

@@ -21,7 +21,7 @@ import { OfferAccepted, OfferMade, RequestUnmatched } from '@bazar/contracts/eve
 import { defineService, type ServiceDefinition, type ServiceDeps } from '@bazar/kit/service';
 import type { OrdersContext, SagaFaults } from './app/context.ts';
 import { seedDemoOrderTypes } from './app/order-types/seed-demo-order-types.ts';
-import { settledHere } from './app/settled-here.ts';
+import { settledHere } from './caches/settled-here.ts';
 import { readOrdersConfig } from './config.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { fulfilmentHandlers } from './events/on-fulfilment-events.ts';

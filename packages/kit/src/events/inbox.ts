@@ -9,6 +9,7 @@ import type { InboxTable } from '../db/platform-tables.ts';
 import { perTable, reusableQuery } from '../db/reusable-query.ts';
 import { eventLag } from '../metrics.ts';
 import { inSpan, tracing } from '../tracing.ts';
+import { commitCallbacks } from './commit-callbacks.ts';
 import type { EventDefinition, EventEnvelope } from './event.ts';
 import { type TxContext, trackingWrites } from './outbox.ts';
 
@@ -69,7 +70,9 @@ export function createInboxDispatcher(options: {
   inbox: InboxTable;
   handlers: EventHandler[];
   publishInTx: (tx: TxContext['tx'], trace: TraceContext) => TxContext['publish'];
+  /** Called after a commit that wrote events (wakes the relay). */
   afterCommit: () => void;
+  /** Also takes the handlers' failed after-commit callbacks. */
   log: Logger;
   /** The consuming service, named on its spans. */
   service?: string;
@@ -83,6 +86,7 @@ export function createInboxDispatcher(options: {
     for (const handler of handlers) {
       if (handler.alreadyDone && (await handler.alreadyDone(envelope))) continue;
       let writes: ReturnType<typeof trackingWrites> | undefined;
+      const callbacks = commitCallbacks(options.log);
       const handled = await options.db.transaction(async (tx) => {
         if (!handler.idempotent) {
           const fresh = await claimInbox(options.inbox)(tx, { eventId: envelope.id, handler: handler.name });
@@ -90,11 +94,12 @@ export function createInboxDispatcher(options: {
         }
         const tracked = trackingWrites(options.publishInTx(tx, trace));
         writes = tracked;
-        await withDeferredWrites(tx, () => handler.handle({ tx, publish: tracked.publish }, envelope));
+        await withDeferredWrites(tx, () => handler.handle({ tx, publish: tracked.publish, afterCommit: callbacks.add }, envelope));
         return true;
       });
       // Waking the relay costs a query; only a handler that wrote to the outbox has anything for it.
       if (writes?.wrote()) options.afterCommit();
+      callbacks.run();
       if (!handled) options.log.debug({ eventId: envelope.id, handler: handler.name }, 'duplicate event skipped');
     }
   };

@@ -8,6 +8,7 @@ import type { OutboxTable } from '../db/platform-tables.ts';
 import { perTable, reusableQuery } from '../db/reusable-query.ts';
 import { outboxPublished } from '../metrics.ts';
 import { tracing } from '../tracing.ts';
+import { type CommitCallback, commitCallbacks } from './commit-callbacks.ts';
 import { type EventEnvelope, envelope, type OutgoingEvent } from './event.ts';
 
 /** What a use case gets inside its transaction: the handle, and an outbox writer bound to it. */
@@ -15,6 +16,12 @@ export interface TxContext {
   tx: Tx;
   /** Writes events to the outbox in this transaction (sent with its other deferred writes); the relay publishes them after commit. */
   publish(...events: OutgoingEvent[]): Promise<void>;
+  /**
+   * Runs `callback` once after this transaction commits, never if it rolls back: for work outside
+   * the database that must see the transaction's rows (sending a just-queued message at once).
+   * Nothing waits for it; a callback that throws or rejects is logged.
+   */
+  afterCommit(callback: CommitCallback): void;
 }
 
 /** Runs work in one transaction; `trace` (e.g. the request id) becomes the events' correlation id. */
@@ -60,16 +67,19 @@ export function trackingWrites(write: TxContext['publish']): { publish: TxContex
   };
 }
 
-export function createUnitOfWork(db: Db, outbox: OutboxTable, source: string, afterCommit: () => void): UnitOfWork {
+/** `wakeRelay` is called after a commit that wrote events; `log` takes failed after-commit callbacks. */
+export function createUnitOfWork(db: Db, outbox: OutboxTable, source: string, wakeRelay: () => void, log: Logger): UnitOfWork {
   return async (work, trace) => {
     let writes: ReturnType<typeof trackingWrites> | undefined;
+    const callbacks = commitCallbacks(log);
     const result = await db.transaction((tx) =>
       withDeferredWrites(tx, () => {
         writes = trackingWrites(outboxWriter(tx, outbox, source, trace));
-        return work({ tx, publish: writes.publish });
+        return work({ tx, publish: writes.publish, afterCommit: callbacks.add });
       }),
     );
-    if (writes?.wrote()) afterCommit();
+    if (writes?.wrote()) wakeRelay();
+    callbacks.run();
     return result;
   };
 }

@@ -1,8 +1,8 @@
-import { UserRolesChanged } from '@bazar/contracts/events/identity';
 import type { TxContext } from '@bazar/kit/events/outbox';
 import type { Role } from '@bazar/kit/roles';
 import { eq } from 'drizzle-orm';
 import { roleChanges, users } from '../db/schema.ts';
+import { userRolesChanged } from '../events/outbound.ts';
 import type { IdentityContext } from './context.ts';
 
 /**
@@ -18,6 +18,6 @@ export async function grantWorkerRole(ctx: IdentityContext, { tx, publish }: TxC
   const now = ctx.deps.clock.now();
   await tx.update(users).set({ roles: after, updatedAt: now }).where(eq(users.id, userId));
   await tx.insert(roleChanges).values({ id: ctx.deps.ids.next(), userId, actorId: null, before, after, changedAt: now });
-  await publish(UserRolesChanged.make({ userId, actorId: null, before, after, name: row.name, changedAt: now.toISOString() }));
+  await publish(userRolesChanged({ userId, actorId: null, before, after, name: row.name, at: now }));
   return now;
 }

@@ -1,4 +1,3 @@
-import { UserRegistered } from '@bazar/contracts/events/identity';
 import { isUniqueViolation } from '@bazar/kit/errors';
 import type { Role } from '@bazar/kit/http/auth';
 import { hash } from '@node-rs/argon2';
@@ -6,6 +5,7 @@ import { users } from '../db/schema.ts';
 import { toUser } from '../db/user-repo.ts';
 import { EmailTaken } from '../domain/user.errors.ts';
 import { normalizeEmail, type User } from '../domain/user.ts';
+import { userRegistered } from '../events/outbound.ts';
 import type { IdentityContext } from './context.ts';
 import { startSession } from './sessions.ts';
 
@@ -38,16 +38,7 @@ export async function registerUser(ctx: IdentityContext, input: RegisterUserInpu
         })
         .returning();
       const user: User = toUser(row as typeof users.$inferSelect);
-      await publish(
-        UserRegistered.make({
-          userId: user.id,
-          email: user.email,
-          name: user.name,
-          phone: user.phone,
-          roles: user.roles,
-          registeredAt: now.toISOString(),
-        }),
-      );
+      await publish(userRegistered(user, now));
       return { user, ...(await startSession(ctx, tx, user)) };
     });
   } catch (error) {

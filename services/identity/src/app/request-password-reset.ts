@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { PasswordResetRequested } from '@bazar/contracts/events/identity';
 import { limitAttempts, tooManyRequests } from '@bazar/kit/rate-limit';
 import { insertPasswordReset } from '../db/password-reset-repo.ts';
 import { findUserRowByEmail } from '../db/user-repo.ts';
 import { normalizeEmail } from '../domain/user.ts';
+import { passwordResetRequested } from '../events/outbound.ts';
 import type { IdentityContext } from './context.ts';
 
 export const hashResetToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -35,8 +35,6 @@ export async function requestPasswordReset(ctx: IdentityContext, input: { email:
       createdAt: now,
       expiresAt,
     });
-    await publish(
-      PasswordResetRequested.make({ userId: user.id, email: user.email, name: user.name, token, expiresAt: expiresAt.toISOString() }),
-    );
+    await publish(passwordResetRequested(user, token, expiresAt));
   });
 }

@@ -1,10 +1,10 @@
-import { UserRolesChanged } from '@bazar/contracts/events/identity';
 import type { AuthUser, Role } from '@bazar/kit/http/auth';
 import { and, arrayContains, eq, ne } from 'drizzle-orm';
 import { roleChanges, users } from '../db/schema.ts';
 import { toUser } from '../db/user-repo.ts';
 import { changedRoles, forbiddenRoleChanges } from '../domain/role-grants.ts';
 import { LastAdmin, RoleGrantForbidden, UserNotFound } from '../domain/user.errors.ts';
+import { userRolesChanged } from '../events/outbound.ts';
 import type { IdentityContext } from './context.ts';
 
 /** Replaces a user's roles under the grant rules, writes the audit row and publishes the change. */
@@ -31,9 +31,7 @@ export async function setUserRoles(ctx: IdentityContext, input: { userId: string
       await tx
         .insert(roleChanges)
         .values({ id: ctx.deps.ids.next(), userId: row.id, actorId: input.actor.id, before, after, changedAt: now });
-      await publish(
-        UserRolesChanged.make({ userId: row.id, actorId: input.actor.id, before, after, name: row.name, changedAt: now.toISOString() }),
-      );
+      await publish(userRolesChanged({ userId: row.id, actorId: input.actor.id, before, after, name: row.name, at: now }));
       return { user: toUser(updated as typeof users.$inferSelect), changedAt: now };
     })
     .then((result) => {

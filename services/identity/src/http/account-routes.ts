@@ -1,8 +1,8 @@
 import { Uuid } from '@bazar/contracts/common';
-import { unauthorized } from '@bazar/kit/errors';
 import type { HttpApp } from '@bazar/kit/http/app';
-import { bearer } from '@bazar/kit/http/auth';
+import { bearer, userOf } from '@bazar/kit/http/auth';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
+import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
 import { addAddress, deleteAddress, listAddresses, updateAddress } from '../app/address-book.ts';
 import { changePassword } from '../app/change-password.ts';
@@ -21,7 +21,6 @@ import {
   RoleChangeSchema,
 } from './account-schemas.ts';
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Problem')]));
 const tags = ['identity'];
 const IdParams = Type.Object({ id: Uuid });
 
@@ -30,10 +29,6 @@ export function accountRoutes(app: HttpApp, ctx: IdentityContext) {
   const { auth } = ctx.deps;
   app.addSchema(AddressSchema);
   app.addSchema(RoleChangeSchema);
-  const me = (user: { id: string } | null | undefined) => {
-    if (!user) throw unauthorized();
-    return user.id;
-  };
 
   app.patch(
     '/api/v1/me',
@@ -48,7 +43,7 @@ export function accountRoutes(app: HttpApp, ctx: IdentityContext) {
         response: { 200: Type.Ref('User'), ...problems(400, 401, 404) },
       },
     },
-    async (req) => toUserView(await updateProfile(ctx, me(req.user), req.body)),
+    async (req) => toUserView(await updateProfile(ctx, userOf(req).id, req.body)),
   );
 
   app.post(
@@ -66,7 +61,7 @@ export function accountRoutes(app: HttpApp, ctx: IdentityContext) {
       },
     },
     async (req, reply) => {
-      await changePassword(ctx, me(req.user), req.body);
+      await changePassword(ctx, userOf(req).id, req.body);
       return reply.status(204).send(null);
     },
   );
@@ -83,7 +78,7 @@ export function accountRoutes(app: HttpApp, ctx: IdentityContext) {
         response: { 200: AddressList, ...problems(401) },
       },
     },
-    async (req) => ({ items: await listAddresses(ctx, me(req.user)) }),
+    async (req) => ({ items: await listAddresses(ctx, userOf(req).id) }),
   );
 
   app.post(
@@ -100,7 +95,7 @@ export function accountRoutes(app: HttpApp, ctx: IdentityContext) {
         response: { 201: Type.Ref('Address'), ...problems(400, 401, 404, 409) },
       },
     },
-    async (req, reply) => reply.status(201).send(await addAddress(ctx, me(req.user), req.body)),
+    async (req, reply) => reply.status(201).send(await addAddress(ctx, userOf(req).id, req.body)),
   );
 
   app.patch(
@@ -117,7 +112,7 @@ export function accountRoutes(app: HttpApp, ctx: IdentityContext) {
         response: { 200: Type.Ref('Address'), ...problems(400, 401, 404) },
       },
     },
-    async (req) => updateAddress(ctx, me(req.user), req.params.id, req.body),
+    async (req) => updateAddress(ctx, userOf(req).id, req.params.id, req.body),
   );
 
   app.delete(
@@ -135,7 +130,7 @@ export function accountRoutes(app: HttpApp, ctx: IdentityContext) {
       },
     },
     async (req, reply) => {
-      await deleteAddress(ctx, me(req.user), req.params.id);
+      await deleteAddress(ctx, userOf(req).id, req.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,6 +1,6 @@
 import { RoleName, Uuid } from '@bazar/contracts/common';
 import type { HttpApp } from '@bazar/kit/http/app';
-import { bearer } from '@bazar/kit/http/auth';
+import { bearer, userOf } from '@bazar/kit/http/auth';
 import { optionalBearer } from '@bazar/kit/http/openapi';
 import { Page, PageQuery } from '@bazar/kit/http/pagination';
 import { problems } from '@bazar/kit/http/problem';
@@ -146,7 +146,7 @@ export function identityRoutes(app: HttpApp, ctx: IdentityContext) {
       },
     },
     async (req) => {
-      const { id, email, name, phone, roles } = await getProfile(ctx, req.user?.id ?? '');
+      const { id, email, name, phone, roles } = await getProfile(ctx, userOf(req).id);
       return { id, email, name, phone, roles };
     },
   );

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { skus, warehouses } from '../db/schema.ts';
-import { applyStockChanges, ensureStockRow, lockStock } from '../db/stock-repo.ts';
+import { ensureStockRow, lockStock } from '../db/stock-repo.ts';
 import { InsufficientStock, SkuNotFound, WarehouseNotFound } from '../domain/inventory.errors.ts';
 import { availableOf, canAdjust } from '../domain/stock.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 import type { StockView } from './list-stock.ts';
 
@@ -31,7 +32,7 @@ export async function adjustStock(ctx: InventoryContext, input: AdjustStockInput
     const level = (await lockStock(tx, [input.sku])).find((row) => row.warehouseId === input.warehouseId);
     if (!level) throw new Error(`inventory: stock row for ${input.sku} vanished`);
     if (!canAdjust(level, input.delta)) throw InsufficientStock(input.sku, availableOf(level), input.delta);
-    const [after] = await applyStockChanges(
+    const [after] = await changeStock(
       uow,
       [{ sku: input.sku, warehouseId: input.warehouseId, onHandDelta: input.delta, reservedDelta: 0 }],
       {

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { findReservation } from '../db/reservation-repo.ts';
 import { reservations } from '../db/schema.ts';
-import { applyStockChanges, lockStock } from '../db/stock-repo.ts';
+import { lockStock } from '../db/stock-repo.ts';
 import { ReservationNotFound } from '../domain/inventory.errors.ts';
 import { decideMove, type Reservation } from '../domain/reservation.ts';
 import { commitChanges } from '../domain/stock.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 
 /**
@@ -28,7 +29,7 @@ export async function commitReservation(
     ctx.recentStock.forget(skus);
     const locked = await lockStock(tx, skus);
     await tx.update(reservations).set({ status: 'committed', committedAt: at }).where(eq(reservations.id, reservationId));
-    await applyStockChanges(uow, commitChanges(reservation.lines), { reason, at, ids, reservationId }, locked);
+    await changeStock(uow, commitChanges(reservation.lines), { reason, at, ids, reservationId }, locked);
     return { ...reservation, status: 'committed' };
   });
 }

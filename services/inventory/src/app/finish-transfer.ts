@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { transfers } from '../db/schema.ts';
-import { applyStockChanges, ensureStockRow, lockStock } from '../db/stock-repo.ts';
+import { ensureStockRow, lockStock } from '../db/stock-repo.ts';
 import { TransferNotFound } from '../domain/inventory.errors.ts';
 import { transferMachine } from '../domain/transfer.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 import { type TransferView, toTransferView } from './start-transfer.ts';
 
@@ -28,7 +29,7 @@ export async function finishTransfer(
     const locked = await lockStock(tx, skuList);
     const changes = transfer.lines.map((l) => ({ sku: l.sku, warehouseId, onHandDelta: l.quantity, reservedDelta: 0 }));
     const note = input.to === 'received' ? 'transfer received' : 'transfer cancelled, back at the source';
-    await applyStockChanges(
+    await changeStock(
       uow,
       changes,
       { reason: 'transfer_in', at, ids: ctx.deps.ids, documentId: transfer.id, actorId: input.actorId, note },

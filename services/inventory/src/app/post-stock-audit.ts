@@ -1,9 +1,10 @@
 import { DomainError } from '@bazar/kit/errors';
 import { eq, inArray } from 'drizzle-orm';
 import { skus, stockAudits, warehouses } from '../db/schema.ts';
-import { applyStockChanges, ensureStockRow, lockStock } from '../db/stock-repo.ts';
+import { ensureStockRow, lockStock } from '../db/stock-repo.ts';
 import { UnknownSkus, WarehouseNotFound } from '../domain/inventory.errors.ts';
 import { type AuditLine, auditDifferences } from '../domain/stock-audit.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 
 export interface StockAuditView {
@@ -51,7 +52,7 @@ export async function postStockAudit(
     const changes = lines
       .filter((l) => l.delta !== 0)
       .map((l) => ({ sku: l.sku, warehouseId: input.warehouseId, onHandDelta: l.delta, reservedDelta: 0 }));
-    await applyStockChanges(
+    await changeStock(
       uow,
       changes,
       { reason: 'audit', at, ids: ctx.deps.ids, documentId: id, actorId: input.actorId, note: 'stock audit' },

@@ -1,7 +1,8 @@
 import { findPurchaseOrder, type StoredPurchaseOrder, savePurchaseOrder } from '../db/purchase-order-repo.ts';
-import { applyStockChanges, ensureStockRow, lockStock } from '../db/stock-repo.ts';
+import { ensureStockRow, lockStock } from '../db/stock-repo.ts';
 import { PurchaseOrderNotFound } from '../domain/inventory.errors.ts';
 import { purchaseOrderMachine, receive } from '../domain/purchase-order.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 
 export interface ReceivePurchaseOrderInput {
@@ -30,7 +31,7 @@ export async function receivePurchaseOrder(ctx: InventoryContext, input: Receive
     for (const sku of skuList) await ensureStockRow(tx, sku, order.warehouseId, at);
     const locked = await lockStock(tx, skuList);
     const changes = result.arrived.map((a) => ({ sku: a.sku, warehouseId: order.warehouseId, onHandDelta: a.quantity, reservedDelta: 0 }));
-    await applyStockChanges(
+    await changeStock(
       uow,
       changes,
       {

@@ -1,6 +1,7 @@
 import type { TxContext } from '@bazar/kit/events/outbox';
 import { skus } from '../db/schema.ts';
-import { applyStockChanges, defaultWarehouseId, ensureStockRow } from '../db/stock-repo.ts';
+import { defaultWarehouseId, ensureStockRow } from '../db/stock-repo.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 
 export interface RegisterSkuInput {
@@ -25,7 +26,7 @@ export async function registerSku(ctx: InventoryContext, uow: TxContext, input: 
   if (fresh.length === 0) return false;
   const warehouseId = await defaultWarehouseId(tx);
   await ensureStockRow(tx, input.sku, warehouseId, at);
-  await applyStockChanges(uow, [{ sku: input.sku, warehouseId, onHandDelta: input.initialStock, reservedDelta: 0 }], {
+  await changeStock(uow, [{ sku: input.sku, warehouseId, onHandDelta: input.initialStock, reservedDelta: 0 }], {
     reason: 'initial',
     at,
     ids: ctx.deps.ids,

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { findReservation } from '../db/reservation-repo.ts';
 import { reservations } from '../db/schema.ts';
-import { applyStockChanges, lockStock } from '../db/stock-repo.ts';
+import { lockStock } from '../db/stock-repo.ts';
 import { decideMove, isPlaceholder } from '../domain/reservation.ts';
 import { releaseChanges } from '../domain/stock.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 
 /**
@@ -32,7 +33,7 @@ export async function releaseReservation(
       ctx.recentStock.forget(skus);
       const locked = await lockStock(tx, skus);
       await tx.update(reservations).set({ status: 'released', releasedAt: at }).where(eq(reservations.id, reservationId));
-      await applyStockChanges(uow, releaseChanges(reservation.lines), { reason: 'release', at, ids, reservationId }, locked);
+      await changeStock(uow, releaseChanges(reservation.lines), { reason: 'release', at, ids, reservationId }, locked);
     }
     return { reservationId, status: 'released' as const };
   });

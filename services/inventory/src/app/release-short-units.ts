@@ -2,8 +2,9 @@ import type { TxContext } from '@bazar/kit/events/outbox';
 import { and, eq, sql } from 'drizzle-orm';
 import { findReservationOfOrder } from '../db/reservation-repo.ts';
 import { reservationLines } from '../db/schema.ts';
-import { applyStockChanges, lockStock } from '../db/stock-repo.ts';
+import { lockStock } from '../db/stock-repo.ts';
 import { releaseChanges } from '../domain/stock.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 
 /**
@@ -42,6 +43,6 @@ export async function releaseShortUnits(
     reservationId: reservation.reservationId,
     note: `order ${input.orderId}: ${quantity} not found by the picker`,
   };
-  await applyStockChanges(uow, releaseChanges([{ sku: input.sku, warehouseId: input.warehouseId, quantity }]), meta, locked);
+  await changeStock(uow, releaseChanges([{ sku: input.sku, warehouseId: input.warehouseId, quantity }]), meta, locked);
   return true;
 }

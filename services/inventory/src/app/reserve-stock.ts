@@ -1,9 +1,10 @@
 import { isUniqueViolation, StaleWrite } from '@bazar/kit/errors';
 import { addReservation, addReservationLines, claimReservation, findReservation } from '../db/reservation-repo.ts';
-import { applyStockChanges, lockStock, readStock } from '../db/stock-repo.ts';
+import { lockStock, readStock } from '../db/stock-repo.ts';
 import { OutOfStock, ReservationMismatch } from '../domain/inventory.errors.ts';
 import { isPlaceholder, isSameRequest, type Reservation } from '../domain/reservation.ts';
 import { type Allocation, allocate, changesEveryRowOnce, mergeLines, reserveChanges, type WarehouseStock } from '../domain/stock.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 
 export interface ReserveStockInput {
@@ -76,7 +77,7 @@ async function reserveUnlocked(
       await addReservation(uow.tx, values);
       await addReservationLines(uow.tx, input.reservationId, placed.allocations);
       const meta = { reason: 'reserve' as const, at, ids: ctx.deps.ids, reservationId: input.reservationId };
-      const after = await applyStockChanges(uow, changes, meta, read, { ifUnchanged: true });
+      const after = await changeStock(uow, changes, meta, read, { ifUnchanged: true });
       return { reservation: reservationOf(input, placed.allocations), after };
     });
     const isDefault = new Map(read.map((row) => [row.warehouseId, row.isDefault]));
@@ -130,7 +131,7 @@ async function reserveLocked(
     if (!placed.ok) throw OutOfStock(placed.shortages);
     await addReservationLines(tx, input.reservationId, placed.allocations);
     const changes = reserveChanges(placed.allocations);
-    await applyStockChanges(uow, changes, { reason: 'reserve', at, ids, reservationId: input.reservationId }, locked);
+    await changeStock(uow, changes, { reason: 'reserve', at, ids, reservationId: input.reservationId }, locked);
     return { reservation: reservationOf(input, placed.allocations), created: true };
   });
 }

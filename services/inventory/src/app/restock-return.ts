@@ -1,5 +1,6 @@
 import type { TxContext } from '@bazar/kit/events/outbox';
-import { applyStockChanges, defaultWarehouseId, ensureStockRow, lockStock } from '../db/stock-repo.ts';
+import { defaultWarehouseId, ensureStockRow, lockStock } from '../db/stock-repo.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 
 /**
@@ -27,5 +28,5 @@ export async function restockReturn(
     onHandDelta: back.filter((l) => l.sku === sku).reduce((sum, l) => sum + l.quantity, 0),
     reservedDelta: 0,
   }));
-  await applyStockChanges(uow, changes, { reason: 'return', at, ids: ctx.deps.ids, note: `return ${input.returnId}` }, locked);
+  await changeStock(uow, changes, { reason: 'return', at, ids: ctx.deps.ids, note: `return ${input.returnId}` }, locked);
 }

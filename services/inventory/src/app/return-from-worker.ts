@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { findReservation } from '../db/reservation-repo.ts';
 import { stockMovements } from '../db/schema.ts';
-import { applyStockChanges, lockStock } from '../db/stock-repo.ts';
+import { lockStock } from '../db/stock-repo.ts';
 import { ReservationNotFound } from '../domain/inventory.errors.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 
 export interface WorkerReturn {
@@ -41,7 +42,7 @@ export async function returnFromWorker(ctx: InventoryContext, input: WorkerRetur
     const skus = [...new Set(changes.map((c) => c.sku))].sort();
     ctx.recentStock.forget(skus);
     const locked = await lockStock(tx, skus);
-    await applyStockChanges(
+    await changeStock(
       uow,
       changes,
       { reason: 'return', at, ids: ctx.deps.ids, reservationId: input.reservationId, note: 'unused materials back from a worker' },

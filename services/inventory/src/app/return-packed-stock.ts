@@ -1,6 +1,7 @@
 import type { TxContext } from '@bazar/kit/events/outbox';
 import { findReservationOfOrder } from '../db/reservation-repo.ts';
-import { applyStockChanges, lockStock } from '../db/stock-repo.ts';
+import { lockStock } from '../db/stock-repo.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 
 /**
@@ -29,6 +30,6 @@ export async function returnPackedStock(
     reservationId: reservation.reservationId,
     note: from === 'packed' ? `order ${orderId} cancelled after packing` : `order ${orderId} returned by the courier`,
   };
-  await applyStockChanges(uow, changes, meta, locked);
+  await changeStock(uow, changes, meta, locked);
   return true;
 }

@@ -2,9 +2,10 @@ import type { TxContext } from '@bazar/kit/events/outbox';
 import { eq } from 'drizzle-orm';
 import { findReservationOfOrder } from '../db/reservation-repo.ts';
 import { reservations } from '../db/schema.ts';
-import { applyStockChanges, lockStock } from '../db/stock-repo.ts';
+import { lockStock } from '../db/stock-repo.ts';
 import { decideMove } from '../domain/reservation.ts';
 import { commitChanges } from '../domain/stock.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 
 /**
@@ -27,6 +28,6 @@ export async function shipOrderStock(ctx: InventoryContext, uow: TxContext, orde
     reservationId: reservation.reservationId,
     note: `order ${orderId} packed`,
   };
-  await applyStockChanges(uow, commitChanges(reservation.lines), meta, locked);
+  await changeStock(uow, commitChanges(reservation.lines), meta, locked);
   return true;
 }

@@ -1,8 +1,9 @@
 import { inArray } from 'drizzle-orm';
 import { skus, transfers, warehouses } from '../db/schema.ts';
-import { applyStockChanges, lockStock } from '../db/stock-repo.ts';
+import { lockStock } from '../db/stock-repo.ts';
 import { InsufficientStock, SameWarehouse, UnknownSkus, WarehouseNotFound } from '../domain/inventory.errors.ts';
 import { availableOf, mergeLines } from '../domain/stock.ts';
+import { changeStock } from './change-stock.ts';
 import type { InventoryContext } from './context.ts';
 
 export interface TransferView {
@@ -52,12 +53,7 @@ export async function startTransfer(
     }
     const id = ctx.deps.ids.next();
     const changes = lines.map((l) => ({ sku: l.sku, warehouseId: input.fromWarehouseId, onHandDelta: -l.quantity, reservedDelta: 0 }));
-    await applyStockChanges(
-      uow,
-      changes,
-      { reason: 'transfer_out', at, ids: ctx.deps.ids, documentId: id, actorId: input.actorId },
-      locked,
-    );
+    await changeStock(uow, changes, { reason: 'transfer_out', at, ids: ctx.deps.ids, documentId: id, actorId: input.actorId }, locked);
     const [row] = await tx
       .insert(transfers)
       .values({ id, ...input, lines, status: 'in_transit', createdBy: input.actorId, createdAt: at })

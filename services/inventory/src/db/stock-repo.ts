@@ -1,11 +1,9 @@
-import { StockChanged } from '@bazar/contracts/events/inventory';
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
 import { deferWrite } from '@bazar/kit/db/deferred-writes';
 import { placeholderFor, reusableInsertRows, reusableQuery, reusableQueryByKeys } from '@bazar/kit/db/reusable-query';
-import type { TxContext } from '@bazar/kit/events/outbox';
 import type { Ids } from '@bazar/kit/ids';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { availableOf, changesEveryRowOnce, levelsAfter, type StockChange, type StockLevel, type WarehouseStock } from '../domain/stock.ts';
+import { changesEveryRowOnce, levelsAfter, type StockChange, type StockLevel, type WarehouseStock } from '../domain/stock.ts';
 import { stock, stockMovements, warehouses } from './schema.ts';
 
 export type MovementReason = (typeof stockMovements.$inferInsert)['reason'];
@@ -70,21 +68,20 @@ export async function defaultWarehouseId(db: DbOrTx): Promise<string> {
 }
 
 /**
- * The one way stock changes: applies each change atomically to its row, writes a movement with
- * the levels after it, and publishes `inventory.stock_changed` with the SKU's total available.
- * The rows must exist (and should be locked by the caller when a rule depends on them). Given
- * the rows the caller locked (`lockStock`: every warehouse of these SKUs), the levels after are
- * worked out from them and the changes join the transaction's deferred writes; otherwise each
- * change is sent and the totals read back.
+ * The one way stock rows change: applies each change atomically to its row and writes a movement
+ * with the levels after it; answers those levels and each SKU's total available (for the event the
+ * caller publishes: app/change-stock.ts). The rows must exist (and should be locked by the caller
+ * when a rule depends on them). Given the rows the caller locked (`lockStock`: every warehouse of
+ * these SKUs), the levels after are worked out from them and the changes join the transaction's
+ * deferred writes; otherwise each change is sent and the totals read back.
  */
-export async function applyStockChanges(
-  ctx: TxContext,
+export async function writeStockChanges(
+  tx: Tx,
   changes: readonly StockChange[],
   meta: MovementMeta,
   locked?: readonly StockLevel[],
   options: { ifUnchanged?: boolean } = {},
-): Promise<StockLevel[]> {
-  const { tx, publish } = ctx;
+): Promise<{ after: StockLevel[]; totals: Map<string, number> }> {
   const known = locked && levelsAfter(locked, changes);
   if (options.ifUnchanged && !(known && locked && changesEveryRowOnce(locked, changes))) {
     throw new Error('inventory: a compare-and-set stock change needs one change for each row it read');
@@ -110,7 +107,7 @@ export async function applyStockChanges(
       after.push(row);
     }
   }
-  if (changes.length === 0) return after;
+  if (changes.length === 0) return { after, totals: new Map() };
   const movements = changes.map((change, i) => ({
     id: meta.ids.next(),
     sku: change.sku,
@@ -129,20 +126,7 @@ export async function applyStockChanges(
   // Movements are history nothing reads back before commit: sent with the transaction's other deferred writes.
   await deferWrite(tx, insertMovements.statement(tx, movements));
   const totals = known?.totals ?? (await totalAvailable(tx, [...new Set(after.map((level) => level.sku))]));
-  await publish(
-    ...after.map((level) =>
-      StockChanged.make({
-        sku: level.sku,
-        warehouseId: level.warehouseId,
-        onHand: level.onHand,
-        reserved: level.reserved,
-        available: availableOf(level),
-        totalAvailable: totals.get(level.sku) ?? 0,
-        changedAt: meta.at.toISOString(),
-      }),
-    ),
-  );
-  return after;
+  return { after, totals };
 }
 
 /** Available units per SKU summed over all warehouses (what catalog shows as in stock). */

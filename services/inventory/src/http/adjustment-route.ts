@@ -1,6 +1,6 @@
 import { InputError } from '@bazar/kit/errors';
 import type { HttpApp } from '@bazar/kit/http/app';
-import { bearer } from '@bazar/kit/http/auth';
+import { bearer, userOf } from '@bazar/kit/http/auth';
 import { problems } from '@bazar/kit/http/problem';
 import { runIdempotent } from '@bazar/kit/idempotency';
 import { Type } from 'typebox';
@@ -28,7 +28,7 @@ export function adjustStockRoute(app: HttpApp, ctx: InventoryContext) {
     },
     async (req, reply) => {
       if (req.body.delta === 0) throw new InputError([{ path: 'delta', message: 'must not be zero' }]);
-      const actorId = req.user?.id ?? '';
+      const actorId = userOf(req).id;
       const work = async () => ({ status: 201, body: await adjustStock(ctx, { ...req.body, actorId }) });
       const key = req.headers['idempotency-key'];
       const result = key

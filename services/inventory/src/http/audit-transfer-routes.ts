@@ -1,5 +1,5 @@
 import type { HttpApp } from '@bazar/kit/http/app';
-import { bearer } from '@bazar/kit/http/auth';
+import { bearer, userOf } from '@bazar/kit/http/auth';
 import { Page } from '@bazar/kit/http/pagination';
 import { problems } from '@bazar/kit/http/problem';
 import { runIdempotent } from '@bazar/kit/idempotency';
@@ -42,7 +42,7 @@ export function auditTransferRoutes(app: HttpApp, ctx: InventoryContext) {
       },
     },
     async (req, reply) => {
-      const actorId = req.user?.id ?? '';
+      const actorId = userOf(req).id;
       const work = async () => ({ status: 201, body: await postStockAudit(ctx, { ...req.body, actorId }) });
       const key = req.headers['idempotency-key'];
       const result = key
@@ -100,7 +100,7 @@ export function auditTransferRoutes(app: HttpApp, ctx: InventoryContext) {
       },
     },
     async (req, reply) => {
-      const actorId = req.user?.id ?? '';
+      const actorId = userOf(req).id;
       const work = async () => ({ status: 201, body: await startTransfer(ctx, { ...req.body, actorId }) });
       const key = req.headers['idempotency-key'];
       const result = key
@@ -147,7 +147,7 @@ export function auditTransferRoutes(app: HttpApp, ctx: InventoryContext) {
           response: { 200: Type.Ref('Transfer'), ...problems(400, 401, 403, 404, 409) },
         },
       },
-      async (req) => finishTransfer(ctx, { id: req.params.id, to, actorId: req.user?.id ?? '' }),
+      async (req) => finishTransfer(ctx, { id: req.params.id, to, actorId: userOf(req).id }),
     );
   }
 }

@@ -9,7 +9,7 @@ import { scheduleRelease } from './release-order-resources.ts';
  * The payment failed (declined card, abandoned 3-D Secure): an unpaid order is cancelled and its
  * release job enqueued in the same transaction. Anything else (already paid or cancelled) stays.
  */
-export async function cancelUnpaidInTx(
+export async function cancelUnpaidOrder(
   ctx: OrdersContext,
   txc: TxContext,
   input: { orderId: string; payment: PaymentRef; note: string; releaseDelaySeconds: number },

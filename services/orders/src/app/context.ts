@@ -8,8 +8,8 @@ import type { PromotionsClient } from '@bazar/contracts/clients/promotions';
 import type { RatesClient } from '@bazar/contracts/clients/rates';
 import type { WorkforceOffersClient } from '@bazar/contracts/clients/workforce-offers';
 import type { ServiceDeps } from '@bazar/kit/service';
+import type { SettledHere } from '../caches/settled-here.ts';
 import type { OrdersConfig } from '../config.ts';
-import type { SettledHere } from './settled-here.ts';
 
 /** Test hooks of the checkout saga; production leaves them empty. */
 export interface SagaFaults {

@@ -1,5 +1,5 @@
 import type { TxContext } from '@bazar/kit/events/outbox';
-import { and, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { findOrder } from '../db/order-repo.ts';
 import { orderRows } from '../db/schema.ts';
 import type { Order } from '../domain/order.ts';
@@ -13,6 +13,8 @@ export interface ShipmentNews {
   shipmentId: string;
   trackingNumber: string;
   status: string;
+  /** The status this step left: breaks the tie between two steps recorded at the same instant. */
+  previousStatus: string | null;
   note: string | null;
   actorId: string | null;
   at: Date;
@@ -37,7 +39,7 @@ export async function followShipment(ctx: OrdersContext, txc: TxContext, news: S
   await txc.tx
     .update(orderRows)
     .set({ shipmentId: news.shipmentId, shipmentStatus: news.status, trackingNumber: news.trackingNumber, shipmentAt: news.at })
-    .where(and(eq(orderRows.id, order.id), or(isNull(orderRows.shipmentAt), lte(orderRows.shipmentAt, news.at))));
+    .where(and(eq(orderRows.id, order.id), isNewer(news)));
   for (const to of ORDER_PATH[news.status] ?? []) {
     if (order.status === to || !reachable(order.status, to)) continue;
     const note = to === 'cancelled' ? `returned to the warehouse${news.note ? `: ${news.note}` : ''}` : null;
@@ -45,6 +47,16 @@ export async function followShipment(ctx: OrdersContext, txc: TxContext, news: S
     if (to === 'cancelled') await scheduleRelease(ctx, txc.tx, order.id);
   }
   return order;
+}
+
+/**
+ * The view keeps the newest step. Delivery records two steps at one instant when it opens a shipment
+ * and assigns it in the same transaction, and a broker may hand them over in either order: at equal
+ * times the step that follows the stored one wins.
+ */
+function isNewer(news: ShipmentNews): SQL | undefined {
+  const successor = news.previousStatus === null ? sql`false` : eq(orderRows.shipmentStatus, news.previousStatus);
+  return or(isNull(orderRows.shipmentAt), lt(orderRows.shipmentAt, news.at), and(eq(orderRows.shipmentAt, news.at), successor));
 }
 
 /** Only forward moves the shipment explains: a packed or shipped order; anything else was settled otherwise. */

@@ -16,7 +16,7 @@ export const paidBy = (paymentId: string | null) => {
  * and the `payment.captured` event both land here). Money arriving for an order already cancelled
  * (expired, declined) is given back by the release job.
  */
-export async function markPaidInTx(
+export async function markOrderPaid(
   ctx: OrdersContext,
   txc: TxContext,
   input: { orderId: string; paymentId: string | null },

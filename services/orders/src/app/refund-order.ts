@@ -1,36 +1,12 @@
-import type { TxContext } from '@bazar/kit/events/outbox';
 import type { AuthUser } from '@bazar/kit/http/auth';
 import { money } from '@bazar/kit/money';
 import { v5 } from 'uuid';
-import { findOrder, saveOrder } from '../db/order-repo.ts';
+import { findOrder } from '../db/order-repo.ts';
 import { OrderNotFound, RefundNotAllowed, RefundTooLarge } from '../domain/order.errors.ts';
-import { type Order, paidTotal, REFUNDABLE, refundableLeft } from '../domain/order.ts';
+import { type Order, REFUNDABLE, refundableLeft } from '../domain/order.ts';
 import { orderMachine } from '../domain/order-status.ts';
 import type { OrdersContext } from './context.ts';
-import { moveOrder } from './move-order.ts';
-
-/**
- * Records money that went back. `refundedTotal` is what payments reports as refunded so far, so
- * applying it twice, or out of order, changes nothing; a full refund moves the order to `refunded`
- * where the table allows it.
- */
-export async function recordRefundInTx(
-  ctx: OrdersContext,
-  txc: TxContext,
-  input: { orderId: string; refundedTotal: number; paymentStatus: string; actorId: string | null; note: string | null },
-): Promise<Order | undefined> {
-  const order = await findOrder(txc.tx, input.orderId, true);
-  if (!order) return undefined;
-  const refunded = money(Math.max(order.refunded.amount, input.refundedTotal), order.currency);
-  const payment = order.payment ? { ...order.payment, status: input.paymentStatus } : null;
-  const full = refunded.amount >= paidTotal(order);
-  if (full && orderMachine.can(order.status, 'refunded')) {
-    return moveOrder(ctx, txc, order, 'refunded', { actorId: input.actorId, note: input.note }, { refunded, payment });
-  }
-  const next = { ...order, refunded, payment };
-  await saveOrder(txc.tx, next, ctx.deps.clock.now());
-  return next;
-}
+import { recordRefund } from './record-refund.ts';
 
 /**
  * A manager gives money back, all of it (order → `refunded`) or part of it (status unchanged).
@@ -50,7 +26,7 @@ export async function refundOrder(
   const refundId = v5(`refund:${input.requestKey}`, order.id);
   const payment = await ctx.payments.refund(order.payment.id, { refundId, amount: money(amount, order.currency), reason: input.reason });
   const updated = await ctx.deps.uow((txc) =>
-    recordRefundInTx(ctx, txc, {
+    recordRefund(ctx, txc, {
       orderId: order.id,
       refundedTotal: order.refunded.amount + amount,
       paymentStatus: payment.status,

@@ -1,10 +1,10 @@
 import { PaymentCaptured, PaymentFailed, PaymentRefunded } from '@bazar/contracts/events/payments';
 import { NotYet } from '@bazar/kit/errors';
 import { type EventHandler, onEvent } from '@bazar/kit/events/inbox';
-import { cancelUnpaidInTx } from '../app/cancel-unpaid-order.ts';
+import { cancelUnpaidOrder } from '../app/cancel-unpaid-order.ts';
 import type { OrdersContext } from '../app/context.ts';
-import { markPaidInTx } from '../app/mark-order-paid.ts';
-import { recordRefundInTx } from '../app/refund-order.ts';
+import { markOrderPaid } from '../app/mark-order-paid.ts';
+import { recordRefund } from '../app/record-refund.ts';
 import { hasRunningCheckout } from '../db/checkout-repo.ts';
 import { findOrder } from '../db/order-repo.ts';
 import type { Order } from '../domain/order.ts';
@@ -21,7 +21,7 @@ export function paymentHandlers(ctx: OrdersContext): EventHandler[] {
     onEvent(
       PaymentCaptured,
       async (txc, e) => {
-        const order = await markPaidInTx(ctx, txc, { orderId: e.data.orderId, paymentId: e.data.paymentId });
+        const order = await markOrderPaid(ctx, txc, { orderId: e.data.orderId, paymentId: e.data.paymentId });
         // Delivered again after a pause (the bus's retries), by when the checkout has written it.
         if (!order) throw new NotYet(`order ${e.data.orderId} is not written yet; its checkout is running`);
       },
@@ -37,7 +37,7 @@ export function paymentHandlers(ctx: OrdersContext): EventHandler[] {
       },
     ),
     onEvent(PaymentFailed, async (txc, e) => {
-      await cancelUnpaidInTx(ctx, txc, {
+      await cancelUnpaidOrder(ctx, txc, {
         orderId: e.data.orderId,
         payment: { id: e.data.paymentId, status: 'failed' },
         note: `payment failed: ${e.data.reason}`,
@@ -46,7 +46,7 @@ export function paymentHandlers(ctx: OrdersContext): EventHandler[] {
       });
     }),
     onEvent(PaymentRefunded, async (txc, e) => {
-      await recordRefundInTx(ctx, txc, {
+      await recordRefund(ctx, txc, {
         orderId: e.data.orderId,
         refundedTotal: e.data.refundedTotal.amount,
         paymentStatus: e.data.full ? 'refunded' : 'partially_refunded',

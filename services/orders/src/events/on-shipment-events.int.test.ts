@@ -30,7 +30,13 @@ async function packedOrder() {
 }
 
 const shipment = { id: newId(), trackingNumber: 'BZ0000000000000001' };
-function shipmentEvent(orderId: string, status: ShipmentStatusName, at = new Date(), note: string | null = null) {
+function shipmentEvent(
+  orderId: string,
+  status: ShipmentStatusName,
+  at = new Date(),
+  note: string | null = null,
+  previousStatus: ShipmentStatusName | null = null,
+) {
   return envelope(
     SHIPMENT_EVENTS[status].make({
       shipmentId: shipment.id,
@@ -39,7 +45,7 @@ function shipmentEvent(orderId: string, status: ShipmentStatusName, at = new Dat
       customerId,
       trackingNumber: shipment.trackingNumber,
       status,
-      previousStatus: null,
+      previousStatus,
       courierId: null,
       city: 'Moscow',
       deliveryDate: at.toISOString().slice(0, 10),
@@ -55,16 +61,16 @@ const orderOf = async (id: string) => (await call('GET', `/api/v1/orders/${id}`,
 describe("orders follow their shipment's events", () => {
   it('shows the shipment on the order, ships it on picked_up and delivers it on delivered, once', async () => {
     const { orderId } = await packedOrder();
-    await t.bus.publish(shipmentEvent(orderId, 'assigned'));
+    await t.bus.publish(shipmentEvent(orderId, 'assigned', new Date(), null, 'ready'));
     expect(await orderOf(orderId)).toMatchObject({
       status: 'packed',
       shipment: { id: shipment.id, status: 'assigned', trackingNumber: shipment.trackingNumber },
     });
-    const pickedUp = shipmentEvent(orderId, 'picked_up');
+    const pickedUp = shipmentEvent(orderId, 'picked_up', new Date(), null, 'assigned');
     await t.bus.publish(pickedUp);
     await t.bus.publish(pickedUp);
     expect(await orderOf(orderId)).toMatchObject({ status: 'shipped', shipment: { status: 'picked_up' } });
-    await t.bus.publish(shipmentEvent(orderId, 'delivered'));
+    await t.bus.publish(shipmentEvent(orderId, 'delivered', new Date(), null, 'picked_up'));
     const delivered = await orderOf(orderId);
     expect(delivered).toMatchObject({ status: 'delivered', shipment: { status: 'delivered' } });
     expect(delivered.history.map((h: { status: string }) => h.status)).toEqual([
@@ -88,17 +94,34 @@ describe("orders follow their shipment's events", () => {
     expect(await orderOf(orderId)).toMatchObject({ status: 'delivered', shipment: { status: 'delivered' } });
   });
 
+  it('keeps the assignment when it arrives before the opening step it shares an instant with', async () => {
+    const { orderId } = await packedOrder();
+    const opened = new Date();
+    await t.bus.publish(shipmentEvent(orderId, 'assigned', opened, null, 'ready'));
+    await t.bus.publish(shipmentEvent(orderId, 'ready', opened));
+    expect(await orderOf(orderId)).toMatchObject({ status: 'packed', shipment: { status: 'assigned' } });
+  });
+
+  it('takes the assignment after the opening step it shares an instant with', async () => {
+    const { orderId } = await packedOrder();
+    const opened = new Date();
+    await t.bus.publish(shipmentEvent(orderId, 'ready', opened));
+    expect(await orderOf(orderId)).toMatchObject({ shipment: { status: 'ready' } });
+    await t.bus.publish(shipmentEvent(orderId, 'assigned', opened, null, 'ready'));
+    expect(await orderOf(orderId)).toMatchObject({ status: 'packed', shipment: { status: 'assigned' } });
+  });
+
   it('keeps a shipped order shipped on a failed attempt', async () => {
     const { orderId } = await packedOrder();
-    await t.bus.publish(shipmentEvent(orderId, 'picked_up'));
-    await t.bus.publish(shipmentEvent(orderId, 'failed', new Date(), 'nobody home'));
+    await t.bus.publish(shipmentEvent(orderId, 'picked_up', new Date(), null, 'assigned'));
+    await t.bus.publish(shipmentEvent(orderId, 'failed', new Date(), 'nobody home', 'picked_up'));
     expect(await orderOf(orderId)).toMatchObject({ status: 'shipped', shipment: { status: 'failed' } });
   });
 
   it('cancels an order returned to the warehouse: stock released and the payment refunded in full', async () => {
     const { orderId, paymentId, sku } = await packedOrder();
-    await t.bus.publish(shipmentEvent(orderId, 'picked_up'));
-    await t.bus.publish(shipmentEvent(orderId, 'returned', new Date(), 'refused at the door'));
+    await t.bus.publish(shipmentEvent(orderId, 'picked_up', new Date(), null, 'assigned'));
+    await t.bus.publish(shipmentEvent(orderId, 'returned', new Date(), 'refused at the door', 'failed'));
     const order = await orderOf(orderId);
     expect(order).toMatchObject({ status: 'cancelled', shipment: { status: 'returned' } });
     expect(order.history.at(-1)).toMatchObject({ status: 'cancelled', note: 'returned to the warehouse: refused at the door' });

@@ -12,6 +12,7 @@ export function shipmentHandlers(ctx: OrdersContext): EventHandler[] {
         shipmentId: data.shipmentId,
         trackingNumber: data.trackingNumber,
         status: data.status,
+        previousStatus: data.previousStatus,
         note: data.note,
         actorId: null,
         at: new Date(data.at),

@@ -1,9 +1,16 @@
-import { ORDER_EVENTS } from '@bazar/contracts/events/orders';
+import {
+  ORDER_EVENTS,
+  ServiceRequestBooked,
+  ServiceRequestClosed,
+  ServiceRequestCompleted,
+  ServiceRequestRated,
+} from '@bazar/contracts/events/orders';
 import type { OutgoingEvent } from '@bazar/kit/events/event';
 import { addMoney } from '@bazar/kit/money';
 import type { Order, StatusChange } from '../domain/order.ts';
+import type { ServiceAddress, ServiceRequest, WorkReport } from '../domain/service-request.ts';
 
-/** The ONLY mapping from an order's status change to the integration event `order.<status>.v1`. */
+/** The integration events of orders, mapped in one place. The ONLY mapping from an order's status change to the integration event `order.<status>.v1`. */
 export function toIntegration(order: Order, change: StatusChange): OutgoingEvent {
   return ORDER_EVENTS[change.to].make({
     orderId: order.id,
@@ -29,3 +36,59 @@ export function toIntegration(order: Order, change: StatusChange): OutgoingEvent
     at: change.at.toISOString(),
   });
 }
+
+/** A booked request, for workforce to match: where and when, in the skill its type needs. */
+export const serviceRequestBooked = (booking: {
+  requestId: string;
+  customerId: string;
+  typeId: string;
+  skill: string;
+  address: ServiceAddress;
+  scheduledAt: Date;
+}): OutgoingEvent =>
+  ServiceRequestBooked.make({
+    requestId: booking.requestId,
+    customerId: booking.customerId,
+    typeId: booking.typeId,
+    skill: booking.skill,
+    city: booking.address.city,
+    ...(booking.address.lat === undefined ? {} : { lat: booking.address.lat }),
+    ...(booking.address.lon === undefined ? {} : { lon: booking.address.lon }),
+    scheduledAt: booking.scheduledAt.toISOString(),
+  });
+
+/** A completed request with its worker's report, the materials named as the quote named them. */
+export function serviceRequestCompleted(request: ServiceRequest, report: WorkReport, workerId: string): OutgoingEvent {
+  const titles = new Map(request.quote.materials.map((m) => [m.sku, m.title]));
+  return ServiceRequestCompleted.make({
+    requestId: request.id,
+    number: request.number,
+    receiptNumber: report.receiptNumber,
+    customerId: request.customerId,
+    workerId,
+    typeId: request.typeId,
+    typeName: request.typeName,
+    summary: report.summary,
+    hoursSpent: report.hoursSpent,
+    materials: report.materialsUsed.map((m) => ({ ...m, title: titles.get(m.sku) ?? m.sku })),
+    amount: report.amount,
+    completedAt: report.completedAt,
+  });
+}
+
+/** The request's end for workforce (the worker is free again) and the customer's messages. */
+export const serviceRequestClosed = (
+  request: ServiceRequest,
+  status: 'completed' | 'cancelled' | 'unmatched',
+  workerId: string | null,
+): OutgoingEvent =>
+  ServiceRequestClosed.make({
+    requestId: request.id,
+    ...(workerId ? { workerId } : {}),
+    status,
+    customerId: request.customerId,
+    number: request.number,
+  });
+
+export const serviceRequestRated = (requestId: string, workerId: string, stars: number): OutgoingEvent =>
+  ServiceRequestRated.make({ requestId, workerId, stars });

@@ -1,10 +1,10 @@
-import { PaymentCaptured, PaymentFailed, PaymentRefunded, PaymentVoided } from '@bazar/contracts/events/payments';
 import type { TxContext } from '@bazar/kit/events/outbox';
 import { insertEntry, settlePendingEntries } from '../db/ledger-repo.ts';
 import { lockPayment, savePayment, savePaymentIfUnchanged } from '../db/payment-repo.ts';
 import { paymentEntry, refundEntry } from '../domain/ledger.ts';
 import { PaymentNotFound } from '../domain/payment.errors.ts';
 import { applyOutcome, type Payment, type PaymentEffect, type ProviderOutcome } from '../domain/payment.ts';
+import { paymentEvent } from '../events/outbound.ts';
 import type { PaymentsContext } from './context.ts';
 
 /**
@@ -42,29 +42,12 @@ export async function applyEffects(ctx: PaymentsContext, { tx, publish }: TxCont
       case 'void_entry':
         if (!opened) await settlePendingEntries(tx, payment.id, 'payment', 'voided', at);
         break;
-      case 'captured':
-        await publish(PaymentCaptured.make({ ...ref, amount: payment.amount, capturedAt: at.toISOString() }));
-        break;
-      case 'failed':
-        await publish(PaymentFailed.make({ ...ref, reason: effect.reason, failedAt: at.toISOString() }));
-        break;
-      case 'voided':
-        await publish(PaymentVoided.make({ ...ref, voidedAt: at.toISOString() }));
-        break;
       case 'refunded':
         await insertEntry(tx, refundEntry({ ...ref, id: ctx.deps.ids.next(), amount: effect.amount, createdAt: at }), ctx.deps.ids.next);
-        await publish(
-          PaymentRefunded.make({
-            ...ref,
-            refundId: effect.refundId,
-            amount: effect.amount,
-            refundedTotal: { amount: payment.refunded, currency: payment.amount.currency },
-            full: effect.full,
-            refundedAt: at.toISOString(),
-          }),
-        );
         break;
     }
+    const event = paymentEvent(payment, effect);
+    if (event) await publish(event);
   }
 }
 

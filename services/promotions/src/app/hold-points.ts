@@ -4,8 +4,17 @@ import { loyaltyHolds } from '../db/schema.ts';
 import { pointsValue } from '../domain/loyalty.ts';
 import { InsufficientPoints } from '../domain/promotion.errors.ts';
 import type { PromotionsContext } from './context.ts';
-import { toHoldView } from './hold-store.ts';
 import { lockAccount, recordPointsChange } from './points-ledger.ts';
+
+type HoldRow = typeof loyaltyHolds.$inferSelect;
+
+/** A hold in the shape of the internal API (contracts `PointsHold`). */
+const toHoldView = (row: HoldRow) => ({
+  holdId: row.id,
+  points: row.points,
+  value: { amount: row.valueMinor, currency: row.currency },
+  status: row.status as 'held' | 'cancelled',
+});
 
 export interface HoldPointsInput {
   holdId: string;

@@ -1,10 +1,9 @@
-import { LoyaltyPointsChanged } from '@bazar/contracts/events/promotions';
 import type { Tx } from '@bazar/kit/db/database';
 import type { TxContext } from '@bazar/kit/events/outbox';
-import type { Money } from '@bazar/kit/money';
 import { eq } from 'drizzle-orm';
 import { loyaltyAccounts, loyaltyHistory } from '../db/schema.ts';
-import type { PointsReason } from '../domain/loyalty.ts';
+import type { PointsChange } from '../domain/loyalty.ts';
+import { pointsChanged } from '../events/outbound.ts';
 
 /**
  * Locks a customer's account row (creating it at 0 first) and returns its balance. Every balance
@@ -18,20 +17,6 @@ export async function lockAccount(tx: Tx, customerId: string, now: Date): Promis
     .where(eq(loyaltyAccounts.customerId, customerId))
     .for('update');
   return row?.balance ?? 0;
-}
-
-export interface PointsChange {
-  id: string;
-  customerId: string;
-  /** The balance read under `lockAccount` in this transaction. */
-  balanceBefore: number;
-  delta: number;
-  reason: PointsReason;
-  orderId: string | null;
-  holdId: string | null;
-  at: Date;
-  /** What |delta| points are worth in the base currency (carried by the event for the ledger). */
-  value: Money;
 }
 
 /** Applies a change under the account lock: new balance, a history row and `loyalty.points_changed`. */
@@ -48,16 +33,6 @@ export async function recordPointsChange({ tx, publish }: TxContext, change: Poi
     holdId: change.holdId,
     at: change.at,
   });
-  await publish(
-    LoyaltyPointsChanged.make({
-      customerId: change.customerId,
-      delta: change.delta,
-      balance,
-      reason: change.reason,
-      orderId: change.orderId,
-      at: change.at.toISOString(),
-      value: change.value,
-    }),
-  );
+  await publish(pointsChanged(change, balance));
   return balance;
 }

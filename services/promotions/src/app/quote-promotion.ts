@@ -1,8 +1,8 @@
 import type { Money } from '@bazar/kit/money';
 import { findPromotionByCode } from '../db/promotion-repo.ts';
+import { countCustomerUses } from '../db/redemption-repo.ts';
 import { assertRedeemable, computeDiscount } from '../domain/promotion.ts';
 import type { PromotionsContext } from './context.ts';
-import { countCustomerUses } from './redemption-store.ts';
 
 export interface QuoteInput {
   code: string;

@@ -2,10 +2,10 @@ import { isUniqueViolation } from '@bazar/kit/errors';
 import type { Money } from '@bazar/kit/money';
 import { eq, sql } from 'drizzle-orm';
 import { findPromotionByCode, toRedemptionView } from '../db/promotion-repo.ts';
+import { countCustomerUses } from '../db/redemption-repo.ts';
 import { promotions, redemptions } from '../db/schema.ts';
 import { assertRedeemable, computeDiscount } from '../domain/promotion.ts';
 import type { PromotionsContext } from './context.ts';
-import { countCustomerUses } from './redemption-store.ts';
 
 export interface RedeemInput {
   redemptionId: string;

@@ -1,11 +1,11 @@
 import type { TxContext } from '@bazar/kit/events/outbox';
 import { and, eq } from 'drizzle-orm';
+import { cancelRedemptionRow } from '../db/redemption-repo.ts';
 import { loyaltyHistory, loyaltyHolds, redemptions } from '../db/schema.ts';
 import { pointsValue } from '../domain/loyalty.ts';
 import type { PromotionsContext } from './context.ts';
-import { cancelHoldInTx } from './hold-store.ts';
 import { lockAccount, recordPointsChange } from './points-ledger.ts';
-import { cancelRedemptionInTx } from './redemption-store.ts';
+import { returnHold } from './return-hold.ts';
 
 /**
  * Undoes what an order took from promotions when it is cancelled or refunded: held points come back
@@ -22,12 +22,12 @@ export async function releaseOrderBenefits(
     .select({ id: loyaltyHolds.id })
     .from(loyaltyHolds)
     .where(and(eq(loyaltyHolds.orderId, input.orderId), eq(loyaltyHolds.status, 'held')));
-  for (const hold of holds) await cancelHoldInTx(tctx, ctx.deps.ids, hold.id, now);
+  for (const hold of holds) await returnHold(tctx, ctx.deps.ids, hold.id, now);
   const uses = await tctx.tx
     .select({ id: redemptions.id })
     .from(redemptions)
     .where(and(eq(redemptions.orderId, input.orderId), eq(redemptions.status, 'redeemed')));
-  for (const use of uses) await cancelRedemptionInTx(tctx.tx, use.id, now);
+  for (const use of uses) await cancelRedemptionRow(tctx.tx, use.id, now);
   if (input.revokeEarned) await revokeEarned(ctx, tctx, input.orderId, input.customerId, now);
 }
 

@@ -4,6 +4,21 @@ import { convertMoneyCross, type Money, money } from '@bazar/kit/money';
 /** `return_revoked`: points earned on items the customer returned, taken back (one row per return). */
 export type PointsReason = 'earned' | 'spent' | 'returned' | 'revoked' | 'return_revoked';
 
+/** One change of a customer's balance, as the ledger records it and `loyalty.points_changed` reports it. */
+export interface PointsChange {
+  id: string;
+  customerId: string;
+  /** The balance read under `lockAccount` in this transaction. */
+  balanceBefore: number;
+  delta: number;
+  reason: PointsReason;
+  orderId: string | null;
+  holdId: string | null;
+  at: Date;
+  /** What |delta| points are worth in the base currency (carried by the event for the ledger). */
+  value: Money;
+}
+
 export interface EarnRule {
   baseCurrency: string;
   /** Percent of the order total (in the base currency) paid back in points. */

@@ -1,6 +1,6 @@
-import { RatesUpdated } from '@bazar/contracts/events/rates';
 import { insertRateSet, loadRateTable, lockRateTable } from '../db/rate-set-repo.ts';
 import type { RateSource, RateTable, RateTableChange } from '../domain/rate-table.ts';
+import { ratesUpdated } from '../events/outbound.ts';
 import type { RatesContext } from './context.ts';
 import { type RateTableView, toRateTableView } from './rate-table-view.ts';
 
@@ -34,17 +34,7 @@ export async function changeRateTable(
       providerDate: meta.providerDate ?? null,
       createdAt: at,
     });
-    await publish(
-      RatesUpdated.make({
-        base: table.base,
-        rates: table.rates,
-        source: meta.source,
-        updatedAt: at.toISOString(),
-        rateSetId: row.id,
-        sources: table.sources,
-        changed,
-      }),
-    );
+    await publish(ratesUpdated(table, { rateSetId: row.id, source: meta.source, changed, at }));
     return { ...toRateTableView(table, row.id), changed };
   });
 }

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
 import { and, asc, eq, lte } from 'drizzle-orm';
+import type { OfferStatus } from '../domain/offer-status.ts';
 import { offers, requests } from './schema.ts';
 
 export type RequestRow = typeof requests.$inferSelect;
@@ -41,7 +42,7 @@ export async function openOfferOf(tx: DbOrTx, requestId: string): Promise<OfferR
   return row;
 }
 
-export async function closeOffer(tx: DbOrTx, id: string, status: 'accepted' | 'declined' | 'expired' | 'withdrawn', at: Date) {
+export async function closeOffer(tx: DbOrTx, id: string, status: Exclude<OfferStatus, 'open'>, at: Date) {
   await tx
     .update(offers)
     .set({ status, answeredAt: at })

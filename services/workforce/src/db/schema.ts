@@ -15,6 +15,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { MatchStatus } from '../domain/match-status.ts';
+import type { OfferStatus } from '../domain/offer-status.ts';
 
 export const workforce = pgSchema('workforce');
 
@@ -104,8 +106,8 @@ export const requests = workforce.table(
     lat: doublePrecision('lat'),
     lon: doublePrecision('lon'),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
-    /** matching (looking), offered (one worker holds it), assigned, unmatched, closed. */
-    status: text('status').notNull(),
+    /** domain/match-status.ts */
+    status: text('status').$type<MatchStatus>().notNull(),
     workerId: uuid('worker_id'),
     /** Workers who declined or let the offer lapse: not asked again. */
     tried: uuid('tried').array().notNull().default(sql`'{}'::uuid[]`),
@@ -123,8 +125,8 @@ export const offers = workforce.table(
     workerId: uuid('worker_id').notNull(),
     madeAt: timestamp('made_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    /** open, accepted, declined, expired, withdrawn. */
-    status: text('status').notNull(),
+    /** domain/offer-status.ts */
+    status: text('status').$type<OfferStatus>().notNull(),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
   },
   (t) => [

@@ -1,6 +1,3 @@
-/** Where a request stands in workforce: looking, offered to one worker, assigned, or done with. */
-export type MatchStatus = 'matching' | 'offered' | 'assigned' | 'unmatched' | 'closed';
-
 /** The workers a request was offered to without taking it; they are not asked again. */
 export const appendTried = (tried: readonly string[], workerId: string): string[] =>
   tried.includes(workerId) ? [...tried] : [...tried, workerId];

@@ -1,10 +1,10 @@
-import { ServiceRequestBooked } from '@bazar/contracts/events/orders';
 import { DomainError } from '@bazar/kit/errors';
 import type { AuthUser } from '@bazar/kit/http/auth';
 import { hashRequest, IdempotencyKeyReused } from '@bazar/kit/idempotency';
 import { claimBooking, findServiceRequest, settleBooking, toServiceRequest } from '../../db/service-request-repo.ts';
 import { BookingFailed, BookingInProgress } from '../../domain/service-request.errors.ts';
 import type { ServiceRequest } from '../../domain/service-request.ts';
+import { serviceRequestBooked } from '../../events/outbound.ts';
 import type { OrdersContext } from '../context.ts';
 import { runBookingSaga, SimulatedCrash } from './booking.saga.ts';
 import type { BookingRequest } from './booking-state.ts';
@@ -70,16 +70,7 @@ export async function bookServiceRequest(
     await ctx.deps.uow(async ({ tx, publish }) => {
       await settleBooking(tx, requestId, { booked });
       await publish(
-        ServiceRequestBooked.make({
-          requestId,
-          customerId: actor.id,
-          typeId: type.id,
-          skill: type.skill,
-          city: body.address.city,
-          ...(body.address.lat === undefined ? {} : { lat: body.address.lat }),
-          ...(body.address.lon === undefined ? {} : { lon: body.address.lon }),
-          scheduledAt: scheduledAt.toISOString(),
-        }),
+        serviceRequestBooked({ requestId, customerId: actor.id, typeId: type.id, skill: type.skill, address: body.address, scheduledAt }),
       );
     });
     return { request: booked, replayed: false };

@@ -1,9 +1,9 @@
-import { ServiceRequestClosed } from '@bazar/contracts/events/orders';
 import { type AuthUser, hasRole } from '@bazar/kit/http/auth';
 import { findServiceRequest, saveServiceRequest } from '../../db/service-request-repo.ts';
 import { CancelRefused, NotYourRequest, RequestNotFound } from '../../domain/service-request.errors.ts';
 import { moveRequest, type ServiceRequest } from '../../domain/service-request.ts';
 import { canCancel } from '../../domain/service-request-status.ts';
+import { serviceRequestClosed } from '../../events/outbound.ts';
 import type { OrdersContext } from '../context.ts';
 import { sendDrive } from './drive-queue.ts';
 import { driveServiceRequest } from './drive-service-request.ts';
@@ -27,15 +27,7 @@ export async function cancelServiceRequest(
     if (!canCancel(request.status, { isOwner, isManager })) throw CancelRefused(request.status);
     const next = moveRequest(request, 'cancelled', { actorId: input.actor.id, at: ctx.deps.clock.now(), note: input.reason ?? null });
     await saveServiceRequest(tx, next);
-    await publish(
-      ServiceRequestClosed.make({
-        requestId: next.id,
-        ...(next.workerId ? { workerId: next.workerId } : {}),
-        status: 'cancelled',
-        customerId: next.customerId,
-        number: next.number,
-      }),
-    );
+    await publish(serviceRequestClosed(next, 'cancelled', next.workerId));
     await sendDrive(ctx, tx, next.id);
     return next;
   });

@@ -1,4 +1,3 @@
-import { ServiceRequestClosed, ServiceRequestCompleted } from '@bazar/contracts/events/orders';
 import type { AuthUser } from '@bazar/kit/http/auth';
 import { findServiceRequest, saveServiceRequest } from '../../db/service-request-repo.ts';
 import type { MaterialLine } from '../../domain/order-type.ts';
@@ -6,6 +5,7 @@ import { actualAmount } from '../../domain/service-quote.ts';
 import { MaterialNotInKit, NotYourRequest, RequestNotFound } from '../../domain/service-request.errors.ts';
 import { moveRequest, receiptNumberOf, type ServiceRequest } from '../../domain/service-request.ts';
 import { serviceRequestMachine } from '../../domain/service-request-status.ts';
+import { serviceRequestClosed, serviceRequestCompleted } from '../../events/outbound.ts';
 import type { OrdersContext } from '../context.ts';
 import { sendDrive } from './drive-queue.ts';
 import { driveServiceRequest } from './drive-service-request.ts';
@@ -55,32 +55,8 @@ export async function completeServiceRequest(
       paymentStatus: current.paymentId ? (amount.amount > 0 ? 'captured' : 'voided') : null,
     };
     await saveServiceRequest(tx, next);
-    const titles = new Map(current.quote.materials.map((m) => [m.sku, m.title]));
-    await publish(
-      ServiceRequestCompleted.make({
-        requestId: next.id,
-        number: next.number,
-        receiptNumber,
-        customerId: next.customerId,
-        workerId: input.actor.id,
-        typeId: next.typeId,
-        typeName: next.typeName,
-        summary: report.summary,
-        hoursSpent: report.hoursSpent,
-        materials: report.materialsUsed.map((m) => ({ ...m, title: titles.get(m.sku) ?? m.sku })),
-        amount,
-        completedAt: report.completedAt,
-      }),
-    );
-    await publish(
-      ServiceRequestClosed.make({
-        requestId: next.id,
-        workerId: input.actor.id,
-        status: 'completed',
-        customerId: next.customerId,
-        number: next.number,
-      }),
-    );
+    await publish(serviceRequestCompleted(next, report, input.actor.id));
+    await publish(serviceRequestClosed(next, 'completed', input.actor.id));
     if (next.kitState === 'issued') await sendDrive(ctx, tx, next.id);
     return next;
   });

@@ -1,8 +1,8 @@
-import { ServiceRequestClosed } from '@bazar/contracts/events/orders';
 import { NotYet } from '@bazar/kit/errors';
 import type { TxContext } from '@bazar/kit/events/outbox';
 import { findServiceRequest, saveServiceRequest } from '../../db/service-request-repo.ts';
 import { moveRequest } from '../../domain/service-request.ts';
+import { serviceRequestClosed } from '../../events/outbound.ts';
 import type { OrdersContext } from '../context.ts';
 import { sendDrive } from './drive-queue.ts';
 
@@ -22,7 +22,7 @@ export async function markUnmatched(ctx: OrdersContext, txc: TxContext, requestI
     offeredTo: null,
   };
   await saveServiceRequest(txc.tx, next);
-  await txc.publish(ServiceRequestClosed.make({ requestId, status: 'unmatched', customerId: next.customerId, number: next.number }));
+  await txc.publish(serviceRequestClosed(next, 'unmatched', null));
   await sendDrive(ctx, txc.tx, requestId);
 }
 

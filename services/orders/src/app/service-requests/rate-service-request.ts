@@ -1,8 +1,8 @@
-import { ServiceRequestRated } from '@bazar/contracts/events/orders';
 import type { AuthUser } from '@bazar/kit/http/auth';
 import { findServiceRequest, saveServiceRequest } from '../../db/service-request-repo.ts';
 import { AlreadyRated, NotRateable, NotYourRequest, RequestNotFound } from '../../domain/service-request.errors.ts';
 import type { ServiceRequest } from '../../domain/service-request.ts';
+import { serviceRequestRated } from '../../events/outbound.ts';
 import type { OrdersContext } from '../context.ts';
 
 /** The customer rates the worker of their completed request, once; workforce folds it into the worker's rating. */
@@ -18,7 +18,7 @@ export async function rateServiceRequest(
     if (request.rating !== null) throw AlreadyRated();
     const next = { ...request, rating: input.stars, updatedAt: ctx.deps.clock.now() };
     await saveServiceRequest(tx, next);
-    await publish(ServiceRequestRated.make({ requestId: request.id, workerId: request.workerId, stars: input.stars }));
+    await publish(serviceRequestRated(request.id, request.workerId, input.stars));
     return next;
   });
 }

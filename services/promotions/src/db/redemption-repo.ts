@@ -1,7 +1,7 @@
 import type { DbOrTx, Tx } from '@bazar/kit/db/database';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { promotions, redemptions } from '../db/schema.ts';
 import { redemptionMachine } from '../domain/redemption-status.ts';
+import { promotions, redemptions } from './schema.ts';
 
 /** Live (not cancelled) uses of a promotion by one customer. */
 export async function countCustomerUses(db: DbOrTx, promotionId: string, customerId: string): Promise<number> {
@@ -17,7 +17,7 @@ export async function countCustomerUses(db: DbOrTx, promotionId: string, custome
  * first (the same order redeeming takes), then flips the redemption only if it is still live, so a
  * repeat or a racing cancel gives nothing back twice. `not_found` when there is no such redemption.
  */
-export async function cancelRedemptionInTx(tx: Tx, redemptionId: string, now: Date): Promise<'cancelled' | 'not_found'> {
+export async function cancelRedemptionRow(tx: Tx, redemptionId: string, now: Date): Promise<'cancelled' | 'not_found'> {
   const [found] = await tx.select({ promotionId: redemptions.promotionId }).from(redemptions).where(eq(redemptions.id, redemptionId));
   if (!found) return 'not_found';
   await tx.select({ id: promotions.id }).from(promotions).where(eq(promotions.id, found.promotionId)).for('update');

@@ -5,22 +5,12 @@ import { loyaltyHolds } from '../db/schema.ts';
 import { holdMachine } from '../domain/hold-status.ts';
 import { lockAccount, recordPointsChange } from './points-ledger.ts';
 
-type HoldRow = typeof loyaltyHolds.$inferSelect;
-
-/** A hold in the shape of the internal API (contracts `PointsHold`). */
-export const toHoldView = (row: HoldRow) => ({
-  holdId: row.id,
-  points: row.points,
-  value: { amount: row.valueMinor, currency: row.currency },
-  status: row.status as 'held' | 'cancelled',
-});
-
 /**
  * Cancels a hold and returns its points, inside the caller's transaction. Takes the account lock
  * before flipping the hold (the order holding takes), and flips only a live hold, so repeats and
  * racing cancels return the points once.
  */
-export async function cancelHoldInTx(ctx: TxContext, ids: Ids, holdId: string, now: Date): Promise<'cancelled' | 'not_found'> {
+export async function returnHold(ctx: TxContext, ids: Ids, holdId: string, now: Date): Promise<'cancelled' | 'not_found'> {
   const [hold] = await ctx.tx.select().from(loyaltyHolds).where(eq(loyaltyHolds.id, holdId));
   if (!hold) return 'not_found';
   const balanceBefore = await lockAccount(ctx.tx, hold.customerId, now);
