@@ -3,8 +3,10 @@
 // arrive as the events orders and inventory publish (`order.paid`, then `inventory.order_allocated`);
 // the time from `order.paid` to the task showing in GET /api/v1/picking/tasks is measured per order;
 // then simulated pickers (HTTP calls from a thread of their own: claim the next task, scan every unit
-// by barcode, complete) empty the queue and the tasks completed per second are counted.
+// by barcode, complete) empty the queue and the tasks completed per second are counted, with the
+// statements sent to PostgreSQL per task while they pick (BENCH_SQL_STATS=1 lists them by text).
 
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { VariantCreated } from '@bazar/contracts/events/catalog';
@@ -18,6 +20,7 @@ import { newId } from '@bazar/kit/ids';
 import { createLogger } from '@bazar/kit/log';
 import { startTestService, type TestService, testAmqpUrl } from '@bazar/kit/testing';
 import amqp from 'amqplib';
+import pg from 'pg';
 import { verdict } from './lib.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 2_000);
@@ -83,6 +86,37 @@ function pickInThread(base: string, tokens: string[]): Promise<number> {
   });
 }
 
+/** Statements sent to PostgreSQL while counting is on, by their first words (the picking phase only). */
+const statements = new Map<string, number>();
+let countingStatements = false;
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+(pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+  if (countingStatements) {
+    const first = args[0] as string | { text?: string };
+    const text = (typeof first === 'string' ? first : (first?.text ?? '')).replace(/\s+/g, ' ').trim().slice(0, 110);
+    statements.set(text, (statements.get(text) ?? 0) + 1);
+  }
+  return query.apply(this, args);
+};
+
+/**
+ * CPU seconds used so far by this database's PostgreSQL backends, by pid (from /proc, when the
+ * server runs on this machine): under a loaded machine, CPU per task compares where rates cannot.
+ */
+async function backendCpu(t: TestService): Promise<Map<number, number>> {
+  const rows = await t.database.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const used = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // Not on this machine, or gone: counted as nothing.
+    }
+  }
+  return used;
+}
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -93,6 +127,11 @@ interface Run {
   visibleP50: number;
   visibleP99: number;
   tasksPerSecond: number;
+  /** Statements sent to PostgreSQL per completed task while picking (none on PGlite). */
+  statementsPerTask: number;
+  /** CPU milliseconds per completed task while picking: this process (server and pickers), and PostgreSQL's backends. */
+  processCpuMs: number;
+  databaseCpuMs: number;
   load: string;
 }
 
@@ -153,15 +192,32 @@ async function run(engine: string): Promise<Run> {
     await Promise.all(Array.from({ length: IN_FLIGHT }, arrive));
 
     // Picking: the pickers, in their own thread, claim the next task, scan each unit by barcode and complete, until the queue is empty.
+    statements.clear();
+    const embedded = engine === 'pglite';
+    const backendsBefore = embedded ? new Map<number, number>() : await backendCpu(t);
+    const cpuBefore = process.cpuUsage();
+    countingStatements = true;
     const pickStarted = performance.now();
-    const completed = await pickInThread(base, pickers);
+    const completed = await pickInThread(base, pickers).finally(() => {
+      countingStatements = false;
+    });
     const seconds = (performance.now() - pickStarted) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const backendsAfter = embedded ? new Map<number, number>() : await backendCpu(t);
+    const databaseCpu = [...backendsAfter].reduce((sum, [pid, used]) => sum + used - (backendsBefore.get(pid) ?? 0), 0);
+    const sent = [...statements.values()].reduce((sum, n) => sum + n, 0);
+    if (process.env.BENCH_SQL_STATS && sent > 0)
+      for (const [text, n] of [...statements].sort((a, b) => b[1] - a[1]).slice(0, 25))
+        console.log(`${(n / completed).toFixed(2).padStart(6)}  ${text}`);
     if (completed !== ORDERS) throw new Error(`${completed} of ${ORDERS} tasks completed`);
     return {
       engine,
       visibleP50: percentile(visible, 50),
       visibleP99: percentile(visible, 99),
       tasksPerSecond: completed / seconds,
+      statementsPerTask: sent / completed,
+      processCpuMs: (cpu.user + cpu.system) / 1000 / completed,
+      databaseCpuMs: (databaseCpu * 1000) / completed,
       load: loadavg()
         .map((l) => l.toFixed(1))
         .join(' '),
@@ -186,7 +242,8 @@ for (const engine of ENGINES) {
   results.push(result);
   console.log(
     `${engine.padEnd(9)} visible p50 ${result.visibleP50.toFixed(1)} ms, p99 ${result.visibleP99.toFixed(1)} ms; ` +
-      `${result.tasksPerSecond.toFixed(0)} tasks/s (load average ${result.load})`,
+      `${result.tasksPerSecond.toFixed(0)} tasks/s, ${result.statementsPerTask.toFixed(1)} statements per task, ` +
+      `CPU per task ${result.processCpuMs.toFixed(1)} ms here + ${result.databaseCpuMs.toFixed(1)} ms PostgreSQL (load average ${result.load})`,
   );
 }
 let ok = true;

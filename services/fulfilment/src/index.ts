@@ -5,12 +5,13 @@ import { OrderCancelled, OrderPaid, ServiceRequestClosed } from '@bazar/contract
 import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import type { FulfilmentContext } from './app/context.ts';
 import { inbox, outbox } from './db/schema.ts';
+import { writtenTasks } from './db/written-tasks.ts';
 import { fulfilmentHandlers } from './events/handlers.ts';
 import { internalRoutes } from './http/internal-routes.ts';
 import { fulfilmentRoutes } from './http/routes.ts';
 
 function buildContext(deps: ServiceDeps): FulfilmentContext {
-  return { deps };
+  return { deps, written: writtenTasks() };
 }
 
 /** Fulfilment: picking tasks per paid order and warehouse, scans, shortages, packing and the controller's check. */

@@ -84,11 +84,17 @@ export function assign(task: PickingTask, pickerId: string, at: Date): Change {
   return { task: move(task, 'assigned', { pickerId, assignedAt: at }), events: [] };
 }
 
+/** What a picker's claim sets on a waiting task (the queue applies it to its oldest one in the same statement that picks it). */
+export const claimedBy = (pickerId: string, at: Date) => {
+  taskMachine.assert('pending', 'assigned');
+  return { status: 'assigned' as const, pickerId, assignedAt: at };
+};
+
 /** A picker takes a waiting task; taking one's own task again changes nothing, another's is 409. */
 export function claim(task: PickingTask, pickerId: string, at: Date): Change {
   if (task.pickerId === pickerId && task.status !== 'pending') return { task, events: [] };
   if (task.status !== 'pending') throw TaskTaken(task.id);
-  return { task: move(task, 'assigned', { pickerId, assignedAt: at }), events: [] };
+  return { task: { ...task, ...claimedBy(pickerId, at) }, events: [] };
 }
 
 const mustBeMine = (task: PickingTask, pickerId: string) => {

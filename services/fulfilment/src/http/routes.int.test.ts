@@ -149,6 +149,34 @@ describe('scanning and completing', () => {
     expect(again.body.lines[0].picked).toBe(1);
   });
 
+  it('counts racing scans of one line exactly: a scan id sent twice at once counts once, those past its quantity are 422', async () => {
+    const task = await claimed(8);
+    const scan = (scanId: string) => call('POST', `/api/v1/picking/tasks/${task.id}/scan`, task.token, { code: task.barcode, scanId });
+    const picked = async () => (await call('GET', `/api/v1/picking/tasks/${task.id}`, task.token)).body.lines[0].picked;
+    const twice = newId();
+    const first = await Promise.all([twice, twice, ...Array.from({ length: 5 }, () => newId())].map(scan));
+    expect(first.map((a) => a.status)).toEqual(Array(7).fill(200));
+    expect(await picked()).toBe(6);
+    const last = await Promise.all(Array.from({ length: 4 }, () => scan(newId())));
+    expect(last.map((a) => a.status).sort()).toEqual([200, 200, 422, 422]);
+    expect(last.filter((a) => a.status === 422).every((a) => a.body.code === 'fulfilment.too_many')).toBe(true);
+    expect(await picked()).toBe(8);
+    expect(await published('picking_task.started', task.orderId)).toHaveLength(1);
+  });
+
+  it('counts from the row, not from what this process wrote last, when another process changed the task meanwhile', async () => {
+    const task = await claimed(3);
+    const scan = () => call('POST', `/api/v1/picking/tasks/${task.id}/scan`, task.token, { code: task.barcode });
+    expect((await scan()).body.lines[0].picked).toBe(1);
+    // Another process's scan, straight to the row.
+    await t.database.query(
+      `UPDATE fulfilment.picking_tasks SET lines = jsonb_set(lines, '{0,picked}', '2'), updated_at = now() + interval '1 second' WHERE id = $1`,
+      [task.id],
+    );
+    expect((await scan()).body.lines[0].picked).toBe(3);
+    expect((await scan()).body.code).toBe('fulfilment.too_many');
+  });
+
   it('refuses completing with lines left (409), packs when all are picked, and only the assigned picker may scan (403)', async () => {
     const task = await claimed(1);
     expect((await call('POST', `/api/v1/picking/tasks/${task.id}/scan`, pickers[8], { code: task.sku })).status).toBe(403);

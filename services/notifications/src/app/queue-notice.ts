@@ -12,7 +12,8 @@ import { sendSoon } from './send-soon.ts';
 /**
  * Turns an event's notice into messages, in the handler's transaction: rendered for the customer's
  * locale on each channel they allow and have an address for, one per event and channel, each with
- * a send job that exists only if this commits. A channel without a gateway keeps the message as `stored`.
+ * a send job that exists only if this commits and a send from this process once it has. A channel
+ * without a gateway keeps the message as `stored`.
  */
 export async function queueNotice(ctx: NotificationsContext, txc: TxContext, sourceEventId: string, notice: Notice): Promise<string[]> {
   const recipient = await findRecipient(txc.tx, notice.userId);
@@ -44,7 +45,7 @@ export async function queueNotice(ctx: NotificationsContext, txc: TxContext, sou
     if (!inserted) continue;
     if (hasGateway) {
       await ctx.deps.jobs.send(SEND_QUEUE, { messageId: id }, { tx: txc.tx });
-      sendSoon(ctx, id);
+      txc.afterCommit(() => sendSoon(ctx, id));
     }
     queued.push(id);
   }

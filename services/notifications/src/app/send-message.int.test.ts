@@ -82,6 +82,8 @@ describe('sending through the gateways', () => {
     sms.failNext(2);
     await publishOrder(t, 'delivered', userId, { phone: '+7 922 000-11-22' });
     await waitFor(() => smsTo('79220001122').length === 1, 20_000, 'the SMS after two 503s');
+    // The gateway holds the SMS before its answer is recorded.
+    await waitFor(async () => (await statusesOf(userId)).some((m) => m.channel === 'sms' && m.status === 'sent'), 5_000, 'sent');
     const [smsRow] = (await statusesOf(userId)).filter((m) => m.channel === 'sms');
     expect(smsRow).toMatchObject({ status: 'sent', attempts: 3 });
   });
