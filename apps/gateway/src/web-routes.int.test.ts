@@ -13,7 +13,14 @@ let dist: string;
 beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'bazar-web-dist-'));
   mkdirSync(join(dist, 'assets'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><head><title>Bazar</title></head><div id="root"></div>');
+  writeFileSync(
+    join(dist, 'preloads.json'),
+    JSON.stringify({
+      '/search': { js: ['/assets/search-page-a1.js'], css: ['/assets/search-page-b2.css'] },
+      '/products/*': { js: ['/assets/product-page-c3.js'], css: [] },
+    }),
+  );
   writeFileSync(join(dist, 'sw.js'), '// worker');
   writeFileSync(join(dist, 'assets', 'app-def456.js'), 'console.log("plain")');
   writeFileSync(join(dist, 'assets', 'app-def456.js.br'), brotliCompressSync('console.log("plain")'));
@@ -38,6 +45,25 @@ describe('the web app at /', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.headers['content-security-policy']).toBe(WEB_CSP);
       expect(res.body).toContain('<div id="root">');
+    }
+  });
+
+  it("names a storefront page's lazily loaded chunk in its HTML, and nothing on other pages", async () => {
+    const search = await app.inject({ method: 'GET', url: '/search?q=chair' });
+    expect(search.statusCode).toBe(200);
+    expect(search.headers['content-type']).toContain('text/html');
+    expect(search.headers['cache-control']).toBe('no-cache');
+    expect(search.headers['content-security-policy']).toBe(WEB_CSP);
+    expect(search.body).toBe(
+      '<!doctype html><head><title>Bazar</title>' +
+        '<link rel="modulepreload" crossorigin href="/assets/search-page-a1.js">' +
+        '<link rel="preload" as="style" crossorigin href="/assets/search-page-b2.css">' +
+        '</head><div id="root"></div>',
+    );
+    const product = await app.inject({ method: 'GET', url: '/products/red-chair' });
+    expect(product.body).toContain('<link rel="modulepreload" crossorigin href="/assets/product-page-c3.js"></head>');
+    for (const url of ['/', '/cart', '/products/']) {
+      expect((await app.inject({ method: 'GET', url })).body, url).not.toContain('modulepreload');
     }
   });
 

@@ -108,10 +108,9 @@ async function run(options: Parameters<typeof startHost>[0]) {
   console.log(lines.join('\n'));
   if (options.demo) {
     const demoStarted = Date.now();
-    void host.demo.then((notices) => {
-      if (notices.length > 0)
-        console.log([`Demo data loaded in ${Date.now() - demoStarted} ms`, ...notices.map((n) => `  ${n}`)].join('\n'));
-    });
+    void host.demo.then((notices) =>
+      console.log([`Demo data loaded in ${Date.now() - demoStarted} ms`, ...notices.map((n) => `  ${n}`)].join('\n')),
+    );
   }
   onSignals(host);
 }

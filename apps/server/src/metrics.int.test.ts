@@ -15,12 +15,10 @@ let host: RunningHost;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  // The relay polls rarely here, so a row written behind its back stays pending until the test drains it.
   const env: Record<string, string> = {
     PORT: '0',
     LOG_LEVEL: 'silent',
     BAZAR_ADMIN_PASSWORD: 'metrics-admin-1',
-    BAZAR_OUTBOX_POLL_MS: '600000',
   };
   if (testEngine() === 'postgres') {
     const database = await createTestPostgresDatabase();
@@ -80,8 +78,10 @@ describe('/metrics of a service process', () => {
       correlationId: id,
       data: {},
     };
+    // Leased to a relay that is gone, so no relay pass takes it until the lease is lifted below.
     await host.database.query(
-      `INSERT INTO identity.outbox (id, type, envelope, created_at) VALUES ($1, $2, $3, now() - interval '90 seconds')`,
+      `INSERT INTO identity.outbox (id, type, envelope, created_at, lease_until)
+       VALUES ($1, $2, $3, now() - interval '90 seconds', now() + interval '1 hour')`,
       [id, envelope.type, JSON.stringify(envelope)],
     );
     const pending = await scrape();
@@ -89,6 +89,7 @@ describe('/metrics of a service process', () => {
     expect(sample(pending, 'bazar_outbox_oldest_pending_age_seconds{service="identity"}')).toBeGreaterThanOrEqual(90);
     const published = sample(pending, 'bazar_outbox_published_total{service="identity"}') ?? 0;
 
+    await host.database.query('UPDATE identity.outbox SET lease_until = NULL WHERE id = $1', [id]);
     await host.services[0]?.relay.drain();
     const drained = await scrape();
     expect(sample(drained, 'bazar_outbox_pending_events{service="identity"}')).toBe(0);

@@ -6903,9 +6903,9 @@ export interface paths {
                             };
                             items: components["schemas"]["Product"][];
                             nextCursor: string | null;
-                            /** @description Matching products, counted up to 1,000 */
+                            /** @description Every matching product, counted exactly */
                             total: number;
-                            /** @description More than `total` products match (show "1,000+"); the facets then describe the first 1,000 matches */
+                            /** @description Always false: totals and facets count every match (kept for clients written when they were counted to 1,000) */
                             totalCapped: boolean;
                         };
                     };

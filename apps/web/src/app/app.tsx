@@ -1,12 +1,12 @@
-import '@mantine/core/styles.css';
+import '../ui/storefront-styles.ts';
 import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
-import { ApiError } from '../api/client.ts';
 import { i18n } from '../i18n/i18n.ts';
 import { SessionProvider } from '../session/session.tsx';
 import { PreferencesProvider } from './preferences.tsx';
+import { queryClient } from './query-client.ts';
 import { router } from './router.tsx';
 
 // Shade 8 keeps white text on filled buttons above WCAG AA contrast.
@@ -22,12 +22,6 @@ const cssVariables: CSSVariablesResolver = () => ({
   variables: {},
   light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
   dark: {},
-});
-const queryClient = new QueryClient({
-  defaultOptions: {
-    // A 4xx will not change on retry; network trouble might.
-    queries: { staleTime: 30_000, retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2 },
-  },
 });
 
 export function App() {

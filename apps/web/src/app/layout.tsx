@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Button, Container, Group, Indicator, NativeSelect, SegmentedControl, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Container, Group, Indicator, NativeSelect, Text } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
@@ -64,6 +64,8 @@ export function Layout() {
   );
 }
 
+const LANGUAGES = ['ru', 'en'] as const;
+
 /** The currency and language switches. */
 function Pickers(props: { visibleFrom?: 'sm' }) {
   const { t, i18n } = useTranslation();
@@ -81,16 +83,20 @@ function Pickers(props: { visibleFrom?: 'sm' }) {
         w={88}
         size="xs"
       />
-      <SegmentedControl
-        aria-label={t('nav.language')}
-        size="xs"
-        value={i18n.language}
-        onChange={(language) => void i18n.changeLanguage(language)}
-        data={[
-          { value: 'ru', label: 'RU' },
-          { value: 'en', label: 'EN' },
-        ]}
-      />
+      {/* Two buttons, not a SegmentedControl: its sliding indicator measures the layout on every resize and mutation while the page loads. */}
+      <Button.Group aria-label={t('nav.language')}>
+        {LANGUAGES.map((language) => (
+          <Button
+            key={language}
+            size="compact-xs"
+            variant={i18n.language === language ? 'filled' : 'default'}
+            aria-pressed={i18n.language === language}
+            onClick={() => void i18n.changeLanguage(language)}
+          >
+            {language.toUpperCase()}
+          </Button>
+        ))}
+      </Button.Group>
     </Group>
   );
 }

@@ -15,11 +15,14 @@ interface Preferences {
   locale: string;
 }
 
+/** The currency chosen on this device, if any. */
+export const savedCurrency = (): string | null => localStorage.getItem(CURRENCY_KEY);
+
 const PreferencesContext = createContext<Preferences | null>(null);
 
 export function PreferencesProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
-  const [currency, setState] = useState<string | null>(() => localStorage.getItem(CURRENCY_KEY));
+  const [currency, setState] = useState<string | null>(savedCurrency);
   const rates = useQuery({ queryKey: ['rates'], queryFn: () => ok(api.GET('/api/v1/rates')), staleTime: 10 * 60_000 });
   const value = useMemo<Preferences>(
     () => ({

@@ -1,3 +1,4 @@
+import '../ui/all-styles.ts';
 import { Burger, Menu } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';

@@ -1,3 +1,5 @@
+// Mantine's own styles come before those of its extensions.
+import '../../ui/all-styles.ts';
 import '@mantine/charts/styles.css';
 import './strings.ts';
 import { CabinetShell } from '../../ui/cabinet-shell.tsx';

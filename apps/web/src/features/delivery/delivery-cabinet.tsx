@@ -25,6 +25,7 @@ function AssignControl({ shipment, couriers, retry }: { shipment: Shipment; cour
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [courierId, setCourierId] = useState<string | null>(null);
+  // biome-ignore lint/complexity/useMathMinMax: ISO days are strings; Math.max would make them NaN.
   const [day, setDay] = useState(shipment.deliveryDate < today() ? today() : shipment.deliveryDate);
   const assign = useMutation({
     mutationFn: () =>

@@ -1,5 +1,7 @@
 import { Badge, Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
+// Mantine's own styles come before those of its extensions.
+import '../../ui/all-styles.ts';
 import '@mantine/dates/styles.css';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';

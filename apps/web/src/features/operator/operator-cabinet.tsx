@@ -1,4 +1,6 @@
 import './strings.ts';
+// Mantine's own styles come before those of its extensions.
+import '../../ui/all-styles.ts';
 import '@mantine/dates/styles.css';
 import { Anchor, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ok, type Schemas } from '../../api/client.ts';
+import type { Schemas } from '../../api/client.ts';
+import { categoriesQuery } from './queries.ts';
 
 export type Category = Schemas['Category'];
 
@@ -8,5 +9,5 @@ export function flattenCategories(tree: Category[], depth = 0): (Category & { de
 }
 
 export function useCategories() {
-  return useQuery({ queryKey: ['categories'], queryFn: () => ok(api.GET('/api/v1/categories')), staleTime: 5 * 60_000 });
+  return useQuery(categoriesQuery());
 }

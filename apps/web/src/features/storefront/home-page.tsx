@@ -2,21 +2,18 @@ import { Chip, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, ok } from '../../api/client.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { QueryView } from '../../ui/states.tsx';
 import { useCategories } from './categories.ts';
 import { ProductCard } from './product-card.tsx';
+import { newestQuery } from './queries.ts';
 
 export function HomePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { currency } = usePreferences();
   const categories = useCategories();
-  const newest = useQuery({
-    queryKey: ['products', 'newest', currency],
-    queryFn: () => ok(api.GET('/api/v1/products', { params: { query: { sort: 'newest', limit: 12, ...(currency ? { currency } : {}) } } })),
-  });
+  const newest = useQuery(newestQuery(currency));
   return (
     <Stack>
       <Title order={1} fz={{ base: 'h3', sm: 'h2' }}>

@@ -1,23 +1,23 @@
+// The variant picker's and quantity's styles, beyond those of the storefront's first screen.
+import '@mantine/core/styles/InlineInput.css';
+import '@mantine/core/styles/Radio.css';
+import '@mantine/core/styles/NumberInput.css';
 import { Alert, Badge, Button, Group, Image, NumberInput, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ok } from '../../api/client.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { Price } from '../../ui/price.tsx';
 import { ErrorAlert, QueryView } from '../../ui/states.tsx';
 import { useCartActions } from './cart-state.ts';
+import { productQuery } from './queries.ts';
 
 export default function ProductPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
   const { currency } = usePreferences();
-  const product = useQuery({
-    queryKey: ['product', slug, currency],
-    queryFn: () =>
-      ok(api.GET('/api/v1/products/{idOrSlug}', { params: { path: { idOrSlug: slug }, query: currency ? { currency } : {} } })),
-  });
+  const product = useQuery(productQuery(slug, currency));
   const { add } = useCartActions();
   const [variantId, setVariantId] = useState<string | null>(null);
   const [quantity, setQuantity] = useState<number>(1);
@@ -30,7 +30,20 @@ export default function ProductPage() {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
             <Stack>
               {p.images.length > 0 ? (
-                p.images.map((src) => <Image key={src} src={src} alt={p.title} radius="md" />)
+                // A square frame holds each picture's place before it arrives, so nothing below it jumps;
+                // the first is the page's largest paint and is fetched first, the rest when scrolled to.
+                p.images.map((src, index) => (
+                  <Image
+                    key={src}
+                    src={src}
+                    alt={p.title}
+                    radius="md"
+                    fit="contain"
+                    style={{ aspectRatio: '1' }}
+                    fetchPriority={index === 0 ? 'high' : 'auto'}
+                    loading={index === 0 ? 'eager' : 'lazy'}
+                  />
+                ))
               ) : (
                 <Text c="dimmed">{t('product.noImages')}</Text>
               )}

@@ -21,7 +21,8 @@ export function SearchBox(props: BoxProps & { visibleFrom?: 'sm'; hiddenFrom?: '
   const [debounced] = useDebouncedValue(text.trim(), 150);
   const suggestions = useQuery({
     queryKey: ['suggest', debounced],
-    enabled: debounced.length >= 2,
+    // The query the page already shows needs no suggestions: they wait until the shopper types.
+    enabled: debounced.length >= 2 && debounced !== (params.get('q') ?? '').trim(),
     staleTime: 60_000,
     queryFn: () => ok(api.GET('/api/v1/products', { params: { query: { q: debounced, limit: 6 } } })),
   });

@@ -1,19 +1,35 @@
-import { Button, Checkbox, Grid, Group, NavLink, NumberInput, Pagination, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+// The filters' and pagination's styles, beyond those of the storefront's first screen.
+import '@mantine/core/styles/InlineInput.css';
+import '@mantine/core/styles/Checkbox.css';
+import '@mantine/core/styles/Grid.css';
+import '@mantine/core/styles/NavLink.css';
+import '@mantine/core/styles/NumberInput.css';
+import '@mantine/core/styles/Pagination.css';
+import {
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  NativeSelect,
+  NavLink,
+  NumberInput,
+  Pagination,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api, ok } from '../../api/client.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { fromMinor, toMinor } from '../../format/money.ts';
 import { useFormatMoney } from '../../ui/price.tsx';
 import { QueryView } from '../../ui/states.tsx';
 import { flattenCategories, useCategories } from './categories.ts';
 import { ProductCard } from './product-card.tsx';
-
-const PAGE = 24;
-const SORTS = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
-type Sort = (typeof SORTS)[number];
+import { PAGE_SIZE, readSearch, SORTS, searchQuery } from './queries.ts';
 
 export default function SearchPage() {
   const { t } = useTranslation();
@@ -22,26 +38,8 @@ export default function SearchPage() {
   const money = useFormatMoney();
   const categories = useCategories();
   const names = useMemo(() => new Map(flattenCategories(categories.data ?? []).map((c) => [c.id, c])), [categories.data]);
-  const q = params.get('q') ?? '';
-  const sort = (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as Sort) : undefined;
-  const page = Number(params.get('page') ?? '1') || 1;
-  const number = (name: string) => (params.get(name) ? Number(params.get(name)) : undefined);
-  const query = {
-    ...(q ? { q } : {}),
-    ...(params.get('category') ? { category: params.get('category') as string } : {}),
-    ...(number('minPrice') !== undefined ? { minPrice: number('minPrice') } : {}),
-    ...(number('maxPrice') !== undefined ? { maxPrice: number('maxPrice') } : {}),
-    ...(params.get('inStock') === 'true' ? { inStock: true } : {}),
-    ...(sort ? { sort } : {}),
-    ...(currency ? { currency } : {}),
-    limit: PAGE,
-    offset: (page - 1) * PAGE,
-  };
-  const results = useQuery({
-    queryKey: ['products', query],
-    queryFn: () => ok(api.GET('/api/v1/products', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const { q, sort, page, number } = readSearch(params);
+  const results = useQuery({ ...searchQuery(params, currency), placeholderData: keepPreviousData });
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
@@ -62,12 +60,15 @@ export default function SearchPage() {
         {/* On a phone the results come first and the filters follow them. */}
         <Grid.Col span={{ base: 12, sm: 3 }} order={{ base: 2, sm: 1 }}>
           <Stack gap="xs" component="aside" aria-label={t('search.filters')}>
-            <Select
+            {/* The browser's own select: a Select's floating dropdown measures the layout as the page loads. */}
+            <NativeSelect
               label={t('search.sort')}
               value={sort ?? 'relevance'}
               data={SORTS.map((s) => ({ value: s, label: t(`search.sorts.${s}`) }))}
-              onChange={(value) => set({ sort: value === 'relevance' ? null : value })}
-              allowDeselect={false}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                set({ sort: value === 'relevance' ? null : value });
+              }}
             />
             <Checkbox
               label={t('search.inStock')}
@@ -140,7 +141,9 @@ export default function SearchPage() {
                     <ProductCard key={product.id} product={product} />
                   ))}
                 </SimpleGrid>
-                {r.total > PAGE && <Pagination total={Math.ceil(r.total / PAGE)} value={page} onChange={(p) => set({ page: String(p) })} />}
+                {r.total > PAGE_SIZE && (
+                  <Pagination total={Math.ceil(r.total / PAGE_SIZE)} value={page} onChange={(p) => set({ page: String(p) })} />
+                )}
               </Stack>
             )}
           </QueryView>
