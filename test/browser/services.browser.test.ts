@@ -3,6 +3,7 @@
 import { waitFor } from '@bazar/kit/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passQualificationTest, qualificationTest } from '../e2e/support/qualification.ts';
 import { ADMIN, checkScreen, DESKTOP, launchBrowser, PASSWORD, PHONE, type RunningShop, SLOW, signIn, startShop } from './support.ts';
 
 let shop: RunningShop;
@@ -16,20 +17,25 @@ const PEOPLE = {
 };
 const SKILL = 'browser_appliance_repair';
 let api: (method: string, path: string, body?: unknown, token?: string) => Promise<Record<string, unknown>>;
+const call = async (method: string, path: string, token?: string, body?: unknown) => {
+  const res = await fetch(`${shop.base}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+};
 
 /** A manager, a customer, a picker and a worker in Kazan who passed the skill's test, one material in stock and a service type that uses it. */
 async function seed() {
   api = async (method, path, body, token) => {
-    const res = await fetch(`${shop.base}${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
-    return res.json() as Promise<Record<string, unknown>>;
+    const res = await call(method, path, token, body);
+    if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as Record<string, unknown>;
   };
   const admin = (await api('POST', '/api/v1/auth/login', ADMIN)).accessToken as string;
   for (const [role, email] of Object.entries(PEOPLE)) {
@@ -66,22 +72,8 @@ const login = async (email: string) => (await api('POST', '/api/v1/auth/login', 
 
 /** The worker becomes one as anyone would: passes the manager's test, signs in again with the role, says where they work. */
 async function becomeWorker(admin: string) {
-  const test = await api(
-    'POST',
-    '/api/v1/qualification-tests',
-    {
-      skill: SKILL,
-      title: 'Ремонт стиральных машин',
-      passScore: 100,
-      timeLimitMinutes: 5,
-      questions: [{ text: 'Что проверить первым?', options: ['Цвет корпуса', 'Питание'], correct: [1] }],
-    },
-    admin,
-  );
-  const attempt = await api('POST', `/api/v1/qualification-tests/${test.id}/attempts`, undefined, await login(PEOPLE.worker));
-  expect(await api('POST', `/api/v1/attempts/${attempt.id}/submit`, { answers: [[1]] }, await login(PEOPLE.worker))).toMatchObject({
-    passed: true,
-  });
+  const test = await api('POST', '/api/v1/qualification-tests', qualificationTest(SKILL, 'Ремонт стиральных машин'), admin);
+  await passQualificationTest(call, test.id as string, await login(PEOPLE.worker));
   await waitFor(
     async () => ((await api('GET', '/api/v1/me', undefined, await login(PEOPLE.worker))).roles as string[]).includes('worker'),
     30_000,

@@ -305,6 +305,8 @@ describe('web app in Chromium', () => {
     await page.goto('/signin');
     await page.getByRole('link', { name: 'Забыли пароль?' }).click();
     await page.waitForURL(/\/forgot-password/);
+    // The router changes the URL before the new page replaces the sign-in form, which has an E-mail field too.
+    await page.getByRole('button', { name: 'Прислать ссылку' }).waitFor();
     await page.getByLabel('E-mail').fill(email);
     await checkScreen(page, 'forgot-password');
     await page.getByRole('button', { name: 'Прислать ссылку' }).click();

@@ -16,6 +16,7 @@ import { startSmsGateway } from '../fakes/sms-gateway.ts';
 import { startSmtpSink } from '../fakes/smtp-sink.ts';
 import { ledgerViolations, violations } from '../faults/invariants.ts';
 import { ServiceProcess } from '../faults/processes.ts';
+import { passQualificationTest, qualificationTest } from './support/qualification.ts';
 
 // Every service its own `bazar serve <service>` process (orders and catalog as two processes each,
 // BAZAR_WORKERS=2) plus `bazar serve gateway`, on real PostgreSQL, RabbitMQ and Redis. The customer
@@ -386,23 +387,12 @@ describe('every service its own process behind the gateway, on PostgreSQL, Rabbi
   it('books a job for a worker who passed a test: offered, declined, offered on, kit picked and issued, completed, captured for the actual amount, reported by e-mail', async () => {
     const skill = `dist_${newId().slice(-8).replace(/-/g, '')}`;
     const city = `Город ${newId().slice(-6)}`;
-    const test = await call('POST', '/api/v1/qualification-tests', staff, {
-      skill,
-      title: 'Ремонт',
-      passScore: 100,
-      timeLimitMinutes: 5,
-      questions: [{ text: 'Что проверить первым?', options: ['Цвет корпуса', 'Питание'], correct: [1] }],
-    });
+    const test = await call('POST', '/api/v1/qualification-tests', staff, qualificationTest(skill));
     expect(test.status, JSON.stringify(test.body)).toBe(201);
     // A pass reaches identity as the worker role through RabbitMQ; the worker signs in again to carry it.
     const becomeWorker = async (name: string, lat: number, lon: number) => {
       const user = await hire(name, []);
-      const attempt = await call('POST', `/api/v1/qualification-tests/${test.body.id}/attempts`, user.token);
-      expect(attempt.status, JSON.stringify(attempt.body)).toBe(201);
-      expect(JSON.stringify(attempt.body.questions)).not.toContain('correct');
-      expect((await call('POST', `/api/v1/attempts/${attempt.body.id}/submit`, user.token, { answers: [[1]] })).body).toMatchObject({
-        passed: true,
-      });
+      await passQualificationTest(call, test.body.id, user.token);
       let token = '';
       await waitFor(
         async () => {

@@ -12,6 +12,7 @@ import rates from '@bazar/rates';
 import workforce from '@bazar/workforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '../fakes/smtp-sink.ts';
+import { passQualificationTest, qualificationTest } from './support/qualification.ts';
 import { client } from './support/shop.ts';
 
 // The whole services half with the real workforce: a test passed makes a worker, matching offers
@@ -47,11 +48,7 @@ async function signUp(name: string) {
 /** Signs up, passes the skill's test, signs in again as a worker and says where they work. */
 async function becomeWorker(testId: string, name: string, lat: number, lon: number) {
   const user = await signUp(name);
-  const attempt = await shop.call('POST', `/api/v1/qualification-tests/${testId}/attempts`, user.token);
-  expect(attempt.status, JSON.stringify(attempt.body)).toBe(201);
-  expect(attempt.body.questions[0]).not.toHaveProperty('correct');
-  const submitted = await shop.call('POST', `/api/v1/attempts/${attempt.body.id}/submit`, user.token, { answers: [[1]] });
-  expect(submitted.body).toMatchObject({ passed: true });
+  await passQualificationTest(shop.call, testId, user.token);
   await t.drainOutboxes();
   let token = '';
   await waitFor(
@@ -72,13 +69,7 @@ const offerOf = async (token: string) => (await shop.call('GET', '/api/v1/worker
 
 describe('a service request matched by workforce', () => {
   it('goes to the nearest qualified worker, on to the next after a decline, and ends captured, reported and rated', async () => {
-    const test = await shop.call('POST', '/api/v1/qualification-tests', manager, {
-      skill,
-      title: 'Ремонт',
-      passScore: 100,
-      timeLimitMinutes: 5,
-      questions: [{ text: 'Что проверить первым?', options: ['Цвет корпуса', 'Питание'], correct: [1] }],
-    });
+    const test = await shop.call('POST', '/api/v1/qualification-tests', manager, qualificationTest(skill));
     expect(test.status, JSON.stringify(test.body)).toBe(201);
     const near = await becomeWorker(test.body.id, 'Ближний Мастер', 55.751, 37.618);
     const far = await becomeWorker(test.body.id, 'Дальний Мастер', 55.9, 37.9);

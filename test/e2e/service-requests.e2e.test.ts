@@ -14,8 +14,9 @@ import { startSmtpSink } from '../fakes/smtp-sink.ts';
 import { workforceOffersFake } from '../fakes/workforce-offers.ts';
 import { client } from './support/shop.ts';
 
-// Workforce (matching) is built beside this line; its offer route and events are played by a fake
-// speaking the same internal API (contracts clients/workforce-offers.ts) until both are merged.
+// Orders' side of the booking, each case choosing whom a request is offered to: workforce's offer
+// route and events are played by a fake speaking its internal API (contracts clients/workforce-offers.ts).
+// The real matching is walked in service-matching.e2e and the distributed suite.
 const workforce = workforceOffersFake();
 const fault = { step: undefined as string | undefined, crash: undefined as string | undefined };
 let t: TestService;

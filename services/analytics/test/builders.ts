@@ -1,4 +1,4 @@
-import { ORDER_EVENTS, type OrderStatusName } from '@bazar/contracts/events/orders';
+import { ORDER_EVENTS, type OrderStatusName, ServiceRequestCompleted } from '@bazar/contracts/events/orders';
 import { PaymentRefunded } from '@bazar/contracts/events/payments';
 import { type EventEnvelope, envelope } from '@bazar/kit/events/event';
 import { newId } from '@bazar/kit/ids';
@@ -73,3 +73,29 @@ export function refundEvent(o: TestOrder, refundedTotal: number, amount = refund
     'payments',
   );
 }
+
+/** A completed service request of the washing-machine repair type, RUB. */
+export const serviceRequestCompleted = (
+  requestId: string,
+  workerId: string,
+  amount: number,
+  hoursSpent: number,
+  completedAt: string,
+): EventEnvelope =>
+  envelope(
+    ServiceRequestCompleted.make({
+      requestId,
+      number: `S-${requestId.slice(-6)}`,
+      receiptNumber: `R-${requestId.slice(-6)}`,
+      customerId: newId(),
+      workerId,
+      typeId: newId(),
+      typeName: 'Ремонт стиральной машины',
+      summary: 'Заменил насос',
+      hoursSpent,
+      materials: [{ sku: 'PUMP', title: 'Насос', quantity: 1 }],
+      amount: { amount, currency: 'RUB' },
+      completedAt,
+    }),
+    'orders',
+  );

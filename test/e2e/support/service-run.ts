@@ -1,6 +1,7 @@
 import { newId } from '@bazar/kit/ids';
 import { type TestService, waitFor } from '@bazar/kit/testing';
 import { expect } from 'vitest';
+import { passQualificationTest, qualificationTest } from './qualification.ts';
 import type { client } from './shop.ts';
 
 /**
@@ -12,21 +13,12 @@ export async function completedServiceRequest(t: TestService, shop: ReturnType<t
   const manager = await t.tokens.issue({ roles: ['manager'] });
   const skill = `analytics_${newId().slice(-8).replace(/-/g, '')}`;
   const city = `Город ${newId().slice(-6)}`;
-  const test = await shop.call('POST', '/api/v1/qualification-tests', manager, {
-    skill,
-    title: 'Сборка мебели',
-    passScore: 100,
-    timeLimitMinutes: 5,
-    questions: [{ text: 'Чем крепят фасад?', options: ['Клеем', 'Петлями'], correct: [1] }],
-  });
+  const test = await shop.call('POST', '/api/v1/qualification-tests', manager, qualificationTest(skill, 'Сборка мебели'));
   expect(test.status, JSON.stringify(test.body)).toBe(201);
   // Identity is not running here: the worker's token carries the role a pass would give.
   const workerId = newId();
   const candidate = await t.tokens.issue({ id: workerId, roles: ['customer'] });
-  const attempt = await shop.call('POST', `/api/v1/qualification-tests/${test.body.id}/attempts`, candidate);
-  expect((await shop.call('POST', `/api/v1/attempts/${attempt.body.id}/submit`, candidate, { answers: [[1]] })).body).toMatchObject({
-    passed: true,
-  });
+  await passQualificationTest(shop.call, test.body.id, candidate);
   const worker = await t.tokens.issue({ id: workerId, roles: ['worker'] });
   expect((await shop.call('PUT', '/api/v1/workers/me', worker, { city, lat: 55.75, lon: 37.62, available: true })).status).toBe(200);
   const type = await shop.call('POST', '/api/v1/order-types', manager, {

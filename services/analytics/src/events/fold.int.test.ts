@@ -1,7 +1,10 @@
+import { PaymentRefunded } from '@bazar/contracts/events/payments';
+import { envelope } from '@bazar/kit/events/event';
+import { newId } from '@bazar/kit/ids';
 import { convertMoneyCross } from '@bazar/kit/money';
 import { startTestService, type TestService } from '@bazar/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anOrder, orderEvent, refundEvent, totalOf } from '../../test/builders.ts';
+import { anOrder, orderEvent, refundEvent, serviceRequestCompleted, totalOf } from '../../test/builders.ts';
 import analytics, { rebuildAnalytics } from '../index.ts';
 
 let t: TestService;
@@ -122,5 +125,41 @@ describe('folding order and payment events into the summary', () => {
     const runs = await t.database.query<{ status: string }>('SELECT status FROM analytics.rebuilds');
     expect(runs.map((r) => r.status)).toEqual(['completed', 'completed']);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/analytics/rebuild', headers: manager })).statusCode).toBe(403);
+  });
+});
+
+describe('service requests in the summary', () => {
+  it('counts a completed request as an order of its type for the captured amount, its worker’s hours, refunds, once however often it comes', async () => {
+    const [a, b, worker] = [newId(), newId(), newId()];
+    const events = [
+      serviceRequestCompleted(a, worker, 270_000, 2, '2026-06-02T12:00:00.000Z'),
+      serviceRequestCompleted(b, worker, 180_000, 1.5, '2026-06-02T15:00:00.000Z'),
+      envelope(
+        PaymentRefunded.make({
+          paymentId: newId(),
+          orderId: b,
+          provider: 'test',
+          refundId: newId(),
+          amount: { amount: 30_000, currency: 'RUB' },
+          refundedTotal: { amount: 30_000, currency: 'RUB' },
+          full: false,
+          refundedAt: '2026-06-03T09:00:00.000Z',
+        }),
+        'payments',
+      ),
+    ];
+    for (const e of [...events, events[0], events[1]]) if (e) await t.bus.publish(e);
+    const expected = {
+      orders: 2,
+      kept: 2,
+      revenue: { amount: 270_000 + 180_000 - 30_000, currency: 'RUB' },
+      byOrderType: [{ type: 'Ремонт стиральной машины', count: 2 }],
+      topProducts: [],
+    };
+    const june = await summary('from=2026-06-01&to=2026-06-30');
+    expect(june).toMatchObject(expected);
+    expect(june.workers).toEqual([{ role: 'worker', workerId: worker, jobs: 2, units: 4, averageSeconds: 6_300 }]);
+    await rebuildAnalytics(t.database, {});
+    expect(await summary('from=2026-06-01&to=2026-06-30')).toEqual(june);
   });
 });

@@ -1,5 +1,5 @@
 import type { HttpApp } from '@bazar/kit/http/app';
-import { bearer } from '@bazar/kit/http/auth';
+import { bearer, userOf } from '@bazar/kit/http/auth';
 import { Page } from '@bazar/kit/http/pagination';
 import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
@@ -31,7 +31,7 @@ export function bettingRoutes(app: HttpApp, ctx: BettingContext) {
         response: { 201: Type.Ref('Bet'), ...problems(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (req, reply) => reply.status(201).send(betView(await placeBet(ctx, { ...req.body, managerId: req.user?.id ?? '' }))),
+    async (req, reply) => reply.status(201).send(betView(await placeBet(ctx, { ...req.body, managerId: userOf(req).id }))),
   );
 
   app.get(
@@ -47,7 +47,7 @@ export function bettingRoutes(app: HttpApp, ctx: BettingContext) {
         response: { 200: Page(Type.Ref('Bet')), ...problems(400, 401, 403) },
       },
     },
-    async (req) => listBetsPage(ctx, { ...req.query, managerId: req.user?.id ?? '' }),
+    async (req) => listBetsPage(ctx, { ...req.query, managerId: userOf(req).id }),
   );
 
   app.get(
@@ -79,6 +79,6 @@ export function bettingRoutes(app: HttpApp, ctx: BettingContext) {
         response: { 200: BudgetSchema, ...problems(401, 403) },
       },
     },
-    async (req) => getBudget(ctx, req.user?.id ?? ''),
+    async (req) => getBudget(ctx, userOf(req).id),
   );
 }

@@ -1,4 +1,5 @@
 import type { HttpApp } from '@bazar/kit/http/app';
+import { userOf } from '@bazar/kit/http/auth';
 import { optionalBearer } from '@bazar/kit/http/openapi';
 import { problems } from '@bazar/kit/http/problem';
 import { Type } from 'typebox';
@@ -166,7 +167,7 @@ export function cartRoutes(app: HttpApp, ctx: CartContext) {
         response: cartReply,
       },
     },
-    async (req) => claimCart(ctx, { cartId: req.params.id, userId: (req.user as { id: string }).id }),
+    async (req) => claimCart(ctx, { cartId: req.params.id, userId: userOf(req).id }),
   );
 
   app.post(
