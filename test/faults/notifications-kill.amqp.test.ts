@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,6 +113,7 @@ describe('the notifications process killed while it sends', () => {
       await connection.close();
     });
 
+    const logFile = join(mkdtempSync(join(tmpdir(), 'bazar-notify-kill-')), 'notifications.log');
     const service = new ServiceProcess(
       'notifications',
       await freePort(),
@@ -131,7 +132,7 @@ describe('the notifications process killed while it sends', () => {
         NOTIFY_SEND_LEASE_SECONDS: '3',
         NOTIFY_SWEEP_SECONDS: '2',
       },
-      join(mkdtempSync(join(tmpdir(), 'bazar-notify-kill-')), 'notifications.log'),
+      logFile,
     );
     cleanups.unshift(() => service.stop());
     service.start();
@@ -174,7 +175,19 @@ describe('the notifications process killed while it sends', () => {
     service.start();
     await service.healthy();
     const expected = customers.length * 3;
-    await waitFor(() => accepted() >= expected, 60_000, `all ${expected} messages`);
+    try {
+      await waitFor(() => accepted() >= expected, 60_000, `all ${expected} messages`);
+    } catch (error) {
+      // Say which messages were missing and why, with the process's last words.
+      const rows = await sentRows.query(
+        `SELECT channel, recipient, status, attempts, last_error, next_attempt_at, lease_until, created_at
+           FROM notifications.messages WHERE status <> 'sent' ORDER BY created_at`,
+      );
+      const log = readFileSync(logFile, 'utf8').split('\n').slice(-60).join('\n');
+      throw new Error(
+        `${(error as Error).message}; accepted ${accepted()}, rows sent ${await count('sent')}; unsent rows:\n${JSON.stringify(rows.rows, null, 1)}\nlog:\n${log}`,
+      );
+    }
     // A late duplicate would come from a lease or a sweep: give both a few rounds.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
 

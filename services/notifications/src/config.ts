@@ -32,6 +32,11 @@ export const NotificationsConfigSchema = Type.Object({
     minimum: 1,
     description: 'How often pending messages whose job was lost (with its process) are looked for and sent',
   }),
+  NOTIFY_PARKED_DAYS: Type.Integer({
+    default: 7,
+    minimum: 1,
+    description: "Days a notice waits for the customer's e-mail (an order event handled before the registration) before it is dropped",
+  }),
 });
 export type NotificationsConfig = Static<typeof NotificationsConfigSchema>;
 

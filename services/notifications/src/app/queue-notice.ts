@@ -1,8 +1,9 @@
 import type { TxContext } from '@bazar/kit/events/outbox';
+import { parkNotice } from '../db/awaiting-contact-repo.ts';
 import { insertMessage } from '../db/message-repo.ts';
-import { findRecipient } from '../db/recipient-repo.ts';
+import { lockRecipient } from '../db/recipient-repo.ts';
 import { formatMoment, formatMoney } from '../domain/format.ts';
-import { channelsFor, type Notice } from '../domain/notice.ts';
+import { channelsFor, type Notice, waitsForEmail } from '../domain/notice.ts';
 import { normalizePhone } from '../domain/phone.ts';
 import { asLocale, type Locale, render } from '../rendering/templates.ts';
 import type { NotificationsContext } from './context.ts';
@@ -16,14 +17,16 @@ import { sendSoon } from './send-soon.ts';
  * without a gateway keeps the message as `stored`.
  */
 export async function queueNotice(ctx: NotificationsContext, txc: TxContext, sourceEventId: string, notice: Notice): Promise<string[]> {
-  const recipient = await findRecipient(txc.tx, notice.userId);
-  const phone = normalizePhone(notice.phone ?? recipient?.phone ?? '');
-  const email = notice.email ?? recipient?.email ?? null;
-  const prefs = { sms: recipient?.smsEnabled ?? true, email: recipient?.emailEnabled ?? true };
-  const locale = asLocale(recipient?.locale);
-  const values = writeFacts(ctx, notice, locale, recipient?.name ?? null);
-  const queued: string[] = [];
   const now = ctx.deps.clock.now();
+  const recipient = await lockRecipient(txc.tx, notice.userId, now);
+  const phone = normalizePhone(notice.phone ?? recipient.phone ?? '');
+  const email = notice.email ?? recipient.email ?? null;
+  const prefs = { sms: recipient.smsEnabled, email: recipient.emailEnabled };
+  // The e-mail part waits for identity's event; the SMS goes now, and the repeat then adds only the e-mail.
+  if (waitsForEmail(notice.template, prefs, email)) await parkNotice(txc.tx, sourceEventId, notice, now);
+  const locale = asLocale(recipient.locale);
+  const values = writeFacts(ctx, notice, locale, recipient.name);
+  const queued: string[] = [];
   for (const channel of channelsFor(notice.template, prefs, { phone, email })) {
     const rendered = render(notice.template, channel, locale, values);
     const id = ctx.deps.ids.next();

@@ -130,6 +130,31 @@ describe('sending through the gateways', () => {
     expect(smsTo('79550001122')).toHaveLength(0);
     expect((await statusesOf(userId)).map((m) => m.channel)).toEqual(['email', 'email']);
   });
+
+  it('keeps the e-mail of an order paid before the registration is heard of, and sends it once the address arrives', async () => {
+    const userId = newId();
+    await publishOrder(t, 'paid', userId, { phone: '+7 966 000-11-22' });
+    await waitFor(() => smsTo('79660001122').length === 1, 15_000, 'the SMS, which needs no e-mail');
+    const parked = await t.database.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM notifications.awaiting_contact WHERE user_id = $1',
+      [userId],
+    );
+    expect(parked[0]?.n).toBe(1);
+    const { email } = await registerCustomer(t, userId);
+    await waitFor(() => mailTo(email).length === 2, 15_000, 'the welcome and the paid e-mail');
+    expect(mailTo(email).some((m) => m.text.includes('B-000042'))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(smsTo('79660001122')).toHaveLength(1);
+    expect((await statusesOf(userId)).map((m) => [m.template, m.channel]).sort()).toEqual([
+      ['order.paid', 'email'],
+      ['order.paid', 'sms'],
+      ['welcome', 'email'],
+    ]);
+    const left = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications.awaiting_contact WHERE user_id = $1', [
+      userId,
+    ]);
+    expect(left[0]?.n).toBe(0);
+  });
 });
 
 describe('the routes', () => {

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type RecipientRow, recipients } from './schema.ts';
 
 /** Records what an event told about a person; fields it did not carry stay as they were. */
@@ -17,6 +17,21 @@ export async function upsertContact(
 
 export async function findRecipient(db: DbOrTx, userId: string): Promise<RecipientRow | undefined> {
   const [row] = await db.select().from(recipients).where(eq(recipients.userId, userId));
+  return row;
+}
+
+/**
+ * The customer's contact row, locked for this transaction (made empty if there is none yet): a
+ * concurrent event that records their e-mail then waits for this one, and this one reads the
+ * latest committed e-mail, so a notice never misses an address arriving at the same moment.
+ */
+export async function lockRecipient(db: DbOrTx, userId: string, at: Date): Promise<RecipientRow> {
+  const [row] = await db
+    .insert(recipients)
+    .values({ userId, updatedAt: at })
+    .onConflictDoUpdate({ target: recipients.userId, set: { updatedAt: sql`"recipients"."updated_at"` } })
+    .returning();
+  if (!row) throw new Error(`no recipient row for ${userId}`);
   return row;
 }
 

@@ -1,6 +1,6 @@
 import { inboxTable, outboxTable } from '@bazar/kit/db/platform-tables';
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const notifications = pgSchema('notifications');
 
@@ -48,6 +48,21 @@ export const messages = notifications.table(
     index('messages_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
     index('messages_failed_idx').on(t.id).where(sql`status = 'failed'`),
   ],
+);
+
+/**
+ * A notice that wanted the customer's e-mail before identity's event told it (events of one
+ * customer are handled concurrently after an outage): kept until the address arrives.
+ */
+export const awaitingContact = notifications.table(
+  'awaiting_contact',
+  {
+    sourceEventId: uuid('source_event_id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    notice: jsonb('notice').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('awaiting_contact_user_idx').on(t.userId)],
 );
 
 export const outbox = outboxTable(notifications);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelsFor } from './notice.ts';
+import { channelsFor, waitsForEmail } from './notice.ts';
 
 const both = { phone: '79001234567', email: 'a@b.c' };
 
@@ -14,5 +14,20 @@ describe('channelsFor', () => {
     expect(channelsFor('order.paid', { sms: true, email: false }, both)).toEqual(['sms']);
     expect(channelsFor('order.paid', { sms: true, email: true }, { phone: null, email: 'a@b.c' })).toEqual(['email']);
     expect(channelsFor('order.paid', { sms: true, email: true }, { phone: null, email: null })).toEqual([]);
+  });
+});
+
+describe('waitsForEmail', () => {
+  const allowed = { sms: true, email: true };
+  it('waits when the template has an e-mail, the customer allows it and none is known', () => {
+    expect(waitsForEmail('order.paid', allowed, null)).toBe(true);
+    expect(waitsForEmail('order.refunded', allowed, null)).toBe(true);
+  });
+  it('does not wait with a known e-mail or with e-mail switched off', () => {
+    expect(waitsForEmail('order.paid', allowed, 'a@example.test')).toBe(false);
+    expect(waitsForEmail('order.paid', { sms: true, email: false }, null)).toBe(false);
+  });
+  it('waits for an essential message whatever the preferences', () => {
+    expect(waitsForEmail('password.reset', { sms: false, email: false }, null)).toBe(true);
   });
 });

@@ -70,3 +70,10 @@ export function channelsFor(
   const allowed = ESSENTIAL.has(template) ? { sms: true, email: true } : prefs;
   return channelsOf(template).filter((channel) => (channel === 'sms' ? allowed.sms && !!contact.phone : allowed.email && !!contact.email));
 }
+
+/** Whether a notice should wait for the customer's e-mail: its template and the customer want one, and none is known yet. */
+export function waitsForEmail(template: TemplateName, prefs: Preferences, email: string | null): boolean {
+  if (email) return false;
+  const allowed = ESSENTIAL.has(template) || prefs.email;
+  return allowed && channelsOf(template).includes('email');
+}

@@ -2,9 +2,10 @@ import { PasswordResetRequested, UserRegistered } from '@bazar/contracts/events/
 import { type EventHandler, onEvent } from '@bazar/kit/events/inbox';
 import type { NotificationsContext } from '../app/context.ts';
 import { queueNotice } from '../app/queue-notice.ts';
+import { releaseParkedNotices } from '../app/release-parked-notices.ts';
 import { rememberContact } from '../app/remember-contact.ts';
 
-/** A new customer: their name, e-mail and phone are kept, and they get a welcome e-mail. */
+/** A new customer: their name, e-mail and phone are kept, notices that waited for the e-mail go out, and they get a welcome e-mail. */
 export function identityHandlers(ctx: NotificationsContext): EventHandler[] {
   return [
     onEvent(UserRegistered, async (txc, { id, data }) => {
@@ -14,6 +15,7 @@ export function identityHandlers(ctx: NotificationsContext): EventHandler[] {
         email: data.email,
         ...(data.phone ? { phone: data.phone } : {}),
       });
+      await releaseParkedNotices(ctx, txc, data.userId);
       if (!data.roles.includes('customer')) return;
       await queueNotice(ctx, txc, id, { userId: data.userId, template: 'welcome', phone: null, facts: { name: data.name } });
     }),
