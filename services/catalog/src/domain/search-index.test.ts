@@ -129,3 +129,69 @@ describe('SearchIndex', () => {
     expect(index.size).toBe(6_000);
   });
 });
+
+describe('SearchIndex over more products than it orders directly', () => {
+  // A pseudo-random catalogue of 3,000 products (some replaced, some archived), checked against a plain sort.
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 16_807) % 2_147_483_647;
+    return seed / 2_147_483_647;
+  };
+  const index = new SearchIndex();
+  const live = new Map<string, IndexedProduct>();
+  for (let n = 1; n <= 3_000; n++) {
+    const item = product(n, {
+      priceMinor: 100 * Math.floor(random() * 500),
+      createdMicros: Math.floor(random() * 1_000) * 1_000_000,
+      inStock: random() < 0.7,
+      categoryTree: random() < 0.5 ? [CAT.shoes] : [CAT.shoes, CAT.boots],
+      words: random() < 0.6 ? { кроссовк: 0.1 + random() } : { шапк: 1 },
+    });
+    index.upsert(item);
+    live.set(item.id, item);
+  }
+  for (let n = 1; n <= 300; n++) {
+    const item = product(n * 7, { revision: 10_000 + n, priceMinor: 100 * Math.floor(random() * 500), createdMicros: n * 5_000_000 });
+    index.upsert(item);
+    live.set(item.id, item);
+  }
+  for (let n = 1; n <= 300; n++) {
+    index.remove(id(n * 11), 20_000 + n);
+    live.delete(id(n * 11));
+  }
+  const newest = (a: IndexedProduct, b: IndexedProduct) => b.createdMicros - a.createdMicros || (a.id < b.id ? 1 : -1);
+  const orders = {
+    newest,
+    price_asc: (a: IndexedProduct, b: IndexedProduct) => a.priceMinor - b.priceMinor || (a.id < b.id ? -1 : 1),
+    price_desc: (a: IndexedProduct, b: IndexedProduct) => b.priceMinor - a.priceMinor || (a.id < b.id ? 1 : -1),
+  };
+
+  it('pages through every order as a full sort of the matches would, with and without filters', () => {
+    for (const sort of ['newest', 'price_asc', 'price_desc'] as const) {
+      for (const filters of [{}, { minPrice: 10_000, maxPrice: 30_000 }, { inStock: true }, { categoryId: CAT.boots, maxPrice: 40_000 }]) {
+        const expected = [...live.values()]
+          .filter((p) => p.priceMinor >= (filters.minPrice ?? 0) && p.priceMinor <= (filters.maxPrice ?? Number.POSITIVE_INFINITY))
+          .filter((p) => !('inStock' in filters) || p.inStock)
+          .filter((p) => !('categoryId' in filters) || p.categoryTree.includes(CAT.boots))
+          .sort(orders[sort]);
+        const first = index.search(query({ sort, limit: 30, offset: 60, ...filters }));
+        expect(first.total).toBe(expected.length);
+        expect(first.ids).toEqual(expected.slice(60, 90).map((p) => p.id));
+        const last = expected[89] as IndexedProduct;
+        const key = sort === 'newest' ? last.createdMicros : last.priceMinor;
+        const next = index.search(query({ sort, limit: 30, after: { sort, key, id: last.id }, ...filters }));
+        expect(next.ids).toEqual(expected.slice(90, 120).map((p) => p.id));
+      }
+    }
+  });
+
+  it('ranks many text matches by weight, then the newest', () => {
+    const weightOf = (p: IndexedProduct) => Math.min(31, Math.max(1, Math.round((p.lexemes.get('кроссовк') ?? 0) * 18)));
+    const expected = [...live.values()]
+      .filter((p) => p.lexemes.has('кроссовк'))
+      .sort((a, b) => weightOf(b) - weightOf(a) || newest(a, b));
+    const answer = index.search(query({ hasText: true, words: [word('кроссовк')], sort: 'relevance', limit: 25, offset: 40 }));
+    expect(answer.total).toBe(expected.length);
+    expect(answer.ids).toEqual(expected.slice(40, 65).map((p) => p.id));
+  });
+});

@@ -1,6 +1,6 @@
 import type { AttributeValue } from './product.ts';
 import type { ProductSort } from './product-query.ts';
-import { topK } from './top-k.ts';
+import { topByKey } from './top-k.ts';
 
 /** What the index keeps of one product: enough to match, filter, count and order it. */
 export interface IndexedProduct {
@@ -57,9 +57,12 @@ export interface IndexAnswer {
   max: number | null;
 }
 
-// A posting packs the product's slot and its weight for the lexeme (0–31) into one small integer.
-const WEIGHT_STEPS = 32;
+// A posting packs the product's slot and its weight for the lexeme (1–31 steps) into one small integer.
+const WEIGHT_BITS = 5;
+const WEIGHT_STEPS = 1 << WEIGHT_BITS;
+const WEIGHT_MASK = WEIGHT_STEPS - 1;
 const WEIGHT_SCALE = 18;
+/** In weight steps: above any sum of word weights. */
 const EXACT_SCORE = 1e6;
 /** Up to this many filtered products are ordered directly; more are found by walking the kept order. */
 const FEW = 2_000;
@@ -89,10 +92,10 @@ export class SearchIndex {
   private prices = new Float64Array(0);
   private created = new Float64Array(0);
   private stocked = new Uint8Array(0);
-  private treeStart = new Int32Array(0);
-  private treeLength = new Uint8Array(0);
-  private treePool = new Int32Array(0);
-  private treePoolUsed = 0;
+  /** Per slot, which of the distinct category trees its product has: a catalogue holds few of them. */
+  private treeOf = new Int32Array(0);
+  private trees: number[][] = [];
+  private treeNumber = new Map<string, number>();
   private attributes: Record<string, AttributeValue>[] = [];
   private slotOf = new Map<string, number>();
   private revisionOf = new Map<string, number>();
@@ -109,8 +112,14 @@ export class SearchIndex {
   private orders = new Map<IndexAfter['sort'], { slots: Int32Array; covers: number; compactions: number }>();
   // Scratch space reused by every search (one search runs at a time: they are synchronous).
   private mark = new Int32Array(0);
-  private best = new Float64Array(0);
+  private best = new Int32Array(0);
   private score = new Float64Array(0);
+  private key = new Float64Array(0);
+  private matchScratch = new Int32Array(0);
+  private narrowScratch = new Int32Array(0);
+  private identity = new Int32Array(0);
+  /** Per indexed order, each slot's position in it (0 first), derived from the order it was read from. */
+  private ranks = new Map<'newest' | 'price_asc', { from: Int32Array; rank: Int32Array }>();
   private generation = 0;
 
   /** Products in the index. */
@@ -136,7 +145,7 @@ export class SearchIndex {
     this.created[slot] = product.createdMicros;
     this.stocked[slot] = product.inStock ? 1 : 0;
     const tree = product.categoryTree.map((id) => this.categoryOf(id));
-    this.storeTree(slot, tree);
+    this.treeOf[slot] = this.treeNumberOf(tree);
     for (const c of tree) this.addMember(categoryKey(c), slot);
     for (const [key, value] of Object.entries(product.attributes)) this.addMember(attributeKey(key, value), slot);
     this.attributes.push(product.attributes);
@@ -148,7 +157,7 @@ export class SearchIndex {
         this.postings.set(lexeme, list);
         this.lexemesByText = null;
       }
-      list.push(slot * WEIGHT_STEPS + packWeight(weight));
+      list.push((slot << WEIGHT_BITS) | packWeight(weight));
     }
   }
 
@@ -174,8 +183,7 @@ export class SearchIndex {
       this.prices[to] = this.prices[slot] as number;
       this.created[to] = this.created[slot] as number;
       this.stocked[to] = this.stocked[slot] as number;
-      this.treeStart[to] = this.treeStart[slot] as number;
-      this.treeLength[to] = this.treeLength[slot] as number;
+      this.treeOf[to] = this.treeOf[slot] as number;
       this.alive[to] = 1;
     }
     this.ids.length = next;
@@ -185,8 +193,8 @@ export class SearchIndex {
     for (const [lexeme, list] of this.postings) {
       const kept: number[] = [];
       for (const posting of list) {
-        const slot = renumber[Math.floor(posting / WEIGHT_STEPS)] as number;
-        if (slot >= 0) kept.push(slot * WEIGHT_STEPS + (posting % WEIGHT_STEPS));
+        const slot = renumber[posting >>> WEIGHT_BITS] as number;
+        if (slot >= 0) kept.push((slot << WEIGHT_BITS) | (posting & WEIGHT_MASK));
       }
       if (kept.length > 0) this.postings.set(lexeme, kept);
       else this.postings.delete(lexeme);
@@ -203,41 +211,30 @@ export class SearchIndex {
 
   /** Matches, exact total, category counts (ancestors included), price range and one page. */
   search(query: IndexQuery): IndexAnswer {
-    const { narrowed, passes } = this.filterOf(query);
-    const counts = new Int32Array(this.categoryIds.length);
-    let total = 0;
+    const matched = this.matchesOf(query);
+    const count = matched.length;
+    const perTree = new Int32Array(this.trees.length);
+    const { prices, treeOf } = this;
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
-    const tally = (slot: number) => {
-      total++;
-      const price = this.prices[slot] as number;
+    for (let i = 0; i < count; i++) {
+      const slot = matched[i] as number;
+      const price = prices[slot] as number;
       if (price < min) min = price;
       if (price > max) max = price;
-      const start = this.treeStart[slot] as number;
-      const end = start + (this.treeLength[slot] as number);
-      for (let i = start; i < end; i++) {
-        const c = this.treePool[i] as number;
-        counts[c] = (counts[c] as number) + 1;
-      }
-    };
-    let page: { slots: number[]; more: boolean };
-    if (query.hasText) {
-      const slots = passes ? this.textMatches(query).filter(passes) : this.textMatches(query);
-      for (const slot of slots) tally(slot);
-      page = this.rankedPage(slots, query);
-    } else if (narrowed && narrowed.length <= FEW) {
-      // Few enough to order here, rather than walking the whole catalogue's order past the rest.
-      const slots = passes ? narrowed.filter(passes) : narrowed;
-      for (const slot of slots) tally(slot);
-      page = this.rankedPage(slots, { ...query, sort: query.sort === 'relevance' ? 'newest' : query.sort });
-    } else if (narrowed) {
-      for (const slot of narrowed) if (passes === null || passes(slot)) tally(slot);
-      page = this.orderedPage(query.sort === 'relevance' ? 'newest' : query.sort, passes, query);
-    } else {
-      const count = this.ids.length;
-      for (let slot = 0; slot < count; slot++) if (this.alive[slot] === 1 && (passes === null || passes(slot))) tally(slot);
-      page = this.orderedPage(query.sort === 'relevance' ? 'newest' : query.sort, passes, query);
+      const tree = treeOf[slot] as number;
+      perTree[tree] = (perTree[tree] as number) + 1;
     }
+    const counts = new Int32Array(this.categoryIds.length);
+    perTree.forEach((n, tree) => {
+      if (n > 0) for (const c of this.trees[tree] as number[]) counts[c] = (counts[c] as number) + n;
+    });
+    const sort = query.hasText || query.sort !== 'relevance' ? query.sort : 'newest';
+    // Few enough to order here; more are found by walking the catalogue kept in that order.
+    const page =
+      query.hasText || count <= FEW || sort === 'relevance'
+        ? this.rankedPage(matched, sort, query)
+        : this.orderedPage(matched, sort, query);
     const categories: { categoryId: string; count: number }[] = [];
     counts.forEach((n, c) => {
       if (n > 0) categories.push({ categoryId: this.categoryIds[c] as string, count: n });
@@ -245,10 +242,10 @@ export class SearchIndex {
     return {
       ids: page.slots.map((slot) => this.ids[slot] as string),
       more: page.more,
-      total,
+      total: count,
       categories: categories.sort((a, b) => b.count - a.count || a.categoryId.localeCompare(b.categoryId)),
-      min: total > 0 ? min : null,
-      max: total > 0 ? max : null,
+      min: count > 0 ? min : null,
+      max: count > 0 ? max : null,
     };
   }
 
@@ -257,12 +254,12 @@ export class SearchIndex {
     this.prices = grown(this.prices, size);
     this.created = grown(this.created, size);
     this.stocked = grown(this.stocked, size);
-    this.treeStart = grown(this.treeStart, size);
-    this.treeLength = grown(this.treeLength, size);
+    this.treeOf = grown(this.treeOf, size);
     this.mark = grown(this.mark, size);
     this.member = grown(this.member, size);
     this.best = grown(this.best, size);
     this.score = grown(this.score, size);
+    this.key = grown(this.key, size);
   }
 
   private addMember(key: string, slot: number): void {
@@ -271,12 +268,15 @@ export class SearchIndex {
     else this.members.set(key, [slot]);
   }
 
-  private storeTree(slot: number, tree: number[]): void {
-    this.treePool = grown(this.treePool, this.treePoolUsed + tree.length);
-    this.treeStart[slot] = this.treePoolUsed;
-    this.treeLength[slot] = Math.min(tree.length, 255);
-    this.treePool.set(tree.slice(0, 255), this.treePoolUsed);
-    this.treePoolUsed += tree.length;
+  private treeNumberOf(tree: number[]): number {
+    const key = tree.join(' ');
+    let number = this.treeNumber.get(key);
+    if (number === undefined) {
+      number = this.trees.length;
+      this.trees.push([...new Set(tree)]);
+      this.treeNumber.set(key, number);
+    }
+    return number;
   }
 
   private retire(id: string): void {
@@ -298,11 +298,69 @@ export class SearchIndex {
   }
 
   /**
-   * The query's filters: the slots its category and attribute filters allow (marked in `member`,
-   * from the lists of each category's and attribute value's products, smallest first), or null when
-   * it has none; and one test of a slot for everything, or null when nothing filters.
+   * Every live slot the query matches (in a scratch array valid until the next search): the text's
+   * matches, else the products its category and attribute filters allow, else the catalogue (or,
+   * with a price bound, the stretch of the price order within it), each then tested against the rest.
    */
-  private filterOf(query: IndexQuery): { narrowed: number[] | null; passes: ((slot: number) => boolean) | null } {
+  private matchesOf(query: IndexQuery): Int32Array {
+    const { generation, narrowed } = this.narrowedOf(query);
+    const lo = query.minPrice ?? Number.NEGATIVE_INFINITY;
+    const hi = query.maxPrice ?? Number.POSITIVE_INFINITY;
+    const wantStocked = query.inStock === null ? -1 : query.inStock ? 1 : 0;
+    const { alive, member, prices, stocked } = this;
+    let source: ArrayLike<number>;
+    let from = 0;
+    let to: number;
+    if (query.hasText) source = this.textMatches(query);
+    else if (narrowed) source = narrowed;
+    else if (query.minPrice !== null || query.maxPrice !== null) {
+      source = this.sortedBy('price_asc');
+      from = this.firstInPriceOrder(source, (price) => price >= lo);
+      to = this.firstInPriceOrder(source, (price) => price > hi);
+    } else {
+      source = this.allSlots();
+    }
+    to ??= source.length;
+    this.matchScratch = grown(this.matchScratch, to - from);
+    const out = this.matchScratch;
+    let count = 0;
+    for (let i = from; i < to; i++) {
+      const slot = source[i] as number;
+      if (alive[slot] !== 1) continue;
+      if (generation !== -1 && member[slot] !== generation) continue;
+      const price = prices[slot] as number;
+      if (price < lo || price > hi) continue;
+      if (wantStocked !== -1 && stocked[slot] !== wantStocked) continue;
+      out[count++] = slot;
+    }
+    return out.subarray(0, count);
+  }
+
+  /** The first position of the price order whose price passes `test` (which turns true and stays true). */
+  private firstInPriceOrder(order: ArrayLike<number>, test: (price: number) => boolean): number {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (test(this.prices[order[mid] as number] as number)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** 0, 1, 2… up to the slot count, kept between searches. */
+  private allSlots(): Int32Array {
+    const count = this.ids.length;
+    if (this.identity.length < count) this.identity = Int32Array.from({ length: Math.max(count, this.identity.length * 2) }, (_, i) => i);
+    return this.identity.subarray(0, count);
+  }
+
+  /**
+   * The slots the query's category and attribute filters allow (marked in `member` with the
+   * returned generation, from the lists of each category's and attribute value's products, smallest
+   * first), or null with generation -1 when it has none.
+   */
+  private narrowedOf(query: IndexQuery): { generation: number; narrowed: Int32Array | null } {
     // Each filter is the union of some lists (an attribute's values); filters are intersected, smallest first.
     const groups: number[][][] = [];
     if (query.categoryId !== null) {
@@ -312,32 +370,24 @@ export class SearchIndex {
     for (const anyOf of query.attributes) {
       groups.push(anyOf.flatMap((wanted) => Object.entries(wanted).map(([k, v]) => this.members.get(attributeKey(k, v)) ?? [])));
     }
-    let narrowed: number[] | null = null;
+    if (groups.length === 0) return { generation: -1, narrowed: null };
     let generation = -1;
-    if (groups.length > 0) {
-      const sizeOf = (group: number[][]) => group.reduce((n, list) => n + list.length, 0);
-      groups.sort((a, b) => sizeOf(a) - sizeOf(b));
-      for (const group of groups) {
-        const previous = generation;
-        generation = ++this.memberGeneration;
-        for (const list of group)
-          for (const slot of list) if (previous === -1 || this.member[slot] === previous) this.member[slot] = generation;
-      }
-      narrowed = [];
-      for (const list of groups[0] as number[][]) {
-        for (const slot of list) if (this.member[slot] === generation && this.alive[slot] === 1) narrowed.push(slot);
-      }
+    const sizeOf = (group: number[][]) => group.reduce((n, list) => n + list.length, 0);
+    groups.sort((a, b) => sizeOf(a) - sizeOf(b));
+    for (const group of groups) {
+      const previous = generation;
+      generation = ++this.memberGeneration;
+      for (const list of group)
+        for (const slot of list) if (previous === -1 || this.member[slot] === previous) this.member[slot] = generation;
     }
-    const { minPrice, maxPrice, inStock } = query;
-    if (generation === -1 && minPrice === null && maxPrice === null && inStock === null) return { narrowed, passes: null };
-    const { member, prices, stocked } = this;
-    const wantStocked = inStock ? 1 : 0;
-    const passes = (slot: number) =>
-      (generation === -1 || member[slot] === generation) &&
-      (minPrice === null || (prices[slot] as number) >= minPrice) &&
-      (maxPrice === null || (prices[slot] as number) <= maxPrice) &&
-      (inStock === null || stocked[slot] === wantStocked);
-    return { narrowed, passes };
+    const first = groups[0] as number[][];
+    this.narrowScratch = grown(this.narrowScratch, sizeOf(first));
+    const narrowed = this.narrowScratch;
+    let count = 0;
+    for (const list of first) {
+      for (const slot of list) if (this.member[slot] === generation && this.alive[slot] === 1) narrowed[count++] = slot;
+    }
+    return { generation, narrowed: narrowed.subarray(0, count) };
   }
 
   /**
@@ -355,8 +405,8 @@ export class SearchIndex {
       const found: number[] = [];
       for (const list of lists) {
         for (const posting of list) {
-          const slot = Math.floor(posting / WEIGHT_STEPS);
-          const weight = (posting % WEIGHT_STEPS) / WEIGHT_SCALE;
+          const slot = posting >>> WEIGHT_BITS;
+          const weight = posting & WEIGHT_MASK;
           const mark = this.mark[slot] as number;
           if (mark === current) {
             if (weight > (this.best[slot] as number)) this.best[slot] = weight;
@@ -403,8 +453,8 @@ export class SearchIndex {
   /** Postings of products holding every one of several lexemes (a word the parser splits), weighted by the first. */
   private allOf(lexemes: string[]): number[] {
     const [first, ...rest] = lexemes.map((l) => this.postings.get(l) ?? []);
-    const others = rest.map((list) => new Set(list.map((p) => Math.floor(p / WEIGHT_STEPS))));
-    return (first ?? []).filter((p) => others.every((set) => set.has(Math.floor(p / WEIGHT_STEPS))));
+    const others = rest.map((list) => new Set(list.map((p) => p >>> WEIGHT_BITS)));
+    return (first ?? []).filter((p) => others.every((set) => set.has(p >>> WEIGHT_BITS)));
   }
 
   private lexemesStartingWith(prefix: string): string[] {
@@ -423,13 +473,11 @@ export class SearchIndex {
     return out;
   }
 
-  private comparator(sort: ProductSort): (a: number, b: number) => number {
-    const { ids, created, prices, score } = this;
+  private comparator(sort: IndexAfter['sort']): (a: number, b: number) => number {
+    const { ids, created, prices } = this;
     const byIdDesc = (a: number, b: number) => ((ids[a] as string) < (ids[b] as string) ? 1 : -1);
     const newest = (a: number, b: number) => (created[b] as number) - (created[a] as number) || byIdDesc(a, b);
     switch (sort) {
-      case 'relevance':
-        return (a, b) => (score[b] as number) - (score[a] as number) || newest(a, b);
       case 'newest':
         return newest;
       case 'price_asc':
@@ -448,17 +496,20 @@ export class SearchIndex {
     return ascending ? id > after.id : id < after.id;
   }
 
-  /** A page of text matches: the few matches are ordered here (relevance, or an indexed sort). */
-  private rankedPage(slots: number[], query: IndexQuery): { slots: number[]; more: boolean } {
+  /** A page of matches ordered here: relevance, or an indexed order over few matches. */
+  private rankedPage(slots: Int32Array, sort: ProductSort, query: IndexQuery): { slots: number[]; more: boolean } {
     const after = query.after;
-    const candidates = after && after.sort === query.sort ? slots.filter((slot) => this.isAfter(slot, after)) : slots;
+    const candidates = after && after.sort === sort ? slots.filter((slot) => this.isAfter(slot, after)) : slots;
     const start = after ? 0 : query.offset;
-    const wanted = topK(candidates, start + query.limit + 1, this.comparator(query.sort));
+    const wanted = topByKey(candidates, start + query.limit + 1, this.keysOf(candidates, sort));
     return { slots: wanted.slice(start, start + query.limit), more: wanted.length > start + query.limit };
   }
 
-  /** A page of a listing: walks the catalogue kept in that order, from the keyset position or the offset. */
-  private orderedPage(sort: IndexAfter['sort'], passes: ((slot: number) => boolean) | null, query: IndexQuery) {
+  /** A page of many matches: walks the catalogue kept in that order, from the keyset position or the offset. */
+  private orderedPage(matched: Int32Array, sort: IndexAfter['sort'], query: IndexQuery): { slots: number[]; more: boolean } {
+    const current = ++this.generation;
+    const mark = this.mark;
+    for (const slot of matched) mark[slot] = current;
     const order = this.sortedBy(sort);
     const after = query.after && query.after.sort === sort ? query.after : null;
     let i = 0;
@@ -474,11 +525,48 @@ export class SearchIndex {
     const slots: number[] = [];
     for (; i < order.length && slots.length <= query.limit; i++) {
       const slot = order[i] as number;
-      if (this.alive[slot] !== 1 || (passes !== null && !passes(slot))) continue;
+      if (mark[slot] !== current) continue;
       if (skip > 0) skip--;
       else slots.push(slot);
     }
     return { slots: slots.slice(0, query.limit), more: slots.length > query.limit };
+  }
+
+  /**
+   * One number per slot whose descending order is `sort`'s order: positions in the kept orders, and
+   * for relevance the score above the position among the newest, so ordering a page compares numbers.
+   */
+  private keysOf(slots: ArrayLike<number>, sort: ProductSort): Float64Array {
+    const { key, score } = this;
+    const count = this.ids.length;
+    const n = slots.length;
+    if (sort === 'price_asc' || sort === 'price_desc') {
+      // Price descending (ties by id descending) is exactly price ascending (ties by id ascending) reversed.
+      const rank = this.rankIn('price_asc');
+      const ascending = sort === 'price_asc';
+      for (let i = 0; i < n; i++) {
+        const slot = slots[i] as number;
+        key[slot] = ascending ? count - (rank[slot] as number) : (rank[slot] as number);
+      }
+      return key;
+    }
+    const rank = this.rankIn('newest');
+    const relevance = sort === 'relevance';
+    for (let i = 0; i < n; i++) {
+      const slot = slots[i] as number;
+      key[slot] = (relevance ? (score[slot] as number) * (count + 1) : 0) + (count - (rank[slot] as number));
+    }
+    return key;
+  }
+
+  private rankIn(sort: 'newest' | 'price_asc'): Int32Array {
+    const order = this.sortedBy(sort);
+    const held = this.ranks.get(sort);
+    if (held && held.from === order) return held.rank;
+    const rank = new Int32Array(order.length);
+    for (let i = 0; i < order.length; i++) rank[order[i] as number] = i;
+    this.ranks.set(sort, { from: order, rank });
+    return rank;
   }
 
   /** Every slot (dead ones too, skipped by readers) in an indexed order, kept up to date as products arrive. */
@@ -503,8 +591,9 @@ export class SearchIndex {
         slots[lo] = slot;
         length++;
       }
-      this.orders.set(sort, { slots: slots.subarray(0, count), covers: count, compactions: this.compactions });
-      return slots.subarray(0, count);
+      const kept = slots.subarray(0, count);
+      this.orders.set(sort, { slots: kept, covers: count, compactions: this.compactions });
+      return kept;
     }
     const slots = new Int32Array(count);
     for (let slot = 0; slot < count; slot++) slots[slot] = slot;

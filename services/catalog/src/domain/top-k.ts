@@ -1,41 +1,44 @@
 /**
- * The first `k` items of `items` in `order`, sorted: a bounded heap (the worst kept item on top), so
- * a page near the front of many matches costs one pass, not a full sort.
+ * The `k` slots of `slots` with the highest `key[slot]`, highest first: the same bounded heap over
+ * numbers, with no comparator call per item (keys are distinct, so the order is total).
  */
-export function topK<T>(items: readonly T[], k: number, order: (a: T, b: T) => number): T[] {
+export function topByKey(slots: ArrayLike<number>, k: number, key: ArrayLike<number>): number[] {
   if (k <= 0) return [];
-  if (items.length <= k * 4) return [...items].sort(order).slice(0, k);
-  const heap: T[] = [];
-  const worse = (i: number, j: number) => order(heap[i] as T, heap[j] as T) > 0;
-  const swap = (i: number, j: number) => {
-    const t = heap[i] as T;
-    heap[i] = heap[j] as T;
-    heap[j] = t;
-  };
-  for (const item of items) {
-    if (heap.length < k) {
-      heap.push(item);
-      let i = heap.length - 1;
+  const byKey = (a: number, b: number) => (key[b] as number) - (key[a] as number);
+  if (slots.length <= k * 4) return Array.from(slots).sort(byKey).slice(0, k);
+  // A min-heap of the best k: its root is the worst kept, the bar a newcomer must clear.
+  const heapKey = new Float64Array(k);
+  const heapSlot = new Int32Array(k);
+  let size = 0;
+  for (let s = 0; s < slots.length; s++) {
+    const slot = slots[s] as number;
+    const value = key[slot] as number;
+    if (size < k) {
+      let i = size++;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!worse(i, parent)) break;
-        swap(i, parent);
+        if ((heapKey[parent] as number) <= value) break;
+        heapKey[i] = heapKey[parent] as number;
+        heapSlot[i] = heapSlot[parent] as number;
         i = parent;
       }
-    } else if (order(item, heap[0] as T) < 0) {
-      heap[0] = item;
+      heapKey[i] = value;
+      heapSlot[i] = slot;
+    } else if (value > (heapKey[0] as number)) {
       let i = 0;
       for (;;) {
         const left = 2 * i + 1;
+        if (left >= k) break;
         const right = left + 1;
-        let top = i;
-        if (left < heap.length && worse(left, top)) top = left;
-        if (right < heap.length && worse(right, top)) top = right;
-        if (top === i) break;
-        swap(i, top);
-        i = top;
+        const child = right < k && (heapKey[right] as number) < (heapKey[left] as number) ? right : left;
+        if ((heapKey[child] as number) >= value) break;
+        heapKey[i] = heapKey[child] as number;
+        heapSlot[i] = heapSlot[child] as number;
+        i = child;
       }
+      heapKey[i] = value;
+      heapSlot[i] = slot;
     }
   }
-  return heap.sort(order);
+  return Array.from(heapSlot.subarray(0, size)).sort(byKey);
 }
