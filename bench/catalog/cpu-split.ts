@@ -13,7 +13,9 @@ const ticks = (pid: number | 'self') => {
   return Number(fields[11]) + Number(fields[12]);
 };
 const machineBusy = () => {
-  const [, user, nice, system, idle, iowait, irq, softirq] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').split(/\s+/).map(Number);
+  const [, user, nice, system, idle, iowait, irq, softirq] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+    .split(/\s+/)
+    .map(Number);
   return { busy: (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0), idle: (idle ?? 0) + (iowait ?? 0) };
 };
 const server = await spawnServer([...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), BAZAR_BIN, 'serve', 'catalog'], {
@@ -40,7 +42,9 @@ for (const pass of ['first', 'again']) {
   const busy = m1.busy - m0.busy;
   const perRequest = ((await statements()) - q0 - 1) / result.requests;
   const per = (t: number) => `${((10 * t) / result.requests).toFixed(2)} ms`;
-  console.log(`${result.name}: ${result.rps} req/s p50 ${result.p50} p99 ${result.p99} | CPU per request: server ${per(s1 - s0)}, load generator ${per(c1 - c0)}, rest ${per(busy - (s1 - s0) - (c1 - c0))}, idle ${per(m1.idle - m0.idle)}; statements per request ${perRequest.toFixed(2)}`);
+  console.log(
+    `${result.name}: ${result.rps} req/s p50 ${result.p50} p99 ${result.p99} | CPU per request: server ${per(s1 - s0)}, load generator ${per(c1 - c0)}, rest ${per(busy - (s1 - s0) - (c1 - c0))}, idle ${per(m1.idle - m0.idle)}; statements per request ${perRequest.toFixed(2)}`,
+  );
 }
 await stats.end();
 await server.stop();

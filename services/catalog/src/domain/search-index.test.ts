@@ -187,9 +187,7 @@ describe('SearchIndex over more products than it orders directly', () => {
 
   it('ranks many text matches by weight, then the newest', () => {
     const weightOf = (p: IndexedProduct) => Math.min(31, Math.max(1, Math.round((p.lexemes.get('кроссовк') ?? 0) * 18)));
-    const expected = [...live.values()]
-      .filter((p) => p.lexemes.has('кроссовк'))
-      .sort((a, b) => weightOf(b) - weightOf(a) || newest(a, b));
+    const expected = [...live.values()].filter((p) => p.lexemes.has('кроссовк')).sort((a, b) => weightOf(b) - weightOf(a) || newest(a, b));
     const answer = index.search(query({ hasText: true, words: [word('кроссовк')], sort: 'relevance', limit: 25, offset: 40 }));
     expect(answer.total).toBe(expected.length);
     expect(answer.ids).toEqual(expected.slice(40, 65).map((p) => p.id));
