@@ -11,6 +11,11 @@ export const CatalogConfigSchema = Type.Object({
     minimum: 0,
     description: 'How long whole search and listing answers are memoised (0 = off); local writes clear them',
   }),
+  CATALOG_PAGE_COPIES: Type.Boolean({
+    default: true,
+    description:
+      "Whether the search index keeps every live product's results-page copy (about 1.3 kB each, outside the JS heap) so a results page is never read from the database",
+  }),
   CATALOG_IMPORT_BATCH_SIZE: Type.Integer({ default: 50, minimum: 1, description: 'Products per import transaction' }),
   CATALOG_IMPORT_DIR: Type.Optional(
     Type.String({

@@ -19,7 +19,6 @@ export interface CatalogContext {
   /** Products of recent result pages with the revision they were read at: used while the index holds that revision. */
   pageProducts: LRUCache<string, PageProductRow>;
   /** Words the typo dictionary holds (it only grows), so a known query word needs no database round trip. */
-  knownWords: LRUCache<string, true>;
   /** Category ids by slug, for a second; local category writes clear it. */
   categorySlugs: LRUCache<string, string>;
   /** Each query word's lexemes in the `russian` configuration (words repeat across searches). */

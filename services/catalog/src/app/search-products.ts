@@ -1,9 +1,8 @@
 import { InputError } from '@bazar/kit/errors';
 import { eq } from 'drizzle-orm';
-import { findExactCodeMatches, findPageProducts, type PageProductRow } from '../db/product-search.ts';
+import { findPageProducts, type PageProductRow } from '../db/product-search.ts';
 import { categories } from '../db/schema.ts';
 import { lexemesOfWords } from '../db/search-documents.ts';
-import { findCorrections } from '../db/typo-corrections.ts';
 import { attributeCandidates } from '../domain/attribute-filter.ts';
 import { microsOfTimestampText, type PageAfter } from '../domain/page-cursor.ts';
 import { toBaseBounds } from '../domain/price-bounds.ts';
@@ -46,22 +45,13 @@ async function resolveCategory(ctx: CatalogContext, idOrSlug: string | null): Pr
 }
 
 /** Each query word with the dictionary words it may be a typo of, and the products whose code is the query. */
-async function textMatchOf(
-  ctx: CatalogContext,
-  q: string | null,
-): Promise<{ terms: string[][]; exactIds: string[]; correctedQuery: string | null }> {
+function textMatchOf(ctx: CatalogContext, q: string | null): { terms: string[][]; exactIds: string[]; correctedQuery: string | null } {
   if (!q) return { terms: [], exactIds: [], correctedQuery: null };
   const words = queryTermsOf(q);
-  // Only words the dictionary may not hold are looked up; the answer tells which it does hold.
-  const unsure = words.filter((w) => !ctx.knownWords.has(w));
-  const [lookup, exactIds] = await Promise.all([
-    findCorrections(ctx.deps.db, unsure),
-    isCodeLike(q) ? findExactCodeMatches(ctx.deps.db, q) : [],
-  ]);
-  for (const word of unsure) if (word.length >= 3 && !lookup.unknown.has(word)) ctx.knownWords.set(word, true);
+  const lookup = ctx.searchIndex.lookupTerms(words);
   return {
     terms: termAlternatives(words, lookup.corrections, lookup.unknown),
-    exactIds,
+    exactIds: isCodeLike(q) ? ctx.searchIndex.withCode(q) : [],
     correctedQuery: correctedQueryOf(words, lookup.corrections, lookup.unknown),
   };
 }
@@ -88,14 +78,22 @@ async function wordFormsOf(ctx: CatalogContext, terms: string[][]): Promise<Word
 }
 
 /**
- * The page's products in order: from memory when read at the revision the index holds, the rest in
- * one statement. A product changed since (or gone) is read again, so a page is never staler than the index.
+ * The page's products in order: from memory when read or kept at the revision the index holds, the
+ * rest in one statement. A product changed since (or gone) is read again, so a page is never staler than the index.
  */
 async function pageProducts(ctx: CatalogContext, ids: string[], revisionOf: (id: string) => number | undefined): Promise<PageProductRow[]> {
   const held = new Map<string, PageProductRow>();
   for (const id of ids) {
+    const revision = revisionOf(id);
+    if (revision === undefined) continue;
     const hit = ctx.pageProducts.get(id);
-    if (hit && hit.revision === revisionOf(id)) held.set(id, hit);
+    if (hit && hit.revision === revision) held.set(id, hit);
+    else {
+      const copy = ctx.searchIndex.pageCopy(id, revision);
+      if (!copy) continue;
+      held.set(id, copy);
+      ctx.pageProducts.set(id, copy);
+    }
   }
   const missing = ids.filter((id) => !held.has(id));
   for (const entry of await findPageProducts(ctx.deps.db, missing)) {
@@ -111,8 +109,8 @@ const indexAfterOf = (after: PageAfter | null): IndexAfter | null =>
 /**
  * Full-text search and listing: Russian and English stemming, typo tolerance, SKU/barcode exact
  * match first, filters, sorts, facets and an exact total. Prices in and out are in `currency`.
- * Matching, counting and ordering run on this process's search index; the database answers only
- * the words' stems and corrections, the code lookup and the page's rows.
+ * Matching, typo corrections, code lookups, counting and ordering run on this process's search
+ * index; the database answers only new words' stems and the page rows the index does not keep.
  */
 export async function searchProducts(ctx: CatalogContext, query: ProductQuery): Promise<SearchResult> {
   const base = ctx.config.BASE_CURRENCY;
@@ -120,9 +118,10 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
   const convert = await ctx.rates.converter(display);
   const rate = (await ctx.rates.rateOf(display)) ?? '1';
   const bounds = toBaseBounds({ min: query.minPrice, max: query.maxPrice }, base, display, rate);
-  const [text, categoryId] = await Promise.all([textMatchOf(ctx, query.q), resolveCategory(ctx, query.category)]);
+  const [index, categoryId] = await Promise.all([ctx.searchIndex.fresh(), resolveCategory(ctx, query.category)]);
+  const text = textMatchOf(ctx, query.q);
   if (query.q !== null && text.terms.length === 0 && text.exactIds.length === 0) return emptyAnswer();
-  const [words, index] = await Promise.all([wordFormsOf(ctx, text.terms), ctx.searchIndex.fresh()]);
+  const words = await wordFormsOf(ctx, text.terms);
   const found = index.search({
     words,
     hasText: query.q !== null,

@@ -26,9 +26,10 @@ describe("each process's search index", () => {
   it('answers a write the moment it has committed, whoever wrote it', async () => {
     await api.createProduct({ title: 'Фонарь Алый', variants: [{ sku: 'LAMP-RED', price: 10_000, stock: 1 }] });
     expect(await pricesOf('фонарь')).toEqual({ 'Фонарь Алый': 10_000 });
-    // A hand-run UPDATE, not a use case: the trigger's revision is what the index follows.
-    await t.database.db.execute(sql`UPDATE catalog.products SET price_minor = 12000 WHERE title = 'Фонарь Алый'`);
+    // A hand-run UPDATE, not a use case: the trigger's revision is what the index follows, so the
+    // variant goes first and the product's own row, whose revision moves, last.
     await t.database.db.execute(sql`UPDATE catalog.variants SET price_minor = 12000 WHERE sku = 'LAMP-RED'`);
+    await t.database.db.execute(sql`UPDATE catalog.products SET price_minor = 12000 WHERE title = 'Фонарь Алый'`);
     expect(await pricesOf('фонарь')).toEqual({ 'Фонарь Алый': 12_000 });
   });
 
@@ -59,6 +60,22 @@ describe("each process's search index", () => {
       expect((res.json() as { items: { title: string }[] }).items.map((i) => i.title).sort()).toEqual(['Фонарь Алый', 'Фонарь Зелёный']);
     } finally {
       await slow.end();
+    }
+  });
+
+  it('corrects a typo to the word pg_trgm finds closest in the title dictionary', async () => {
+    for (const title of ['Кроссовки беговые', 'Куртка пуховая', 'Кружка керамическая']) {
+      await api.createProduct({ title, variants: [{ sku: `TRGM-${title.length}`, price: 10_000, stock: 1 }] });
+    }
+    for (const typo of ['кросовки', 'куртак', 'фанарь', 'беговыи', 'керамичская', 'пуховоя']) {
+      const [closest] = await t.database.query<{ word: string }>(
+        `SELECT word FROM catalog.search_words WHERE word % $1 AND word <> $1 ORDER BY similarity(word, $1) DESC, word LIMIT 1`,
+        [typo],
+      );
+      expect(closest, typo).toBeDefined();
+      const res = await api.call('GET', `/api/v1/products?q=${encodeURIComponent(typo)}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect((res.json() as { correctedQuery: string | null }).correctedQuery, typo).toBe(closest?.word ?? null);
     }
   });
 });

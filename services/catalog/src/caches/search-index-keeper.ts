@@ -1,6 +1,8 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
+import { type PageProductRow, pageProductOf } from '../db/product-search.ts';
 import { lastRevision, loadLiveProducts, loadProductChanges, type ProductChange, runningTransactions } from '../db/search-documents.ts';
 import { SearchIndex } from '../domain/search-index.ts';
+import { type TermLookup, WordDictionary } from '../domain/word-dictionary.ts';
 
 const CHUNK = 5_000;
 
@@ -22,6 +24,12 @@ function hasEnded(horizon: Horizon, now: { xmin: bigint; running: bigint[] }): b
 export interface SearchIndexKeeper {
   /** The index with every product change committed before the call applied. */
   fresh(): Promise<SearchIndex>;
+  /** Which query terms no title word equals, with their likely corrections; as of the last `fresh()`. */
+  lookupTerms(terms: string[]): TermLookup;
+  /** Live products with a variant whose SKU (any case) or barcode is `code`; as of the last `fresh()`. */
+  withCode(code: string): string[];
+  /** The product's results-page copy at this revision, when kept (`pageCopies`). */
+  pageCopy(id: string, revision: number): PageProductRow | undefined;
   /** Catches up every `pollMs` between searches, so a search finds little to apply. */
   start(pollMs: number): void;
   stop(): void;
@@ -35,17 +43,41 @@ export interface SearchIndexKeeper {
  * asks for the newest revision (and, while writers were still running, a second whether they ended);
  * the tables are read only when something changed.
  */
-export function createSearchIndexKeeper(db: DbOrTx): SearchIndexKeeper {
+export function createSearchIndexKeeper(db: DbOrTx, options: { pageCopies: boolean }): SearchIndexKeeper {
   const index = new SearchIndex();
+  const { pageCopies } = options;
+  // UTF-8 bytes rather than strings or parsed rows: a third of the memory, and none of it for the GC to walk.
+  const copies = new Map<string, { revision: number; bytes: Buffer }>();
+  // Title words are only ever added, as the database's dictionary table keeps them.
+  const dictionary = new WordDictionary();
+  const codesOf = new Map<string, string[]>();
+  const productsByCode = new Map<string, Set<string>>();
+  const setCodes = (id: string, codes: string[]) => {
+    for (const code of codesOf.get(id) ?? []) productsByCode.get(code)?.delete(id);
+    if (codes.length > 0) codesOf.set(id, codes);
+    else codesOf.delete(id);
+    for (const code of codes) {
+      const holders = productsByCode.get(code);
+      if (holders) holders.add(id);
+      else productsByCode.set(code, new Set([id]));
+    }
+  };
   let complete = 0;
   let seen = -1;
   let horizons: Horizon[] = [];
   let timer: NodeJS.Timeout | undefined;
 
   const apply = (changes: ProductChange[]) => {
-    for (const { product, archived } of changes) {
+    for (const { product, archived, page, words, codes } of changes) {
+      const newer = (index.revision(product.id) ?? -1) < product.revision;
       if (archived) index.remove(product.id, product.revision);
       else index.upsert(product);
+      if (!archived) for (const word of words) dictionary.add(word);
+      if (newer) setCodes(product.id, archived ? [] : codes);
+      const held = copies.get(product.id);
+      if (held && held.revision >= product.revision) continue;
+      if (archived || page === null) copies.delete(product.id);
+      else copies.set(product.id, { revision: product.revision, bytes: Buffer.from(page) });
     }
   };
 
@@ -65,7 +97,7 @@ export function createSearchIndexKeeper(db: DbOrTx): SearchIndexKeeper {
     }
     let afterId: string | null = null;
     for (;;) {
-      const chunk = await loadLiveProducts(db, afterId, CHUNK);
+      const chunk = await loadLiveProducts(db, afterId, CHUNK, pageCopies);
       apply(chunk);
       if (chunk.length < CHUNK) break;
       afterId = chunk[chunk.length - 1]?.product.id ?? null;
@@ -78,7 +110,7 @@ export function createSearchIndexKeeper(db: DbOrTx): SearchIndexKeeper {
     const horizon = await takeHorizon();
     horizons.push(horizon);
     for (;;) {
-      const changes = await loadProductChanges(db, complete, CHUNK);
+      const changes = await loadProductChanges(db, complete, CHUNK, pageCopies);
       apply(changes);
       if (changes.length < CHUNK) break;
     }
@@ -130,6 +162,15 @@ export function createSearchIndexKeeper(db: DbOrTx): SearchIndexKeeper {
     async fresh() {
       await refresh();
       return index;
+    },
+    lookupTerms: (terms) => dictionary.lookup(terms),
+    withCode(code) {
+      const ids = new Set([...(productsByCode.get(`s${code.toUpperCase()}`) ?? []), ...(productsByCode.get(`b${code}`) ?? [])]);
+      return [...ids];
+    },
+    pageCopy(id, revision) {
+      const held = copies.get(id);
+      return held && held.revision === revision ? pageProductOf(held.bytes.toString()) : undefined;
     },
     start(pollMs) {
       // Built now rather than by the first search, which would otherwise wait for it.

@@ -1,8 +1,10 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
 import { and, asc, gt, isNull, sql } from 'drizzle-orm';
 import type { IndexedProduct } from '../domain/search-index.ts';
+import { searchWordsOf } from '../domain/search-words.ts';
 import { lexemeWeightsOf } from '../domain/tsvector-text.ts';
-import { products } from './schema.ts';
+import { pageCopyColumn } from './product-search.ts';
+import { products, variants } from './schema.ts';
 
 const documentColumns = {
   id: products.id,
@@ -14,17 +16,32 @@ const documentColumns = {
   inStock: products.inStock,
   attributes: products.attributes,
   createdMicros: sql<number>`(extract(epoch FROM ${products.createdAt}) * 1000000)::float8`,
+  title: products.title,
+  // Its variants' SKUs (upper case, "s…") and barcodes ("b…"), for exact code matches.
+  codes: sql<string>`(SELECT coalesce(json_agg(c.code), '[]') FROM (
+    SELECT 's' || upper(v.sku) AS code FROM ${variants} v WHERE v.product_id = ${sql.raw('"products"."id"')}
+    UNION ALL SELECT 'b' || v.barcode FROM ${variants} v WHERE v.product_id = ${sql.raw('"products"."id"')} AND v.barcode IS NOT NULL) c)::text`,
 };
+const withPageCopy = { ...documentColumns, page: pageCopyColumn };
 
-type DocumentRow = { [K in keyof typeof documentColumns]: unknown } & { id: string; archived: boolean; revision: number };
+type DocumentRow = { [K in keyof typeof documentColumns]: unknown } & { id: string; archived: boolean; revision: number; page?: string };
 
 export interface ProductChange {
   product: IndexedProduct;
   archived: boolean;
+  /** Its results-page copy as JSON text (`pageCopyColumn`), when asked for. */
+  page: string | null;
+  /** The words of its title and attribute values, for the typo dictionary. */
+  words: string[];
+  /** Its variants' codes: `s` and the SKU in upper case, `b` and the barcode. */
+  codes: string[];
 }
 
 const toChange = (row: DocumentRow): ProductChange => ({
   archived: row.archived,
+  page: row.page ?? null,
+  words: searchWordsOf(`${row.title as string} ${Object.values(row.attributes as IndexedProduct['attributes']).join(' ')}`),
+  codes: JSON.parse(row.codes as string) as string[],
   product: {
     id: row.id,
     revision: Number(row.revision),
@@ -38,9 +55,9 @@ const toChange = (row: DocumentRow): ProductChange => ({
 });
 
 /** Live products after `afterId` in id order, for building the index in chunks. */
-export async function loadLiveProducts(db: DbOrTx, afterId: string | null, limit: number): Promise<ProductChange[]> {
+export async function loadLiveProducts(db: DbOrTx, afterId: string | null, limit: number, pages: boolean): Promise<ProductChange[]> {
   const rows = await db
-    .select(documentColumns)
+    .select(pages ? withPageCopy : documentColumns)
     .from(products)
     .where(and(isNull(products.archivedAt), afterId ? gt(products.id, afterId) : undefined))
     .orderBy(asc(products.id))
@@ -49,9 +66,9 @@ export async function loadLiveProducts(db: DbOrTx, afterId: string | null, limit
 }
 
 /** Products written with a revision above `revision`, oldest first, archived ones included. */
-export async function loadProductChanges(db: DbOrTx, revision: number, limit: number): Promise<ProductChange[]> {
+export async function loadProductChanges(db: DbOrTx, revision: number, limit: number, pages: boolean): Promise<ProductChange[]> {
   const rows = await db
-    .select(documentColumns)
+    .select(pages ? withPageCopy : documentColumns)
     .from(products)
     .where(gt(products.revision, revision))
     .orderBy(asc(products.revision))
