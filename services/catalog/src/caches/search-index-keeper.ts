@@ -51,15 +51,20 @@ export function createSearchIndexKeeper(db: DbOrTx, options: { pageCopies: boole
   // Title words are only ever added, as the database's dictionary table keeps them.
   const dictionary = new WordDictionary();
   const codesOf = new Map<string, string[]>();
-  const productsByCode = new Map<string, Set<string>>();
+  // Nearly every code names one product: a list, not a set, per code.
+  const productsByCode = new Map<string, string[]>();
   const setCodes = (id: string, codes: string[]) => {
-    for (const code of codesOf.get(id) ?? []) productsByCode.get(code)?.delete(id);
+    for (const code of codesOf.get(id) ?? []) {
+      const holders = (productsByCode.get(code) ?? []).filter((holder) => holder !== id);
+      if (holders.length > 0) productsByCode.set(code, holders);
+      else productsByCode.delete(code);
+    }
     if (codes.length > 0) codesOf.set(id, codes);
     else codesOf.delete(id);
     for (const code of codes) {
       const holders = productsByCode.get(code);
-      if (holders) holders.add(id);
-      else productsByCode.set(code, new Set([id]));
+      if (!holders) productsByCode.set(code, [id]);
+      else if (!holders.includes(id)) holders.push(id);
     }
   };
   let complete = 0;
@@ -104,6 +109,7 @@ export function createSearchIndexKeeper(db: DbOrTx, options: { pageCopies: boole
     }
     complete = horizon.revision;
     seen = horizon.revision;
+    index.prepareOrders();
   }
 
   async function catchUp(): Promise<void> {
@@ -120,6 +126,7 @@ export function createSearchIndexKeeper(db: DbOrTx, options: { pageCopies: boole
     horizons = horizons.filter((h) => !ended.includes(h));
     seen = horizon.revision;
     index.compactIfWasteful();
+    index.prepareOrders();
   }
 
   let built: Promise<void> | null = null;

@@ -168,6 +168,12 @@ export class SearchIndex {
     this.retire(id);
   }
 
+  /** Brings the kept orders and their positions up to date now, rather than in the next search that needs them. */
+  prepareOrders(): void {
+    this.rankIn('newest');
+    this.rankIn('price_asc');
+  }
+
   /** Drops dead slots once they outnumber the live ones, renumbering in the same order. */
   compactIfWasteful(): void {
     if (this.dead < 10_000 || this.dead < this.slotOf.size) return;
