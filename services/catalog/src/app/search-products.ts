@@ -6,7 +6,7 @@ import { lexemesOfWords } from '../db/search-documents.ts';
 import { attributeCandidates } from '../domain/attribute-filter.ts';
 import { microsOfTimestampText, type PageAfter } from '../domain/page-cursor.ts';
 import { toBaseBounds } from '../domain/price-bounds.ts';
-import { displayIn, type ProductView, toProductView } from '../domain/product.ts';
+import { displayIn, type ProductView } from '../domain/product.ts';
 import { nextCursorOf, type ProductQuery, searchKeyOf } from '../domain/product-query.ts';
 import type { IndexAfter, WordForm } from '../domain/search-index.ts';
 import { correctedQueryOf, isCodeLike, queryTermsOf, termAlternatives } from '../domain/search-words.ts';
@@ -97,8 +97,8 @@ async function pageProducts(ctx: CatalogContext, ids: string[], revisionOf: (id:
   }
   const missing = ids.filter((id) => !held.has(id));
   for (const entry of await findPageProducts(ctx.deps.db, missing)) {
-    held.set(entry.product.id, entry);
-    ctx.pageProducts.set(entry.product.id, entry);
+    held.set(entry.view.id, entry);
+    ctx.pageProducts.set(entry.view.id, entry);
   }
   return ids.map((id) => held.get(id)).filter((p): p is PageProductRow => p !== undefined);
 }
@@ -137,7 +137,7 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
     after: indexAfterOf(query.after),
   });
   const page = await pageProducts(ctx, found.ids, (id) => index.revision(id));
-  const views = page.map((p) => toProductView(p.product));
+  const views = page.map((p) => p.view);
   const last = page[page.length - 1];
   // A relevance request without words is served newest first, but its cursor stays an offset.
   const keyed = query.sort !== 'relevance' && found.more && last;
@@ -145,11 +145,11 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
     ? {
         sort: query.sort as PageAfter['sort'],
         key: query.sort === 'newest' ? last.createdText : String(last.priceMinor),
-        id: last.product.id,
+        id: last.view.id,
       }
     : null;
   return {
-    items: views.map((view) => displayIn(view, convert)),
+    items: display === base ? views : views.map((view) => displayIn(view, convert)),
     total: found.total,
     totalCapped: false,
     facets: {

@@ -79,3 +79,20 @@ describe("each process's search index", () => {
     }
   });
 });
+
+describe('without page copies (CATALOG_PAGE_COPIES=false)', () => {
+  it('reads a results page from the database, variants and all, and follows a change', async () => {
+    const plain = await startTestService(catalog, { env: { CATALOG_SEARCH_MEMO_MS: '0', CATALOG_PAGE_COPIES: 'false' } });
+    try {
+      const client = catalogClient(plain);
+      const created = await client.createProduct({ title: 'Зонт Складной', variants: [{ sku: 'UMB-1', price: 15_000, stock: 2 }] });
+      const first = await client.call('GET', `/api/v1/products?q=${encodeURIComponent('зонт')}`);
+      expect(first.json()).toMatchObject({ total: 1, items: [{ id: created.id, variants: [{ sku: 'UMB-1', inStock: true }] }] });
+      await plain.database.db.execute(sql`UPDATE catalog.products SET title = 'Зонт Складной Чёрный' WHERE id = ${created.id}`);
+      const again = await client.call('GET', `/api/v1/products?q=${encodeURIComponent('зонт')}`);
+      expect(again.json()).toMatchObject({ items: [{ title: 'Зонт Складной Чёрный' }] });
+    } finally {
+      await plain.close();
+    }
+  });
+});

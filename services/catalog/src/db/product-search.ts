@@ -1,12 +1,13 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
 import { reusableQueryByKeys } from '@bazar/kit/db/reusable-query';
 import { money } from '@bazar/kit/money';
-import { eq, inArray, or, sql } from 'drizzle-orm';
-import type { Product } from '../domain/product.ts';
+import { inArray, sql } from 'drizzle-orm';
+import { type Product, type ProductView, toProductView } from '../domain/product.ts';
 import { products, stockLevels, variants } from './schema.ts';
 
 export interface PageProductRow {
-  product: Product;
+  /** The product as an answer shows it, in the base currency. */
+  view: ProductView;
   revision: number;
   /** `created_at` as PostgreSQL prints it (a keyset cursor's key). */
   createdText: string;
@@ -59,7 +60,7 @@ export function pageProductOf(json: string): PageProductRow {
     revision: Number(revision),
     createdText,
     priceMinor: Number(priceMinor),
-    product: {
+    view: toProductView({
       ...row,
       createdAt: new Date(createdAt),
       updatedAt: new Date(updatedAt),
@@ -69,7 +70,7 @@ export function pageProductOf(json: string): PageProductRow {
         price: money(Number(amount), currency),
         available: Number(available),
       })),
-    },
+    }),
   };
 }
 

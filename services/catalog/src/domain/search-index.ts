@@ -117,6 +117,7 @@ export class SearchIndex {
   private key = new Float64Array(0);
   private matchScratch = new Int32Array(0);
   private narrowScratch = new Int32Array(0);
+  private textScratch: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
   private identity = new Int32Array(0);
   /** Per indexed order, each slot's position in it (0 first), derived from the order it was read from. */
   private ranks = new Map<'newest' | 'price_asc', { from: Int32Array; rank: Int32Array }>();
@@ -400,45 +401,55 @@ export class SearchIndex {
    * Live slots holding every word (any of its forms), rarest word first, with their relevance in
    * `score`: per word the best weight among its forms, summed; exact code matches far above all.
    */
-  private textMatches(query: IndexQuery): number[] {
-    const words = query.words
-      .map((forms) => ({ forms, lists: this.listsOf(forms) }))
-      .sort((a, b) => a.lists.reduce((n, l) => n + l.length, 0) - b.lists.reduce((n, l) => n + l.length, 0));
-    let matched: number[] | null = null;
-    for (const { lists } of words) {
+  private textMatches(query: IndexQuery): Int32Array {
+    const total = (lists: number[][]) => lists.reduce((n, l) => n + l.length, 0);
+    const words = query.words.map((forms) => this.listsOf(forms)).sort((a, b) => total(a) - total(b));
+    // Two scratch arrays taking turns: each word keeps the slots of the previous word that hold it.
+    const bound = (words[0] ? total(words[0]) : 0) + query.exactIds.length;
+    const scratch = [grown(this.textScratch[0], bound), grown(this.textScratch[1], bound)] as const;
+    this.textScratch = [scratch[0], scratch[1]];
+    const { mark, best, score, alive } = this;
+    let matched: Int32Array | null = null;
+    let count = 0;
+    for (const [w, lists] of words.entries()) {
       const previous = this.generation;
       const current = ++this.generation;
-      const found: number[] = [];
+      const found = scratch[w % 2] as Int32Array;
+      let foundCount = 0;
       for (const list of lists) {
         for (const posting of list) {
           const slot = posting >>> WEIGHT_BITS;
           const weight = posting & WEIGHT_MASK;
-          const mark = this.mark[slot] as number;
-          if (mark === current) {
-            if (weight > (this.best[slot] as number)) this.best[slot] = weight;
-          } else if (matched === null ? this.alive[slot] === 1 : mark === previous) {
-            this.mark[slot] = current;
-            this.best[slot] = weight;
-            found.push(slot);
+          const seen = mark[slot] as number;
+          if (seen === current) {
+            if (weight > (best[slot] as number)) best[slot] = weight;
+          } else if (matched === null ? alive[slot] === 1 : seen === previous) {
+            mark[slot] = current;
+            best[slot] = weight;
+            found[foundCount++] = slot;
           }
         }
       }
-      for (const slot of found) this.score[slot] = (matched === null ? 0 : (this.score[slot] as number)) + (this.best[slot] as number);
+      for (let i = 0; i < foundCount; i++) {
+        const slot = found[i] as number;
+        score[slot] = (matched === null ? 0 : (score[slot] as number)) + (best[slot] as number);
+      }
       matched = found;
+      count = foundCount;
     }
-    const result = matched ?? [];
+    const result = matched ?? scratch[0];
     const current = this.generation;
     for (const id of query.exactIds) {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
-      if (this.mark[slot] !== current || matched === null) {
-        this.score[slot] = 0;
-        result.push(slot);
-        this.mark[slot] = current;
+      if (mark[slot] !== current || matched === null) {
+        score[slot] = 0;
+        result[count++] = slot;
+        mark[slot] = current;
       }
-      this.score[slot] = (this.score[slot] as number) + EXACT_SCORE;
+      score[slot] = (score[slot] as number) + EXACT_SCORE;
     }
-    return result;
+    return result.subarray(0, count);
   }
 
   /** Every posting list one word's forms reach (a prefix reaches each lexeme it begins). */
