@@ -9,7 +9,7 @@ import { seedDemoCatalog } from './app/seed-demo-catalog.ts';
 import { seedDemoMaterials } from './app/seed-demo-materials.ts';
 import { runInBackground } from './app/start-import.ts';
 import { createMemoryProductCache, createRedisProductCache } from './cache/product-cache.ts';
-import { createSearchIndexKeeper } from './caches/search-index-keeper.ts';
+import { createSearchIndexKeeper, tableSource } from './caches/search-index-keeper.ts';
 import { createSearchMemo } from './caches/search-memo.ts';
 import { readCatalogConfig } from './config.ts';
 import { createRateBook } from './db/rate-book.ts';
@@ -30,7 +30,7 @@ function buildContext(deps: ServiceDeps): CatalogContext {
       : createMemoryProductCache({ max: config.CATALOG_CACHE_MAX_ITEMS, ttlSeconds }),
     rates: createRateBook(deps.db, config.BASE_CURRENCY),
     searchMemo: createSearchMemo({ ttlMs: config.CATALOG_SEARCH_MEMO_MS, max: 2_000 }),
-    searchIndex: createSearchIndexKeeper(deps.db, { pageCopies: config.CATALOG_PAGE_COPIES }),
+    searchIndex: createSearchIndexKeeper(tableSource(deps.db), { pageCopies: config.CATALOG_PAGE_COPIES }),
     stems: new LRUCache({ max: 50_000 }),
     pageProducts: new LRUCache({ max: 20_000 }),
     categorySlugs: new LRUCache({ max: 10_000, ttl: 1_000 }),

@@ -1,25 +1,38 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
 import { type PageProductRow, pageProductOf } from '../db/product-search.ts';
-import { lastRevision, loadLiveProducts, loadProductChanges, type ProductChange, runningTransactions } from '../db/search-documents.ts';
+import {
+  lastRevision,
+  loadLiveProducts,
+  loadProductChanges,
+  type ProductChange,
+  runningTransactions,
+  runningTransactionsAndClaim,
+} from '../db/search-documents.ts';
+import { type Horizon, hasEnded, horizonOf, type Snapshot } from '../domain/revision-horizon.ts';
 import { SearchIndex } from '../domain/search-index.ts';
 import { type TermLookup, WordDictionary } from '../domain/word-dictionary.ts';
 
 const CHUNK = 5_000;
 
-/** A revision handed out when these transactions were running: safe to pass once they have all ended. */
-interface Horizon {
-  revision: number;
-  running: bigint[];
-}
-
 /** Waiting longer than this at start for a transaction that may hold a product revision is waiting for a stuck one. */
 const BUILD_WAIT_MS = 30_000;
 
-/** Whether every transaction of the horizon has ended, given who runs now. */
-function hasEnded(horizon: Horizon, now: { xmin: bigint; running: bigint[] }): boolean {
-  const still = new Set(now.running);
-  return horizon.running.every((xid) => xid < now.xmin || !still.has(xid));
+/** Where the keeper reads products: the catalog's tables, or a scripted sequence of answers in tests. */
+export interface SearchDocumentSource {
+  lastRevision(): Promise<number>;
+  runningTransactions(): Promise<Snapshot>;
+  runningTransactionsAndClaim(): Promise<{ snapshot: Snapshot; claimed: bigint }>;
+  loadLiveProducts(afterId: string | null, limit: number, pages: boolean): Promise<ProductChange[]>;
+  loadProductChanges(revision: number, limit: number, pages: boolean): Promise<ProductChange[]>;
 }
+
+export const tableSource = (db: DbOrTx): SearchDocumentSource => ({
+  lastRevision: () => lastRevision(db),
+  runningTransactions: () => runningTransactions(db),
+  runningTransactionsAndClaim: () => runningTransactionsAndClaim(db),
+  loadLiveProducts: (afterId, limit, pages) => loadLiveProducts(db, afterId, limit, pages),
+  loadProductChanges: (revision, limit, pages) => loadProductChanges(db, revision, limit, pages),
+});
 
 export interface SearchIndexKeeper {
   /** The index with every product change committed before the call applied. */
@@ -43,29 +56,22 @@ export interface SearchIndexKeeper {
  * asks for the newest revision (and, while writers were still running, a second whether they ended);
  * the tables are read only when something changed.
  */
-export function createSearchIndexKeeper(db: DbOrTx, options: { pageCopies: boolean }): SearchIndexKeeper {
+export function createSearchIndexKeeper(source: SearchDocumentSource, options: { pageCopies: boolean }): SearchIndexKeeper {
   const index = new SearchIndex();
   const { pageCopies } = options;
   // UTF-8 bytes rather than strings or parsed rows: a third of the memory, and none of it for the GC to walk.
   const copies = new Map<string, { revision: number; bytes: Buffer }>();
   // Title words are only ever added, as the database's dictionary table keeps them.
   const dictionary = new WordDictionary();
-  const codesOf = new Map<string, string[]>();
-  // Nearly every code names one product: a list, not a set, per code.
-  const productsByCode = new Map<string, string[]>();
+  // SKUs are unique in any case and barcodes exactly, so a code names one live product. Each
+  // product's codes are one joined string: a million products' codes stay a million small objects.
+  const productByCode = new Map<string, string>();
+  const codesOf = new Map<string, string>();
   const setCodes = (id: string, codes: string[]) => {
-    for (const code of codesOf.get(id) ?? []) {
-      const holders = (productsByCode.get(code) ?? []).filter((holder) => holder !== id);
-      if (holders.length > 0) productsByCode.set(code, holders);
-      else productsByCode.delete(code);
-    }
-    if (codes.length > 0) codesOf.set(id, codes);
+    for (const code of codesOf.get(id)?.split('\0') ?? []) if (productByCode.get(code) === id) productByCode.delete(code);
+    if (codes.length > 0) codesOf.set(id, codes.join('\0'));
     else codesOf.delete(id);
-    for (const code of codes) {
-      const holders = productsByCode.get(code);
-      if (!holders) productsByCode.set(code, [id]);
-      else if (!holders.includes(id)) holders.push(id);
-    }
+    for (const code of codes) productByCode.set(code, id);
   };
   let complete = 0;
   let seen = -1;
@@ -87,22 +93,23 @@ export function createSearchIndexKeeper(db: DbOrTx, options: { pageCopies: boole
   };
 
   /** Notes the newest revision and the transactions that may still hold lower ones. */
-  async function takeHorizon(): Promise<Horizon> {
-    const revision = await lastRevision(db);
-    const { running } = await runningTransactions(db);
-    return { revision, running };
+  /** Notes the newest revision and who runs now; `now` is also the snapshot horizons are judged by. */
+  async function takeHorizon(): Promise<{ horizon: Horizon; now: Snapshot }> {
+    const revision = await source.lastRevision();
+    const { snapshot, claimed } = await source.runningTransactionsAndClaim();
+    return { horizon: horizonOf(revision, snapshot, claimed), now: snapshot };
   }
 
   async function build(): Promise<void> {
-    const horizon = await takeHorizon();
+    const { horizon } = await takeHorizon();
     // Revisions up to the horizon must be visible to the load: wait out the transactions that may hold them.
     const giveUpAt = Date.now() + BUILD_WAIT_MS;
-    while (!hasEnded(horizon, await runningTransactions(db)) && Date.now() < giveUpAt) {
+    while (!hasEnded(horizon, await source.runningTransactions()) && Date.now() < giveUpAt) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     let afterId: string | null = null;
     for (;;) {
-      const chunk = await loadLiveProducts(db, afterId, CHUNK, pageCopies);
+      const chunk = await source.loadLiveProducts(afterId, CHUNK, pageCopies);
       apply(chunk);
       if (chunk.length < CHUNK) break;
       afterId = chunk[chunk.length - 1]?.product.id ?? null;
@@ -113,14 +120,15 @@ export function createSearchIndexKeeper(db: DbOrTx, options: { pageCopies: boole
   }
 
   async function catchUp(): Promise<void> {
-    const horizon = await takeHorizon();
+    // Judged by who ran before the load, not after it: a transaction ending between the load and a
+    // later look would count as ended while its rows were not in what the load read.
+    const { horizon, now } = await takeHorizon();
     horizons.push(horizon);
     for (;;) {
-      const changes = await loadProductChanges(db, complete, CHUNK, pageCopies);
+      const changes = await source.loadProductChanges(complete, CHUNK, pageCopies);
       apply(changes);
       if (changes.length < CHUNK) break;
     }
-    const now = await runningTransactions(db);
     const ended = horizons.filter((h) => hasEnded(h, now));
     if (ended.length > 0) complete = Math.max(complete, ...ended.map((h) => h.revision));
     horizons = horizons.filter((h) => !ended.includes(h));
@@ -144,10 +152,10 @@ export function createSearchIndexKeeper(db: DbOrTx, options: { pageCopies: boole
     if (!running) {
       running = (async () => {
         await ensureBuilt();
-        if ((await lastRevision(db)) === seen) {
+        if ((await source.lastRevision()) === seen) {
           // Nothing new was handed out: rows can only be missing if a transaction we waited for has ended.
           if (horizons.length === 0) return;
-          const now = await runningTransactions(db);
+          const now = await source.runningTransactions();
           if (!horizons.some((h) => hasEnded(h, now))) return;
         }
         await catchUp();
@@ -172,8 +180,8 @@ export function createSearchIndexKeeper(db: DbOrTx, options: { pageCopies: boole
     },
     lookupTerms: (terms) => dictionary.lookup(terms),
     withCode(code) {
-      const ids = new Set([...(productsByCode.get(`s${code.toUpperCase()}`) ?? []), ...(productsByCode.get(`b${code}`) ?? [])]);
-      return [...ids];
+      const ids = [productByCode.get(`s${code.toUpperCase()}`), productByCode.get(`b${code}`)];
+      return [...new Set(ids.filter((id): id is string => id !== undefined))];
     },
     pageCopy(id, revision) {
       const held = copies.get(id);

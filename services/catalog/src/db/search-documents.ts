@@ -1,5 +1,6 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
 import { and, asc, gt, isNull, sql } from 'drizzle-orm';
+import type { Snapshot } from '../domain/revision-horizon.ts';
 import type { IndexedProduct } from '../domain/search-index.ts';
 import { searchWordsOf } from '../domain/search-words.ts';
 import { lexemeWeightsOf } from '../domain/tsvector-text.ts';
@@ -82,14 +83,30 @@ export async function lastRevision(db: DbOrTx): Promise<number> {
   return Number((result as unknown as { rows: { last: number }[] }).rows[0]?.last ?? 0);
 }
 
-/** The oldest transaction still running, and those running now (as text: xid8 outgrows 2^53 only in theory). */
-export async function runningTransactions(db: DbOrTx): Promise<{ xmin: bigint; running: bigint[] }> {
-  const result = await db.execute(
-    sql`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, ARRAY(SELECT pg_snapshot_xip(pg_current_snapshot())::text) AS running`,
-  );
-  const row = (result as unknown as { rows: { xmin: string; running: string[] | string }[] }).rows[0];
+const SNAPSHOT = sql`pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, pg_snapshot_xmax(pg_current_snapshot())::text AS xmax,
+  ARRAY(SELECT pg_snapshot_xip(pg_current_snapshot())::text) AS running`;
+
+type SnapshotRow = { xmin: string; xmax: string; running: string[] | string; claimed?: string };
+
+const snapshotOf = (row: SnapshotRow | undefined): Snapshot => {
   const running = Array.isArray(row?.running) ? row.running : parseTextArray(row?.running ?? '{}');
-  return { xmin: BigInt(row?.xmin ?? '0'), running: running.map((x) => BigInt(x)) };
+  return { xmin: BigInt(row?.xmin ?? '0'), xmax: BigInt(row?.xmax ?? '0'), running: running.map((x) => BigInt(x)) };
+};
+
+/** Who runs now (ids as text: xid8 outgrows 2^53 only in theory). */
+export async function runningTransactions(db: DbOrTx): Promise<Snapshot> {
+  const result = await db.execute(sql`SELECT ${SNAPSHOT}`);
+  return snapshotOf((result as unknown as { rows: SnapshotRow[] }).rows[0]);
+}
+
+/**
+ * Who runs now, and a transaction id claimed after the statement's snapshot: every writer that had
+ * its id before this call has a lower one, listed by the snapshot or not (see `Horizon`).
+ */
+export async function runningTransactionsAndClaim(db: DbOrTx): Promise<{ snapshot: Snapshot; claimed: bigint }> {
+  const result = await db.execute(sql`SELECT ${SNAPSHOT}, pg_current_xact_id()::text AS claimed`);
+  const row = (result as unknown as { rows: SnapshotRow[] }).rows[0];
+  return { snapshot: snapshotOf(row), claimed: BigInt(row?.claimed ?? '0') };
 }
 
 const parseTextArray = (text: string) =>
