@@ -24,6 +24,7 @@ const server = await spawnServer([...(process.env.BENCH_NODE_FLAGS ?? '').split(
   BAZAR_DEMO: '0',
   LOG_LEVEL: 'warn',
   CATALOG_SEARCH_MEMO_MS: '0',
+  ...(process.env.BENCH_WORKERS ? { BAZAR_WORKERS: process.env.BENCH_WORKERS } : {}),
 });
 const pid = server.child.pid as number;
 const stats = new pg.Client({ connectionString: url });

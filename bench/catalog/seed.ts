@@ -1,6 +1,5 @@
 import catalog from '@bazar/catalog';
 import { demoCategoryPaths, demoProducts } from '@bazar/catalog/domain/demo-catalog';
-import { searchWordsOf } from '@bazar/catalog/domain/search-words';
 import { slugify } from '@bazar/catalog/domain/slug';
 import { openDatabase } from '@bazar/kit/db/database';
 import { migrateService } from '@bazar/kit/db/migrate';
@@ -55,7 +54,6 @@ export async function seedCatalog(url: string, count: number) {
   const started = performance.now();
   const now = Date.now();
   const categoryIds = await seedCategories(pool, now);
-  const words = new Set<string>();
   let productRows: unknown[][] = [];
   let variantRows: unknown[][] = [];
   let stockRows: unknown[][] = [];
@@ -100,22 +98,15 @@ export async function seedCatalog(url: string, count: number) {
       variantRows.push([newId(), id, v.sku, v.barcode, v.title, JSON.stringify(v.options), v.price, 'RUB', position, at]);
       stockRows.push([v.sku.toUpperCase(), v.stock, at]);
     });
-    for (const word of searchWordsOf(`${item.title} ${Object.values(item.attributes).join(' ')}`)) words.add(word);
     if (++index % CHUNK === 0) {
       await flush();
       if (index % 100_000 === 0) console.log(`  … ${index} products`);
     }
   }
   await flush();
-  await insertRows(
-    pool,
-    'catalog.search_words',
-    ['word'],
-    [...words].map((w) => [w]),
-  );
-  await pool.query('VACUUM ANALYZE catalog.products, catalog.variants, catalog.stock_levels, catalog.search_words');
+  await pool.query('VACUUM ANALYZE catalog.products, catalog.variants, catalog.stock_levels');
   await pool.end();
-  console.log(`seeded ${index} products, ${variantsSeeded} variants, ${words.size} words in ${Math.round(performance.now() - started)} ms`);
+  console.log(`seeded ${index} products, ${variantsSeeded} variants in ${Math.round(performance.now() - started)} ms`);
 }
 
 /** A product id from the middle of the catalogue, or undefined when it is not seeded yet. */

@@ -6,8 +6,7 @@ import { money } from '@bazar/kit/money';
 import { and, asc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import { BarcodeTaken, SkuTaken } from '../domain/catalog.errors.ts';
 import { isInStock, lowestPrice, type Product, searchExtraOf, type Variant } from '../domain/product.ts';
-import { searchWordsOf } from '../domain/search-words.ts';
-import { products, searchWords, stockLevels, variants } from './schema.ts';
+import { products, stockLevels, variants } from './schema.ts';
 
 export type ProductRow = Omit<typeof products.$inferSelect, 'search' | 'revision'>;
 
@@ -174,12 +173,6 @@ export async function saveProduct(tx: Tx, product: Product, categoryTree: string
     if (isUniqueViolation(error, 'variants_barcode_key')) throw BarcodeTaken(product.variants.map((v) => v.barcode).join(', '));
     throw error;
   }
-  const words = searchWordsOf(`${product.title} ${Object.values(product.attributes).join(' ')}`);
-  if (words.length > 0)
-    await tx
-      .insert(searchWords)
-      .values(words.map((word) => ({ word })))
-      .onConflictDoNothing();
 }
 
 /** Writes levels; events can arrive out of order, so an older level never overwrites a newer one. */

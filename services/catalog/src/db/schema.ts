@@ -129,11 +129,6 @@ export const exchangeRates = catalog.table('exchange_rates', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 
-/** Distinct lower-case title words; typo tolerance looks up near words here by trigram similarity. */
-export const searchWords = catalog.table('search_words', { word: text('word').primaryKey() }, (t) => [
-  index('search_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops')),
-]);
-
 export type { ImportStatus };
 
 /** CSV imports: the uploaded text and the progress of its background run. */
