@@ -64,6 +64,20 @@ describe("each process's search index", () => {
     }
   });
 
+  it('shows a product on a results page exactly as its own page does', async () => {
+    const created = await api.createProduct({
+      title: 'Чайник Стальной',
+      attributes: { color: 'steel' },
+      variants: [
+        { sku: 'KETTLE-2', price: 25_000, stock: 0 },
+        { sku: 'KETTLE-1', price: 19_900, stock: 4, barcode: '4600000000017' },
+      ],
+    });
+    const own = await api.call('GET', `/api/v1/products/${created.id}`);
+    const listed = await api.call('GET', `/api/v1/products?q=${encodeURIComponent('чайник')}`);
+    expect((listed.json() as { items: unknown[] }).items).toEqual([own.json()]);
+  });
+
   it('corrects a typo to the word pg_trgm finds closest in the title dictionary', async () => {
     for (const title of ['Кроссовки беговые', 'Куртка пуховая', 'Кружка керамическая']) {
       await api.createProduct({ title, variants: [{ sku: `TRGM-${title.length}`, price: 10_000, stock: 1 }] });

@@ -1,8 +1,7 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
 import { reusableQueryByKeys } from '@bazar/kit/db/reusable-query';
-import { money } from '@bazar/kit/money';
 import { inArray, sql } from 'drizzle-orm';
-import { type Product, type ProductView, toProductView } from '../domain/product.ts';
+import { lowestPrice, type ProductView } from '../domain/product.ts';
 import { products, stockLevels, variants } from './schema.ts';
 
 export interface PageProductRow {
@@ -15,62 +14,40 @@ export interface PageProductRow {
   priceMinor: number;
 }
 
-interface VariantJson {
-  id: string;
-  sku: string;
-  barcode: string | null;
-  title: string;
-  options: Record<string, string>;
-  priceMinor: number;
-  currency: string;
-  available: number;
-}
-
-interface PageCopyJson extends Omit<Product, 'variants' | 'createdAt' | 'updatedAt' | 'archivedAt'> {
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
+interface PageCopyJson extends Omit<ProductView, 'price' | 'inStock'> {
   revision: number;
   createdText: string;
   priceMinor: number;
-  variants: VariantJson[] | null;
 }
 
 // Drizzle writes a column unqualified inside a select list, where it would name the variant's own id.
 const outerProductId = sql.raw('"products"."id"');
+/** A timestamp as `Date.toISOString()` writes it (both cut microseconds to milliseconds). */
+const isoText = (column: unknown) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * What a results page shows of a product — its row, its variants in order with their availability,
- * its revision and cursor keys — as one JSON text: parsed by one JSON.parse instead of column by
- * column, and small enough to keep for every product (the search index keeper does).
+ * What a results page shows of a product — the answer's shape in the base currency (variants in
+ * order with their stock flag), its revision and cursor keys — as one JSON text: one JSON.parse
+ * makes the view, and it is small enough to keep for every product (the search index keeper does).
  */
 export const pageCopyColumn = sql<string>`json_build_object('id', ${products.id}, 'slug', ${products.slug}, 'title', ${products.title},
   'description', ${products.description}, 'categoryIds', ${products.categoryIds}, 'attributes', ${products.attributes},
-  'images', ${products.images}, 'priceMinor', ${products.priceMinor}, 'createdAt', ${products.createdAt},
-  'updatedAt', ${products.updatedAt}, 'archivedAt', ${products.archivedAt}, 'revision', ${products.revision},
-  'createdText', ${products.createdAt}::text,
-  'variants', (SELECT json_agg(json_build_object('id', v.id, 'sku', v.sku, 'barcode', v.barcode, 'title', v.title,
-      'options', v.options, 'priceMinor', v.price_minor, 'currency', v.currency, 'available', coalesce(s.available, 0)) ORDER BY v.position)
-    FROM ${variants} v LEFT JOIN ${stockLevels} s ON s.sku = upper(v.sku) WHERE v.product_id = ${outerProductId}))::text`;
+  'images', ${products.images}, 'archived', ${products.archivedAt} IS NOT NULL,
+  'createdAt', ${isoText(products.createdAt)}, 'updatedAt', ${isoText(products.updatedAt)},
+  'revision', ${products.revision}, 'createdText', ${products.createdAt}::text, 'priceMinor', ${products.priceMinor},
+  'variants', coalesce((SELECT json_agg(json_build_object('id', v.id, 'sku', v.sku, 'barcode', v.barcode, 'title', v.title,
+      'options', v.options, 'price', json_build_object('amount', v.price_minor, 'currency', v.currency),
+      'inStock', coalesce(s.available, 0) > 0) ORDER BY v.position)
+    FROM ${variants} v LEFT JOIN ${stockLevels} s ON s.sku = upper(v.sku) WHERE v.product_id = ${outerProductId}), '[]'))::text`;
 
-/** A page row from its JSON text (`pageCopyColumn`). */
+/** A page row from its JSON text (`pageCopyColumn`): the product's price and stock flag follow from its variants. */
 export function pageProductOf(json: string): PageProductRow {
-  const { revision, createdText, priceMinor, variants: found, createdAt, updatedAt, archivedAt, ...row } = JSON.parse(json) as PageCopyJson;
+  const { revision, createdText, priceMinor, ...row } = JSON.parse(json) as PageCopyJson;
   return {
     revision: Number(revision),
     createdText,
     priceMinor: Number(priceMinor),
-    view: toProductView({
-      ...row,
-      createdAt: new Date(createdAt),
-      updatedAt: new Date(updatedAt),
-      archivedAt: archivedAt === null ? null : new Date(archivedAt),
-      variants: (found ?? []).map(({ priceMinor: amount, currency, available, ...v }) => ({
-        ...v,
-        price: money(Number(amount), currency),
-        available: Number(available),
-      })),
-    }),
+    view: { ...row, price: lowestPrice(row.variants), inStock: row.variants.some((v) => v.inStock) },
   };
 }
 
