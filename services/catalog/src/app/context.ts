@@ -4,7 +4,7 @@ import type { ProductCache } from '../cache/product-cache.ts';
 import type { SearchIndexKeeper } from '../caches/search-index-keeper.ts';
 import type { SearchMemo } from '../caches/search-memo.ts';
 import type { CatalogConfig } from '../config.ts';
-import type { PageProductRow } from '../db/product-search.ts';
+import type { PageProduct } from '../db/product-search.ts';
 import type { RateBook } from '../db/rate-book.ts';
 
 /** What catalog's use cases need: the host's deps, settings, the product cache and the rate table. */
@@ -16,8 +16,8 @@ export interface CatalogContext {
   searchMemo: SearchMemo;
   /** This process's search index of the live catalogue, caught up before each search. */
   searchIndex: SearchIndexKeeper;
-  /** Products of recent result pages with the revision they were read at: used while the index holds that revision. */
-  pageProducts: LRUCache<string, PageProductRow>;
+  /** Products of recent result pages read from the database (page copies off), with the revision they were read at: used while the index holds that revision. */
+  pageProducts: LRUCache<string, PageProduct>;
   /** Words the typo dictionary holds (it only grows), so a known query word needs no database round trip. */
   /** Category ids by slug, for a second; local category writes clear it. */
   categorySlugs: LRUCache<string, string>;

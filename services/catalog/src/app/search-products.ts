@@ -1,10 +1,10 @@
 import { InputError } from '@bazar/kit/errors';
 import { eq } from 'drizzle-orm';
-import { findPageProducts, type PageProductRow } from '../db/product-search.ts';
+import { findPageProducts } from '../db/product-search.ts';
 import { categories } from '../db/schema.ts';
 import { lexemesOfWords } from '../db/search-documents.ts';
 import { attributeCandidates } from '../domain/attribute-filter.ts';
-import { microsOfTimestampText, type PageAfter } from '../domain/page-cursor.ts';
+import { microsOfTimestampText, type PageAfter, timestampTextOfMicros } from '../domain/page-cursor.ts';
 import { toBaseBounds } from '../domain/price-bounds.ts';
 import { displayIn, type ProductView } from '../domain/product.ts';
 import { nextCursorOf, type ProductQuery, searchKeyOf } from '../domain/product-query.ts';
@@ -13,7 +13,8 @@ import { correctedQueryOf, isCodeLike, queryTermsOf, termAlternatives } from '..
 import type { CatalogContext } from './context.ts';
 
 export interface SearchResult {
-  items: ProductView[];
+  /** Each item's JSON text (a `Product`), in the asked currency. */
+  items: string[];
   total: number;
   /** Kept for clients of the counted-to-a-cap answers: every match is counted now, so always false. */
   totalCapped: boolean;
@@ -78,29 +79,31 @@ async function wordFormsOf(ctx: CatalogContext, terms: string[][]): Promise<Word
 }
 
 /**
- * The page's products in order: from memory when read or kept at the revision the index holds, the
- * rest in one statement. A product changed since (or gone) is read again, so a page is never staler than the index.
+ * The page's items (JSON text, base currency) in order: kept by the index at the revision it holds,
+ * else read lately at that revision, the rest in one statement. A product changed since (or gone)
+ * is read again, so a page is never staler than the index.
  */
-async function pageProducts(ctx: CatalogContext, ids: string[], revisionOf: (id: string) => number | undefined): Promise<PageProductRow[]> {
-  const held = new Map<string, PageProductRow>();
+async function pageItems(
+  ctx: CatalogContext,
+  ids: string[],
+  revisionOf: (id: string) => number | undefined,
+): Promise<{ id: string; json: string }[]> {
+  const held = new Map<string, string>();
+  const missing: string[] = [];
   for (const id of ids) {
     const revision = revisionOf(id);
     if (revision === undefined) continue;
-    const hit = ctx.pageProducts.get(id);
-    if (hit && hit.revision === revision) held.set(id, hit);
-    else {
-      const copy = ctx.searchIndex.pageCopy(id, revision);
-      if (!copy) continue;
-      held.set(id, copy);
-      ctx.pageProducts.set(id, copy);
-    }
+    const kept = ctx.searchIndex.pageCopy(id, revision);
+    const read = kept === undefined ? ctx.pageProducts.get(id) : undefined;
+    if (kept !== undefined) held.set(id, kept);
+    else if (read && read.revision === revision) held.set(id, read.json);
+    else missing.push(id);
   }
-  const missing = ids.filter((id) => !held.has(id));
-  for (const entry of await findPageProducts(ctx.deps.db, missing)) {
-    held.set(entry.view.id, entry);
-    ctx.pageProducts.set(entry.view.id, entry);
+  for (const [id, read] of await findPageProducts(ctx.deps.db, missing)) {
+    held.set(id, read.json);
+    ctx.pageProducts.set(id, read);
   }
-  return ids.map((id) => held.get(id)).filter((p): p is PageProductRow => p !== undefined);
+  return ids.filter((id) => held.has(id)).map((id) => ({ id, json: held.get(id) as string }));
 }
 
 const indexAfterOf = (after: PageAfter | null): IndexAfter | null =>
@@ -136,20 +139,21 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
     offset: query.offset,
     after: indexAfterOf(query.after),
   });
-  const page = await pageProducts(ctx, found.ids, (id) => index.revision(id));
-  const views = page.map((p) => p.view);
+  const page = await pageItems(ctx, found.ids, (id) => index.revision(id));
   const last = page[page.length - 1];
+  const lastKeys = last ? index.sortKeys(last.id) : undefined;
   // A relevance request without words is served newest first, but its cursor stays an offset.
-  const keyed = query.sort !== 'relevance' && found.more && last;
+  const keyed = query.sort !== 'relevance' && found.more && last && lastKeys;
   const after: PageAfter | null = keyed
     ? {
         sort: query.sort as PageAfter['sort'],
-        key: query.sort === 'newest' ? last.createdText : String(last.priceMinor),
-        id: last.view.id,
+        key: query.sort === 'newest' ? timestampTextOfMicros(lastKeys.createdMicros) : String(lastKeys.priceMinor),
+        id: last.id,
       }
     : null;
   return {
-    items: display === base ? views : views.map((view) => displayIn(view, convert)),
+    items:
+      display === base ? page.map((p) => p.json) : page.map((p) => JSON.stringify(displayIn(JSON.parse(p.json) as ProductView, convert))),
     total: found.total,
     totalCapped: false,
     facets: {
@@ -166,6 +170,12 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
     nextCursor: nextCursorOf(query, found.more, after),
     correctedQuery: found.total > 0 ? text.correctedQuery : null,
   };
+}
+
+/** The answer as JSON text: the page's items spliced in as they are kept, the rest serialised. */
+export function searchAnswerJson(result: SearchResult): string {
+  const { items, ...rest } = result;
+  return `{"items":[${items.join(',')}],${JSON.stringify(rest).slice(1)}`;
 }
 
 /** The search answer, memoised per query and currency when the memo is on (local writes clear it). */

@@ -1,5 +1,4 @@
 import type { DbOrTx } from '@bazar/kit/db/database';
-import { type PageProductRow, pageProductOf } from '../db/product-search.ts';
 import {
   lastRevision,
   loadLiveProducts,
@@ -41,8 +40,8 @@ export interface SearchIndexKeeper {
   lookupTerms(terms: string[]): TermLookup;
   /** Live products with a variant whose SKU (any case) or barcode is `code`; as of the last `fresh()`. */
   withCode(code: string): string[];
-  /** The product's results-page copy at this revision, when kept (`pageCopies`). */
-  pageCopy(id: string, revision: number): PageProductRow | undefined;
+  /** The product's results-page item (JSON text, `pageCopyColumn`) at this revision, when kept (`pageCopies`). */
+  pageCopy(id: string, revision: number): string | undefined;
   /** Catches up every `pollMs` between searches, so a search finds little to apply. */
   start(pollMs: number): void;
   stop(): void;
@@ -185,7 +184,7 @@ export function createSearchIndexKeeper(source: SearchDocumentSource, options: {
     },
     pageCopy(id, revision) {
       const held = copies.get(id);
-      return held && held.revision === revision ? pageProductOf(held.bytes.toString()) : undefined;
+      return held && held.revision === revision ? held.bytes.toString() : undefined;
     },
     start(pollMs) {
       // Built now rather than by the first search, which would otherwise wait for it.

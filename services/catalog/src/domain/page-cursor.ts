@@ -51,3 +51,11 @@ export function microsOfTimestampText(text: string): number {
   const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - offsetMinutes * 60_000;
   return ms * 1000 + Number(fraction.padEnd(6, '0'));
 }
+
+/** Microseconds since the epoch as a `created_at` key in UTC (`2026-12-05 08:33:32.123456+00`): `microsOfTimestampText` reads it back. */
+export function timestampTextOfMicros(micros: number): string {
+  const ms = Math.floor(micros / 1000);
+  const iso = new Date(ms).toISOString();
+  const fraction = String(micros - ms * 1000 + (((ms % 1000) + 1000) % 1000) * 1000).padStart(6, '0');
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${fraction}+00`;
+}

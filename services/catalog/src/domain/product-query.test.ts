@@ -1,6 +1,6 @@
 import { InputError } from '@bazar/kit/errors';
 import { describe, expect, it } from 'vitest';
-import { decodePageCursor, encodePageCursor, microsOfTimestampText } from './page-cursor.ts';
+import { decodePageCursor, encodePageCursor, microsOfTimestampText, timestampTextOfMicros } from './page-cursor.ts';
 import { nextCursorOf, parseProductQuery } from './product-query.ts';
 
 const encodeOffsetCursor = (offset: number) => encodePageCursor({ offset, after: null });
@@ -105,5 +105,17 @@ describe('microsOfTimestampText', () => {
     expect(microsOfTimestampText('2026-12-05 14:33:32.5+03')).toBe(Date.UTC(2026, 11, 5, 11, 33, 32) * 1000 + 500_000);
     expect(microsOfTimestampText('2026-12-05 06:03:32-05:30')).toBe(Date.UTC(2026, 11, 5, 11, 33, 32) * 1000);
     expect(microsOfTimestampText('yesterday')).toBeNaN();
+  });
+});
+
+describe('timestampTextOfMicros', () => {
+  it('writes a key the cursor accepts and reads back to the same microsecond, before 1970 too', () => {
+    for (const micros of [Date.UTC(2026, 11, 5, 11, 33, 32) * 1000 + 123_456, Date.UTC(2026, 0, 1) * 1000, -1_500_001, 0, 999]) {
+      const text = timestampTextOfMicros(micros);
+      expect(microsOfTimestampText(text), text).toBe(micros);
+      const cursor = encodePageCursor({ offset: 20, after: { sort: 'newest', key: text, id: '0192f0c4-1c2d-7e3f-8a4b-5c6d7e8f9a0b' } });
+      expect(decodePageCursor(cursor)?.after?.key).toBe(text);
+    }
+    expect(timestampTextOfMicros(Date.UTC(2026, 11, 5, 11, 33, 32) * 1000 + 7)).toBe('2026-12-05 11:33:32.000007+00');
   });
 });

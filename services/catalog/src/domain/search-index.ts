@@ -133,6 +133,12 @@ export class SearchIndex {
     return this.slotOf.has(id) ? this.revisionOf.get(id) : undefined;
   }
 
+  /** A live product's keys in the kept orders (a page cursor's position), else undefined. */
+  sortKeys(id: string): { createdMicros: number; priceMinor: number } | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : { createdMicros: this.created[slot] as number, priceMinor: this.prices[slot] as number };
+  }
+
   /** Adds or replaces a product; a copy no newer than the one held changes nothing. */
   upsert(product: IndexedProduct): void {
     if ((this.revisionOf.get(product.id) ?? -1) >= product.revision) return;

@@ -1,16 +1,37 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { topByKey } from './top-k.ts';
+
+const fullSort = (slots: number[], key: ArrayLike<number>, k: number) =>
+  [...slots].sort((a, b) => (key[b] as number) - (key[a] as number)).slice(0, k);
 
 describe('topByKey', () => {
   it('answers the k slots with the highest keys, highest first, as a full sort would', () => {
     const key = Float64Array.from({ length: 5_000 }, (_, i) => (i * 7919) % 5_003);
     const slots = Array.from({ length: 5_000 }, (_, i) => i);
-    const byKey = (a: number, b: number) => (key[b] as number) - (key[a] as number);
-    const sorted = [...slots].sort(byKey);
-    expect(topByKey(slots, 10, key)).toEqual(sorted.slice(0, 10));
-    expect(topByKey(slots, 101, key)).toEqual(sorted.slice(0, 101));
-    expect(topByKey([...slots].reverse(), 7, key)).toEqual(sorted.slice(0, 7));
-    expect(topByKey(slots.slice(0, 20), 10, key)).toEqual(slots.slice(0, 20).sort(byKey).slice(0, 10));
+    expect(topByKey(slots, 10, key)).toEqual(fullSort(slots, key, 10));
+    expect(topByKey(slots, 101, key)).toEqual(fullSort(slots, key, 101));
+    expect(topByKey([...slots].reverse(), 7, key)).toEqual(fullSort(slots, key, 7));
+    expect(topByKey(slots.slice(0, 20), 10, key)).toEqual(fullSort(slots.slice(0, 20), key, 10));
     expect(topByKey(slots, 0, key)).toEqual([]);
+  });
+
+  it('is not thrown by slots arriving in rising or falling key order, or by fewer slots than asked', () => {
+    const key = Float64Array.from({ length: 3_000 }, (_, i) => i * 1.5);
+    const rising = Array.from({ length: 3_000 }, (_, i) => i);
+    expect(topByKey(rising, 101, key)).toEqual(fullSort(rising, key, 101));
+    expect(topByKey([...rising].reverse(), 101, key)).toEqual(fullSort(rising, key, 101));
+    expect(topByKey(rising.slice(0, 50), 101, key)).toEqual(fullSort(rising.slice(0, 50), key, 101));
+    expect(topByKey(rising.slice(0, 101), 101, key)).toEqual(fullSort(rising.slice(0, 101), key, 101));
+  });
+
+  it('agrees with a full sort for any distinct keys and any k', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.double({ noNaN: true, min: -1e9, max: 1e9 }), { maxLength: 400 }), fc.nat(450), (values, k) => {
+        const key = Float64Array.from(values);
+        const slots = values.map((_, i) => i);
+        expect(topByKey(slots, k, key)).toEqual(fullSort(slots, key, k));
+      }),
+    );
   });
 });

@@ -1,44 +1,56 @@
+let scratch = new Float64Array(1024);
+
 /**
- * The `k` slots of `slots` with the highest `key[slot]`, highest first: the same bounded heap over
- * numbers, with no comparator call per item (keys are distinct, so the order is total).
+ * The `k` slots of `slots` with the highest `key[slot]`, highest first (keys are distinct, so the
+ * order is total). The k-th highest key is found by selection over a copy of the keys, whatever
+ * order the slots come in: a bounded heap fed slots in rising key order (the newest last, as slots
+ * are numbered) moves its root for every one.
  */
 export function topByKey(slots: ArrayLike<number>, k: number, key: ArrayLike<number>): number[] {
   if (k <= 0) return [];
+  const n = slots.length;
   const byKey = (a: number, b: number) => (key[b] as number) - (key[a] as number);
-  if (slots.length <= k * 4) return Array.from(slots).sort(byKey).slice(0, k);
-  // A min-heap of the best k: its root is the worst kept, the bar a newcomer must clear.
-  const heapKey = new Float64Array(k);
-  const heapSlot = new Int32Array(k);
-  let size = 0;
-  for (let s = 0; s < slots.length; s++) {
-    const slot = slots[s] as number;
-    const value = key[slot] as number;
-    if (size < k) {
-      let i = size++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if ((heapKey[parent] as number) <= value) break;
-        heapKey[i] = heapKey[parent] as number;
-        heapSlot[i] = heapSlot[parent] as number;
-        i = parent;
-      }
-      heapKey[i] = value;
-      heapSlot[i] = slot;
-    } else if (value > (heapKey[0] as number)) {
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        if (left >= k) break;
-        const right = left + 1;
-        const child = right < k && (heapKey[right] as number) < (heapKey[left] as number) ? right : left;
-        if ((heapKey[child] as number) >= value) break;
-        heapKey[i] = heapKey[child] as number;
-        heapSlot[i] = heapSlot[child] as number;
-        i = child;
-      }
-      heapKey[i] = value;
-      heapSlot[i] = slot;
-    }
+  if (n <= k) return Array.from(slots).sort(byKey);
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
+  const keys = scratch;
+  for (let i = 0; i < n; i++) keys[i] = key[slots[i] as number] as number;
+  const bar = kthHighest(keys, n, k);
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const slot = slots[i] as number;
+    if ((key[slot] as number) >= bar) kept.push(slot);
   }
-  return Array.from(heapSlot.subarray(0, size)).sort(byKey);
+  return kept.sort(byKey);
+}
+
+/** The k-th highest of `values[0..n)` (reorders them): quickselect with a median-of-three pivot. */
+function kthHighest(values: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const a = values[lo] as number;
+    const b = values[mid] as number;
+    const c = values[hi] as number;
+    const pivot = a > b ? (b > c ? b : a > c ? c : a) : a > c ? a : b > c ? c : b;
+    let i = lo;
+    let j = hi;
+    // Descending partition: values above the pivot to the left.
+    while (i <= j) {
+      while ((values[i] as number) > pivot) i++;
+      while ((values[j] as number) < pivot) j--;
+      if (i <= j) {
+        const swap = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target] as number;
+  }
+  return values[target] as number;
 }
