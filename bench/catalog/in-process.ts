@@ -1,7 +1,7 @@
 // Diagnostic: the catalog's search use case in this process over a seeded database (BENCH_DATABASE_URL),
 // no HTTP: each generated query's CPU time (the process's, waits excluded) taken alone, answer serialised as JSON; per scenario and query shape,
 // mean and p99 in microseconds. Isolates the index and answer work from sockets and the load generator.
-import { searchAnswerJson, searchProducts } from '@bazar/catalog/app/search-products';
+import { searchAnswerBody, searchProducts } from '@bazar/catalog/app/search-products';
 import { createSearchIndexKeeper, tableSource } from '@bazar/catalog/caches/search-index-keeper';
 import { createSearchMemo } from '@bazar/catalog/caches/search-memo';
 import { readCatalogConfig } from '@bazar/catalog/config';
@@ -39,7 +39,7 @@ for (const [scenario, paths] of Object.entries(generateQuerySets(Number(process.
       const params = new URLSearchParams(path.split('?')[1]);
       const query = parseProductQuery(Object.fromEntries(params));
       const started = process.cpuUsage();
-      searchAnswerJson(await searchProducts(ctx, query));
+      searchAnswerBody(await searchProducts(ctx, query));
       const spent = process.cpuUsage(started);
       const us = spent.user + spent.system;
       if (pass < passes - 1) continue;

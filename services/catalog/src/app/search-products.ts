@@ -13,8 +13,8 @@ import { correctedQueryOf, isCodeLike, queryTermsOf, termAlternatives } from '..
 import type { CatalogContext } from './context.ts';
 
 export interface SearchResult {
-  /** Each item's JSON text (a `Product`), in the asked currency. */
-  items: string[];
+  /** Each item as UTF-8 JSON (a `Product`), in the asked currency. */
+  items: Buffer[];
   total: number;
   /** Kept for clients of the counted-to-a-cap answers: every match is counted now, so always false. */
   totalCapped: boolean;
@@ -79,31 +79,26 @@ async function wordFormsOf(ctx: CatalogContext, terms: string[][]): Promise<Word
 }
 
 /**
- * The page's items (JSON text, base currency) in order: kept by the index at the revision it holds,
+ * The page's items (UTF-8 JSON, base currency) in order: kept by the index at the revision it holds,
  * else read lately at that revision, the rest in one statement. A product changed since (or gone)
  * is read again, so a page is never staler than the index.
  */
-async function pageItems(
-  ctx: CatalogContext,
-  ids: string[],
-  revisionOf: (id: string) => number | undefined,
-): Promise<{ id: string; json: string }[]> {
-  const held = new Map<string, string>();
+async function pageItems(ctx: CatalogContext, ids: string[], revisions: number[]): Promise<{ id: string; bytes: Buffer }[]> {
+  const held = new Map<string, Buffer>();
   const missing: string[] = [];
-  for (const id of ids) {
-    const revision = revisionOf(id);
-    if (revision === undefined) continue;
+  for (const [i, id] of ids.entries()) {
+    const revision = revisions[i] as number;
     const kept = ctx.searchIndex.pageCopy(id, revision);
     const read = kept === undefined ? ctx.pageProducts.get(id) : undefined;
     if (kept !== undefined) held.set(id, kept);
-    else if (read && read.revision === revision) held.set(id, read.json);
+    else if (read && read.revision === revision) held.set(id, read.bytes);
     else missing.push(id);
   }
   for (const [id, read] of await findPageProducts(ctx.deps.db, missing)) {
-    held.set(id, read.json);
+    held.set(id, read.bytes);
     ctx.pageProducts.set(id, read);
   }
-  return ids.filter((id) => held.has(id)).map((id) => ({ id, json: held.get(id) as string }));
+  return ids.filter((id) => held.has(id)).map((id) => ({ id, bytes: held.get(id) as Buffer }));
 }
 
 const indexAfterOf = (after: PageAfter | null): IndexAfter | null =>
@@ -139,7 +134,7 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
     offset: query.offset,
     after: indexAfterOf(query.after),
   });
-  const page = await pageItems(ctx, found.ids, (id) => index.revision(id));
+  const page = await pageItems(ctx, found.ids, found.revisions);
   const last = page[page.length - 1];
   const lastKeys = last ? index.sortKeys(last.id) : undefined;
   // A relevance request without words is served newest first, but its cursor stays an offset.
@@ -153,7 +148,9 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
     : null;
   return {
     items:
-      display === base ? page.map((p) => p.json) : page.map((p) => JSON.stringify(displayIn(JSON.parse(p.json) as ProductView, convert))),
+      display === base
+        ? page.map((p) => p.bytes)
+        : page.map((p) => Buffer.from(JSON.stringify(displayIn(JSON.parse(p.bytes.toString()) as ProductView, convert)))),
     total: found.total,
     totalCapped: false,
     facets: {
@@ -172,10 +169,22 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
   };
 }
 
-/** The answer as JSON text: the page's items spliced in as they are kept, the rest serialised. */
-export function searchAnswerJson(result: SearchResult): string {
+const COMMA = Buffer.from(',');
+const ITEMS_OPEN = Buffer.from('{"items":[');
+
+/**
+ * The answer as UTF-8 JSON: the page's items spliced in as they are kept, the rest serialised. Built
+ * as bytes, so a page's products are copied once and never become strings the collector must sweep.
+ */
+export function searchAnswerBody(result: SearchResult): Buffer {
   const { items, ...rest } = result;
-  return `{"items":[${items.join(',')}],${JSON.stringify(rest).slice(1)}`;
+  const parts: Buffer[] = [ITEMS_OPEN];
+  for (const [i, item] of items.entries()) {
+    if (i > 0) parts.push(COMMA);
+    parts.push(item);
+  }
+  parts.push(Buffer.from(`],${JSON.stringify(rest).slice(1)}`));
+  return Buffer.concat(parts);
 }
 
 /** The search answer, memoised per query and currency when the memo is on (local writes clear it). */

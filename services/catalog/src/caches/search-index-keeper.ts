@@ -40,8 +40,8 @@ export interface SearchIndexKeeper {
   lookupTerms(terms: string[]): TermLookup;
   /** Live products with a variant whose SKU (any case) or barcode is `code`; as of the last `fresh()`. */
   withCode(code: string): string[];
-  /** The product's results-page item (JSON text, `pageCopyColumn`) at this revision, when kept (`pageCopies`). */
-  pageCopy(id: string, revision: number): string | undefined;
+  /** The product's results-page item (UTF-8 JSON, `pageCopyColumn`) at this revision, when kept (`pageCopies`). */
+  pageCopy(id: string, revision: number): Buffer | undefined;
   /** Catches up every `pollMs` between searches, so a search finds little to apply. */
   start(pollMs: number): void;
   stop(): void;
@@ -184,7 +184,7 @@ export function createSearchIndexKeeper(source: SearchDocumentSource, options: {
     },
     pageCopy(id, revision) {
       const held = copies.get(id);
-      return held && held.revision === revision ? held.bytes.toString() : undefined;
+      return held && held.revision === revision ? held.bytes : undefined;
     },
     start(pollMs) {
       // Built now rather than by the first search, which would otherwise wait for it.

@@ -3,10 +3,10 @@ import { reusableQueryByKeys } from '@bazar/kit/db/reusable-query';
 import { inArray, sql } from 'drizzle-orm';
 import { products, stockLevels, variants } from './schema.ts';
 
-/** A product as a results page shows it: the item's JSON text in the base currency, at a revision. */
+/** A product as a results page shows it: the item as UTF-8 JSON in the base currency, at a revision. */
 export interface PageProduct {
   revision: number;
-  json: string;
+  bytes: Buffer;
 }
 
 // Drizzle writes a column unqualified inside a select list, where it would name the variant's own id.
@@ -45,6 +45,6 @@ const pageCopies = reusableQueryByKeys('catalog.products.page', (db, ids) =>
 export async function findPageProducts(db: DbOrTx, ids: string[]): Promise<Map<string, PageProduct>> {
   const byId = new Map<string, PageProduct>();
   if (ids.length === 0) return byId;
-  for (const { id, revision, json } of await pageCopies(db, ids)) byId.set(id, { revision: Number(revision), json });
+  for (const { id, revision, json } of await pageCopies(db, ids)) byId.set(id, { revision: Number(revision), bytes: Buffer.from(json) });
   return byId;
 }

@@ -168,7 +168,14 @@ describe('SearchIndex over more products than it orders directly', () => {
 
   it('pages through every order as a full sort of the matches would, with and without filters', () => {
     for (const sort of ['newest', 'price_asc', 'price_desc'] as const) {
-      for (const filters of [{}, { minPrice: 10_000, maxPrice: 30_000 }, { inStock: true }, { categoryId: CAT.boots, maxPrice: 40_000 }]) {
+      // The wide price stretch holds more matches than are ordered directly: the walk starts and ends inside it.
+      for (const filters of [
+        {},
+        { minPrice: 10_000, maxPrice: 30_000 },
+        { minPrice: 2_000, maxPrice: 47_000 },
+        { inStock: true },
+        { categoryId: CAT.boots, maxPrice: 40_000 },
+      ]) {
         const expected = [...live.values()]
           .filter((p) => p.priceMinor >= (filters.minPrice ?? 0) && p.priceMinor <= (filters.maxPrice ?? Number.POSITIVE_INFINITY))
           .filter((p) => !('inStock' in filters) || p.inStock)
@@ -181,6 +188,11 @@ describe('SearchIndex over more products than it orders directly', () => {
         const key = sort === 'newest' ? last.createdMicros : last.priceMinor;
         const next = index.search(query({ sort, limit: 30, after: { sort, key, id: last.id }, ...filters }));
         expect(next.ids).toEqual(expected.slice(90, 120).map((p) => p.id));
+        const tail = index.search(query({ sort, limit: 30, offset: expected.length - 10, ...filters }));
+        expect(tail.ids).toEqual(expected.slice(-10).map((p) => p.id));
+        expect(tail.more).toBe(false);
+        const prices = expected.map((p) => p.priceMinor);
+        expect([first.min, first.max]).toEqual([Math.min(...prices), Math.max(...prices)]);
       }
     }
   });

@@ -49,6 +49,8 @@ export interface IndexQuery {
 export interface IndexAnswer {
   /** The page's product ids in order. */
   ids: string[];
+  /** The revision the index holds of each of them. */
+  revisions: number[];
   more: boolean;
   /** Every match counted. */
   total: number;
@@ -91,6 +93,7 @@ export class SearchIndex {
   private alive = new Uint8Array(0);
   private prices = new Float64Array(0);
   private created = new Float64Array(0);
+  private revisionAt = new Float64Array(0);
   private stocked = new Uint8Array(0);
   /** Per slot, which of the distinct category trees its product has: a catalogue holds few of them. */
   private treeOf = new Int32Array(0);
@@ -150,6 +153,7 @@ export class SearchIndex {
     this.alive[slot] = 1;
     this.prices[slot] = product.priceMinor;
     this.created[slot] = product.createdMicros;
+    this.revisionAt[slot] = product.revision;
     this.stocked[slot] = product.inStock ? 1 : 0;
     const tree = product.categoryTree.map((id) => this.categoryOf(id));
     this.treeOf[slot] = this.treeNumberOf(tree);
@@ -195,6 +199,7 @@ export class SearchIndex {
       this.attributes[to] = this.attributes[slot] as Record<string, AttributeValue>;
       this.prices[to] = this.prices[slot] as number;
       this.created[to] = this.created[slot] as number;
+      this.revisionAt[to] = this.revisionAt[slot] as number;
       this.stocked[to] = this.stocked[slot] as number;
       this.treeOf[to] = this.treeOf[slot] as number;
       this.alive[to] = 1;
@@ -224,20 +229,9 @@ export class SearchIndex {
 
   /** Matches, exact total, category counts (ancestors included), price range and one page. */
   search(query: IndexQuery): IndexAnswer {
-    const matched = this.matchesOf(query);
-    const count = matched.length;
     const perTree = new Int32Array(this.trees.length);
-    const { prices, treeOf } = this;
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < count; i++) {
-      const slot = matched[i] as number;
-      const price = prices[slot] as number;
-      if (price < min) min = price;
-      if (price > max) max = price;
-      const tree = treeOf[slot] as number;
-      perTree[tree] = (perTree[tree] as number) + 1;
-    }
+    const { slots: matched, min, max } = this.matchesOf(query, perTree);
+    const count = matched.length;
     const counts = new Int32Array(this.categoryIds.length);
     perTree.forEach((n, tree) => {
       if (n > 0) for (const c of this.trees[tree] as number[]) counts[c] = (counts[c] as number) + n;
@@ -254,6 +248,7 @@ export class SearchIndex {
     });
     return {
       ids: page.slots.map((slot) => this.ids[slot] as string),
+      revisions: page.slots.map((slot) => this.revisionAt[slot] as number),
       more: page.more,
       total: count,
       categories: categories.sort((a, b) => b.count - a.count || a.categoryId.localeCompare(b.categoryId)),
@@ -266,6 +261,7 @@ export class SearchIndex {
     this.alive = grown(this.alive, size);
     this.prices = grown(this.prices, size);
     this.created = grown(this.created, size);
+    this.revisionAt = grown(this.revisionAt, size);
     this.stocked = grown(this.stocked, size);
     this.treeOf = grown(this.treeOf, size);
     this.mark = grown(this.mark, size);
@@ -315,12 +311,12 @@ export class SearchIndex {
    * matches, else the products its category and attribute filters allow, else the catalogue (or,
    * with a price bound, the stretch of the price order within it), each then tested against the rest.
    */
-  private matchesOf(query: IndexQuery): Int32Array {
+  private matchesOf(query: IndexQuery, perTree: Int32Array): { slots: Int32Array; min: number; max: number } {
     const { generation, narrowed } = this.narrowedOf(query);
     const lo = query.minPrice ?? Number.NEGATIVE_INFINITY;
     const hi = query.maxPrice ?? Number.POSITIVE_INFINITY;
     const wantStocked = query.inStock === null ? -1 : query.inStock ? 1 : 0;
-    const { alive, member, prices, stocked } = this;
+    const { alive, member, prices, stocked, treeOf } = this;
     let source: ArrayLike<number>;
     let from = 0;
     let to: number;
@@ -337,6 +333,9 @@ export class SearchIndex {
     this.matchScratch = grown(this.matchScratch, to - from);
     const out = this.matchScratch;
     let count = 0;
+    // Price range and category tallies are taken in the same pass: they are the answer's facets.
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
     for (let i = from; i < to; i++) {
       const slot = source[i] as number;
       if (alive[slot] !== 1) continue;
@@ -345,17 +344,26 @@ export class SearchIndex {
       if (price < lo || price > hi) continue;
       if (wantStocked !== -1 && stocked[slot] !== wantStocked) continue;
       out[count++] = slot;
+      if (price < min) min = price;
+      if (price > max) max = price;
+      const tree = treeOf[slot] as number;
+      perTree[tree] = (perTree[tree] as number) + 1;
     }
-    return out.subarray(0, count);
+    return { slots: out.subarray(0, count), min, max };
   }
 
   /** The first position of the price order whose price passes `test` (which turns true and stays true). */
   private firstInPriceOrder(order: ArrayLike<number>, test: (price: number) => boolean): number {
+    return this.firstPassing(order, (slot) => test(this.prices[slot] as number));
+  }
+
+  /** The first position of `order` whose slot passes `test` (which turns true along the order and stays true). */
+  private firstPassing(order: ArrayLike<number>, test: (slot: number) => boolean): number {
     let lo = 0;
     let hi = order.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (test(this.prices[order[mid] as number] as number)) hi = mid;
+      if (test(order[mid] as number)) hi = mid;
       else lo = mid + 1;
     }
     return lo;
@@ -535,18 +543,28 @@ export class SearchIndex {
     for (const slot of matched) mark[slot] = current;
     const order = this.sortedBy(sort);
     const after = query.after && query.after.sort === sort ? query.after : null;
-    let i = 0;
-    if (after) {
-      let hi = order.length;
-      while (i < hi) {
-        const mid = (i + hi) >> 1;
-        if (this.isAfter(order[mid] as number, after)) hi = mid;
-        else i = mid + 1;
-      }
+    let i = after ? this.firstPassing(order, (slot) => this.isAfter(slot, after)) : 0;
+    let end = order.length;
+    // In a price order the matches lie within the price bounds' stretch: the walk starts and ends there.
+    const { prices } = this;
+    const lo = query.minPrice ?? Number.NEGATIVE_INFINITY;
+    const hi = query.maxPrice ?? Number.POSITIVE_INFINITY;
+    if (sort === 'price_asc') {
+      i = Math.max(
+        i,
+        this.firstPassing(order, (slot) => (prices[slot] as number) >= lo),
+      );
+      end = this.firstPassing(order, (slot) => (prices[slot] as number) > hi);
+    } else if (sort === 'price_desc') {
+      i = Math.max(
+        i,
+        this.firstPassing(order, (slot) => (prices[slot] as number) <= hi),
+      );
+      end = this.firstPassing(order, (slot) => (prices[slot] as number) < lo);
     }
     let skip = after ? 0 : query.offset;
     const slots: number[] = [];
-    for (; i < order.length && slots.length <= query.limit; i++) {
+    for (; i < end && slots.length <= query.limit; i++) {
       const slot = order[i] as number;
       if (mark[slot] !== current) continue;
       if (skip > 0) skip--;
