@@ -33,6 +33,7 @@ const at = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, M
 const passes = Number(process.env.BENCH_PASSES ?? 3);
 for (const [scenario, paths] of Object.entries(generateQuerySets(Number(process.env.BENCH_QUERIES ?? 1000)))) {
   const byShape = new Map<string, number[]>();
+  const slowest: [number, string][] = [];
   const all: number[] = [];
   for (let pass = 0; pass < passes; pass++) {
     for (const path of paths) {
@@ -44,6 +45,7 @@ for (const [scenario, paths] of Object.entries(generateQuerySets(Number(process.
       const us = spent.user + spent.system;
       if (pass < passes - 1) continue;
       all.push(us);
+      slowest.push([us, decodeURIComponent(path)]);
       const shape = scenario === 'search' ? 'q' : shapeOf(params);
       byShape.set(shape, [...(byShape.get(shape) ?? []), us]);
     }
@@ -54,6 +56,9 @@ for (const [scenario, paths] of Object.entries(generateQuerySets(Number(process.
     return `  ${name.padEnd(40)} n=${String(s.length).padStart(4)} mean ${mean.toFixed(0).padStart(5)} µs  p50 ${at(s, 50).toFixed(0).padStart(5)}  p99 ${at(s, 99).toFixed(0).padStart(6)}`;
   };
   console.log(`${scenario}\n${line('all', all)}`);
+  if (process.env.BENCH_SLOWEST)
+    for (const [us, path] of slowest.sort((a, b) => b[0] - a[0]).slice(0, Number(process.env.BENCH_SLOWEST)))
+      console.log(`    ${us.toFixed(0).padStart(6)} µs  ${path}`);
   for (const [shape, t] of [...byShape].sort((a, b) => b[1].length - a[1].length)) console.log(line(shape, t));
 }
 ctx.searchIndex.stop();
