@@ -4,8 +4,10 @@
 import { searchAnswerBody, searchProducts } from '@bazar/catalog/app/search-products';
 import { createSearchIndexKeeper, tableSource } from '@bazar/catalog/caches/search-index-keeper';
 import { createSearchMemo } from '@bazar/catalog/caches/search-memo';
+import { createWordStems } from '@bazar/catalog/caches/word-stems';
 import { readCatalogConfig } from '@bazar/catalog/config';
 import { createRateBook } from '@bazar/catalog/db/rate-book';
+import { lexemesOfWords } from '@bazar/catalog/db/search-documents';
 import { parseProductQuery } from '@bazar/catalog/domain/product-query';
 import { openDatabase } from '@bazar/kit/db/database';
 import { LRUCache } from 'lru-cache';
@@ -19,7 +21,7 @@ const ctx = {
   rates: createRateBook(database.db, config.BASE_CURRENCY),
   searchMemo: createSearchMemo({ ttlMs: 0, max: 1 }),
   searchIndex: createSearchIndexKeeper(tableSource(database.db), { pageCopies: config.CATALOG_PAGE_COPIES }),
-  stems: new LRUCache<string, string[]>({ max: 50_000 }),
+  stems: createWordStems(new LRUCache<string, string[]>({ max: 50_000 }), (words) => lexemesOfWords(database.db, words)),
   pageProducts: new LRUCache({ max: 20_000 }),
   categorySlugs: new LRUCache<string, string>({ max: 10_000, ttl: 1_000 }),
 } as unknown as Parameters<typeof searchProducts>[0];

@@ -11,9 +11,11 @@ import { runInBackground } from './app/start-import.ts';
 import { createMemoryProductCache, createRedisProductCache } from './cache/product-cache.ts';
 import { createSearchIndexKeeper, tableSource } from './caches/search-index-keeper.ts';
 import { createSearchMemo } from './caches/search-memo.ts';
+import { createWordStems } from './caches/word-stems.ts';
 import { readCatalogConfig } from './config.ts';
 import { createRateBook } from './db/rate-book.ts';
 import { imports, inbox, outbox } from './db/schema.ts';
+import { lexemesOfWords } from './db/search-documents.ts';
 import { onRatesUpdated } from './events/on-rates-updated.ts';
 import { onStockChanged } from './events/on-stock-changed.ts';
 import { catalogRoutes } from './http/routes.ts';
@@ -31,7 +33,7 @@ function buildContext(deps: ServiceDeps): CatalogContext {
     rates: createRateBook(deps.db, config.BASE_CURRENCY),
     searchMemo: createSearchMemo({ ttlMs: config.CATALOG_SEARCH_MEMO_MS, max: 2_000 }),
     searchIndex: createSearchIndexKeeper(tableSource(deps.db), { pageCopies: config.CATALOG_PAGE_COPIES }),
-    stems: new LRUCache({ max: 50_000 }),
+    stems: createWordStems(new LRUCache({ max: 50_000 }), (words) => lexemesOfWords(deps.db, words)),
     pageProducts: new LRUCache({ max: 20_000 }),
     categorySlugs: new LRUCache({ max: 10_000, ttl: 1_000 }),
     productOfVariant: new LRUCache({ max: 100_000 }),

@@ -3,6 +3,7 @@ import type { LRUCache } from 'lru-cache';
 import type { ProductCache } from '../cache/product-cache.ts';
 import type { SearchIndexKeeper } from '../caches/search-index-keeper.ts';
 import type { SearchMemo } from '../caches/search-memo.ts';
+import type { WordStems } from '../caches/word-stems.ts';
 import type { CatalogConfig } from '../config.ts';
 import type { PageProduct } from '../db/product-search.ts';
 import type { RateBook } from '../db/rate-book.ts';
@@ -22,7 +23,7 @@ export interface CatalogContext {
   /** Category ids by slug, for a second; local category writes clear it. */
   categorySlugs: LRUCache<string, string>;
   /** Each query word's lexemes in the `russian` configuration (words repeat across searches). */
-  stems: LRUCache<string, string[]>;
+  stems: WordStems;
   /** Which product a variant belongs to (it never moves), for finding it in the product cache. */
   productOfVariant: LRUCache<string, string>;
   /** Background CSV imports running in this process (awaited on stop). */

@@ -2,7 +2,6 @@ import { InputError } from '@bazar/kit/errors';
 import { eq } from 'drizzle-orm';
 import { findPageProducts } from '../db/product-search.ts';
 import { categories } from '../db/schema.ts';
-import { lexemesOfWords } from '../db/search-documents.ts';
 import { attributeCandidates } from '../domain/attribute-filter.ts';
 import { microsOfTimestampText, type PageAfter, timestampTextOfMicros } from '../domain/page-cursor.ts';
 import { toBaseBounds } from '../domain/price-bounds.ts';
@@ -64,13 +63,12 @@ function textMatchOf(ctx: CatalogContext, q: string | null): { terms: string[][]
  */
 async function wordFormsOf(ctx: CatalogContext, terms: string[][]): Promise<WordForm[][]> {
   const words = [...new Set(terms.flat().map((t) => t.replace(/:\*$/, '')))];
-  const missing = words.filter((w) => !ctx.stems.has(w));
-  if (missing.length > 0) for (const [word, lexemes] of await lexemesOfWords(ctx.deps.db, missing)) ctx.stems.set(word, lexemes);
+  await ctx.stems.learn(words);
   return terms
     .map((alternatives) =>
       alternatives.flatMap((term): WordForm[] => {
         const prefix = term.endsWith(':*');
-        const lexemes = ctx.stems.get(prefix ? term.slice(0, -2) : term) ?? [];
+        const lexemes = ctx.stems.known.get(prefix ? term.slice(0, -2) : term) ?? [];
         if (lexemes.length === 0) return [];
         return prefix ? [{ prefix: lexemes[0] as string }] : [{ lexemes }];
       }),
@@ -116,7 +114,12 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
   const convert = await ctx.rates.converter(display);
   const rate = (await ctx.rates.rateOf(display)) ?? '1';
   const bounds = toBaseBounds({ min: query.minPrice, max: query.maxPrice }, base, display, rate);
-  const [index, categoryId] = await Promise.all([ctx.searchIndex.fresh(), resolveCategory(ctx, query.category)]);
+  // The query's own words are stemmed while the index catches up; only corrections may need a second look.
+  const [index, categoryId] = await Promise.all([
+    ctx.searchIndex.fresh(),
+    resolveCategory(ctx, query.category),
+    ctx.stems.learn(query.q ? queryTermsOf(query.q) : []),
+  ]);
   const text = textMatchOf(ctx, query.q);
   if (query.q !== null && text.terms.length === 0 && text.exactIds.length === 0) return emptyAnswer();
   const words = await wordFormsOf(ctx, text.terms);

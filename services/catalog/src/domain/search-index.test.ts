@@ -79,6 +79,31 @@ describe('SearchIndex', () => {
     expect(index.search(text).ids).toEqual([id(1)]);
   });
 
+  it('keeps an attribute filter right for products written after the first filter on it, and after compaction', () => {
+    const index = catalogue();
+    const red = query({ attributes: [[{ color: 'red' }]] });
+    const before = index.search(red).ids;
+    index.upsert(product(9, { revision: 90, attributes: { color: 'red' } }));
+    index.upsert(product(1, { revision: 91, attributes: { color: 'green' } }));
+    expect(index.search(red).ids).toEqual([id(9), ...before.filter((x) => x !== id(1))]);
+    expect(index.search(query({ attributes: [[{ color: 'green' }]] })).ids).toEqual([id(1)]);
+    expect(index.search(query({ attributes: [[{ color: 'purple' }]] })).total).toBe(0);
+
+    const big = new SearchIndex();
+    const sized = (round: number) => {
+      for (let n = 1; n <= 6_000; n++) big.upsert(product(n, { revision: round * 10_000 + n, attributes: { size: (n + round) % 3 } }));
+    };
+    sized(0);
+    expect(big.search(query({ attributes: [[{ size: 1 }]], limit: 3 })).total).toBe(2_000);
+    sized(1);
+    sized(2);
+    const filtered = query({ attributes: [[{ size: 1 }], [{ size: 1 }, { size: 2 }]], categoryId: CAT.shoes, sort: 'price_asc', limit: 4 });
+    const beforeCompaction = big.search(filtered);
+    expect(beforeCompaction.ids).toEqual([id(2), id(5), id(8), id(11)]);
+    big.compactIfWasteful();
+    expect(big.search(filtered)).toEqual(beforeCompaction);
+  });
+
   it('counts every match per category (ancestors included) with the price range', () => {
     const answer = catalogue().search(query({ attributes: [[{ color: 'red' }]] }));
     expect(answer).toMatchObject({ total: 2, min: 100, max: 300 });

@@ -72,6 +72,42 @@ const FEW = 2_000;
 const packWeight = (weight: number) => Math.min(WEIGHT_STEPS - 1, Math.max(1, Math.round(weight * WEIGHT_SCALE)));
 
 const categoryKey = (category: number) => `c ${category}`;
+
+const valueKey = (value: AttributeValue) => `${typeof value} ${String(value)}`;
+
+interface AttributeColumn {
+  values: Int32Array;
+  numbers: Map<string, number>;
+}
+
+/** An attribute filter: a slot passes when `columns[i][slot] === wanted[i]` for some i. */
+interface AttributeTest {
+  columns: Int32Array[];
+  wanted: number[];
+}
+
+function setColumnValue(column: AttributeColumn, slot: number, value: AttributeValue | undefined): void {
+  if (value === undefined) {
+    column.values[slot] = 0;
+    return;
+  }
+  const key = valueKey(value);
+  let number = column.numbers.get(key);
+  if (number === undefined) {
+    number = column.numbers.size + 1;
+    column.numbers.set(key, number);
+  }
+  column.values[slot] = number;
+}
+
+function passesAll(tests: AttributeTest[], slot: number): boolean {
+  for (const { columns, wanted } of tests) {
+    let any = false;
+    for (let i = 0; i < columns.length && !any; i++) any = (columns[i] as Int32Array)[slot] === wanted[i];
+    if (!any) return false;
+  }
+  return true;
+}
 // Typed, so "42" and 42 stay apart as PostgreSQL's jsonb containment keeps them.
 const attributeKey = (key: string, value: AttributeValue) => `a ${typeof value} ${key}=${String(value)}`;
 
@@ -109,8 +145,8 @@ export class SearchIndex {
   private dead = 0;
   /** Per category and per attribute value, the slots of its products (slot order). */
   private members = new Map<string, number[]>();
-  private member = new Int32Array(0);
-  private memberGeneration = 0;
+  /** Per attribute filtered on, each slot's value as a number. */
+  private attributeColumns = new Map<string, AttributeColumn>();
   private compactions = 0;
   private orders = new Map<IndexAfter['sort'], { slots: Int32Array; covers: number; compactions: number }>();
   // Scratch space reused by every search (one search runs at a time: they are synchronous).
@@ -119,7 +155,6 @@ export class SearchIndex {
   private score = new Float64Array(0);
   private key = new Float64Array(0);
   private matchScratch = new Int32Array(0);
-  private narrowScratch = new Int32Array(0);
   private textScratch: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
   private identity = new Int32Array(0);
   /** Per indexed order, each slot's position in it (0 first), derived from the order it was read from. */
@@ -159,6 +194,7 @@ export class SearchIndex {
     this.treeOf[slot] = this.treeNumberOf(tree);
     for (const c of tree) this.addMember(categoryKey(c), slot);
     for (const [key, value] of Object.entries(product.attributes)) this.addMember(attributeKey(key, value), slot);
+    for (const [key, column] of this.attributeColumns) setColumnValue(column, slot, product.attributes[key]);
     this.attributes.push(product.attributes);
     this.slotOf.set(product.id, slot);
     for (const [lexeme, weight] of product.lexemes) {
@@ -223,6 +259,8 @@ export class SearchIndex {
       else this.members.delete(key);
     }
     this.lexemesByText = null;
+    // Value columns are built again at the next filter on them.
+    this.attributeColumns.clear();
     this.dead = 0;
     this.compactions++;
   }
@@ -265,7 +303,7 @@ export class SearchIndex {
     this.stocked = grown(this.stocked, size);
     this.treeOf = grown(this.treeOf, size);
     this.mark = grown(this.mark, size);
-    this.member = grown(this.member, size);
+    for (const column of this.attributeColumns.values()) column.values = grown(column.values, size);
     this.best = grown(this.best, size);
     this.score = grown(this.score, size);
     this.key = grown(this.key, size);
@@ -307,49 +345,109 @@ export class SearchIndex {
   }
 
   /**
-   * Every live slot the query matches (in a scratch array valid until the next search): the text's
-   * matches, else the products its category and attribute filters allow, else the catalogue (or,
-   * with a price bound, the stretch of the price order within it), each then tested against the rest.
+   * Every live slot the query matches (in a scratch array valid until the next search), with the
+   * price range and per-tree counts. The slots walked are the text's matches, else the smallest of
+   * the category's products, one attribute filter's products and the price bounds' stretch of the
+   * price order (else the whole catalogue); each is then tested against every filter, per slot.
    */
   private matchesOf(query: IndexQuery, perTree: Int32Array): { slots: Int32Array; min: number; max: number } {
-    const { generation, narrowed } = this.narrowedOf(query);
     const lo = query.minPrice ?? Number.NEGATIVE_INFINITY;
     const hi = query.maxPrice ?? Number.POSITIVE_INFINITY;
     const wantStocked = query.inStock === null ? -1 : query.inStock ? 1 : 0;
-    const { alive, member, prices, stocked, treeOf } = this;
-    let source: ArrayLike<number>;
-    let from = 0;
-    let to: number;
-    if (query.hasText) source = this.textMatches(query);
-    else if (narrowed) source = narrowed;
-    else if (query.minPrice !== null || query.maxPrice !== null) {
-      source = this.sortedBy('price_asc');
-      from = this.firstInPriceOrder(source, (price) => price >= lo);
-      to = this.firstInPriceOrder(source, (price) => price > hi);
-    } else {
-      source = this.allSlots();
-    }
-    to ??= source.length;
-    this.matchScratch = grown(this.matchScratch, to - from);
+    const treeOk = query.categoryId === null ? null : this.treesHolding(query.categoryId);
+    const tests = query.attributes.map((anyOf) => this.attributeTest(anyOf));
+    const sources = query.hasText ? [this.textMatches(query)] : this.smallestSource(query, lo, hi);
+    const { alive, prices, stocked, treeOf } = this;
+    this.matchScratch = grown(
+      this.matchScratch,
+      sources.reduce((n, list) => n + list.length, 0),
+    );
     const out = this.matchScratch;
     let count = 0;
     // Price range and category tallies are taken in the same pass: they are the answer's facets.
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
-    for (let i = from; i < to; i++) {
-      const slot = source[i] as number;
-      if (alive[slot] !== 1) continue;
-      if (generation !== -1 && member[slot] !== generation) continue;
-      const price = prices[slot] as number;
-      if (price < lo || price > hi) continue;
-      if (wantStocked !== -1 && stocked[slot] !== wantStocked) continue;
-      out[count++] = slot;
-      if (price < min) min = price;
-      if (price > max) max = price;
-      const tree = treeOf[slot] as number;
-      perTree[tree] = (perTree[tree] as number) + 1;
+    for (const source of sources) {
+      const length = source.length;
+      for (let i = 0; i < length; i++) {
+        const slot = source[i] as number;
+        if (alive[slot] !== 1) continue;
+        const price = prices[slot] as number;
+        if (price < lo || price > hi) continue;
+        if (wantStocked !== -1 && stocked[slot] !== wantStocked) continue;
+        const tree = treeOf[slot] as number;
+        if (treeOk !== null && treeOk[tree] !== 1) continue;
+        if (tests.length > 0 && !passesAll(tests, slot)) continue;
+        out[count++] = slot;
+        if (price < min) min = price;
+        if (price > max) max = price;
+        perTree[tree] = (perTree[tree] as number) + 1;
+      }
     }
     return { slots: out.subarray(0, count), min, max };
+  }
+
+  /** The fewest slots a query without text must walk: one filter's products, the price stretch, or all. */
+  private smallestSource(query: IndexQuery, lo: number, hi: number): ArrayLike<number>[] {
+    const options: ArrayLike<number>[][] = [];
+    if (query.categoryId !== null) {
+      const category = this.categorySlot.get(query.categoryId);
+      options.push([category === undefined ? [] : (this.members.get(categoryKey(category)) ?? [])]);
+    }
+    // One product has one value per attribute, so the lists of a filter's values never share a slot.
+    for (const anyOf of query.attributes) {
+      options.push(anyOf.flatMap((wanted) => Object.entries(wanted).map(([k, v]) => this.members.get(attributeKey(k, v)) ?? [])));
+    }
+    if (query.minPrice !== null || query.maxPrice !== null) {
+      const order = this.sortedBy('price_asc');
+      const from = this.firstInPriceOrder(order, (price) => price >= lo);
+      options.push([
+        order.subarray(
+          from,
+          Math.max(
+            from,
+            this.firstInPriceOrder(order, (price) => price > hi),
+          ),
+        ),
+      ]);
+    }
+    if (options.length === 0) return [this.allSlots()];
+    const sizeOf = (lists: ArrayLike<number>[]) => lists.reduce((n, list) => n + list.length, 0);
+    return options.reduce((best, option) => (sizeOf(option) < sizeOf(best) ? option : best));
+  }
+
+  /** Per distinct category tree, 1 when it holds the category (an unknown category: none does). */
+  private treesHolding(categoryId: string): Uint8Array {
+    const category = this.categorySlot.get(categoryId);
+    const holds = new Uint8Array(this.trees.length);
+    if (category !== undefined) this.trees.forEach((tree, number) => (holds[number] = tree.includes(category) ? 1 : 0));
+    return holds;
+  }
+
+  /** One attribute filter as (value column, wanted value number) pairs, any of which lets a slot pass. */
+  private attributeTest(anyOf: Record<string, AttributeValue>[]): AttributeTest {
+    const columns: Int32Array[] = [];
+    const wanted: number[] = [];
+    for (const candidate of anyOf) {
+      for (const [key, value] of Object.entries(candidate)) {
+        const column = this.attributeColumn(key);
+        columns.push(column.values);
+        // A value no product has never matches: numbers start at 1, 0 marks no value.
+        wanted.push(column.numbers.get(valueKey(value)) ?? -1);
+      }
+    }
+    return { columns, wanted };
+  }
+
+  /** Each slot's value of one attribute as a number (0: none), built at the first filter on it and kept up to date. */
+  private attributeColumn(key: string): AttributeColumn {
+    let column = this.attributeColumns.get(key);
+    if (!column) {
+      column = { values: new Int32Array(this.alive.length), numbers: new Map() };
+      this.attributeColumns.set(key, column);
+      for (let slot = 0; slot < this.ids.length; slot++) setColumnValue(column, slot, this.attributes[slot]?.[key]);
+    }
+    return column;
   }
 
   /** The first position of the price order whose price passes `test` (which turns true and stays true). */
@@ -374,41 +472,6 @@ export class SearchIndex {
     const count = this.ids.length;
     if (this.identity.length < count) this.identity = Int32Array.from({ length: Math.max(count, this.identity.length * 2) }, (_, i) => i);
     return this.identity.subarray(0, count);
-  }
-
-  /**
-   * The slots the query's category and attribute filters allow (marked in `member` with the
-   * returned generation, from the lists of each category's and attribute value's products, smallest
-   * first), or null with generation -1 when it has none.
-   */
-  private narrowedOf(query: IndexQuery): { generation: number; narrowed: Int32Array | null } {
-    // Each filter is the union of some lists (an attribute's values); filters are intersected, smallest first.
-    const groups: number[][][] = [];
-    if (query.categoryId !== null) {
-      const category = this.categorySlot.get(query.categoryId);
-      groups.push([category === undefined ? [] : (this.members.get(categoryKey(category)) ?? [])]);
-    }
-    for (const anyOf of query.attributes) {
-      groups.push(anyOf.flatMap((wanted) => Object.entries(wanted).map(([k, v]) => this.members.get(attributeKey(k, v)) ?? [])));
-    }
-    if (groups.length === 0) return { generation: -1, narrowed: null };
-    let generation = -1;
-    const sizeOf = (group: number[][]) => group.reduce((n, list) => n + list.length, 0);
-    groups.sort((a, b) => sizeOf(a) - sizeOf(b));
-    for (const group of groups) {
-      const previous = generation;
-      generation = ++this.memberGeneration;
-      for (const list of group)
-        for (const slot of list) if (previous === -1 || this.member[slot] === previous) this.member[slot] = generation;
-    }
-    const first = groups[0] as number[][];
-    this.narrowScratch = grown(this.narrowScratch, sizeOf(first));
-    const narrowed = this.narrowScratch;
-    let count = 0;
-    for (const list of first) {
-      for (const slot of list) if (this.member[slot] === generation && this.alive[slot] === 1) narrowed[count++] = slot;
-    }
-    return { generation, narrowed: narrowed.subarray(0, count) };
   }
 
   /**
