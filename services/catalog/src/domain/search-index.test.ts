@@ -230,3 +230,41 @@ describe('SearchIndex over more products than it orders directly', () => {
     expect(answer.ids).toEqual(expected.slice(40, 65).map((p) => p.id));
   });
 });
+
+describe('SearchIndex with a rare word and a common one', () => {
+  // The common word's list is far longer than the rare word's matches: they are looked up in it, not read through.
+  let seed = 11;
+  const random = () => {
+    seed = (seed * 16_807) % 2_147_483_647;
+    return seed / 2_147_483_647;
+  };
+  const index = new SearchIndex();
+  const live: IndexedProduct[] = [];
+  for (let n = 1; n <= 4_000; n++) {
+    const words: Record<string, number> = {};
+    if (random() < 0.9) words.обычн = 0.1 + random();
+    if (random() < 0.04) words.редк = 0.1 + random();
+    if (random() < 0.03) words[random() < 0.5 ? 'форма' : 'формы'] = 0.1 + random();
+    const item = product(n, { words, createdMicros: Math.floor(random() * 10_000) * 1_000_000 });
+    index.upsert(item);
+    live.push(item);
+  }
+  const packed = (p: IndexedProduct, lexemes: string[]) =>
+    Math.max(0, ...lexemes.map((l) => (p.lexemes.has(l) ? Math.min(31, Math.max(1, Math.round((p.lexemes.get(l) ?? 0) * 18))) : 0)));
+  const newest = (a: IndexedProduct, b: IndexedProduct) => b.createdMicros - a.createdMicros || (a.id < b.id ? 1 : -1);
+
+  it('finds and ranks what holds every word, as a plain filter and sort of the catalogue would', () => {
+    for (const words of [
+      [['обычн'], ['редк']],
+      [['редк'], ['обычн']],
+      [['обычн'], ['форма', 'формы']],
+      [['редк'], ['форма', 'формы'], ['обычн']],
+    ]) {
+      const score = (p: IndexedProduct) => words.reduce((sum, forms) => sum + packed(p, forms), 0);
+      const expected = live.filter((p) => words.every((forms) => packed(p, forms) > 0)).sort((a, b) => score(b) - score(a) || newest(a, b));
+      const answer = index.search(query({ hasText: true, words: words.map((forms) => word(...forms)), sort: 'relevance', limit: 30 }));
+      expect(answer.total, JSON.stringify(words)).toBe(expected.length);
+      expect(answer.ids).toEqual(expected.slice(0, 30).map((p) => p.id));
+    }
+  });
+});

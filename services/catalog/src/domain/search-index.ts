@@ -68,6 +68,8 @@ const WEIGHT_SCALE = 18;
 const EXACT_SCORE = 1e6;
 /** Up to this many filtered products are ordered directly; more are found by walking the kept order. */
 const FEW = 2_000;
+/** A later word's list this many times longer than the candidates left is searched per candidate, not read through. */
+const LOOKUP_RATIO = 4;
 
 const packWeight = (weight: number) => Math.min(WEIGHT_STEPS - 1, Math.max(1, Math.round(weight * WEIGHT_SCALE)));
 
@@ -98,6 +100,25 @@ function setColumnValue(column: AttributeColumn, slot: number, value: AttributeV
     column.numbers.set(key, number);
   }
   column.values[slot] = number;
+}
+
+/** The first position at or after `from` whose posting is at least `target`: gallops, then halves. */
+function firstAtLeast(list: number[], from: number, target: number): number {
+  let lo = from;
+  let hi = from;
+  let step = 1;
+  while (hi < list.length && (list[hi] as number) < target) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = Math.min(hi, list.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function passesAll(tests: AttributeTest[], slot: number): boolean {
@@ -493,7 +514,29 @@ export class SearchIndex {
       const current = ++this.generation;
       const found = scratch[w % 2] as Int32Array;
       let foundCount = 0;
+      let candidatesSorted = false;
       for (const list of lists) {
+        if (matched !== null && list.length > LOOKUP_RATIO * count) {
+          // Few candidates left against a long list: each is looked up (lists are in slot order) rather than the list read.
+          if (!candidatesSorted) matched.subarray(0, count).sort();
+          candidatesSorted = true;
+          let at = 0;
+          for (let i = 0; i < count && at < list.length; i++) {
+            const slot = matched[i] as number;
+            at = firstAtLeast(list, at, slot << WEIGHT_BITS);
+            const posting = list[at];
+            if (posting === undefined || posting >>> WEIGHT_BITS !== slot) continue;
+            const weight = posting & WEIGHT_MASK;
+            if (mark[slot] === current) {
+              if (weight > (best[slot] as number)) best[slot] = weight;
+            } else if (mark[slot] === previous) {
+              mark[slot] = current;
+              best[slot] = weight;
+              found[foundCount++] = slot;
+            }
+          }
+          continue;
+        }
         for (const posting of list) {
           const slot = posting >>> WEIGHT_BITS;
           const weight = posting & WEIGHT_MASK;
