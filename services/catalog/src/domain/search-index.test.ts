@@ -200,11 +200,14 @@ describe('SearchIndex over more products than it orders directly', () => {
         { minPrice: 2_000, maxPrice: 47_000 },
         { inStock: true },
         { categoryId: CAT.boots, maxPrice: 40_000 },
-      ]) {
+        // Counted from the tallies kept per category tree, the page walked in order.
+        { categoryId: CAT.boots },
+        { categoryId: CAT.shoes, inStock: false },
+      ] as { minPrice?: number; maxPrice?: number; inStock?: boolean; categoryId?: string }[]) {
         const expected = [...live.values()]
           .filter((p) => p.priceMinor >= (filters.minPrice ?? 0) && p.priceMinor <= (filters.maxPrice ?? Number.POSITIVE_INFINITY))
-          .filter((p) => !('inStock' in filters) || p.inStock)
-          .filter((p) => !('categoryId' in filters) || p.categoryTree.includes(CAT.boots))
+          .filter((p) => filters.inStock === undefined || p.inStock === filters.inStock)
+          .filter((p) => filters.categoryId === undefined || p.categoryTree.includes(filters.categoryId))
           .sort(orders[sort]);
         const first = index.search(query({ sort, limit: 30, offset: 60, ...filters }));
         expect(first.total).toBe(expected.length);
@@ -216,6 +219,15 @@ describe('SearchIndex over more products than it orders directly', () => {
         const tail = index.search(query({ sort, limit: 30, offset: expected.length - 10, ...filters }));
         expect(tail.ids).toEqual(expected.slice(-10).map((p) => p.id));
         expect(tail.more).toBe(false);
+        const inBoots = expected.filter((p) => p.categoryTree.includes(CAT.boots)).length;
+        expect(first.categories).toEqual(
+          [
+            { categoryId: CAT.shoes, count: expected.length },
+            { categoryId: CAT.boots, count: inBoots },
+          ]
+            .filter((c) => c.count > 0)
+            .sort((a, b) => b.count - a.count || a.categoryId.localeCompare(b.categoryId)),
+        );
         const prices = expected.map((p) => p.priceMinor);
         expect([first.min, first.max]).toEqual([Math.min(...prices), Math.max(...prices)]);
       }

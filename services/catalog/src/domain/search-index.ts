@@ -154,6 +154,9 @@ export class SearchIndex {
   private stocked = new Uint8Array(0);
   /** Per slot, which of the distinct category trees its product has: a catalogue holds few of them. */
   private treeOf = new Int32Array(0);
+  /** Per category tree, its live products and those in stock: a listing's counts without walking them. */
+  private liveByTree = new Int32Array(0);
+  private stockedByTree = new Int32Array(0);
   private trees: number[][] = [];
   private treeNumber = new Map<string, number>();
   private attributes: Record<string, AttributeValue>[] = [];
@@ -213,6 +216,7 @@ export class SearchIndex {
     this.stocked[slot] = product.inStock ? 1 : 0;
     const tree = product.categoryTree.map((id) => this.categoryOf(id));
     this.treeOf[slot] = this.treeNumberOf(tree);
+    this.tally(slot, 1);
     for (const c of tree) this.addMember(categoryKey(c), slot);
     for (const [key, value] of Object.entries(product.attributes)) this.addMember(attributeKey(key, value), slot);
     for (const [key, column] of this.attributeColumns) setColumnValue(column, slot, product.attributes[key]);
@@ -289,16 +293,20 @@ export class SearchIndex {
   /** Matches, exact total, category counts (ancestors included), price range and one page. */
   search(query: IndexQuery): IndexAnswer {
     const perTree = new Int32Array(this.trees.length);
-    const { slots: matched, min, max } = this.matchesOf(query, perTree);
-    const count = matched.length;
+    const tallied = !query.hasText && query.attributes.length === 0 && query.minPrice === null && query.maxPrice === null;
+    // A listing by category and stock alone is counted from the tallies kept per category tree, and
+    // its page found by walking the kept order: nothing grows with the number of matches.
+    const { slots: matched, min, max } = tallied ? this.talliedMatches(query, perTree) : this.matchesOf(query, perTree);
+    const count = tallied ? perTree.reduce((sum, n) => sum + n, 0) : matched.length;
     const counts = new Int32Array(this.categoryIds.length);
     perTree.forEach((n, tree) => {
       if (n > 0) for (const c of this.trees[tree] as number[]) counts[c] = (counts[c] as number) + n;
     });
     const sort = query.hasText || query.sort !== 'relevance' ? query.sort : 'newest';
     // Few enough to order here; more are found by walking the catalogue kept in that order.
-    const page =
-      query.hasText || count <= FEW || sort === 'relevance'
+    const page = tallied
+      ? this.walkedPage(sort === 'relevance' ? 'newest' : sort, query, this.listingTest(query))
+      : query.hasText || count <= FEW || sort === 'relevance'
         ? this.rankedPage(matched, sort, query)
         : this.orderedPage(matched, sort, query);
     const categories: { categoryId: string; count: number }[] = [];
@@ -342,6 +350,8 @@ export class SearchIndex {
     if (number === undefined) {
       number = this.trees.length;
       this.trees.push([...new Set(tree)]);
+      this.liveByTree = grown(this.liveByTree, this.trees.length);
+      this.stockedByTree = grown(this.stockedByTree, this.trees.length);
       this.treeNumber.set(key, number);
     }
     return number;
@@ -350,6 +360,7 @@ export class SearchIndex {
   private retire(id: string): void {
     const old = this.slotOf.get(id);
     if (old === undefined) return;
+    this.tally(old, -1);
     this.alive[old] = 0;
     this.slotOf.delete(id);
     this.dead++;
@@ -363,6 +374,65 @@ export class SearchIndex {
       this.categorySlot.set(id, slot);
     }
     return slot;
+  }
+
+  private tally(slot: number, change: 1 | -1): void {
+    const tree = this.treeOf[slot] as number;
+    this.liveByTree[tree] = (this.liveByTree[tree] as number) + change;
+    if (this.stocked[slot] === 1) this.stockedByTree[tree] = (this.stockedByTree[tree] as number) + change;
+  }
+
+  /** Whether a live slot passes a listing's category and stock filters. */
+  private listingTest(query: IndexQuery): (slot: number) => boolean {
+    const { alive, stocked, treeOf } = this;
+    const treeOk = query.categoryId === null ? null : this.treesHolding(query.categoryId);
+    const wantStocked = query.inStock === null ? -1 : query.inStock ? 1 : 0;
+    return (slot) =>
+      alive[slot] === 1 &&
+      (treeOk === null || treeOk[treeOf[slot] as number] === 1) &&
+      (wantStocked === -1 || stocked[slot] === wantStocked);
+  }
+
+  /** Per-tree counts of a listing by category and stock from the tallies; its price range from the ends of the price order. */
+  private talliedMatches(query: IndexQuery, perTree: Int32Array): { slots: Int32Array; min: number; max: number } {
+    const treeOk = query.categoryId === null ? null : this.treesHolding(query.categoryId);
+    for (let tree = 0; tree < perTree.length; tree++) {
+      if (treeOk !== null && treeOk[tree] !== 1) continue;
+      const live = this.liveByTree[tree] as number;
+      const stocked = this.stockedByTree[tree] as number;
+      perTree[tree] = query.inStock === null ? live : query.inStock ? stocked : live - stocked;
+    }
+    const passes = this.listingTest(query);
+    const order = this.sortedBy('price_asc');
+    let first = 0;
+    while (first < order.length && !passes(order[first] as number)) first++;
+    let last = order.length - 1;
+    while (last > first && !passes(order[last] as number)) last--;
+    const found = first < order.length;
+    return {
+      slots: new Int32Array(0),
+      min: found ? (this.prices[order[first] as number] as number) : Number.POSITIVE_INFINITY,
+      max: found ? (this.prices[order[last] as number] as number) : Number.NEGATIVE_INFINITY,
+    };
+  }
+
+  /** A page found by walking the catalogue kept in `sort` order, from the keyset position or the offset, testing each slot. */
+  private walkedPage(sort: IndexAfter['sort'], query: IndexQuery, passes: (slot: number) => boolean): { slots: number[]; more: boolean } {
+    const order = this.sortedBy(sort);
+    const after = query.after && query.after.sort === sort ? query.after : null;
+    let skip = after ? 0 : query.offset;
+    const slots: number[] = [];
+    for (
+      let i = after ? this.firstPassing(order, (slot) => this.isAfter(slot, after)) : 0;
+      i < order.length && slots.length <= query.limit;
+      i++
+    ) {
+      const slot = order[i] as number;
+      if (!passes(slot)) continue;
+      if (skip > 0) skip--;
+      else slots.push(slot);
+    }
+    return { slots: slots.slice(0, query.limit), more: slots.length > query.limit };
   }
 
   /**
