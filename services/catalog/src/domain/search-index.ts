@@ -335,7 +335,6 @@ export class SearchIndex {
     for (const column of this.attributeColumns.values()) column.values = grown(column.values, size);
     this.best = grown(this.best, size);
     this.score = grown(this.score, size);
-    this.key = grown(this.key, size);
   }
 
   private addMember(key: string, slot: number): void {
@@ -752,28 +751,31 @@ export class SearchIndex {
   /**
    * One number per slot whose descending order is `sort`'s order: positions in the kept orders, and
    * for relevance the score above the position among the newest, so ordering a page compares numbers.
+   * Side by side with `slots` (in a scratch array valid until the next search).
    */
   private keysOf(slots: ArrayLike<number>, sort: ProductSort): Float64Array {
-    const { key, score } = this;
+    const { score } = this;
     const count = this.ids.length;
     const n = slots.length;
+    this.key = grown(this.key, n);
+    const key = this.key;
     if (sort === 'price_asc' || sort === 'price_desc') {
       // Price descending (ties by id descending) is exactly price ascending (ties by id ascending) reversed.
       const rank = this.rankIn('price_asc');
       const ascending = sort === 'price_asc';
       for (let i = 0; i < n; i++) {
         const slot = slots[i] as number;
-        key[slot] = ascending ? count - (rank[slot] as number) : (rank[slot] as number);
+        key[i] = ascending ? count - (rank[slot] as number) : (rank[slot] as number);
       }
-      return key;
+      return key.subarray(0, n);
     }
     const rank = this.rankIn('newest');
     const relevance = sort === 'relevance';
     for (let i = 0; i < n; i++) {
       const slot = slots[i] as number;
-      key[slot] = (relevance ? (score[slot] as number) * (count + 1) : 0) + (count - (rank[slot] as number));
+      key[i] = (relevance ? (score[slot] as number) * (count + 1) : 0) + (count - (rank[slot] as number));
     }
-    return key;
+    return key.subarray(0, n);
   }
 
   private rankIn(sort: 'newest' | 'price_asc'): Int32Array {

@@ -1,26 +1,24 @@
 let scratch = new Float64Array(1024);
 
 /**
- * The `k` slots of `slots` with the highest `key[slot]`, highest first (keys are distinct, so the
- * order is total). The k-th highest key is found by selection over a copy of the keys, whatever
- * order the slots come in: a bounded heap fed slots in rising key order (the newest last, as slots
- * are numbered) moves its root for every one.
+ * The `k` slots of `slots` with the highest keys, highest first; `keys[i]` is `slots[i]`'s key (keys
+ * are distinct, so the order is total). The k-th highest key is found by selection over a copy of
+ * the keys, whatever order the slots come in: a bounded heap fed slots in rising key order (the
+ * newest last, as slots are numbered) moves its root for every one. Keys side by side with their
+ * slots are read in order, not looked up across a catalogue-sized array.
  */
-export function topByKey(slots: ArrayLike<number>, k: number, key: ArrayLike<number>): number[] {
+export function topByKey(slots: ArrayLike<number>, k: number, keys: ArrayLike<number>): number[] {
   if (k <= 0) return [];
   const n = slots.length;
-  const byKey = (a: number, b: number) => (key[b] as number) - (key[a] as number);
-  if (n <= k) return Array.from(slots).sort(byKey);
+  const byKey = (a: number, b: number) => (keys[b] as number) - (keys[a] as number);
+  const slotsOf = (positions: number[]) => positions.sort(byKey).map((i) => slots[i] as number);
+  if (n <= k) return slotsOf(Array.from({ length: n }, (_, i) => i));
   if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
-  const keys = scratch;
-  for (let i = 0; i < n; i++) keys[i] = key[slots[i] as number] as number;
-  const bar = kthHighest(keys, n, k);
+  scratch.set(keys instanceof Float64Array ? keys.subarray(0, n) : Array.from({ length: n }, (_, i) => keys[i] as number));
+  const bar = kthHighest(scratch, n, k);
   const kept: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const slot = slots[i] as number;
-    if ((key[slot] as number) >= bar) kept.push(slot);
-  }
-  return kept.sort(byKey);
+  for (let i = 0; i < n; i++) if ((keys[i] as number) >= bar) kept.push(i);
+  return slotsOf(kept);
 }
 
 /** The k-th highest of `values[0..n)` (reorders them): quickselect with a median-of-three pivot. */
