@@ -75,6 +75,14 @@ const packWeight = (weight: number) => Math.min(WEIGHT_STEPS - 1, Math.max(1, Ma
 
 const categoryKey = (category: number) => `c ${category}`;
 
+/** A search's matches: slots (with their page keys side by side when computed), price range. */
+interface Matches {
+  slots: Int32Array;
+  keys: Float64Array | null;
+  min: number;
+  max: number;
+}
+
 const valueKey = (value: AttributeValue) => `${typeof value} ${String(value)}`;
 
 interface AttributeColumn {
@@ -296,7 +304,7 @@ export class SearchIndex {
     const tallied = !query.hasText && query.attributes.length === 0 && query.minPrice === null && query.maxPrice === null;
     // A listing by category and stock alone is counted from the tallies kept per category tree, and
     // its page found by walking the kept order: nothing grows with the number of matches.
-    const { slots: matched, min, max } = tallied ? this.talliedMatches(query, perTree) : this.matchesOf(query, perTree);
+    const { slots: matched, min, max, keys } = tallied ? this.talliedMatches(query, perTree) : this.matchesOf(query, perTree);
     const count = tallied ? perTree.reduce((sum, n) => sum + n, 0) : matched.length;
     const counts = new Int32Array(this.categoryIds.length);
     perTree.forEach((n, tree) => {
@@ -307,7 +315,7 @@ export class SearchIndex {
     const page = tallied
       ? this.walkedPage(sort === 'relevance' ? 'newest' : sort, query, this.listingTest(query))
       : query.hasText || count <= FEW || sort === 'relevance'
-        ? this.rankedPage(matched, sort, query)
+        ? this.rankedPage(matched, sort, query, keys)
         : this.orderedPage(matched, sort, query);
     const categories: { categoryId: string; count: number }[] = [];
     counts.forEach((n, c) => {
@@ -393,7 +401,7 @@ export class SearchIndex {
   }
 
   /** Per-tree counts of a listing by category and stock from the tallies; its price range from the ends of the price order. */
-  private talliedMatches(query: IndexQuery, perTree: Int32Array): { slots: Int32Array; min: number; max: number } {
+  private talliedMatches(query: IndexQuery, perTree: Int32Array): Matches {
     const treeOk = query.categoryId === null ? null : this.treesHolding(query.categoryId);
     for (let tree = 0; tree < perTree.length; tree++) {
       if (treeOk !== null && treeOk[tree] !== 1) continue;
@@ -410,6 +418,7 @@ export class SearchIndex {
     const found = first < order.length;
     return {
       slots: new Int32Array(0),
+      keys: null,
       min: found ? (this.prices[order[first] as number] as number) : Number.POSITIVE_INFINITY,
       max: found ? (this.prices[order[last] as number] as number) : Number.NEGATIVE_INFINITY,
     };
@@ -439,20 +448,32 @@ export class SearchIndex {
    * price range and per-tree counts. The slots walked are the text's matches, else the smallest of
    * the category's products, one attribute filter's products and the price bounds' stretch of the
    * price order (else the whole catalogue); each is then tested against every filter, per slot.
+   * A text query's page keys are computed in the same pass; a single word of one lexeme is read
+   * straight from its postings, its weight the score.
    */
-  private matchesOf(query: IndexQuery, perTree: Int32Array): { slots: Int32Array; min: number; max: number } {
+  private matchesOf(query: IndexQuery, perTree: Int32Array): Matches {
     const lo = query.minPrice ?? Number.NEGATIVE_INFINITY;
     const hi = query.maxPrice ?? Number.POSITIVE_INFINITY;
     const wantStocked = query.inStock === null ? -1 : query.inStock ? 1 : 0;
     const treeOk = query.categoryId === null ? null : this.treesHolding(query.categoryId);
     const tests = query.attributes.map((anyOf) => this.attributeTest(anyOf));
-    const sources = query.hasText ? [this.textMatches(query)] : this.smallestSource(query, lo, hi);
-    const { alive, prices, stocked, treeOf } = this;
-    this.matchScratch = grown(
-      this.matchScratch,
-      sources.reduce((n, list) => n + list.length, 0),
-    );
+    const single =
+      query.hasText && query.exactIds.length === 0 && query.words.length === 1 ? this.listsOf(query.words[0] as WordForm[]) : null;
+    // A posting packs its slot above the weight: read from postings, a slot is shifted out of each entry.
+    const shift = single !== null && single.length === 1 ? WEIGHT_BITS : 0;
+    const sources: ArrayLike<number>[] =
+      shift > 0 ? (single as number[][]) : query.hasText ? [this.textMatches(query)] : this.smallestSource(query, lo, hi);
+    const { alive, prices, stocked, treeOf, score } = this;
+    const total = sources.reduce((n, list) => n + list.length, 0);
+    this.matchScratch = grown(this.matchScratch, total);
     const out = this.matchScratch;
+    // Keys of a text query's page order: as `keysOf` computes them.
+    const keyed = query.hasText;
+    const sort = query.sort;
+    const slotCount = this.ids.length;
+    const rank = keyed ? this.rankIn(sort === 'price_asc' || sort === 'price_desc' ? 'price_asc' : 'newest') : null;
+    if (keyed) this.key = grown(this.key, total);
+    const keys = this.key;
     let count = 0;
     // Price range and category tallies are taken in the same pass: they are the answer's facets.
     let min = Number.POSITIVE_INFINITY;
@@ -460,7 +481,8 @@ export class SearchIndex {
     for (const source of sources) {
       const length = source.length;
       for (let i = 0; i < length; i++) {
-        const slot = source[i] as number;
+        const entry = source[i] as number;
+        const slot = entry >>> shift;
         if (alive[slot] !== 1) continue;
         const price = prices[slot] as number;
         if (price < lo || price > hi) continue;
@@ -468,13 +490,22 @@ export class SearchIndex {
         const tree = treeOf[slot] as number;
         if (treeOk !== null && treeOk[tree] !== 1) continue;
         if (tests.length > 0 && !passesAll(tests, slot)) continue;
+        if (rank !== null) {
+          const position = rank[slot] as number;
+          keys[count] =
+            sort === 'relevance'
+              ? (shift > 0 ? entry & WEIGHT_MASK : (score[slot] as number)) * (slotCount + 1) + (slotCount - position)
+              : sort === 'price_desc'
+                ? position
+                : slotCount - position;
+        }
         out[count++] = slot;
         if (price < min) min = price;
         if (price > max) max = price;
         perTree[tree] = (perTree[tree] as number) + 1;
       }
     }
-    return { slots: out.subarray(0, count), min, max };
+    return { slots: out.subarray(0, count), keys: keyed ? keys.subarray(0, count) : null, min, max };
   }
 
   /** The fewest slots a query without text must walk: one filter's products, the price stretch, or all. */
@@ -510,7 +541,7 @@ export class SearchIndex {
   private treesHolding(categoryId: string): Uint8Array {
     const category = this.categorySlot.get(categoryId);
     const holds = new Uint8Array(this.trees.length);
-    if (category !== undefined) this.trees.forEach((tree, number) => (holds[number] = tree.includes(category) ? 1 : 0));
+    if (category !== undefined) for (const [number, tree] of this.trees.entries()) holds[number] = tree.includes(category) ? 1 : 0;
     return holds;
   }
 
@@ -703,11 +734,17 @@ export class SearchIndex {
   }
 
   /** A page of matches ordered here: relevance, or an indexed order over few matches. */
-  private rankedPage(slots: Int32Array, sort: ProductSort, query: IndexQuery): { slots: number[]; more: boolean } {
+  private rankedPage(
+    slots: Int32Array,
+    sort: ProductSort,
+    query: IndexQuery,
+    keys: Float64Array | null,
+  ): { slots: number[]; more: boolean } {
     const after = query.after;
-    const candidates = after && after.sort === sort ? slots.filter((slot) => this.isAfter(slot, after)) : slots;
+    const narrowed = after !== null && after.sort === sort;
+    const candidates = narrowed ? slots.filter((slot) => this.isAfter(slot, after)) : slots;
     const start = after ? 0 : query.offset;
-    const wanted = topByKey(candidates, start + query.limit + 1, this.keysOf(candidates, sort));
+    const wanted = topByKey(candidates, start + query.limit + 1, keys && !narrowed ? keys : this.keysOf(candidates, sort));
     return { slots: wanted.slice(start, start + query.limit), more: wanted.length > start + query.limit };
   }
 

@@ -31,7 +31,8 @@ function kthHighest(values: Float64Array, n: number, k: number): number {
     const a = values[lo] as number;
     const b = values[mid] as number;
     const c = values[hi] as number;
-    const pivot = a > b ? (b > c ? b : a > c ? c : a) : a > c ? a : b > c ? c : b;
+    // The median of the three.
+    const pivot = a > b ? (b > c ? b : Math.min(a, c)) : a > c ? a : Math.min(b, c);
     let i = lo;
     let j = hi;
     // Descending partition: values above the pivot to the left.
