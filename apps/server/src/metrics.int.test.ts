@@ -91,6 +91,8 @@ describe('/metrics of a service process', () => {
 
     await host.database.query('UPDATE identity.outbox SET lease_until = NULL WHERE id = $1', [id]);
     await host.services[0]?.relay.drain();
+    // The relay's own loop may have leased the row first and still be publishing it: wait for it.
+    await expect.poll(async () => sample(await scrape(), 'bazar_outbox_pending_events{service="identity"}'), { timeout: 10_000 }).toBe(0);
     const drained = await scrape();
     expect(sample(drained, 'bazar_outbox_pending_events{service="identity"}')).toBe(0);
     expect(sample(drained, 'bazar_outbox_oldest_pending_age_seconds{service="identity"}')).toBe(0);
