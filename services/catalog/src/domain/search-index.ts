@@ -304,7 +304,14 @@ export class SearchIndex {
     const tallied = !query.hasText && query.attributes.length === 0 && query.minPrice === null && query.maxPrice === null;
     // A listing by category and stock alone is counted from the tallies kept per category tree, and
     // its page found by walking the kept order: nothing grows with the number of matches.
-    const { slots: matched, min, max, keys } = tallied ? this.talliedMatches(query, perTree) : this.matchesOf(query, perTree);
+    const treeOk = tallied && query.categoryId !== null ? this.treesHolding(query.categoryId) : null;
+    const passes = tallied ? this.listingTest(query, treeOk) : null;
+    const {
+      slots: matched,
+      min,
+      max,
+      keys,
+    } = passes ? this.talliedMatches(query, perTree, treeOk, passes) : this.matchesOf(query, perTree);
     const count = tallied ? perTree.reduce((sum, n) => sum + n, 0) : matched.length;
     const counts = new Int32Array(this.categoryIds.length);
     perTree.forEach((n, tree) => {
@@ -312,8 +319,8 @@ export class SearchIndex {
     });
     const sort = query.hasText || query.sort !== 'relevance' ? query.sort : 'newest';
     // Few enough to order here; more are found by walking the catalogue kept in that order.
-    const page = tallied
-      ? this.walkedPage(sort === 'relevance' ? 'newest' : sort, query, this.listingTest(query))
+    const page = passes
+      ? this.walkedPage(sort === 'relevance' ? 'newest' : sort, query, passes)
       : query.hasText || count <= FEW || sort === 'relevance'
         ? this.rankedPage(matched, sort, query, keys)
         : this.orderedPage(matched, sort, query);
@@ -390,9 +397,8 @@ export class SearchIndex {
   }
 
   /** Whether a live slot passes a listing's category and stock filters. */
-  private listingTest(query: IndexQuery): (slot: number) => boolean {
+  private listingTest(query: IndexQuery, treeOk: Uint8Array | null): (slot: number) => boolean {
     const { alive, stocked, treeOf } = this;
-    const treeOk = query.categoryId === null ? null : this.treesHolding(query.categoryId);
     const wantStocked = query.inStock === null ? -1 : query.inStock ? 1 : 0;
     return (slot) =>
       alive[slot] === 1 &&
@@ -401,15 +407,13 @@ export class SearchIndex {
   }
 
   /** Per-tree counts of a listing by category and stock from the tallies; its price range from the ends of the price order. */
-  private talliedMatches(query: IndexQuery, perTree: Int32Array): Matches {
-    const treeOk = query.categoryId === null ? null : this.treesHolding(query.categoryId);
+  private talliedMatches(query: IndexQuery, perTree: Int32Array, treeOk: Uint8Array | null, passes: (slot: number) => boolean): Matches {
     for (let tree = 0; tree < perTree.length; tree++) {
       if (treeOk !== null && treeOk[tree] !== 1) continue;
       const live = this.liveByTree[tree] as number;
       const stocked = this.stockedByTree[tree] as number;
       perTree[tree] = query.inStock === null ? live : query.inStock ? stocked : live - stocked;
     }
-    const passes = this.listingTest(query);
     const order = this.sortedBy('price_asc');
     let first = 0;
     while (first < order.length && !passes(order[first] as number)) first++;
