@@ -7,9 +7,11 @@ import {
   runningTransactions,
   runningTransactionsAndClaim,
 } from '../db/search-documents.ts';
+import { CodeTable } from '../domain/code-table.ts';
 import { type Horizon, hasEnded, horizonOf, type Snapshot } from '../domain/revision-horizon.ts';
 import { SearchIndex } from '../domain/search-index.ts';
 import { type TermLookup, WordDictionary } from '../domain/word-dictionary.ts';
+import { PageCopies } from './page-copies.ts';
 
 const CHUNK = 5_000;
 
@@ -59,19 +61,11 @@ export function createSearchIndexKeeper(source: SearchDocumentSource, options: {
   const index = new SearchIndex();
   const { pageCopies } = options;
   // UTF-8 bytes rather than strings or parsed rows: a third of the memory, and none of it for the GC to walk.
-  const copies = new Map<string, { revision: number; bytes: Buffer }>();
+  const copies = new PageCopies();
   // Title words are only ever added, as the database's dictionary table keeps them.
   const dictionary = new WordDictionary();
-  // SKUs are unique in any case and barcodes exactly, so a code names one live product. Each
-  // product's codes are one joined string: a million products' codes stay a million small objects.
-  const productByCode = new Map<string, string>();
-  const codesOf = new Map<string, string>();
-  const setCodes = (id: string, codes: string[]) => {
-    for (const code of codesOf.get(id)?.split('\0') ?? []) if (productByCode.get(code) === id) productByCode.delete(code);
-    if (codes.length > 0) codesOf.set(id, codes.join('\0'));
-    else codesOf.delete(id);
-    for (const code of codes) productByCode.set(code, id);
-  };
+  // SKUs are unique in any case and barcodes exactly, so a code names one live product.
+  const codeTable = new CodeTable();
   let complete = 0;
   let seen = -1;
   let horizons: Horizon[] = [];
@@ -83,11 +77,10 @@ export function createSearchIndexKeeper(source: SearchDocumentSource, options: {
       if (archived) index.remove(product.id, product.revision);
       else index.upsert(product);
       if (!archived) for (const word of words) dictionary.add(word);
-      if (newer) setCodes(product.id, archived ? [] : codes);
-      const held = copies.get(product.id);
-      if (held && held.revision >= product.revision) continue;
+      if (newer) codeTable.set(product.id, archived ? [] : codes);
+      if ((copies.revision(product.id) ?? -1) >= product.revision) continue;
       if (archived || page === null) copies.delete(product.id);
-      else copies.set(product.id, { revision: product.revision, bytes: Buffer.from(page) });
+      else copies.set(product.id, product.revision, page);
     }
   };
 
@@ -179,13 +172,9 @@ export function createSearchIndexKeeper(source: SearchDocumentSource, options: {
     },
     lookupTerms: (terms) => dictionary.lookup(terms),
     withCode(code) {
-      const ids = [productByCode.get(`s${code.toUpperCase()}`), productByCode.get(`b${code}`)];
-      return [...new Set(ids.filter((id): id is string => id !== undefined))];
+      return [...new Set([...codeTable.productsWith(`s${code.toUpperCase()}`), ...codeTable.productsWith(`b${code}`)])];
     },
-    pageCopy(id, revision) {
-      const held = copies.get(id);
-      return held && held.revision === revision ? held.bytes : undefined;
-    },
+    pageCopy: (id, revision) => copies.get(id, revision),
     start(pollMs) {
       // Built now rather than by the first search, which would otherwise wait for it.
       void refresh().catch(() => {});

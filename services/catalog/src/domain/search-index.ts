@@ -1,3 +1,5 @@
+import { grown, Int32List } from './grown.ts';
+import { Postings } from './postings.ts';
 import type { AttributeValue } from './product.ts';
 import type { ProductSort } from './product-query.ts';
 import { topByKey } from './top-k.ts';
@@ -74,6 +76,7 @@ const LOOKUP_RATIO = 4;
 const packWeight = (weight: number) => Math.min(WEIGHT_STEPS - 1, Math.max(1, Math.round(weight * WEIGHT_SCALE)));
 
 const categoryKey = (category: number) => `c ${category}`;
+const EMPTY = new Int32Array(0);
 
 /** A search's matches: slots (with their page keys side by side when computed), price range. */
 interface Matches {
@@ -111,7 +114,7 @@ function setColumnValue(column: AttributeColumn, slot: number, value: AttributeV
 }
 
 /** The first position at or after `from` whose posting is at least `target`: gallops, then halves. */
-function firstAtLeast(list: number[], from: number, target: number): number {
+function firstAtLeast(list: Int32Array, from: number, target: number): number {
   let lo = from;
   let hi = from;
   let step = 1;
@@ -140,13 +143,6 @@ function passesAll(tests: AttributeTest[], slot: number): boolean {
 // Typed, so "42" and 42 stay apart as PostgreSQL's jsonb containment keeps them.
 const attributeKey = (key: string, value: AttributeValue) => `a ${typeof value} ${key}=${String(value)}`;
 
-function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number): T {
-  if (array.length >= size) return array;
-  const next = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2, 1024));
-  next.set(array);
-  return next;
-}
-
 /**
  * An in-memory search index of the live catalogue: postings per lexeme, and per product slot its
  * price, stock flag, categories, attributes and age in flat typed arrays. A changed product takes a
@@ -167,16 +163,18 @@ export class SearchIndex {
   private stockedByTree = new Int32Array(0);
   private trees: number[][] = [];
   private treeNumber = new Map<string, number>();
-  private attributes: Record<string, AttributeValue>[] = [];
+  /** Per slot, which of the distinct attribute sets its product has: products share a few sets, and the collector walks each object kept. */
+  private attributeSetAt = new Int32Array(0);
+  private attributeSets: Record<string, AttributeValue>[] = [];
+  private attributeSetNumber = new Map<string, number>();
   private slotOf = new Map<string, number>();
   private revisionOf = new Map<string, number>();
-  private postings = new Map<string, number[]>();
-  private lexemesByText: string[] | null = null;
+  private postings = new Postings();
   private categoryIds: string[] = [];
   private categorySlot = new Map<string, number>();
   private dead = 0;
   /** Per category and per attribute value, the slots of its products (slot order). */
-  private members = new Map<string, number[]>();
+  private members = new Map<string, Int32List>();
   /** Per attribute filtered on, each slot's value as a number. */
   private attributeColumns = new Map<string, AttributeColumn>();
   private compactions = 0;
@@ -228,16 +226,10 @@ export class SearchIndex {
     for (const c of tree) this.addMember(categoryKey(c), slot);
     for (const [key, value] of Object.entries(product.attributes)) this.addMember(attributeKey(key, value), slot);
     for (const [key, column] of this.attributeColumns) setColumnValue(column, slot, product.attributes[key]);
-    this.attributes.push(product.attributes);
+    this.attributeSetAt[slot] = this.attributeSetOf(product.attributes);
     this.slotOf.set(product.id, slot);
     for (const [lexeme, weight] of product.lexemes) {
-      let list = this.postings.get(lexeme);
-      if (!list) {
-        list = [];
-        this.postings.set(lexeme, list);
-        this.lexemesByText = null;
-      }
-      list.push((slot << WEIGHT_BITS) | packWeight(weight));
+      this.postings.add(lexeme, (slot << WEIGHT_BITS) | packWeight(weight));
     }
   }
 
@@ -252,6 +244,7 @@ export class SearchIndex {
   prepareOrders(): void {
     this.rankIn('newest');
     this.rankIn('price_asc');
+    this.postings.prepareOrder();
   }
 
   /** Drops dead slots once they outnumber the live ones, renumbering in the same order. */
@@ -265,7 +258,7 @@ export class SearchIndex {
       const to = next++;
       renumber[slot] = to;
       this.ids[to] = this.ids[slot] as string;
-      this.attributes[to] = this.attributes[slot] as Record<string, AttributeValue>;
+      this.attributeSetAt[to] = this.attributeSetAt[slot] as number;
       this.prices[to] = this.prices[slot] as number;
       this.created[to] = this.created[slot] as number;
       this.revisionAt[to] = this.revisionAt[slot] as number;
@@ -274,24 +267,18 @@ export class SearchIndex {
       this.alive[to] = 1;
     }
     this.ids.length = next;
-    this.attributes.length = next;
     this.alive.fill(0, next);
     for (let slot = 0; slot < next; slot++) this.slotOf.set(this.ids[slot] as string, slot);
-    for (const [lexeme, list] of this.postings) {
-      const kept: number[] = [];
-      for (const posting of list) {
-        const slot = renumber[posting >>> WEIGHT_BITS] as number;
-        if (slot >= 0) kept.push((slot << WEIGHT_BITS) | (posting & WEIGHT_MASK));
-      }
-      if (kept.length > 0) this.postings.set(lexeme, kept);
-      else this.postings.delete(lexeme);
-    }
+    this.postings.rewrite((posting) => {
+      const slot = renumber[posting >>> WEIGHT_BITS] as number;
+      return slot >= 0 ? (slot << WEIGHT_BITS) | (posting & WEIGHT_MASK) : -1;
+    });
     for (const [key, list] of this.members) {
-      const kept = list.map((slot) => renumber[slot] as number).filter((slot) => slot >= 0);
+      const kept = new Int32List();
+      for (const slot of list.view()) if ((renumber[slot] as number) >= 0) kept.push(renumber[slot] as number);
       if (kept.length > 0) this.members.set(key, kept);
       else this.members.delete(key);
     }
-    this.lexemesByText = null;
     // Value columns are built again at the next filter on them.
     this.attributeColumns.clear();
     this.dead = 0;
@@ -346,6 +333,7 @@ export class SearchIndex {
     this.revisionAt = grown(this.revisionAt, size);
     this.stocked = grown(this.stocked, size);
     this.treeOf = grown(this.treeOf, size);
+    this.attributeSetAt = grown(this.attributeSetAt, size);
     this.mark = grown(this.mark, size);
     for (const column of this.attributeColumns.values()) column.values = grown(column.values, size);
     this.best = grown(this.best, size);
@@ -353,9 +341,12 @@ export class SearchIndex {
   }
 
   private addMember(key: string, slot: number): void {
-    const list = this.members.get(key);
-    if (list) list.push(slot);
-    else this.members.set(key, [slot]);
+    let list = this.members.get(key);
+    if (!list) {
+      list = new Int32List();
+      this.members.set(key, list);
+    }
+    list.push(slot);
   }
 
   private treeNumberOf(tree: number[]): number {
@@ -367,6 +358,17 @@ export class SearchIndex {
       this.liveByTree = grown(this.liveByTree, this.trees.length);
       this.stockedByTree = grown(this.stockedByTree, this.trees.length);
       this.treeNumber.set(key, number);
+    }
+    return number;
+  }
+
+  private attributeSetOf(attributes: Record<string, AttributeValue>): number {
+    const key = JSON.stringify(attributes);
+    let number = this.attributeSetNumber.get(key);
+    if (number === undefined) {
+      number = this.attributeSets.length;
+      this.attributeSets.push(attributes);
+      this.attributeSetNumber.set(key, number);
     }
     return number;
   }
@@ -466,7 +468,7 @@ export class SearchIndex {
     // A posting packs its slot above the weight: read from postings, a slot is shifted out of each entry.
     const shift = single !== null && single.length === 1 ? WEIGHT_BITS : 0;
     const sources: ArrayLike<number>[] =
-      shift > 0 ? (single as number[][]) : query.hasText ? [this.textMatches(query)] : this.smallestSource(query, lo, hi);
+      shift > 0 ? (single as Int32Array[]) : query.hasText ? [this.textMatches(query)] : this.smallestSource(query, lo, hi);
     const { alive, prices, stocked, treeOf, score } = this;
     const total = sources.reduce((n, list) => n + list.length, 0);
     this.matchScratch = grown(this.matchScratch, total);
@@ -517,11 +519,11 @@ export class SearchIndex {
     const options: ArrayLike<number>[][] = [];
     if (query.categoryId !== null) {
       const category = this.categorySlot.get(query.categoryId);
-      options.push([category === undefined ? [] : (this.members.get(categoryKey(category)) ?? [])]);
+      options.push([category === undefined ? [] : this.membersOf(categoryKey(category))]);
     }
     // One product has one value per attribute, so the lists of a filter's values never share a slot.
     for (const anyOf of query.attributes) {
-      options.push(anyOf.flatMap((wanted) => Object.entries(wanted).map(([k, v]) => this.members.get(attributeKey(k, v)) ?? [])));
+      options.push(anyOf.flatMap((wanted) => Object.entries(wanted).map(([k, v]) => this.membersOf(attributeKey(k, v)))));
     }
     if (query.minPrice !== null || query.maxPrice !== null) {
       const order = this.sortedBy('price_asc');
@@ -570,7 +572,8 @@ export class SearchIndex {
     if (!column) {
       column = { values: new Int32Array(this.alive.length), numbers: new Map() };
       this.attributeColumns.set(key, column);
-      for (let slot = 0; slot < this.ids.length; slot++) setColumnValue(column, slot, this.attributes[slot]?.[key]);
+      for (let slot = 0; slot < this.ids.length; slot++)
+        setColumnValue(column, slot, this.attributeSets[this.attributeSetAt[slot] as number]?.[key]);
     }
     return column;
   }
@@ -604,7 +607,7 @@ export class SearchIndex {
    * `score`: per word the best weight among its forms, summed; exact code matches far above all.
    */
   private textMatches(query: IndexQuery): Int32Array {
-    const total = (lists: number[][]) => lists.reduce((n, l) => n + l.length, 0);
+    const total = (lists: Int32Array[]) => lists.reduce((n, l) => n + l.length, 0);
     const words = query.words.map((forms) => this.listsOf(forms)).sort((a, b) => total(a) - total(b));
     // Two scratch arrays taking turns: each word keeps the slots of the previous word that hold it.
     const bound = (words[0] ? total(words[0]) : 0) + query.exactIds.length;
@@ -641,7 +644,9 @@ export class SearchIndex {
           }
           continue;
         }
-        for (const posting of list) {
+        const length = list.length;
+        for (let i = 0; i < length; i++) {
+          const posting = list[i] as number;
           const slot = posting >>> WEIGHT_BITS;
           const weight = posting & WEIGHT_MASK;
           const seen = mark[slot] as number;
@@ -676,14 +681,22 @@ export class SearchIndex {
     return result.subarray(0, count);
   }
 
+  private membersOf(key: string): Int32Array {
+    return this.members.get(key)?.view() ?? EMPTY;
+  }
+
+  private postingsOf(lexeme: string): Int32Array {
+    return this.postings.of(lexeme);
+  }
+
   /** Every posting list one word's forms reach (a prefix reaches each lexeme it begins). */
-  private listsOf(forms: WordForm[]): number[][] {
-    const lists: number[][] = [];
+  private listsOf(forms: WordForm[]): Int32Array[] {
+    const lists: Int32Array[] = [];
     for (const form of forms) {
       if ('prefix' in form) {
-        for (const lexeme of this.lexemesStartingWith(form.prefix)) lists.push(this.postings.get(lexeme) ?? []);
+        for (const lexeme of this.postings.startingWith(form.prefix)) lists.push(this.postingsOf(lexeme));
       } else if (form.lexemes.length === 1) {
-        lists.push(this.postings.get(form.lexemes[0] as string) ?? []);
+        lists.push(this.postingsOf(form.lexemes[0] as string));
       } else if (form.lexemes.length > 1) {
         lists.push(this.allOf(form.lexemes));
       }
@@ -692,26 +705,10 @@ export class SearchIndex {
   }
 
   /** Postings of products holding every one of several lexemes (a word the parser splits), weighted by the first. */
-  private allOf(lexemes: string[]): number[] {
-    const [first, ...rest] = lexemes.map((l) => this.postings.get(l) ?? []);
-    const others = rest.map((list) => new Set(list.map((p) => p >>> WEIGHT_BITS)));
-    return (first ?? []).filter((p) => others.every((set) => set.has(p >>> WEIGHT_BITS)));
-  }
-
-  private lexemesStartingWith(prefix: string): string[] {
-    if (!prefix) return [];
-    if (!this.lexemesByText) this.lexemesByText = [...this.postings.keys()].sort();
-    const sorted = this.lexemesByText;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sorted[mid] as string) < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: string[] = [];
-    for (let i = lo; i < sorted.length && (sorted[i] as string).startsWith(prefix); i++) out.push(sorted[i] as string);
-    return out;
+  private allOf(lexemes: string[]): Int32Array {
+    const [first, ...rest] = lexemes.map((l) => this.postingsOf(l));
+    const others = rest.map((list) => new Set(Array.from(list, (p) => p >>> WEIGHT_BITS)));
+    return (first ?? EMPTY).filter((p) => others.every((set) => set.has(p >>> WEIGHT_BITS)));
   }
 
   private comparator(sort: IndexAfter['sort']): (a: number, b: number) => number {
