@@ -1,5 +1,5 @@
 // npm run bench:catalog — 100,000 products (BENCH_PRODUCTS) on real PostgreSQL, `bazar serve catalog`
-// on a real HTTP listener, 32 connections. Product page and the bare-route ceiling under autocannon;
+// (BENCH_WORKERS processes, default 2) on a real HTTP listener, 32 connections. Product page and the bare-route ceiling under autocannon;
 // then, with the search memo off and on, ≥1,000 distinct generated searches, filtered and sorted
 // searches and listing pages, each asked once; then the 50-query relevance set.
 
@@ -16,6 +16,8 @@ const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 3_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const MEMO_MS = '5000';
+// One catalog process per core, as a deployment on this machine would run it: each keeps its own index.
+const WORKERS = process.env.BENCH_WORKERS ?? '2';
 const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 const serveCatalog = (url: string, memoMs: string) =>
@@ -25,6 +27,7 @@ const serveCatalog = (url: string, memoMs: string) =>
     BAZAR_DEMO: '0',
     LOG_LEVEL: 'warn',
     CATALOG_SEARCH_MEMO_MS: memoMs,
+    BAZAR_WORKERS: WORKERS,
   });
 
 // BENCH_DATABASE_URL reuses an already seeded database (kept afterwards) to iterate quickly.
@@ -44,8 +47,14 @@ try {
   let relevance = { score: 0, misses: [] as string[] };
   for (const memo of ['off', 'on'] as const) {
     const server = await serveCatalog(created.url, memo === 'off' ? '0' : MEMO_MS);
-    // A search waits for the search index: nothing is measured while it is still being built.
-    await (await fetch(`${server.url}/api/v1/products?limit=1`)).text();
+    // A search waits for its process's index: nothing is measured while one is still being built.
+    // Each new connection goes to the next process in turn, so a few per process reach them all.
+    await Promise.all(
+      Array.from({ length: 4 * Number(WORKERS) }, async () => {
+        const res = await fetch(`${server.url}/api/v1/products?limit=1`, { headers: { connection: 'close' } });
+        await res.text();
+      }),
+    );
     for (const paths of Object.values(warmUp)) await askEach('warm-up', server.url, paths);
     distinct[memo].push(await askEach(`search, ${sets.search.length} distinct`, server.url, sets.search));
     distinct[memo].push(await askEach(`search + filters + sort, ${sets.filtered.length} distinct`, server.url, sets.filtered));
@@ -61,7 +70,7 @@ try {
   rows.unshift(await load('bare Fastify route (ceiling)', { url: `${bare.url}/bare`, seconds }));
   await bare.stop();
 
-  console.log(`\n${PRODUCTS.toLocaleString('en')} products`);
+  console.log(`\n${PRODUCTS.toLocaleString('en')} products, ${WORKERS} catalog process${WORKERS === '1' ? '' : 'es'} (BENCH_WORKERS)`);
   printTable(rows);
   console.log('\n| distinct queries, each once, 32 connections | memo off req/s | p50 ms | p99 ms | memo on req/s | p50 ms | p99 ms |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');

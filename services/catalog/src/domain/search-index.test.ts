@@ -48,6 +48,16 @@ function catalogue() {
 }
 
 describe('SearchIndex', () => {
+  it('matches as before once its search steps run out and their numbering starts again', () => {
+    const index = catalogue();
+    const ask = () => index.search(query({ hasText: true, words: [word('красн'), word('кроссовк', 'ботинк')], sort: 'relevance' })).ids;
+    const before = ask();
+    (index as unknown as { generation: number }).generation = 2 ** 26 - 2;
+    expect(ask()).toEqual(before);
+    expect(ask()).toEqual(before);
+    expect(before).toEqual([id(1), id(3)]);
+  });
+
   it('matches every word (any of its forms) and ranks the heavier weight first, then the newer', () => {
     const index = catalogue();
     expect(index.search(query({ hasText: true, words: [word('кроссовк')], sort: 'relevance' })).ids).toEqual([id(1), id(2)]);

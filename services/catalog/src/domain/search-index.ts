@@ -76,6 +76,18 @@ const LOOKUP_RATIO = 4;
 const packWeight = (weight: number) => Math.min(WEIGHT_STEPS - 1, Math.max(1, Math.round(weight * WEIGHT_SCALE)));
 
 const categoryKey = (category: number) => `c ${category}`;
+// Per slot, the fields a match's filters, facets and page key read, side by side: one cache line, not four.
+const STRIDE = 4;
+/** 1 when live, 2 when in stock, the category tree number above. */
+const STATE = 0;
+/** Position in the newest-first order. */
+const NEWEST = 1;
+/** Position in the cheapest-first order. */
+const CHEAPEST = 2;
+/** Relevance of the current search's match: word weights summed, exact code matches far above. */
+const SCORE = 3;
+/** Search steps are numbered below this, so a step and a weight share one integer (`marks`). */
+const STEP_LIMIT = 2 ** (31 - WEIGHT_BITS);
 const EMPTY = new Int32Array(0);
 
 /** A search's matches: slots (with their page keys side by side when computed), price range. */
@@ -180,9 +192,9 @@ export class SearchIndex {
   private compactions = 0;
   private orders = new Map<IndexAfter['sort'], { slots: Int32Array; covers: number; compactions: number }>();
   // Scratch space reused by every search (one search runs at a time: they are synchronous).
-  private mark = new Int32Array(0);
-  private best = new Int32Array(0);
-  private score = new Float64Array(0);
+  private hot = new Int32Array(0);
+  /** Per slot, the search step that last reached it above the best weight that step's word had there. */
+  private marks = new Int32Array(0);
   private key = new Float64Array(0);
   private matchScratch = new Int32Array(0);
   private textScratch: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
@@ -222,6 +234,7 @@ export class SearchIndex {
     this.stocked[slot] = product.inStock ? 1 : 0;
     const tree = product.categoryTree.map((id) => this.categoryOf(id));
     this.treeOf[slot] = this.treeNumberOf(tree);
+    this.setState(slot);
     this.tally(slot, 1);
     for (const c of tree) this.addMember(categoryKey(c), slot);
     for (const [key, value] of Object.entries(product.attributes)) this.addMember(attributeKey(key, value), slot);
@@ -265,9 +278,11 @@ export class SearchIndex {
       this.stocked[to] = this.stocked[slot] as number;
       this.treeOf[to] = this.treeOf[slot] as number;
       this.alive[to] = 1;
+      this.setState(to);
     }
     this.ids.length = next;
     this.alive.fill(0, next);
+    this.hot.fill(0, next * STRIDE);
     for (let slot = 0; slot < next; slot++) this.slotOf.set(this.ids[slot] as string, slot);
     this.postings.rewrite((posting) => {
       const slot = renumber[posting >>> WEIGHT_BITS] as number;
@@ -334,10 +349,9 @@ export class SearchIndex {
     this.stocked = grown(this.stocked, size);
     this.treeOf = grown(this.treeOf, size);
     this.attributeSetAt = grown(this.attributeSetAt, size);
-    this.mark = grown(this.mark, size);
+    this.hot = grown(this.hot, size * STRIDE);
+    this.marks = grown(this.marks, size);
     for (const column of this.attributeColumns.values()) column.values = grown(column.values, size);
-    this.best = grown(this.best, size);
-    this.score = grown(this.score, size);
   }
 
   private addMember(key: string, slot: number): void {
@@ -373,11 +387,24 @@ export class SearchIndex {
     return number;
   }
 
+  /** Makes room for `steps` more search steps, starting the numbering again (and clearing every mark) near the limit. */
+  private reserveSteps(steps: number): void {
+    if (this.generation + steps < STEP_LIMIT) return;
+    this.marks.fill(0);
+    this.generation = 0;
+  }
+
+  private setState(slot: number): void {
+    this.hot[slot * STRIDE + STATE] =
+      (this.alive[slot] as number) | ((this.stocked[slot] as number) << 1) | ((this.treeOf[slot] as number) << 2);
+  }
+
   private retire(id: string): void {
     const old = this.slotOf.get(id);
     if (old === undefined) return;
     this.tally(old, -1);
     this.alive[old] = 0;
+    this.setState(old);
     this.slotOf.delete(id);
     this.dead++;
   }
@@ -469,7 +496,7 @@ export class SearchIndex {
     const shift = single !== null && single.length === 1 ? WEIGHT_BITS : 0;
     const sources: ArrayLike<number>[] =
       shift > 0 ? (single as Int32Array[]) : query.hasText ? [this.textMatches(query)] : this.smallestSource(query, lo, hi);
-    const { alive, prices, stocked, treeOf, score } = this;
+    const { hot, prices } = this;
     const total = sources.reduce((n, list) => n + list.length, 0);
     this.matchScratch = grown(this.matchScratch, total);
     const out = this.matchScratch;
@@ -477,40 +504,52 @@ export class SearchIndex {
     const keyed = query.hasText;
     const sort = query.sort;
     const slotCount = this.ids.length;
-    const rank = keyed ? this.rankIn(sort === 'price_asc' || sort === 'price_desc' ? 'price_asc' : 'newest') : null;
+    this.rankIn('newest');
+    const cheapest = this.sortedBy('price_asc');
+    this.rankIn('price_asc');
+    // Price bounds as a stretch of the cheapest-first order: a slot's position there is read beside its state.
+    const from = lo === Number.NEGATIVE_INFINITY ? 0 : this.firstInPriceOrder(cheapest, (price) => price >= lo);
+    const to = hi === Number.POSITIVE_INFINITY ? slotCount : this.firstInPriceOrder(cheapest, (price) => price > hi);
+    const relevance = sort === 'relevance';
+    const byPrice = sort === 'price_asc' || sort === 'price_desc';
+    const descending = sort === 'price_desc';
     if (keyed) this.key = grown(this.key, total);
     const keys = this.key;
     let count = 0;
     // Price range and category tallies are taken in the same pass: they are the answer's facets.
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
+    let first = slotCount;
+    let last = -1;
     for (const source of sources) {
       const length = source.length;
       for (let i = 0; i < length; i++) {
         const entry = source[i] as number;
         const slot = entry >>> shift;
-        if (alive[slot] !== 1) continue;
-        const price = prices[slot] as number;
-        if (price < lo || price > hi) continue;
-        if (wantStocked !== -1 && stocked[slot] !== wantStocked) continue;
-        const tree = treeOf[slot] as number;
+        const at = slot * STRIDE;
+        const state = hot[at + STATE] as number;
+        if ((state & 1) === 0) continue;
+        const position = hot[at + CHEAPEST] as number;
+        if (position < from || position >= to) continue;
+        if (wantStocked !== -1 && ((state >> 1) & 1) !== wantStocked) continue;
+        const tree = state >>> 2;
         if (treeOk !== null && treeOk[tree] !== 1) continue;
         if (tests.length > 0 && !passesAll(tests, slot)) continue;
-        if (rank !== null) {
-          const position = rank[slot] as number;
-          keys[count] =
-            sort === 'relevance'
-              ? (shift > 0 ? entry & WEIGHT_MASK : (score[slot] as number)) * (slotCount + 1) + (slotCount - position)
-              : sort === 'price_desc'
+        if (keyed) {
+          keys[count] = relevance
+            ? (shift > 0 ? entry & WEIGHT_MASK : (hot[at + SCORE] as number)) * (slotCount + 1) + (slotCount - (hot[at + NEWEST] as number))
+            : byPrice
+              ? descending
                 ? position
-                : slotCount - position;
+                : slotCount - position
+              : slotCount - (hot[at + NEWEST] as number);
         }
         out[count++] = slot;
-        if (price < min) min = price;
-        if (price > max) max = price;
+        if (position < first) first = position;
+        if (position > last) last = position;
         perTree[tree] = (perTree[tree] as number) + 1;
       }
     }
+    const min = count > 0 ? (prices[cheapest[first] as number] as number) : Number.POSITIVE_INFINITY;
+    const max = count > 0 ? (prices[cheapest[last] as number] as number) : Number.NEGATIVE_INFINITY;
     return { slots: out.subarray(0, count), keys: keyed ? keys.subarray(0, count) : null, min, max };
   }
 
@@ -613,7 +652,8 @@ export class SearchIndex {
     const bound = (words[0] ? total(words[0]) : 0) + query.exactIds.length;
     const scratch = [grown(this.textScratch[0], bound), grown(this.textScratch[1], bound)] as const;
     this.textScratch = [scratch[0], scratch[1]];
-    const { mark, best, score, alive } = this;
+    this.reserveSteps(words.length + 1);
+    const { hot, marks, alive } = this;
     let matched: Int32Array | null = null;
     let count = 0;
     for (const [w, lists] of words.entries()) {
@@ -634,11 +674,11 @@ export class SearchIndex {
             const posting = list[at];
             if (posting === undefined || posting >>> WEIGHT_BITS !== slot) continue;
             const weight = posting & WEIGHT_MASK;
-            if (mark[slot] === current) {
-              if (weight > (best[slot] as number)) best[slot] = weight;
-            } else if (mark[slot] === previous) {
-              mark[slot] = current;
-              best[slot] = weight;
+            const seen = marks[slot] as number;
+            if (seen >> WEIGHT_BITS === current) {
+              if (weight > (seen & WEIGHT_MASK)) marks[slot] = (current << WEIGHT_BITS) | weight;
+            } else if (seen >> WEIGHT_BITS === previous) {
+              marks[slot] = (current << WEIGHT_BITS) | weight;
               found[foundCount++] = slot;
             }
           }
@@ -649,19 +689,19 @@ export class SearchIndex {
           const posting = list[i] as number;
           const slot = posting >>> WEIGHT_BITS;
           const weight = posting & WEIGHT_MASK;
-          const seen = mark[slot] as number;
-          if (seen === current) {
-            if (weight > (best[slot] as number)) best[slot] = weight;
-          } else if (matched === null ? alive[slot] === 1 : seen === previous) {
-            mark[slot] = current;
-            best[slot] = weight;
+          const seen = marks[slot] as number;
+          if (seen >> WEIGHT_BITS === current) {
+            if (weight > (seen & WEIGHT_MASK)) marks[slot] = (current << WEIGHT_BITS) | weight;
+          } else if (matched === null ? alive[slot] === 1 : seen >> WEIGHT_BITS === previous) {
+            marks[slot] = (current << WEIGHT_BITS) | weight;
             found[foundCount++] = slot;
           }
         }
       }
       for (let i = 0; i < foundCount; i++) {
         const slot = found[i] as number;
-        score[slot] = (matched === null ? 0 : (score[slot] as number)) + (best[slot] as number);
+        const record = slot * STRIDE + SCORE;
+        hot[record] = (matched === null ? 0 : (hot[record] as number)) + ((marks[slot] as number) & WEIGHT_MASK);
       }
       matched = found;
       count = foundCount;
@@ -671,12 +711,13 @@ export class SearchIndex {
     for (const id of query.exactIds) {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
-      if (mark[slot] !== current || matched === null) {
-        score[slot] = 0;
+      const record = slot * STRIDE + SCORE;
+      if ((marks[slot] as number) >> WEIGHT_BITS !== current || matched === null) {
+        hot[record] = 0;
         result[count++] = slot;
-        mark[slot] = current;
+        marks[slot] = current << WEIGHT_BITS;
       }
-      score[slot] = (score[slot] as number) + EXACT_SCORE;
+      hot[record] = (hot[record] as number) + EXACT_SCORE;
     }
     return result.subarray(0, count);
   }
@@ -751,9 +792,10 @@ export class SearchIndex {
 
   /** A page of many matches: walks the catalogue kept in that order, from the keyset position or the offset. */
   private orderedPage(matched: Int32Array, sort: IndexAfter['sort'], query: IndexQuery): { slots: number[]; more: boolean } {
+    this.reserveSteps(1);
     const current = ++this.generation;
-    const mark = this.mark;
-    for (const slot of matched) mark[slot] = current;
+    const { marks } = this;
+    for (const slot of matched) marks[slot] = current << WEIGHT_BITS;
     const order = this.sortedBy(sort);
     const after = query.after && query.after.sort === sort ? query.after : null;
     let i = after ? this.firstPassing(order, (slot) => this.isAfter(slot, after)) : 0;
@@ -779,7 +821,7 @@ export class SearchIndex {
     const slots: number[] = [];
     for (; i < end && slots.length <= query.limit; i++) {
       const slot = order[i] as number;
-      if (mark[slot] !== current) continue;
+      if ((marks[slot] as number) >> WEIGHT_BITS !== current) continue;
       if (skip > 0) skip--;
       else slots.push(slot);
     }
@@ -792,7 +834,7 @@ export class SearchIndex {
    * Side by side with `slots` (in a scratch array valid until the next search).
    */
   private keysOf(slots: ArrayLike<number>, sort: ProductSort): Float64Array {
-    const { score } = this;
+    const { hot } = this;
     const count = this.ids.length;
     const n = slots.length;
     this.key = grown(this.key, n);
@@ -811,7 +853,7 @@ export class SearchIndex {
     const relevance = sort === 'relevance';
     for (let i = 0; i < n; i++) {
       const slot = slots[i] as number;
-      key[i] = (relevance ? (score[slot] as number) * (count + 1) : 0) + (count - (rank[slot] as number));
+      key[i] = (relevance ? (hot[slot * STRIDE + SCORE] as number) * (count + 1) : 0) + (count - (rank[slot] as number));
     }
     return key.subarray(0, n);
   }
@@ -821,7 +863,13 @@ export class SearchIndex {
     const held = this.ranks.get(sort);
     if (held && held.from === order) return held.rank;
     const rank = new Int32Array(order.length);
-    for (let i = 0; i < order.length; i++) rank[order[i] as number] = i;
+    const { hot } = this;
+    const field = sort === 'newest' ? NEWEST : CHEAPEST;
+    for (let i = 0; i < order.length; i++) {
+      const slot = order[i] as number;
+      rank[slot] = i;
+      hot[slot * STRIDE + field] = i;
+    }
     this.ranks.set(sort, { from: order, rank });
     return rank;
   }

@@ -37,4 +37,15 @@ describe('topByKey', () => {
       }),
     );
   });
+
+  it('agrees with a full sort when many more keys arrive than it holds at once', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1_500, maxLength: 6_000 }), fc.nat(400), (values, k) => {
+        const key = Float64Array.from(values);
+        const slots = values.map((_, i) => i);
+        expect(top(slots, k, key)).toEqual(fullSort(slots, key, k));
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
