@@ -48,6 +48,15 @@ function catalogue() {
 }
 
 describe('SearchIndex', () => {
+  it('counts a product reached by several forms of one word once, ranked by its heaviest form', () => {
+    const index = catalogue();
+    const answer = index.search(query({ hasText: true, words: [word('красн', 'кроссовк', 'шапк')], sort: 'relevance' }));
+    expect(answer.total).toBe(4);
+    expect(new Set(answer.ids).size).toBe(4);
+    // 1 holds two forms at full weight and counts once; 2 and 3 hold theirs lightly; newest first within a weight.
+    expect(answer.ids).toEqual([id(4), id(1), id(3), id(2)]);
+  });
+
   it('matches as before once its search steps run out and their numbering starts again', () => {
     const index = catalogue();
     const ask = () => index.search(query({ hasText: true, words: [word('красн'), word('кроссовк', 'ботинк')], sort: 'relevance' })).ids;

@@ -70,6 +70,8 @@ const WEIGHT_SCALE = 18;
 const EXACT_SCORE = 1e6;
 /** Up to this many filtered products are ordered directly; more are found by walking the kept order. */
 const FEW = 2_000;
+/** A one-word query's forms reaching up to this many lists are merged into one list, in slot order, rather than marked per slot. */
+const MERGED_LISTS = 8;
 /** A later word's list this many times longer than the candidates left is searched per candidate, not read through. */
 const LOOKUP_RATIO = 4;
 
@@ -123,6 +125,36 @@ function setColumnValue(column: AttributeColumn, slot: number, value: AttributeV
     column.numbers.set(key, number);
   }
   column.values[slot] = number;
+}
+
+/**
+ * Two posting lists (each in slot order) as one into `out`: every slot once, with the heavier of its
+ * weights. Returns the length written.
+ */
+function mergePostings(a: Int32Array, b: Int32Array, out: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    const dx = x >>> WEIGHT_BITS;
+    const dy = y >>> WEIGHT_BITS;
+    if (dx < dy) {
+      out[n++] = x;
+      i++;
+    } else if (dy < dx) {
+      out[n++] = y;
+      j++;
+    } else {
+      out[n++] = x > y ? x : y;
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out[n++] = a[i++] as number;
+  while (j < b.length) out[n++] = b[j++] as number;
+  return n;
 }
 
 /** The first position at or after `from` whose posting is at least `target`: gallops, then halves. */
@@ -198,6 +230,7 @@ export class SearchIndex {
   private key = new Float64Array(0);
   private matchScratch = new Int32Array(0);
   private textScratch: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
+  private mergeScratch: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
   private identity = new Int32Array(0);
   /** Per indexed order, each slot's position in it (0 first), derived from the order it was read from. */
   private ranks = new Map<'newest' | 'price_asc', { from: Int32Array; rank: Int32Array }>();
@@ -492,10 +525,11 @@ export class SearchIndex {
     const tests = query.attributes.map((anyOf) => this.attributeTest(anyOf));
     const single =
       query.hasText && query.exactIds.length === 0 && query.words.length === 1 ? this.listsOf(query.words[0] as WordForm[]) : null;
+    const postings = single !== null && single.length <= MERGED_LISTS ? this.merged(single) : null;
     // A posting packs its slot above the weight: read from postings, a slot is shifted out of each entry.
-    const shift = single !== null && single.length === 1 ? WEIGHT_BITS : 0;
+    const shift = postings !== null ? WEIGHT_BITS : 0;
     const sources: ArrayLike<number>[] =
-      shift > 0 ? (single as Int32Array[]) : query.hasText ? [this.textMatches(query)] : this.smallestSource(query, lo, hi);
+      postings !== null ? [postings] : query.hasText ? [this.textMatches(query)] : this.smallestSource(query, lo, hi);
     const { hot, prices } = this;
     const total = sources.reduce((n, list) => n + list.length, 0);
     this.matchScratch = grown(this.matchScratch, total);
@@ -551,6 +585,21 @@ export class SearchIndex {
     const min = count > 0 ? (prices[cheapest[first] as number] as number) : Number.POSITIVE_INFINITY;
     const max = count > 0 ? (prices[cheapest[last] as number] as number) : Number.NEGATIVE_INFINITY;
     return { slots: out.subarray(0, count), keys: keyed ? keys.subarray(0, count) : null, min, max };
+  }
+
+  /** Several posting lists as one in slot order (in scratch space valid until the next search); one list as it is. */
+  private merged(lists: Int32Array[]): Int32Array {
+    if (lists.length === 0) return EMPTY;
+    if (lists.length === 1) return lists[0] as Int32Array;
+    const size = lists.reduce((n, list) => n + list.length, 0);
+    const [a, b] = [grown(this.mergeScratch[0], size), grown(this.mergeScratch[1], size)];
+    this.mergeScratch = [a, b];
+    let merged = lists[0] as Int32Array;
+    for (let k = 1; k < lists.length; k++) {
+      const out = k % 2 === 1 ? a : b;
+      merged = out.subarray(0, mergePostings(merged, lists[k] as Int32Array, out));
+    }
+    return merged;
   }
 
   /** The fewest slots a query without text must walk: one filter's products, the price stretch, or all. */
