@@ -147,7 +147,7 @@ function mergePostings(a: Int32Array, b: Int32Array, out: Int32Array): number {
       out[n++] = y;
       j++;
     } else {
-      out[n++] = x > y ? x : y;
+      out[n++] = Math.max(x, y);
       i++;
       j++;
     }
