@@ -30,6 +30,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 export async function askEach(name: string, baseUrl: string, paths: string[], connections = 32): Promise<DistinctLoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
+  // BENCH_SLOWEST_REQUESTS=n prints the n slowest with when they started: a stall shows as a cluster.
+  const timed: { at: number; ms: number; path: string }[] = [];
   let next = 0;
   let errors = 0;
   let non2xx = 0;
@@ -42,6 +44,7 @@ export async function askEach(name: string, baseUrl: string, paths: string[], co
       try {
         const { status, body } = await get(agent, baseUrl + path);
         latencies.push(performance.now() - at);
+        timed.push({ at: at - started, ms: performance.now() - at, path });
         if (status !== 200) non2xx++;
         else {
           // Only what follows the items is parsed: the load generator shares the server's two cores.
@@ -67,6 +70,10 @@ export async function askEach(name: string, baseUrl: string, paths: string[], co
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
+  const slowest = Number(process.env.BENCH_SLOWEST_REQUESTS ?? 0);
+  for (const { at, ms, path } of timed.sort((a, b) => b.ms - a.ms).slice(0, slowest)) {
+    console.log(`  ${name}: ${Math.round(ms)} ms at +${Math.round(at)} ms  ${decodeURIComponent(path)}`);
+  }
   return {
     name,
     requests: paths.length,
