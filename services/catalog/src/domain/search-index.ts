@@ -1,4 +1,5 @@
 import { grown, Int32List } from './grown.ts';
+import { Numbering } from './numbering.ts';
 import { Postings } from './postings.ts';
 import type { AttributeValue } from './product.ts';
 import type { ProductSort } from './product-query.ts';
@@ -209,13 +210,11 @@ export class SearchIndex {
   private treeNumber = new Map<string, number>();
   /** Per slot, which of the distinct attribute sets its product has: products share a few sets, and the collector walks each object kept. */
   private attributeSetAt = new Int32Array(0);
-  private attributeSets: Record<string, AttributeValue>[] = [];
-  private attributeSetNumber = new Map<string, number>();
+  private attributeSets = new Numbering<Record<string, AttributeValue>>();
   private slotOf = new Map<string, number>();
   private revisionOf = new Map<string, number>();
   private postings = new Postings();
-  private categoryIds: string[] = [];
-  private categorySlot = new Map<string, number>();
+  private categories = new Numbering<string>();
   private dead = 0;
   /** Per category and per attribute value, the slots of its products (slot order). */
   private members = new Map<string, Int32List>();
@@ -265,14 +264,14 @@ export class SearchIndex {
     this.created[slot] = product.createdMicros;
     this.revisionAt[slot] = product.revision;
     this.stocked[slot] = product.inStock ? 1 : 0;
-    const tree = product.categoryTree.map((id) => this.categoryOf(id));
+    const tree = product.categoryTree.map((id) => this.categories.numberOf(id, id));
     this.treeOf[slot] = this.treeNumberOf(tree);
     this.setState(slot);
     this.tally(slot, 1);
     for (const c of tree) this.addMember(categoryKey(c), slot);
     for (const [key, value] of Object.entries(product.attributes)) this.addMember(attributeKey(key, value), slot);
     for (const [key, column] of this.attributeColumns) setColumnValue(column, slot, product.attributes[key]);
-    this.attributeSetAt[slot] = this.attributeSetOf(product.attributes);
+    this.attributeSetAt[slot] = this.attributeSets.numberOf(JSON.stringify(product.attributes), product.attributes);
     this.slotOf.set(product.id, slot);
     for (const [lexeme, weight] of product.lexemes) {
       this.postings.add(lexeme, (slot << WEIGHT_BITS) | packWeight(weight));
@@ -348,7 +347,7 @@ export class SearchIndex {
       keys,
     } = passes ? this.talliedMatches(query, perTree, treeOk, passes) : this.matchesOf(query, perTree);
     const count = tallied ? perTree.reduce((sum, n) => sum + n, 0) : matched.length;
-    const counts = new Int32Array(this.categoryIds.length);
+    const counts = new Int32Array(this.categories.values.length);
     perTree.forEach((n, tree) => {
       if (n > 0) for (const c of this.trees[tree] as number[]) counts[c] = (counts[c] as number) + n;
     });
@@ -361,7 +360,7 @@ export class SearchIndex {
         : this.orderedPage(matched, sort, query);
     const categories: { categoryId: string; count: number }[] = [];
     counts.forEach((n, c) => {
-      if (n > 0) categories.push({ categoryId: this.categoryIds[c] as string, count: n });
+      if (n > 0) categories.push({ categoryId: this.categories.values[c] as string, count: n });
     });
     return {
       ids: page.slots.map((slot) => this.ids[slot] as string),
@@ -409,17 +408,6 @@ export class SearchIndex {
     return number;
   }
 
-  private attributeSetOf(attributes: Record<string, AttributeValue>): number {
-    const key = JSON.stringify(attributes);
-    let number = this.attributeSetNumber.get(key);
-    if (number === undefined) {
-      number = this.attributeSets.length;
-      this.attributeSets.push(attributes);
-      this.attributeSetNumber.set(key, number);
-    }
-    return number;
-  }
-
   /** Makes room for `steps` more search steps, starting the numbering again (and clearing every mark) near the limit. */
   private reserveSteps(steps: number): void {
     if (this.generation + steps < STEP_LIMIT) return;
@@ -440,16 +428,6 @@ export class SearchIndex {
     this.setState(old);
     this.slotOf.delete(id);
     this.dead++;
-  }
-
-  private categoryOf(id: string): number {
-    let slot = this.categorySlot.get(id);
-    if (slot === undefined) {
-      slot = this.categoryIds.length;
-      this.categoryIds.push(id);
-      this.categorySlot.set(id, slot);
-    }
-    return slot;
   }
 
   private tally(slot: number, change: 1 | -1): void {
@@ -606,7 +584,7 @@ export class SearchIndex {
   private smallestSource(query: IndexQuery, lo: number, hi: number): ArrayLike<number>[] {
     const options: ArrayLike<number>[][] = [];
     if (query.categoryId !== null) {
-      const category = this.categorySlot.get(query.categoryId);
+      const category = this.categories.find(query.categoryId);
       options.push([category === undefined ? [] : this.membersOf(categoryKey(category))]);
     }
     // One product has one value per attribute, so the lists of a filter's values never share a slot.
@@ -633,7 +611,7 @@ export class SearchIndex {
 
   /** Per distinct category tree, 1 when it holds the category (an unknown category: none does). */
   private treesHolding(categoryId: string): Uint8Array {
-    const category = this.categorySlot.get(categoryId);
+    const category = this.categories.find(categoryId);
     const holds = new Uint8Array(this.trees.length);
     if (category !== undefined) for (const [number, tree] of this.trees.entries()) holds[number] = tree.includes(category) ? 1 : 0;
     return holds;
@@ -661,7 +639,7 @@ export class SearchIndex {
       column = { values: new Int32Array(this.alive.length), numbers: new Map() };
       this.attributeColumns.set(key, column);
       for (let slot = 0; slot < this.ids.length; slot++)
-        setColumnValue(column, slot, this.attributeSets[this.attributeSetAt[slot] as number]?.[key]);
+        setColumnValue(column, slot, this.attributeSets.values[this.attributeSetAt[slot] as number]?.[key]);
     }
     return column;
   }
