@@ -231,8 +231,8 @@ export class SearchIndex {
   private textScratch: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
   private mergeScratch: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
   private identity = new Int32Array(0);
-  /** Per indexed order, each slot's position in it (0 first), derived from the order it was read from. */
-  private ranks = new Map<'newest' | 'price_asc', { from: Int32Array; rank: Int32Array }>();
+  /** Per indexed order, the order whose positions the slot records hold. */
+  private rankedFrom = new Map<'newest' | 'price_asc', Int32Array>();
   private generation = 0;
 
   /** Products in the index. */
@@ -753,18 +753,14 @@ export class SearchIndex {
     return this.members.get(key)?.view() ?? EMPTY;
   }
 
-  private postingsOf(lexeme: string): Int32Array {
-    return this.postings.of(lexeme);
-  }
-
   /** Every posting list one word's forms reach (a prefix reaches each lexeme it begins). */
   private listsOf(forms: WordForm[]): Int32Array[] {
     const lists: Int32Array[] = [];
     for (const form of forms) {
       if ('prefix' in form) {
-        for (const lexeme of this.postings.startingWith(form.prefix)) lists.push(this.postingsOf(lexeme));
+        for (const lexeme of this.postings.startingWith(form.prefix)) lists.push(this.postings.of(lexeme));
       } else if (form.lexemes.length === 1) {
-        lists.push(this.postingsOf(form.lexemes[0] as string));
+        lists.push(this.postings.of(form.lexemes[0] as string));
       } else if (form.lexemes.length > 1) {
         lists.push(this.allOf(form.lexemes));
       }
@@ -774,7 +770,7 @@ export class SearchIndex {
 
   /** Postings of products holding every one of several lexemes (a word the parser splits), weighted by the first. */
   private allOf(lexemes: string[]): Int32Array {
-    const [first, ...rest] = lexemes.map((l) => this.postingsOf(l));
+    const [first, ...rest] = lexemes.map((l) => this.postings.of(l));
     const others = rest.map((list) => new Set(Array.from(list, (p) => p >>> WEIGHT_BITS)));
     return (first ?? EMPTY).filter((p) => others.every((set) => set.has(p >>> WEIGHT_BITS)));
   }
@@ -868,37 +864,31 @@ export class SearchIndex {
     const key = this.key;
     if (sort === 'price_asc' || sort === 'price_desc') {
       // Price descending (ties by id descending) is exactly price ascending (ties by id ascending) reversed.
-      const rank = this.rankIn('price_asc');
+      this.rankIn('price_asc');
       const ascending = sort === 'price_asc';
       for (let i = 0; i < n; i++) {
-        const slot = slots[i] as number;
-        key[i] = ascending ? count - (rank[slot] as number) : (rank[slot] as number);
+        const position = hot[(slots[i] as number) * STRIDE + CHEAPEST] as number;
+        key[i] = ascending ? count - position : position;
       }
       return key.subarray(0, n);
     }
-    const rank = this.rankIn('newest');
+    this.rankIn('newest');
     const relevance = sort === 'relevance';
     for (let i = 0; i < n; i++) {
-      const slot = slots[i] as number;
-      key[i] = (relevance ? (hot[slot * STRIDE + SCORE] as number) * (count + 1) : 0) + (count - (rank[slot] as number));
+      const at = (slots[i] as number) * STRIDE;
+      key[i] = (relevance ? (hot[at + SCORE] as number) * (count + 1) : 0) + (count - (hot[at + NEWEST] as number));
     }
     return key.subarray(0, n);
   }
 
-  private rankIn(sort: 'newest' | 'price_asc'): Int32Array {
+  /** Writes each slot's position in the kept order into its record, when the order changed since the last time. */
+  private rankIn(sort: 'newest' | 'price_asc'): void {
     const order = this.sortedBy(sort);
-    const held = this.ranks.get(sort);
-    if (held && held.from === order) return held.rank;
-    const rank = new Int32Array(order.length);
+    if (this.rankedFrom.get(sort) === order) return;
     const { hot } = this;
     const field = sort === 'newest' ? NEWEST : CHEAPEST;
-    for (let i = 0; i < order.length; i++) {
-      const slot = order[i] as number;
-      rank[slot] = i;
-      hot[slot * STRIDE + field] = i;
-    }
-    this.ranks.set(sort, { from: order, rank });
-    return rank;
+    for (let i = 0; i < order.length; i++) hot[(order[i] as number) * STRIDE + field] = i;
+    this.rankedFrom.set(sort, order);
   }
 
   /** Every slot (dead ones too, skipped by readers) in an indexed order, kept up to date as products arrive. */
