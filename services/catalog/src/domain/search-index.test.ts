@@ -219,9 +219,12 @@ describe('SearchIndex over more products than it orders directly', () => {
         { minPrice: 2_000, maxPrice: 47_000 },
         { inStock: true },
         { categoryId: CAT.boots, maxPrice: 40_000 },
-        // Counted from the tallies kept per category tree, the page walked in order.
+        // Counted per category tree by binary searches, the page walked in order.
         { categoryId: CAT.boots },
         { categoryId: CAT.shoes, inStock: false },
+        { categoryId: CAT.boots, minPrice: 5_000, maxPrice: 45_000, inStock: true },
+        // Newest first, walking the order for these would pass more slots than matching them.
+        { categoryId: CAT.boots, minPrice: 10_000, maxPrice: 30_000, inStock: false },
       ] as { minPrice?: number; maxPrice?: number; inStock?: boolean; categoryId?: string }[]) {
         const expected = [...live.values()]
           .filter((p) => p.priceMinor >= (filters.minPrice ?? 0) && p.priceMinor <= (filters.maxPrice ?? Number.POSITIVE_INFINITY))

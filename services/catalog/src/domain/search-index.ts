@@ -4,6 +4,7 @@ import { Postings } from './postings.ts';
 import type { AttributeValue } from './product.ts';
 import type { ProductSort } from './product-query.ts';
 import { topByKey } from './top-k.ts';
+import { TreePricePositions } from './tree-price-positions.ts';
 
 /** What the index keeps of one product: enough to match, filter, count and order it. */
 export interface IndexedProduct {
@@ -203,9 +204,6 @@ export class SearchIndex {
   private stocked = new Uint8Array(0);
   /** Per slot, which of the distinct category trees its product has: a catalogue holds few of them. */
   private treeOf = new Int32Array(0);
-  /** Per category tree, its live products and those in stock: a listing's counts without walking them. */
-  private liveByTree = new Int32Array(0);
-  private stockedByTree = new Int32Array(0);
   private trees: number[][] = [];
   private treeNumber = new Map<string, number>();
   /** Per slot, which of the distinct attribute sets its product has: products share a few sets, and the collector walks each object kept. */
@@ -234,6 +232,8 @@ export class SearchIndex {
   /** Per indexed order, the order whose positions the slot records hold. */
   private rankedFrom = new Map<'newest' | 'price_asc', Int32Array>();
   private generation = 0;
+  /** Each tree's cheapest-first positions, with the order and dead count they were built at. */
+  private pricePositions: { order: Int32Array; dead: number; positions: TreePricePositions } | null = null;
 
   /** Products in the index. */
   get size(): number {
@@ -267,7 +267,6 @@ export class SearchIndex {
     const tree = product.categoryTree.map((id) => this.categories.numberOf(id, id));
     this.treeOf[slot] = this.treeNumberOf(tree);
     this.setState(slot);
-    this.tally(slot, 1);
     for (const c of tree) this.addMember(categoryKey(c), slot);
     for (const [key, value] of Object.entries(product.attributes)) this.addMember(attributeKey(key, value), slot);
     for (const [key, column] of this.attributeColumns) setColumnValue(column, slot, product.attributes[key]);
@@ -335,29 +334,31 @@ export class SearchIndex {
   /** Matches, exact total, category counts (ancestors included), price range and one page. */
   search(query: IndexQuery): IndexAnswer {
     const perTree = new Int32Array(this.trees.length);
-    const tallied = !query.hasText && query.attributes.length === 0 && query.minPrice === null && query.maxPrice === null;
-    // A listing by category and stock alone is counted from the tallies kept per category tree, and
-    // its page found by walking the kept order: nothing grows with the number of matches.
-    const treeOk = tallied && query.categoryId !== null ? this.treesHolding(query.categoryId) : null;
-    const passes = tallied ? this.listingTest(query, treeOk) : null;
-    const {
-      slots: matched,
-      min,
-      max,
-      keys,
-    } = passes ? this.talliedMatches(query, perTree, treeOk, passes) : this.matchesOf(query, perTree);
-    const count = tallied ? perTree.reduce((sum, n) => sum + n, 0) : matched.length;
+    const sort = query.hasText || query.sort !== 'relevance' ? query.sort : 'newest';
+    // A listing by category, price and stock is counted per category tree by binary searches, and
+    // its page found by walking the kept order, when that walk is shorter than its matches.
+    const listed =
+      !query.hasText && query.attributes.length === 0 ? this.listedPage(query, perTree, sort === 'relevance' ? 'newest' : sort) : null;
+    let total: number;
+    let min: number;
+    let max: number;
+    let page: { slots: number[]; more: boolean };
+    if (listed) {
+      ({ total, min, max, page } = listed);
+    } else {
+      const found = this.matchesOf(query, perTree);
+      ({ min, max } = found);
+      total = found.slots.length;
+      // Few enough to order here; more are found by walking the catalogue kept in that order.
+      page =
+        query.hasText || total <= FEW || sort === 'relevance'
+          ? this.rankedPage(found.slots, sort, query, found.keys)
+          : this.orderedPage(found.slots, sort, query);
+    }
     const counts = new Int32Array(this.categories.values.length);
     perTree.forEach((n, tree) => {
       if (n > 0) for (const c of this.trees[tree] as number[]) counts[c] = (counts[c] as number) + n;
     });
-    const sort = query.hasText || query.sort !== 'relevance' ? query.sort : 'newest';
-    // Few enough to order here; more are found by walking the catalogue kept in that order.
-    const page = passes
-      ? this.walkedPage(sort === 'relevance' ? 'newest' : sort, query, passes)
-      : query.hasText || count <= FEW || sort === 'relevance'
-        ? this.rankedPage(matched, sort, query, keys)
-        : this.orderedPage(matched, sort, query);
     const categories: { categoryId: string; count: number }[] = [];
     counts.forEach((n, c) => {
       if (n > 0) categories.push({ categoryId: this.categories.values[c] as string, count: n });
@@ -366,10 +367,10 @@ export class SearchIndex {
       ids: page.slots.map((slot) => this.ids[slot] as string),
       revisions: page.slots.map((slot) => this.revisionAt[slot] as number),
       more: page.more,
-      total: count,
+      total,
       categories: categories.sort((a, b) => b.count - a.count || a.categoryId.localeCompare(b.categoryId)),
-      min: count > 0 ? min : null,
-      max: count > 0 ? max : null,
+      min: total > 0 ? min : null,
+      max: total > 0 ? max : null,
     };
   }
 
@@ -401,8 +402,6 @@ export class SearchIndex {
     if (number === undefined) {
       number = this.trees.length;
       this.trees.push([...new Set(tree)]);
-      this.liveByTree = grown(this.liveByTree, this.trees.length);
-      this.stockedByTree = grown(this.stockedByTree, this.trees.length);
       this.treeNumber.set(key, number);
     }
     return number;
@@ -423,60 +422,101 @@ export class SearchIndex {
   private retire(id: string): void {
     const old = this.slotOf.get(id);
     if (old === undefined) return;
-    this.tally(old, -1);
     this.alive[old] = 0;
     this.setState(old);
     this.slotOf.delete(id);
     this.dead++;
   }
 
-  private tally(slot: number, change: 1 | -1): void {
-    const tree = this.treeOf[slot] as number;
-    this.liveByTree[tree] = (this.liveByTree[tree] as number) + change;
-    if (this.stocked[slot] === 1) this.stockedByTree[tree] = (this.stockedByTree[tree] as number) + change;
-  }
-
-  /** Whether a live slot passes a listing's category and stock filters. */
-  private listingTest(query: IndexQuery, treeOk: Uint8Array | null): (slot: number) => boolean {
-    const { alive, stocked, treeOf } = this;
-    const wantStocked = query.inStock === null ? -1 : query.inStock ? 1 : 0;
-    return (slot) =>
-      alive[slot] === 1 &&
-      (treeOk === null || treeOk[treeOf[slot] as number] === 1) &&
-      (wantStocked === -1 || stocked[slot] === wantStocked);
-  }
-
-  /** Per-tree counts of a listing by category and stock from the tallies; its price range from the ends of the price order. */
-  private talliedMatches(query: IndexQuery, perTree: Int32Array, treeOk: Uint8Array | null, passes: (slot: number) => boolean): Matches {
+  /**
+   * A listing without text or attribute filters: per-tree counts and the price range from each
+   * tree's cheapest-first positions, the page by walking the kept order from the keyset position or
+   * the offset. Null (nothing counted) when the walk would pass more slots than the matches hold.
+   */
+  private listedPage(
+    query: IndexQuery,
+    perTree: Int32Array,
+    sort: IndexAfter['sort'],
+  ): { total: number; min: number; max: number; page: { slots: number[]; more: boolean } } | null {
+    const cheapest = this.sortedBy('price_asc');
+    this.rankIn('price_asc');
+    const slotCount = cheapest.length;
+    const from = query.minPrice === null ? 0 : this.firstInPriceOrder(cheapest, (price) => price >= (query.minPrice as number));
+    const to = Math.max(
+      from,
+      query.maxPrice === null ? slotCount : this.firstInPriceOrder(cheapest, (price) => price > (query.maxPrice as number)),
+    );
+    const treeOk = query.categoryId === null ? null : this.treesHolding(query.categoryId);
+    const want = query.inStock === null ? 'any' : query.inStock ? 'stocked' : 'unstocked';
+    const positions = this.treePricePositions(cheapest);
+    let total = 0;
+    let first = slotCount;
+    let last = -1;
     for (let tree = 0; tree < perTree.length; tree++) {
       if (treeOk !== null && treeOk[tree] !== 1) continue;
-      const live = this.liveByTree[tree] as number;
-      const stocked = this.stockedByTree[tree] as number;
-      perTree[tree] = query.inStock === null ? live : query.inStock ? stocked : live - stocked;
+      const stretch = positions.within(tree, want, from, to);
+      if (stretch.count === 0) continue;
+      perTree[tree] = stretch.count;
+      total += stretch.count;
+      first = Math.min(first, stretch.first);
+      last = Math.max(last, stretch.last);
     }
-    const order = this.sortedBy('price_asc');
-    let first = 0;
-    while (first < order.length && !passes(order[first] as number)) first++;
-    let last = order.length - 1;
-    while (last > first && !passes(order[last] as number)) last--;
-    const found = first < order.length;
+    // A price order's walk stays between the first and last match; the newest-first order's crosses the catalogue.
+    const walked = sort === 'newest' ? slotCount : last - first + 1;
+    const walk = ((query.after ? 0 : query.offset) + query.limit + 1) * (walked / Math.max(1, total));
+    if (total > 0 && walk > this.smallestSourceSize(query, to - from)) {
+      perTree.fill(0);
+      return null;
+    }
+    const { hot } = this;
+    const wantStocked = query.inStock === null ? -1 : query.inStock ? 1 : 0;
+    const passes = (slot: number) => {
+      const at = slot * STRIDE;
+      const state = hot[at + STATE] as number;
+      const position = hot[at + CHEAPEST] as number;
+      return (
+        (state & 1) === 1 &&
+        position >= from &&
+        position < to &&
+        (wantStocked === -1 || ((state >> 1) & 1) === wantStocked) &&
+        (treeOk === null || treeOk[state >>> 2] === 1)
+      );
+    };
+    const [start, end] =
+      sort === 'price_asc' ? [first, last + 1] : sort === 'price_desc' ? [slotCount - 1 - last, slotCount - first] : [0, slotCount];
     return {
-      slots: new Int32Array(0),
-      keys: null,
-      min: found ? (this.prices[order[first] as number] as number) : Number.POSITIVE_INFINITY,
-      max: found ? (this.prices[order[last] as number] as number) : Number.NEGATIVE_INFINITY,
+      total,
+      min: total > 0 ? (this.prices[cheapest[first] as number] as number) : Number.POSITIVE_INFINITY,
+      max: total > 0 ? (this.prices[cheapest[last] as number] as number) : Number.NEGATIVE_INFINITY,
+      page: total > 0 ? this.walkedPage(sort, query, passes, start, end) : { slots: [], more: false },
     };
   }
 
-  /** A page found by walking the catalogue kept in `sort` order, from the keyset position or the offset, testing each slot. */
-  private walkedPage(sort: IndexAfter['sort'], query: IndexQuery, passes: (slot: number) => boolean): { slots: number[]; more: boolean } {
+  /** Each tree's cheapest-first positions, built again after any change to the catalogue. */
+  private treePricePositions(cheapest: Int32Array): TreePricePositions {
+    const held = this.pricePositions;
+    if (held && held.order === cheapest && held.dead === this.dead) return held.positions;
+    const { hot } = this;
+    const positions = TreePricePositions.build(cheapest, this.trees.length, (slot) => hot[slot * STRIDE + STATE] as number);
+    this.pricePositions = { order: cheapest, dead: this.dead, positions };
+    return positions;
+  }
+
+  /** A page found by walking the catalogue kept in `sort` order between `start` and `end`, from the keyset position or the offset, testing each slot. */
+  private walkedPage(
+    sort: IndexAfter['sort'],
+    query: IndexQuery,
+    passes: (slot: number) => boolean,
+    start: number,
+    end: number,
+  ): { slots: number[]; more: boolean } {
     const order = this.sortedBy(sort);
     const after = query.after && query.after.sort === sort ? query.after : null;
     let skip = after ? 0 : query.offset;
     const slots: number[] = [];
     for (
-      let i = after ? this.firstPassing(order, (slot) => this.isAfter(slot, after)) : 0;
-      i < order.length && slots.length <= query.limit;
+      let i = Math.max(start, after ? this.firstPassing(order, (slot) => this.isAfter(slot, after)) : 0);
+      i < end && slots.length <= query.limit;
       i++
     ) {
       const slot = order[i] as number;
@@ -578,6 +618,16 @@ export class SearchIndex {
       merged = out.subarray(0, mergePostings(merged, lists[k] as Int32Array, out));
     }
     return merged;
+  }
+
+  /** How many slots a listing's matching would walk: the category's products, the price stretch, or all. */
+  private smallestSourceSize(query: IndexQuery, stretch: number): number {
+    let size = query.minPrice !== null || query.maxPrice !== null ? stretch : this.ids.length;
+    if (query.categoryId !== null) {
+      const category = this.categories.find(query.categoryId);
+      size = Math.min(size, category === undefined ? 0 : this.membersOf(categoryKey(category)).length);
+    }
+    return size;
   }
 
   /** The fewest slots a query without text must walk: one filter's products, the price stretch, or all. */
