@@ -33,7 +33,11 @@ const shapeOf = (params: URLSearchParams) =>
   ['q', 'category', 'minPrice', 'inStock', 'attr.color'].filter((k) => params.has(k)).join('+') || 'catalogue';
 const at = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const passes = Number(process.env.BENCH_PASSES ?? 3);
-for (const [scenario, paths] of Object.entries(generateQuerySets(Number(process.env.BENCH_QUERIES ?? 1000)))) {
+// BENCH_SCENARIO and BENCH_SHAPES (comma-separated, as printed) narrow the run, e.g. under --cpu-prof.
+const shapes = process.env.BENCH_SHAPES?.split(',');
+for (const [scenario, every] of Object.entries(generateQuerySets(Number(process.env.BENCH_QUERIES ?? 1000)))) {
+  if (process.env.BENCH_SCENARIO && scenario !== process.env.BENCH_SCENARIO) continue;
+  const paths = shapes ? every.filter((path) => shapes.includes(shapeOf(new URLSearchParams(path.split('?')[1])))) : every;
   const byShape = new Map<string, number[]>();
   const slowest: [number, string][] = [];
   const all: number[] = [];
