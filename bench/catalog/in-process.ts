@@ -37,7 +37,7 @@ const passes = Number(process.env.BENCH_PASSES ?? 3);
 const shapes = process.env.BENCH_SHAPES?.split(',');
 for (const [scenario, every] of Object.entries(generateQuerySets(Number(process.env.BENCH_QUERIES ?? 1000)))) {
   if (process.env.BENCH_SCENARIO && scenario !== process.env.BENCH_SCENARIO) continue;
-  const paths = shapes ? every.filter((path) => shapes.includes(shapeOf(new URLSearchParams(path.split('?')[1])))) : every;
+  const paths = shapes ? every.filter((path: string) => shapes.includes(shapeOf(new URLSearchParams(path.split('?')[1])))) : every;
   const byShape = new Map<string, number[]>();
   const slowest: [number, string][] = [];
   const all: number[] = [];

@@ -108,6 +108,7 @@ export function createSearchIndexKeeper(source: SearchDocumentSource, options: {
     }
     complete = horizon.revision;
     seen = horizon.revision;
+    index.regroup();
     index.prepareOrders();
   }
 

@@ -14,6 +14,15 @@ describe('Postings', () => {
     expect(postings.lexemeCount).toBe(2);
   });
 
+  it('sorts each list again after a rewrite that reorders its postings', () => {
+    const postings = new Postings();
+    for (const posting of [1, 2, 3, 4]) postings.add('a', posting);
+    postings.add('b', 9);
+    postings.rewrite((p) => 100 - p, false);
+    expect([...postings.of('a')]).toEqual([96, 97, 98, 99]);
+    expect([...postings.of('b')]).toEqual([91]);
+  });
+
   it('rewrites postings, dropping those rewritten to -1 and forgetting emptied lexemes', () => {
     const postings = new Postings();
     for (const [lexeme, posting] of [

@@ -67,8 +67,11 @@ export class Postings {
     return typeof held === 'number' ? Int32Array.of(held) : held.view();
   }
 
-  /** Rewrites every list through `rewrite` (a posting it returns as -1 is dropped), forgetting emptied lexemes. */
-  rewrite(rewrite: (posting: number) => number): void {
+  /**
+   * Rewrites every list through `rewrite` (a posting it returns as -1 is dropped), forgetting emptied
+   * lexemes; each list is sorted again unless `keepsOrder` (the rewrite keeps postings in order).
+   */
+  rewrite(rewrite: (posting: number) => number, keepsOrder = true): void {
     for (const [lexeme, held] of this.lists) {
       if (typeof held === 'number') {
         const posting = rewrite(held);
@@ -81,6 +84,7 @@ export class Postings {
         const next = rewrite(posting);
         if (next >= 0) kept.push(next);
       }
+      if (!keepsOrder) kept.view().sort();
       if (kept.length > 1) this.lists.set(lexeme, kept);
       else if (kept.length === 1) this.lists.set(lexeme, kept.view()[0] as number);
       else this.lists.delete(lexeme);

@@ -210,6 +210,21 @@ describe('SearchIndex over more products than it orders directly', () => {
     price_desc: (a: IndexedProduct, b: IndexedProduct) => b.priceMinor - a.priceMinor || (a.id < b.id ? 1 : -1),
   };
 
+  // Runs first: the tests after it check the regrouped index against a plain sort.
+  it('answers every query the same after its products are regrouped by category tree and attributes', () => {
+    const asked = [
+      query({ hasText: true, words: [word('кроссовк')], sort: 'relevance', limit: 50 }),
+      query({ hasText: true, words: [word('кроссовк'), word('шапк')], sort: 'relevance', limit: 50 }),
+      query({ hasText: true, words: [word('шапк')], categoryId: CAT.boots, inStock: true, sort: 'price_desc', offset: 40 }),
+      query({ categoryId: CAT.boots, minPrice: 10_000, maxPrice: 30_000, sort: 'newest', offset: 60 }),
+      query({ sort: 'price_asc', offset: 100, limit: 50 }),
+    ];
+    const before = asked.map((q) => index.search(q));
+    index.regroup();
+    expect(asked.map((q) => index.search(q))).toEqual(before);
+    expect(index.size).toBe(live.size);
+  });
+
   it('pages through every order as a full sort of the matches would, with and without filters', () => {
     for (const sort of ['newest', 'price_asc', 'price_desc'] as const) {
       // The wide price stretch holds more matches than are ordered directly: the walk starts and ends inside it.

@@ -227,7 +227,13 @@ export class SearchIndex {
   private key = new Float64Array(0);
   private matchScratch = new Int32Array(0);
   private textScratch: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
-  private mergeScratch: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
+  /** Per query word, two arrays its forms' lists are merged through. */
+  private mergeScratch: [Int32Array, Int32Array][] = [];
+  /** Intersected slots and scores, and the next word's, taking turns. */
+  /** One bit per slot: the candidates of an intersection step (cleared after it), and their scores so far. */
+  private candidateBits = new Int32Array(0);
+  private candidateScores = new Uint8Array(0);
+  private intersectScratch: Int32Array[] = [new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0)];
   private identity = new Int32Array(0);
   /** Per indexed order, the order whose positions the slot records hold. */
   private rankedFrom = new Map<'newest' | 'price_asc', Int32Array>();
@@ -294,34 +300,79 @@ export class SearchIndex {
   /** Drops dead slots once they outnumber the live ones, renumbering in the same order. */
   compactIfWasteful(): void {
     if (this.dead < 10_000 || this.dead < this.slotOf.size) return;
-    const count = this.ids.length;
-    const renumber = new Int32Array(count).fill(-1);
+    const live = new Int32Array(this.slotOf.size);
     let next = 0;
-    for (let slot = 0; slot < count; slot++) {
-      if (!this.alive[slot]) continue;
-      const to = next++;
-      renumber[slot] = to;
-      this.ids[to] = this.ids[slot] as string;
-      this.attributeSetAt[to] = this.attributeSetAt[slot] as number;
-      this.prices[to] = this.prices[slot] as number;
-      this.created[to] = this.created[slot] as number;
-      this.revisionAt[to] = this.revisionAt[slot] as number;
-      this.stocked[to] = this.stocked[slot] as number;
-      this.treeOf[to] = this.treeOf[slot] as number;
-      this.alive[to] = 1;
-      this.setState(to);
+    for (let slot = 0; slot < this.ids.length; slot++) if (this.alive[slot] === 1) live[next++] = slot;
+    this.renumber(live, true);
+  }
+
+  /**
+   * Renumbers the live products so that those sharing a category tree and attributes lie side by
+   * side (dead slots dropped): a common word's matches (one kind of product, one colour) then sit in
+   * runs of slots, and their records are read through memory in order, not a cache miss each.
+   */
+  regroup(): void {
+    const sets = this.attributeSets.values;
+    const canonical = sets.map((attributes, n) => ({
+      text: JSON.stringify(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      n,
+    }));
+    canonical.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    const rank = new Int32Array(sets.length);
+    canonical.forEach(({ n }, r) => {
+      rank[n] = r;
+    });
+    const group = new Float64Array(this.ids.length);
+    const live = new Int32Array(this.slotOf.size);
+    let next = 0;
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      if (this.alive[slot] !== 1) continue;
+      group[slot] = (this.treeOf[slot] as number) * sets.length + (rank[this.attributeSetAt[slot] as number] as number);
+      live[next++] = slot;
     }
-    this.ids.length = next;
-    this.alive.fill(0, next);
-    this.hot.fill(0, next * STRIDE);
-    for (let slot = 0; slot < next; slot++) this.slotOf.set(this.ids[slot] as string, slot);
+    // Within a group the slots keep their order: the order products arrived in.
+    live.sort((a, b) => (group[a] as number) - (group[b] as number) || a - b);
+    this.renumber(live, false);
+  }
+
+  /** Gives the slots of `order` (live ones) the numbers 0, 1, 2… in that order; `inOrder` when it is ascending. */
+  private renumber(order: Int32Array, inOrder: boolean): void {
+    const count = this.ids.length;
+    const next = order.length;
+    const renumber = new Int32Array(count).fill(-1);
+    const from = <T extends Float64Array | Int32Array | Uint8Array>(values: T): T => {
+      const out = new (values.constructor as new (n: number) => T)(values.length);
+      for (let to = 0; to < next; to++) out[to] = values[order[to] as number] as number;
+      return out;
+    };
+    const ids = new Array<string>(next);
+    for (let to = 0; to < next; to++) {
+      const slot = order[to] as number;
+      renumber[slot] = to;
+      ids[to] = this.ids[slot] as string;
+    }
+    this.ids = ids;
+    this.attributeSetAt = from(this.attributeSetAt);
+    this.prices = from(this.prices);
+    this.created = from(this.created);
+    this.revisionAt = from(this.revisionAt);
+    this.stocked = from(this.stocked);
+    this.treeOf = from(this.treeOf);
+    this.alive = new Uint8Array(this.alive.length);
+    this.alive.fill(1, 0, next);
+    this.hot = new Int32Array(this.hot.length);
+    for (let slot = 0; slot < next; slot++) {
+      this.setState(slot);
+      this.slotOf.set(this.ids[slot] as string, slot);
+    }
     this.postings.rewrite((posting) => {
       const slot = renumber[posting >>> WEIGHT_BITS] as number;
       return slot >= 0 ? (slot << WEIGHT_BITS) | (posting & WEIGHT_MASK) : -1;
-    });
+    }, inOrder);
     for (const [key, list] of this.members) {
       const kept = new Int32List();
       for (const slot of list.view()) if ((renumber[slot] as number) >= 0) kept.push(renumber[slot] as number);
+      if (!inOrder) kept.view().sort();
       if (kept.length > 0) this.members.set(key, kept);
       else this.members.delete(key);
     }
@@ -546,8 +597,17 @@ export class SearchIndex {
     const postings = single !== null && single.length <= MERGED_LISTS ? this.merged(single) : null;
     // A posting packs its slot above the weight: read from postings, a slot is shifted out of each entry.
     const shift = postings !== null ? WEIGHT_BITS : 0;
+    const intersected = query.hasText && query.exactIds.length === 0 && query.words.length > 1 ? this.intersectedWords(query.words) : null;
+    // Scores side by side with the intersected slots; else a score is the posting's weight or the slot record's.
+    const scores = intersected?.scores ?? null;
     const sources: ArrayLike<number>[] =
-      postings !== null ? [postings] : query.hasText ? [this.textMatches(query)] : this.smallestSource(query, lo, hi);
+      postings !== null
+        ? [postings]
+        : intersected !== null
+          ? [intersected.slots]
+          : query.hasText
+            ? [this.textMatches(query)]
+            : this.smallestSource(query, lo, hi);
     const { hot, prices } = this;
     const total = sources.reduce((n, list) => n + list.length, 0);
     this.matchScratch = grown(this.matchScratch, total);
@@ -587,7 +647,8 @@ export class SearchIndex {
         if (tests.length > 0 && !passesAll(tests, slot)) continue;
         if (keyed) {
           keys[count] = relevance
-            ? (shift > 0 ? entry & WEIGHT_MASK : (hot[at + SCORE] as number)) * (slotCount + 1) + (slotCount - (hot[at + NEWEST] as number))
+            ? (shift > 0 ? entry & WEIGHT_MASK : scores !== null ? (scores[i] as number) : (hot[at + SCORE] as number)) * (slotCount + 1) +
+              (slotCount - (hot[at + NEWEST] as number))
             : byPrice
               ? descending
                 ? position
@@ -605,13 +666,82 @@ export class SearchIndex {
     return { slots: out.subarray(0, count), keys: keyed ? keys.subarray(0, count) : null, min, max };
   }
 
-  /** Several posting lists as one in slot order (in scratch space valid until the next search); one list as it is. */
-  private merged(lists: Int32Array[]): Int32Array {
+  /**
+   * Slots holding every word with their summed best weights, when each word's forms reach few enough
+   * lists to merge: the words' lists (slot order) intersected by walking them side by side, or by
+   * looking each candidate up in a list far longer, so no per-slot scratch is touched. Null otherwise.
+   */
+  private intersectedWords(words: WordForm[][]): { slots: Int32Array; scores: Int32Array } | null {
+    // A summed score stays below 256 (a byte per slot) up to eight words of weights below 32.
+    if (words.length > 8) return null;
+    const lists: Int32Array[] = [];
+    for (const [w, forms] of words.entries()) {
+      const reached = this.listsOf(forms);
+      if (reached.length > MERGED_LISTS) return null;
+      lists.push(this.merged(reached, w));
+    }
+    lists.sort((a, b) => a.length - b.length);
+    const first = lists[0] as Int32Array;
+    const size = first.length;
+    const scratch = this.intersectScratch.map((array) => grown(array, size)) as [Int32Array, Int32Array, Int32Array, Int32Array];
+    this.intersectScratch = scratch;
+    let [slots, scores, nextSlots, nextScores] = scratch;
+    for (let i = 0; i < size; i++) {
+      const posting = first[i] as number;
+      slots[i] = posting >>> WEIGHT_BITS;
+      scores[i] = posting & WEIGHT_MASK;
+    }
+    const slotCount = this.ids.length;
+    this.candidateBits = grown(this.candidateBits, (slotCount >>> 5) + 1);
+    this.candidateScores = grown(this.candidateScores, slotCount);
+    const bits = this.candidateBits;
+    const scoreAt = this.candidateScores;
+    let count = size;
+    for (let k = 1; k < lists.length && count > 0; k++) {
+      const list = lists[k] as Int32Array;
+      const length = list.length;
+      let kept = 0;
+      if (length > LOOKUP_RATIO * count) {
+        let at = 0;
+        for (let i = 0; i < count && at < length; i++) {
+          const slot = slots[i] as number;
+          at = firstAtLeast(list, at, slot << WEIGHT_BITS);
+          const posting = list[at];
+          if (posting === undefined || posting >>> WEIGHT_BITS !== slot) continue;
+          nextSlots[kept] = slot;
+          nextScores[kept++] = (scores[i] as number) + (posting & WEIGHT_MASK);
+        }
+      } else {
+        // The candidates as bits (an eighth of a byte per slot, so the set stays in the nearest caches) with their scores beside.
+        for (let i = 0; i < count; i++) {
+          const slot = slots[i] as number;
+          bits[slot >>> 5] = (bits[slot >>> 5] as number) | (1 << (slot & 31));
+          scoreAt[slot] = scores[i] as number;
+        }
+        for (let j = 0; j < length; j++) {
+          const posting = list[j] as number;
+          const slot = posting >>> WEIGHT_BITS;
+          if (((bits[slot >>> 5] as number) & (1 << (slot & 31))) === 0) continue;
+          nextSlots[kept] = slot;
+          nextScores[kept++] = (scoreAt[slot] as number) + (posting & WEIGHT_MASK);
+        }
+        for (let i = 0; i < count; i++) bits[(slots[i] as number) >>> 5] = 0;
+      }
+      [slots, nextSlots] = [nextSlots, slots];
+      [scores, nextScores] = [nextScores, scores];
+      count = kept;
+    }
+    return { slots: slots.subarray(0, count), scores: scores.subarray(0, count) };
+  }
+
+  /** Several posting lists as one in slot order (in word `w`'s scratch space, valid until the next search); one list as it is. */
+  private merged(lists: Int32Array[], w = 0): Int32Array {
     if (lists.length === 0) return EMPTY;
     if (lists.length === 1) return lists[0] as Int32Array;
     const size = lists.reduce((n, list) => n + list.length, 0);
-    const [a, b] = [grown(this.mergeScratch[0], size), grown(this.mergeScratch[1], size)];
-    this.mergeScratch = [a, b];
+    const held = this.mergeScratch[w] ?? [new Int32Array(0), new Int32Array(0)];
+    const [a, b] = [grown(held[0], size), grown(held[1], size)];
+    this.mergeScratch[w] = [a, b];
     let merged = lists[0] as Int32Array;
     for (let k = 1; k < lists.length; k++) {
       const out = k % 2 === 1 ? a : b;
