@@ -1,7 +1,7 @@
 // Diagnostic: the catalog's search use case in this process over a seeded database (BENCH_DATABASE_URL),
 // no HTTP: each generated query's CPU time (the process's, waits excluded) taken alone, answer serialised as JSON; per scenario and query shape,
 // mean and p99 in microseconds. Isolates the index and answer work from sockets and the load generator.
-import { searchAnswerBody, searchProducts } from '@bazar/catalog/app/search-products';
+import { searchAnswerText, searchProducts } from '@bazar/catalog/app/search-products';
 import { createSearchIndexKeeper, tableSource } from '@bazar/catalog/caches/search-index-keeper';
 import { createSearchMemo } from '@bazar/catalog/caches/search-memo';
 import { createWordStems } from '@bazar/catalog/caches/word-stems';
@@ -46,7 +46,7 @@ for (const [scenario, every] of Object.entries(generateQuerySets(Number(process.
       const params = new URLSearchParams(path.split('?')[1]);
       const query = parseProductQuery(Object.fromEntries(params));
       const started = process.cpuUsage();
-      searchAnswerBody(await searchProducts(ctx, query));
+      searchAnswerText(await searchProducts(ctx, query));
       const spent = process.cpuUsage(started);
       const us = spent.user + spent.system;
       if (pass < passes - 1) continue;

@@ -172,22 +172,26 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
   };
 }
 
-const COMMA = Buffer.from(',');
+const COMMA = 0x2c;
 const ITEMS_OPEN = Buffer.from('{"items":[');
+// One buffer the page's items are joined in, reused by every answer: an answer's own buffer would be
+// memory outside the heap, and a few megabytes of those start a full collection of the whole index.
+let joined = Buffer.allocUnsafeSlow(64 * 1024);
 
 /**
- * The answer as UTF-8 JSON: the page's items spliced in as they are kept, the rest serialised. Built
- * as bytes, so a page's products are copied once and never become strings the collector must sweep.
+ * The answer as JSON text: the page's items spliced in as they are kept (UTF-8 bytes joined, then
+ * read as one string), the rest serialised. A string is young garbage, gone at the next scavenge.
  */
-export function searchAnswerBody(result: SearchResult): Buffer {
+export function searchAnswerText(result: SearchResult): string {
   const { items, ...rest } = result;
-  const parts: Buffer[] = [ITEMS_OPEN];
+  const size = items.reduce((n, item) => n + item.length + 1, ITEMS_OPEN.length);
+  if (joined.length < size) joined = Buffer.allocUnsafeSlow(Math.max(size, 2 * joined.length));
+  let at = ITEMS_OPEN.copy(joined, 0);
   for (const [i, item] of items.entries()) {
-    if (i > 0) parts.push(COMMA);
-    parts.push(item);
+    if (i > 0) joined[at++] = COMMA;
+    at += item.copy(joined, at);
   }
-  parts.push(Buffer.from(`],${JSON.stringify(rest).slice(1)}`));
-  return Buffer.concat(parts);
+  return `${joined.toString('utf8', 0, at)}],${JSON.stringify(rest).slice(1)}`;
 }
 
 /** The search answer, memoised per query and currency when the memo is on (local writes clear it). */

@@ -11,7 +11,7 @@ import { deleteCategory } from '../app/delete-category.ts';
 import { getProductJson } from '../app/get-product.ts';
 import { listCategories } from '../app/list-categories.ts';
 import { removeVariant } from '../app/remove-variant.ts';
-import { rememberedSearch, searchAnswerBody } from '../app/search-products.ts';
+import { rememberedSearch, searchAnswerText } from '../app/search-products.ts';
 import { updateCategory } from '../app/update-category.ts';
 import { updateProduct } from '../app/update-product.ts';
 import { parseProductQuery } from '../domain/product-query.ts';
@@ -54,7 +54,7 @@ export async function catalogRoutes(app: HttpApp, ctx: CatalogContext) {
     },
     async (req, reply) => {
       const answer = await rememberedSearch(ctx, parseProductQuery(req.query as Record<string, unknown>));
-      return reply.type('application/json; charset=utf-8').send(searchAnswerBody(answer) as unknown as Static<typeof ProductListSchema>);
+      return reply.type('application/json; charset=utf-8').send(searchAnswerText(answer) as unknown as Static<typeof ProductListSchema>);
     },
   );
 
