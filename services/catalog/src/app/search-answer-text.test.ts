@@ -16,7 +16,8 @@ describe('searchAnswerText', () => {
     const small = [{ id: 'a', title: 'Шапка' }];
     const first = searchAnswerText(answer(big));
     expect(Buffer.byteLength(first)).toBeGreaterThan(64 * 1024);
-    expect(JSON.parse(first)).toEqual({ ...answer([]), items: big, total: 80, facets: { ...answer(big).facets } });
+    const { items: _kept, ...rest } = answer(big);
+    expect(JSON.parse(first)).toEqual({ items: big, ...rest });
     expect(JSON.parse(searchAnswerText(answer(small)))).toMatchObject({ items: small, total: 1 });
     expect(JSON.parse(searchAnswerText(answer([])))).toMatchObject({ items: [], total: 0 });
   });

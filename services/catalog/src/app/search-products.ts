@@ -175,7 +175,7 @@ export async function searchProducts(ctx: CatalogContext, query: ProductQuery): 
 const COMMA = 0x2c;
 const ITEMS_OPEN = Buffer.from('{"items":[');
 // One buffer the page's items are joined in, reused by every answer: an answer's own buffer would be
-// memory outside the heap, and a few megabytes of those start a full collection of the whole index.
+// memory outside the heap, and some 64 MB of those start a full collection of the whole index.
 let joined = Buffer.allocUnsafeSlow(64 * 1024);
 
 /**

@@ -102,6 +102,11 @@ interface Matches {
   max: number;
 }
 
+/** A query's stock filter as a slot's stock flag must read: -1 when either will do. */
+const stockFlagWanted = (inStock: boolean | null) => (inStock === null ? -1 : inStock ? 1 : 0);
+
+const sizeOf = (lists: ArrayLike<number>[]) => lists.reduce((n, list) => n + list.length, 0);
+
 const valueKey = (value: AttributeValue) => `${typeof value} ${String(value)}`;
 
 interface AttributeColumn {
@@ -229,10 +234,10 @@ export class SearchIndex {
   private textScratch: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
   /** Per query word, two arrays its forms' lists are merged through. */
   private mergeScratch: [Int32Array, Int32Array][] = [];
-  /** Intersected slots and scores, and the next word's, taking turns. */
   /** One bit per slot: the candidates of an intersection step (cleared after it), and their scores so far. */
   private candidateBits = new Int32Array(0);
   private candidateScores = new Uint8Array(0);
+  /** Intersected slots and scores, and the next word's, taking turns. */
   private intersectScratch: Int32Array[] = [new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0)];
   private identity = new Int32Array(0);
   /** Per indexed order, the order whose positions the slot records hold. */
@@ -492,11 +497,7 @@ export class SearchIndex {
     const cheapest = this.sortedBy('price_asc');
     this.rankIn('price_asc');
     const slotCount = cheapest.length;
-    const from = query.minPrice === null ? 0 : this.firstInPriceOrder(cheapest, (price) => price >= (query.minPrice as number));
-    const to = Math.max(
-      from,
-      query.maxPrice === null ? slotCount : this.firstInPriceOrder(cheapest, (price) => price > (query.maxPrice as number)),
-    );
+    const { from, to } = this.priceStretch(query);
     const treeOk = query.categoryId === null ? null : this.treesHolding(query.categoryId);
     const want = query.inStock === null ? 'any' : query.inStock ? 'stocked' : 'unstocked';
     const positions = this.treePricePositions(cheapest);
@@ -515,12 +516,12 @@ export class SearchIndex {
     // A price order's walk stays between the first and last match; the newest-first order's crosses the catalogue.
     const walked = sort === 'newest' ? slotCount : last - first + 1;
     const walk = ((query.after ? 0 : query.offset) + query.limit + 1) * (walked / Math.max(1, total));
-    if (total > 0 && walk > this.smallestSourceSize(query, to - from)) {
+    if (total > 0 && walk > sizeOf(this.smallestSource(query, from, to))) {
       perTree.fill(0);
       return null;
     }
     const { hot } = this;
-    const wantStocked = query.inStock === null ? -1 : query.inStock ? 1 : 0;
+    const wantStocked = stockFlagWanted(query.inStock);
     const passes = (slot: number) => {
       const at = slot * STRIDE;
       const state = hot[at + STATE] as number;
@@ -587,9 +588,8 @@ export class SearchIndex {
    * straight from its postings, its weight the score.
    */
   private matchesOf(query: IndexQuery, perTree: Int32Array): Matches {
-    const lo = query.minPrice ?? Number.NEGATIVE_INFINITY;
-    const hi = query.maxPrice ?? Number.POSITIVE_INFINITY;
-    const wantStocked = query.inStock === null ? -1 : query.inStock ? 1 : 0;
+    const { from, to } = this.priceStretch(query);
+    const wantStocked = stockFlagWanted(query.inStock);
     const treeOk = query.categoryId === null ? null : this.treesHolding(query.categoryId);
     const tests = query.attributes.map((anyOf) => this.attributeTest(anyOf));
     const single =
@@ -607,7 +607,7 @@ export class SearchIndex {
           ? [intersected.slots]
           : query.hasText
             ? [this.textMatches(query)]
-            : this.smallestSource(query, lo, hi);
+            : this.smallestSource(query, from, to);
     const { hot, prices } = this;
     const total = sources.reduce((n, list) => n + list.length, 0);
     this.matchScratch = grown(this.matchScratch, total);
@@ -620,8 +620,6 @@ export class SearchIndex {
     const cheapest = this.sortedBy('price_asc');
     this.rankIn('price_asc');
     // Price bounds as a stretch of the cheapest-first order: a slot's position there is read beside its state.
-    const from = lo === Number.NEGATIVE_INFINITY ? 0 : this.firstInPriceOrder(cheapest, (price) => price >= lo);
-    const to = hi === Number.POSITIVE_INFINITY ? slotCount : this.firstInPriceOrder(cheapest, (price) => price > hi);
     const relevance = sort === 'relevance';
     const byPrice = sort === 'price_asc' || sort === 'price_desc';
     const descending = sort === 'price_desc';
@@ -668,8 +666,8 @@ export class SearchIndex {
 
   /**
    * Slots holding every word with their summed best weights, when each word's forms reach few enough
-   * lists to merge: the words' lists (slot order) intersected by walking them side by side, or by
-   * looking each candidate up in a list far longer, so no per-slot scratch is touched. Null otherwise.
+   * lists to merge: starting from the shortest, each next list is read through against the
+   * candidates held as bits, or each candidate is looked up in a list far longer. Null otherwise.
    */
   private intersectedWords(words: WordForm[][]): { slots: Int32Array; scores: Int32Array } | null {
     // A summed score stays below 256 (a byte per slot) up to eight words of weights below 32.
@@ -750,18 +748,8 @@ export class SearchIndex {
     return merged;
   }
 
-  /** How many slots a listing's matching would walk: the category's products, the price stretch, or all. */
-  private smallestSourceSize(query: IndexQuery, stretch: number): number {
-    let size = query.minPrice !== null || query.maxPrice !== null ? stretch : this.ids.length;
-    if (query.categoryId !== null) {
-      const category = this.categories.find(query.categoryId);
-      size = Math.min(size, category === undefined ? 0 : this.membersOf(categoryKey(category)).length);
-    }
-    return size;
-  }
-
   /** The fewest slots a query without text must walk: one filter's products, the price stretch, or all. */
-  private smallestSource(query: IndexQuery, lo: number, hi: number): ArrayLike<number>[] {
+  private smallestSource(query: IndexQuery, from: number, to: number): ArrayLike<number>[] {
     const options: ArrayLike<number>[][] = [];
     if (query.categoryId !== null) {
       const category = this.categories.find(query.categoryId);
@@ -771,21 +759,8 @@ export class SearchIndex {
     for (const anyOf of query.attributes) {
       options.push(anyOf.flatMap((wanted) => Object.entries(wanted).map(([k, v]) => this.membersOf(attributeKey(k, v)))));
     }
-    if (query.minPrice !== null || query.maxPrice !== null) {
-      const order = this.sortedBy('price_asc');
-      const from = this.firstInPriceOrder(order, (price) => price >= lo);
-      options.push([
-        order.subarray(
-          from,
-          Math.max(
-            from,
-            this.firstInPriceOrder(order, (price) => price > hi),
-          ),
-        ),
-      ]);
-    }
+    if (query.minPrice !== null || query.maxPrice !== null) options.push([this.sortedBy('price_asc').subarray(from, to)]);
     if (options.length === 0) return [this.allSlots()];
-    const sizeOf = (lists: ArrayLike<number>[]) => lists.reduce((n, list) => n + list.length, 0);
     return options.reduce((best, option) => (sizeOf(option) < sizeOf(best) ? option : best));
   }
 
@@ -824,9 +799,14 @@ export class SearchIndex {
     return column;
   }
 
-  /** The first position of the price order whose price passes `test` (which turns true and stays true). */
-  private firstInPriceOrder(order: ArrayLike<number>, test: (price: number) => boolean): number {
-    return this.firstPassing(order, (slot) => test(this.prices[slot] as number));
+  /** The query's price bounds as the stretch [from, to) of the cheapest-first order. */
+  private priceStretch(query: IndexQuery): { from: number; to: number } {
+    const order = this.sortedBy('price_asc');
+    const { prices } = this;
+    const { minPrice, maxPrice } = query;
+    const from = minPrice === null ? 0 : this.firstPassing(order, (slot) => (prices[slot] as number) >= minPrice);
+    const to = maxPrice === null ? order.length : this.firstPassing(order, (slot) => (prices[slot] as number) > maxPrice);
+    return { from, to: Math.max(from, to) };
   }
 
   /** The first position of `order` whose slot passes `test` (which turns true along the order and stays true). */
@@ -1003,22 +983,12 @@ export class SearchIndex {
     const after = query.after && query.after.sort === sort ? query.after : null;
     let i = after ? this.firstPassing(order, (slot) => this.isAfter(slot, after)) : 0;
     let end = order.length;
-    // In a price order the matches lie within the price bounds' stretch: the walk starts and ends there.
-    const { prices } = this;
-    const lo = query.minPrice ?? Number.NEGATIVE_INFINITY;
-    const hi = query.maxPrice ?? Number.POSITIVE_INFINITY;
-    if (sort === 'price_asc') {
-      i = Math.max(
-        i,
-        this.firstPassing(order, (slot) => (prices[slot] as number) >= lo),
-      );
-      end = this.firstPassing(order, (slot) => (prices[slot] as number) > hi);
-    } else if (sort === 'price_desc') {
-      i = Math.max(
-        i,
-        this.firstPassing(order, (slot) => (prices[slot] as number) <= hi),
-      );
-      end = this.firstPassing(order, (slot) => (prices[slot] as number) < lo);
+    // In a price order the matches lie within the price bounds' stretch (price descending is the
+    // cheapest-first order reversed): the walk starts and ends there.
+    if (sort !== 'newest') {
+      const { from, to } = this.priceStretch(query);
+      i = Math.max(i, sort === 'price_asc' ? from : end - to);
+      end = sort === 'price_asc' ? to : end - from;
     }
     let skip = after ? 0 : query.offset;
     const slots: number[] = [];

@@ -33,26 +33,25 @@ export class TreePricePositions {
 
   /** From the cheapest-first order of every slot and each slot's state: 1 when live, 2 when in stock, its tree number above. */
   static build(order: Int32Array, trees: number, stateOf: (slot: number) => number): TreePricePositions {
-    const sizes = [new Int32Array(trees), new Int32Array(trees)] as const;
-    const states = new Int8Array(order.length);
-    const treeAt = new Int32Array(order.length);
-    for (let position = 0; position < order.length; position++) {
+    // Per position, 0 for a live product in stock, 1 out of stock, -1 for a dead slot.
+    const kindAt = (position: number) => {
       const state = stateOf(order[position] as number);
-      const tree = state >>> 2;
-      const kind = (state & 1) === 0 ? -1 : (state & 2) !== 0 ? 0 : 1;
-      states[position] = kind;
-      treeAt[position] = tree;
-      if (kind >= 0) {
-        const perTree = sizes[kind as 0 | 1];
-        perTree[tree] = (perTree[tree] as number) + 1;
-      }
+      return (state & 1) === 0 ? -1 : (state & 2) !== 0 ? 0 : 1;
+    };
+    const sizes = [new Int32Array(trees), new Int32Array(trees)] as const;
+    for (let position = 0; position < order.length; position++) {
+      const kind = kindAt(position);
+      if (kind < 0) continue;
+      const perTree = sizes[kind as 0 | 1];
+      const tree = stateOf(order[position] as number) >>> 2;
+      perTree[tree] = (perTree[tree] as number) + 1;
     }
     const lists = sizes.map((perTree) => Array.from(perTree, (n) => new Int32Array(n))) as [Int32Array[], Int32Array[]];
     const filled = [new Int32Array(trees), new Int32Array(trees)] as const;
     for (let position = 0; position < order.length; position++) {
-      const kind = states[position] as number;
+      const kind = kindAt(position);
       if (kind < 0) continue;
-      const tree = treeAt[position] as number;
+      const tree = stateOf(order[position] as number) >>> 2;
       const at = filled[kind as 0 | 1][tree] as number;
       (lists[kind as 0 | 1][tree] as Int32Array)[at] = position;
       filled[kind as 0 | 1][tree] = at + 1;
