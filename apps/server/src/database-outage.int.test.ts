@@ -1,7 +1,7 @@
 import identity from '@bazar/identity';
+import { startTcpProxy } from '@bazar/kit/tcp-proxy';
 import { createTestPostgresDatabase, testEngine } from '@bazar/kit/testing';
 import { describe, expect, it } from 'vitest';
-import { startTcpProxy } from '../test/tcp-proxy.ts';
 import { startHost } from './host.ts';
 
 // A database that goes away exists on PostgreSQL only (this suite runs in the postgres project).

@@ -1,10 +1,10 @@
 import { createAmqpBus } from '@bazar/kit/bus/amqp-bus';
 import { createLogger } from '@bazar/kit/log';
+import { startTcpProxy } from '@bazar/kit/tcp-proxy';
 import { testAmqpUrl } from '@bazar/kit/testing';
 import { describe, it } from 'vitest';
 import { deleteTestQueues } from '../test/amqp-cleanup.ts';
 import { runOutboxOutageScenario } from '../test/outbox-outage.ts';
-import { startTcpProxy } from '../test/tcp-proxy.ts';
 
 describe('outbox on RabbitMQ', () => {
   it('keeps events while the broker is unreachable and delivers each exactly once after it returns', async () => {

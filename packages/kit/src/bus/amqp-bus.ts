@@ -59,13 +59,17 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
   let closed = false;
   let reconnectTimer: NodeJS.Timeout | undefined;
   let reconnectAttempt = 0;
+  let connecting = false;
   let warnedClassic = false;
   let consuming = true;
   const consumerTags: string[] = [];
+  /** Subscriptions and listeners set up on the current connection: each once, whoever gets there first. */
+  let setUp = new Set<object>();
   const inFlight = new Set<Promise<void>>();
 
   async function consume(subscription: Subscription) {
-    if (!consumer || !publisher) return;
+    if (!consumer || !publisher || setUp.has(subscription)) return;
+    setUp.add(subscription);
     const names = queueNames(prefix, subscription.group);
     const model = connection;
     if (model) {
@@ -86,7 +90,8 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
   /** A queue of this connection's own (server-named, gone with it) bound to the keys: every process gets its copy. */
   async function listen(listener: { keys: readonly string[]; handler: EnvelopeHandler }) {
     const channel = consumer;
-    if (!channel) return;
+    if (!channel || setUp.has(listener)) return;
+    setUp.add(listener);
     const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true, durable: false });
     for (const key of listener.keys) await channel.bindQueue(queue, exchange, key);
     await channel.consume(
@@ -151,56 +156,85 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
     });
   }
 
+  /**
+   * Drops a connection that can no longer do its work (a subscription or channel lost on it); its
+   * close starts a reconnect, and the next connection sets every subscription up again.
+   */
+  function abandon(model: ChannelModel, error?: unknown) {
+    if (connection !== model || closed) return;
+    if (error) log.warn({ err: error }, 'broker connection unusable; reconnecting');
+    void model.close().catch(() => {});
+  }
+
   async function connect() {
     const model = await amqp.connect(url, { noDelay: true });
     model.on('error', (error: Error) => log.warn({ err: error }, 'broker connection error'));
     model.on('close', () => {
+      // An older connection closing late leaves the current one alone.
+      if (connection !== model && connection !== undefined) return;
       connection = undefined;
       publisher = undefined;
       consumer = undefined;
       if (!closed) scheduleReconnect();
     });
-    const confirm = await model.createConfirmChannel();
-    confirm.on('error', () => {});
-    const channelForConsumers = await model.createChannel();
-    channelForConsumers.on('error', () => {});
-    const declared = await declareTopology(model, prefix, options.topology ?? []);
-    if (declared.classic.length > 0 && !warnedClassic) {
-      warnedClassic = true;
-      log.warn({ queues: declared.classic }, 'classic queues from an older install kept; see README "Moving to quorum queues"');
+    try {
+      const confirm = await model.createConfirmChannel();
+      confirm.on('error', () => {});
+      const channelForConsumers = await model.createChannel();
+      channelForConsumers.on('error', () => {});
+      // A channel the broker closed on its own (a refused operation) would leave publishing or consuming dead.
+      for (const channel of [confirm, channelForConsumers]) channel.on('close', () => abandon(model));
+      const declared = await declareTopology(model, prefix, options.topology ?? []);
+      if (declared.classic.length > 0 && !warnedClassic) {
+        warnedClassic = true;
+        log.warn({ queues: declared.classic }, 'classic queues from an older install kept; see README "Moving to quorum queues"');
+      }
+      await channelForConsumers.prefetch(options.prefetch ?? 32);
+      connection = model;
+      publisher = confirm;
+      consumer = channelForConsumers;
+      consumerTags.length = 0;
+      setUp = new Set();
+      for (const subscription of subscriptions) await consume(subscription);
+      for (const listener of listeners) await listen(listener);
+    } catch (error) {
+      // Half set up is not kept: the next attempt starts on a fresh connection.
+      if (connection === model) connection = publisher = consumer = undefined;
+      await model.close().catch(() => {});
+      throw error;
     }
-    await channelForConsumers.prefetch(options.prefetch ?? 32);
-    connection = model;
-    publisher = confirm;
-    consumer = channelForConsumers;
-    consumerTags.length = 0;
-    for (const subscription of subscriptions) await consume(subscription);
-    for (const listener of listeners) await listen(listener);
     if (reconnectAttempt > 0) log.info('broker connection restored');
     reconnectAttempt = 0;
   }
 
+  /** One connect at a time; a failed one, or a connection lost while connecting, tries again with growing delays. */
+  async function connectOnce() {
+    connecting = true;
+    try {
+      await connect();
+    } finally {
+      connecting = false;
+    }
+  }
+
   function scheduleReconnect() {
-    if (reconnectTimer || closed) return;
+    if (reconnectTimer || connecting || closed) return;
     reconnectAttempt++;
     const delay = Math.min(5_000, 100 * 2 ** Math.min(reconnectAttempt, 6));
     if (reconnectAttempt === 1) log.warn('broker connection lost; reconnecting');
     reconnectTimer = setTimeout(async () => {
       reconnectTimer = undefined;
-      try {
-        await connect();
-      } catch {
-        scheduleReconnect();
-      }
+      await connectOnce().catch(() => {});
+      if (!connection) scheduleReconnect();
     }, delay);
   }
 
   try {
-    await connect();
+    await connectOnce();
   } catch (error) {
     log.warn({ err: error }, 'broker unavailable at start-up; will keep trying');
-    scheduleReconnect();
   }
+  if (!connection) scheduleReconnect();
   // Queue depths at each scrape, on a channel of their own: a failed check closes its channel.
   const unwatch = watchQueues(async () => {
     if (!connection || subscriptions.length === 0) return [];
@@ -250,15 +284,18 @@ export async function createAmqpBus(options: AmqpBusOptions): Promise<Bus> {
         );
       });
     },
+    // A connection lost while subscribing is not the caller's failure: the next one subscribes.
     async subscribe(group, keys, handler) {
       const subscription = { group, keys, handler };
       subscriptions.push(subscription);
-      await consume(subscription);
+      const model = connection;
+      await consume(subscription).catch((error: unknown) => model && abandon(model, error));
     },
     async broadcast(keys, handler) {
       const listener = { keys, handler };
       listeners.push(listener);
-      await listen(listener);
+      const model = connection;
+      await listen(listener).catch((error: unknown) => model && abandon(model, error));
     },
     isConnected: () => !!publisher,
     async stopConsuming() {
