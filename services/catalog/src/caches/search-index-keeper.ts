@@ -110,6 +110,7 @@ export function createSearchIndexKeeper(source: SearchDocumentSource, options: {
     seen = horizon.revision;
     index.regroup();
     index.prepareOrders();
+    index.reserveScratch();
   }
 
   async function catchUp(): Promise<void> {

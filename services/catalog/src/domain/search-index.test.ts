@@ -308,6 +308,13 @@ describe('SearchIndex with a rare word and a common one', () => {
       [['редк'], ['обычн']],
       [['обычн'], ['форма', 'формы']],
       [['редк'], ['форма', 'формы'], ['обычн']],
+      // Every word merged from several forms, the later ones in turn through the same scratch space.
+      [
+        ['обычн', 'форма'],
+        ['редк', 'формы'],
+        ['обычн', 'редк'],
+        ['форма', 'обычн'],
+      ],
     ]) {
       const score = (p: IndexedProduct) => words.reduce((sum, forms) => sum + packed(p, forms), 0);
       const expected = live.filter((p) => words.every((forms) => packed(p, forms) > 0)).sort((a, b) => score(b) - score(a) || newest(a, b));
@@ -315,5 +322,21 @@ describe('SearchIndex with a rare word and a common one', () => {
       expect(answer.total, JSON.stringify(words)).toBe(expected.length);
       expect(answer.ids).toEqual(expected.slice(0, 30).map((p) => p.id));
     }
+  });
+
+  it('grows no scratch space once it is reserved, whatever the query', () => {
+    index.prepareOrders();
+    index.reserveScratch();
+    const reserved = index.scratchBytes;
+    const forms = [word('обычн', 'форма'), word('редк', 'формы'), word('обычн', 'редк'), word('форма', 'обычн'), word('обычн')];
+    for (const sort of ['relevance', 'newest', 'price_asc', 'price_desc'] as const) {
+      for (let words = 1; words <= forms.length; words++) {
+        index.search(query({ hasText: true, words: forms.slice(0, words), sort, offset: 20 }));
+      }
+      index.search(query({ sort, offset: 40 }));
+      index.search(query({ sort, minPrice: 0, maxPrice: 1_000_000, inStock: true }));
+    }
+    expect(index.scratchBytes).toBe(reserved);
+    expect(reserved).toBeGreaterThan(0);
   });
 });

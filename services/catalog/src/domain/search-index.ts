@@ -232,7 +232,7 @@ export class SearchIndex {
   private key = new Float64Array(0);
   private matchScratch = new Int32Array(0);
   private textScratch: [Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0)];
-  /** Per query word, two arrays its forms' lists are merged through. */
+  /** For the first query word and for each later one in turn, two arrays its forms' lists are merged through. */
   private mergeScratch: [Int32Array, Int32Array][] = [];
   /** One bit per slot: the candidates of an intersection step (cleared after it), and their scores so far. */
   private candidateBits = new Int32Array(0);
@@ -299,7 +299,44 @@ export class SearchIndex {
   prepareOrders(): void {
     this.rankIn('newest');
     this.rankIn('price_asc');
+    this.sortedBy('price_desc');
+    this.treePricePositions(this.sortedBy('price_asc'));
     this.postings.prepareOrder();
+  }
+
+  /**
+   * Sizes every search's scratch space for the catalogue as it is, so searches after a build do not
+   * grow it. Grown arrays are memory outside the heap: tens of megabytes of it arriving under load
+   * made V8 start a full collection of the whole index there and then (decision 0045).
+   */
+  reserveScratch(): void {
+    const count = this.ids.length;
+    this.matchScratch = grown(this.matchScratch, count);
+    this.key = grown(this.key, count);
+    this.textScratch = [grown(this.textScratch[0], count), grown(this.textScratch[1], count)];
+    this.intersectScratch = this.intersectScratch.map((array) => grown(array, count));
+    for (const w of [0, 1]) {
+      const [a, b] = this.mergeScratch[w] ?? [EMPTY, EMPTY];
+      this.mergeScratch[w] = [grown(a, count), grown(b, count)];
+    }
+    this.candidateBits = grown(this.candidateBits, (count >>> 5) + 1);
+    this.candidateScores = grown(this.candidateScores, count);
+    this.allSlots();
+  }
+
+  /** Bytes held as search scratch space (`reserveScratch`). */
+  get scratchBytes(): number {
+    const arrays = [
+      this.matchScratch,
+      this.key,
+      ...this.textScratch,
+      ...this.intersectScratch,
+      ...this.mergeScratch.flat(),
+      this.candidateBits,
+      this.candidateScores,
+      this.identity,
+    ];
+    return arrays.reduce((n, array) => n + array.byteLength, 0);
   }
 
   /** Drops dead slots once they outnumber the live ones, renumbering in the same order. */
@@ -672,14 +709,17 @@ export class SearchIndex {
   private intersectedWords(words: WordForm[][]): { slots: Int32Array; scores: Int32Array } | null {
     // A summed score stays below 256 (a byte per slot) up to eight words of weights below 32.
     if (words.length > 8) return null;
-    const lists: Int32Array[] = [];
-    for (const [w, forms] of words.entries()) {
+    const reachedByWord: Int32Array[][] = [];
+    for (const forms of words) {
       const reached = this.listsOf(forms);
       if (reached.length > MERGED_LISTS) return null;
-      lists.push(this.merged(reached, w));
+      reachedByWord.push(reached);
     }
-    lists.sort((a, b) => a.length - b.length);
-    const first = lists[0] as Int32Array;
+    // Shortest first by the lists' summed lengths; each later word is merged when its turn comes, all in the
+    // same scratch space, so a query of any length needs two words' worth (the result does not depend on the order).
+    const postingsOf = (lists: Int32Array[]) => lists.reduce((n, list) => n + list.length, 0);
+    reachedByWord.sort((a, b) => postingsOf(a) - postingsOf(b));
+    const first = this.merged(reachedByWord[0] as Int32Array[], 0);
     const size = first.length;
     const scratch = this.intersectScratch.map((array) => grown(array, size)) as [Int32Array, Int32Array, Int32Array, Int32Array];
     this.intersectScratch = scratch;
@@ -695,8 +735,8 @@ export class SearchIndex {
     const bits = this.candidateBits;
     const scoreAt = this.candidateScores;
     let count = size;
-    for (let k = 1; k < lists.length && count > 0; k++) {
-      const list = lists[k] as Int32Array;
+    for (let k = 1; k < reachedByWord.length && count > 0; k++) {
+      const list = this.merged(reachedByWord[k] as Int32Array[], 1);
       const length = list.length;
       let kept = 0;
       if (length > LOOKUP_RATIO * count) {
@@ -732,7 +772,7 @@ export class SearchIndex {
     return { slots: slots.subarray(0, count), scores: scores.subarray(0, count) };
   }
 
-  /** Several posting lists as one in slot order (in word `w`'s scratch space, valid until the next search); one list as it is. */
+  /** Several posting lists as one in slot order (in scratch space `w`, valid until its next merge); one list as it is. */
   private merged(lists: Int32Array[], w = 0): Int32Array {
     if (lists.length === 0) return EMPTY;
     if (lists.length === 1) return lists[0] as Int32Array;
