@@ -5,6 +5,7 @@ import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import { eq, inArray } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { CatalogContext } from './app/context.ts';
+import { learnTitleStems } from './app/learn-title-stems.ts';
 import { seedDemoCatalog } from './app/seed-demo-catalog.ts';
 import { seedDemoMaterials } from './app/seed-demo-materials.ts';
 import { runInBackground } from './app/start-import.ts';
@@ -20,6 +21,9 @@ import { onRatesUpdated } from './events/on-rates-updated.ts';
 import { onStockChanged } from './events/on-stock-changed.ts';
 import { catalogRoutes } from './http/routes.ts';
 
+/** Words whose stems are remembered; half of them may be title words learnt ahead. */
+const STEMS_KEPT = 50_000;
+
 /** One context per mounted service: config, cache (Redis when REDIS_URL is set) and read-model memos. */
 function buildContext(deps: ServiceDeps): CatalogContext {
   const config = readCatalogConfig(deps.env);
@@ -33,7 +37,7 @@ function buildContext(deps: ServiceDeps): CatalogContext {
     rates: createRateBook(deps.db, config.BASE_CURRENCY),
     searchMemo: createSearchMemo({ ttlMs: config.CATALOG_SEARCH_MEMO_MS, max: 2_000 }),
     searchIndex: createSearchIndexKeeper(tableSource(deps.db), { pageCopies: config.CATALOG_PAGE_COPIES }),
-    stems: createWordStems(new LRUCache({ max: 50_000 }), (words) => lexemesOfWords(deps.db, words)),
+    stems: createWordStems(new LRUCache({ max: STEMS_KEPT }), (words) => lexemesOfWords(deps.db, words)),
     pageProducts: new LRUCache({ max: 20_000 }),
     categorySlugs: new LRUCache({ max: 10_000, ttl: 1_000 }),
     productOfVariant: new LRUCache({ max: 100_000 }),
@@ -62,6 +66,9 @@ export default defineService({
       runInBackground(ctx, id);
     }
     ctx.searchIndex.start(1_000);
+    void learnTitleStems(ctx, STEMS_KEPT / 2).catch((error: unknown) => {
+      if (!ctx.stopping.signal.aborted) ctx.deps.log.warn({ err: error }, 'title word stems not learnt ahead; searches ask for them');
+    });
     return undefined;
   },
   async seedDemo(ctx) {

@@ -40,6 +40,8 @@ export interface SearchIndexKeeper {
   fresh(): Promise<SearchIndex>;
   /** Which query terms no title word equals, with their likely corrections; as of the last `fresh()`. */
   lookupTerms(terms: string[]): TermLookup;
+  /** Up to `limit` title words (the words typos are corrected to); as of the last `fresh()`. */
+  titleWords(limit: number): string[];
   /** Live products with a variant whose SKU (any case) or barcode is `code`; as of the last `fresh()`. */
   withCode(code: string): string[];
   /** The product's results-page item (UTF-8 JSON, `pageCopyColumn`) at this revision, when kept (`pageCopies`). */
@@ -173,6 +175,7 @@ export function createSearchIndexKeeper(source: SearchDocumentSource, options: {
       return index;
     },
     lookupTerms: (terms) => dictionary.lookup(terms),
+    titleWords: (limit) => dictionary.some(limit),
     withCode(code) {
       return [...new Set([...codeTable.productsWith(`s${code.toUpperCase()}`), ...codeTable.productsWith(`b${code}`)])];
     },

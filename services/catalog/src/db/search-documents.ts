@@ -109,6 +109,8 @@ export async function runningTransactionsAndClaim(db: DbOrTx): Promise<{ snapsho
   return { snapshot: snapshotOf(row), claimed: BigInt(row?.claimed ?? '0') };
 }
 
+const WORDS_PER_STATEMENT = 5_000;
+
 const parseTextArray = (text: string) =>
   text
     .replace(/^\{|\}$/g, '')
@@ -118,16 +120,18 @@ const parseTextArray = (text: string) =>
 /** Each word's lexemes in the `russian` configuration (none for a stop word), as the stored vectors have them. */
 export async function lexemesOfWords(db: DbOrTx, words: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  if (words.length === 0) return out;
-  const list = sql.join(
-    words.map((w) => sql`${w}`),
-    sql`, `,
-  );
-  const result = await db.execute(
-    sql`SELECT w AS word, ARRAY(SELECT unnest(tsvector_to_array(to_tsvector('russian'::regconfig, w)))) AS lexemes FROM unnest(ARRAY[${list}]::text[]) AS w`,
-  );
-  for (const row of (result as unknown as { rows: { word: string; lexemes: string[] | string }[] }).rows) {
-    out.set(row.word, Array.isArray(row.lexemes) ? row.lexemes : parseTextArray(row.lexemes));
+  // A statement's parameters are limited (65,535): many words go a few thousand at a time.
+  for (let from = 0; from < words.length; from += WORDS_PER_STATEMENT) {
+    const list = sql.join(
+      words.slice(from, from + WORDS_PER_STATEMENT).map((w) => sql`${w}`),
+      sql`, `,
+    );
+    const result = await db.execute(
+      sql`SELECT w AS word, ARRAY(SELECT unnest(tsvector_to_array(to_tsvector('russian'::regconfig, w)))) AS lexemes FROM unnest(ARRAY[${list}]::text[]) AS w`,
+    );
+    for (const row of (result as unknown as { rows: { word: string; lexemes: string[] | string }[] }).rows) {
+      out.set(row.word, Array.isArray(row.lexemes) ? row.lexemes : parseTextArray(row.lexemes));
+    }
   }
   return out;
 }

@@ -38,6 +38,16 @@ export class WordDictionary {
     return this.words.size;
   }
 
+  /** Up to `limit` words, in the order they were added. */
+  some(limit: number): string[] {
+    const out: string[] = [];
+    for (const word of this.words.keys()) {
+      if (out.length >= limit) break;
+      out.push(word);
+    }
+    return out;
+  }
+
   has(word: string): boolean {
     return this.words.has(word);
   }

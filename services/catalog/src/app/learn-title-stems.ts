@@ -1,0 +1,13 @@
+import type { CatalogContext } from './context.ts';
+
+/**
+ * Asks the database once, after the index is built, for the stems of up to `limit` title words (the
+ * words queries use and typos are corrected to), so the first searches using them do not wait for
+ * those round trips: a burst of new queries otherwise queued behind them.
+ */
+export async function learnTitleStems(ctx: Pick<CatalogContext, 'searchIndex' | 'stems'>, limit: number): Promise<number> {
+  await ctx.searchIndex.fresh();
+  const words = ctx.searchIndex.titleWords(limit);
+  await ctx.stems.learn(words);
+  return words.length;
+}
