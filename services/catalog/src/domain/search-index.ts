@@ -646,7 +646,7 @@ export class SearchIndex {
             ? [this.textMatches(query)]
             : this.smallestSource(query, from, to);
     const { hot, prices } = this;
-    const total = sources.reduce((n, list) => n + list.length, 0);
+    const total = sizeOf(sources);
     this.matchScratch = grown(this.matchScratch, total);
     const out = this.matchScratch;
     // Keys of a text query's page order: as `keysOf` computes them.
@@ -717,8 +717,7 @@ export class SearchIndex {
     }
     // Shortest first by the lists' summed lengths; each later word is merged when its turn comes, all in the
     // same scratch space, so a query of any length needs two words' worth (the result does not depend on the order).
-    const postingsOf = (lists: Int32Array[]) => lists.reduce((n, list) => n + list.length, 0);
-    reachedByWord.sort((a, b) => postingsOf(a) - postingsOf(b));
+    reachedByWord.sort((a, b) => sizeOf(a) - sizeOf(b));
     const first = this.merged(reachedByWord[0] as Int32Array[], 0);
     const size = first.length;
     const scratch = this.intersectScratch.map((array) => grown(array, size)) as [Int32Array, Int32Array, Int32Array, Int32Array];
@@ -776,7 +775,7 @@ export class SearchIndex {
   private merged(lists: Int32Array[], w = 0): Int32Array {
     if (lists.length === 0) return EMPTY;
     if (lists.length === 1) return lists[0] as Int32Array;
-    const size = lists.reduce((n, list) => n + list.length, 0);
+    const size = sizeOf(lists);
     const held = this.mergeScratch[w] ?? [new Int32Array(0), new Int32Array(0)];
     const [a, b] = [grown(held[0], size), grown(held[1], size)];
     this.mergeScratch[w] = [a, b];
@@ -873,10 +872,9 @@ export class SearchIndex {
    * `score`: per word the best weight among its forms, summed; exact code matches far above all.
    */
   private textMatches(query: IndexQuery): Int32Array {
-    const total = (lists: Int32Array[]) => lists.reduce((n, l) => n + l.length, 0);
-    const words = query.words.map((forms) => this.listsOf(forms)).sort((a, b) => total(a) - total(b));
+    const words = query.words.map((forms) => this.listsOf(forms)).sort((a, b) => sizeOf(a) - sizeOf(b));
     // Two scratch arrays taking turns: each word keeps the slots of the previous word that hold it.
-    const bound = (words[0] ? total(words[0]) : 0) + query.exactIds.length;
+    const bound = (words[0] ? sizeOf(words[0]) : 0) + query.exactIds.length;
     const scratch = [grown(this.textScratch[0], bound), grown(this.textScratch[1], bound)] as const;
     this.textScratch = [scratch[0], scratch[1]];
     this.reserveSteps(words.length + 1);
