@@ -47,7 +47,9 @@ try {
   // A process answers its first thousand or so searches at about twice its later CPU (the optimising
   // compiler is still at work): what is measured is a warmed process, warmed by queries never measured.
   const measured = new Set(Object.values(sets).flat());
-  const warmUp = Object.values(generateQuerySets(WARM_UP_QUERIES, 97)).map((paths) => paths.filter((path) => !measured.has(path)));
+  const warmUp = Object.values(generateQuerySets(WARM_UP_QUERIES, 97)).map((paths: string[]) =>
+    paths.filter((path) => !measured.has(path)),
+  );
   const distinct: Record<'off' | 'on', DistinctLoadResult[]> = { off: [], on: [] };
   let relevance = { score: 0, misses: [] as string[] };
   for (const memo of ['off', 'on'] as const) {

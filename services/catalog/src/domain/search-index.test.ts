@@ -123,6 +123,28 @@ describe('SearchIndex', () => {
     expect(big.search(filtered)).toEqual(beforeCompaction);
   });
 
+  it('keeps its attribute filters right when its products are regrouped, and numbers each value per attribute set', () => {
+    const index = new SearchIndex();
+    const colours = ['red', 'blue', 'green'];
+    for (let n = 1; n <= 60; n++) {
+      index.upsert(
+        product(n, { categoryTree: n % 2 ? [CAT.shoes] : [CAT.hats], attributes: { color: colours[n % 3] as string, size: n % 4 } }),
+      );
+    }
+    const asked = [
+      query({ attributes: [[{ color: 'red' }]], limit: 50 }),
+      query({ attributes: [[{ color: 'blue' }, { color: 'green' }], [{ size: 2 }]], sort: 'price_desc', limit: 50 }),
+      query({ attributes: [[{ size: 3 }]], categoryId: CAT.shoes, sort: 'price_asc', limit: 50 }),
+    ];
+    const before = asked.map((q) => index.search(q));
+    expect(before.map((answer) => answer.total)).toEqual([20, 10, 15]);
+    index.regroup();
+    expect(asked.map((q) => index.search(q))).toEqual(before);
+    index.upsert(product(61, { attributes: { color: 'red', size: 3 } }));
+    expect(index.search(asked[0] as IndexQuery).ids[0]).toBe(id(61));
+    expect(index.search(asked[2] as IndexQuery).total).toBe(16);
+  });
+
   it('counts every match per category (ancestors included) with the price range', () => {
     const answer = catalogue().search(query({ attributes: [[{ color: 'red' }]] }));
     expect(answer).toMatchObject({ total: 2, min: 100, max: 300 });

@@ -120,18 +120,16 @@ interface AttributeTest {
   wanted: number[];
 }
 
-function setColumnValue(column: AttributeColumn, slot: number, value: AttributeValue | undefined): void {
-  if (value === undefined) {
-    column.values[slot] = 0;
-    return;
-  }
+/** The number `value` has in the column (0: no value), numbering a value seen for the first time. */
+function valueNumber(column: AttributeColumn, value: AttributeValue | undefined): number {
+  if (value === undefined) return 0;
   const key = valueKey(value);
   let number = column.numbers.get(key);
   if (number === undefined) {
     number = column.numbers.size + 1;
     column.numbers.set(key, number);
   }
-  column.values[slot] = number;
+  return number;
 }
 
 /**
@@ -280,7 +278,7 @@ export class SearchIndex {
     this.setState(slot);
     for (const c of tree) this.addMember(categoryKey(c), slot);
     for (const [key, value] of Object.entries(product.attributes)) this.addMember(attributeKey(key, value), slot);
-    for (const [key, column] of this.attributeColumns) setColumnValue(column, slot, product.attributes[key]);
+    for (const [key, column] of this.attributeColumns) column.values[slot] = valueNumber(column, product.attributes[key]);
     this.attributeSetAt[slot] = this.attributeSets.numberOf(JSON.stringify(product.attributes), product.attributes);
     this.slotOf.set(product.id, slot);
     for (const [lexeme, weight] of product.lexemes) {
@@ -418,8 +416,7 @@ export class SearchIndex {
       if (kept.length > 0) this.members.set(key, kept);
       else this.members.delete(key);
     }
-    // Value columns are built again at the next filter on them.
-    this.attributeColumns.clear();
+    for (const column of this.attributeColumns.values()) column.values = from(column.values);
     this.dead = 0;
     this.compactions++;
   }
@@ -826,14 +823,21 @@ export class SearchIndex {
     return { columns, wanted };
   }
 
-  /** Each slot's value of one attribute as a number (0: none), built at the first filter on it and kept up to date. */
+  /**
+   * Each slot's value of one attribute as a number (0: none), built at the first filter on it and kept
+   * up to date. A value is numbered once per distinct attribute set, not per product: at a million
+   * products a slot costs a copy, and the first filter on an attribute stays a few milliseconds.
+   */
   private attributeColumn(key: string): AttributeColumn {
     let column = this.attributeColumns.get(key);
     if (!column) {
-      column = { values: new Int32Array(this.alive.length), numbers: new Map() };
-      this.attributeColumns.set(key, column);
-      for (let slot = 0; slot < this.ids.length; slot++)
-        setColumnValue(column, slot, this.attributeSets.values[this.attributeSetAt[slot] as number]?.[key]);
+      const built: AttributeColumn = { values: new Int32Array(this.alive.length), numbers: new Map() };
+      const numberOfSet = Int32Array.from(this.attributeSets.values, (attributes) => valueNumber(built, attributes?.[key]));
+      const { values } = built;
+      const setAt = this.attributeSetAt;
+      for (let slot = 0; slot < this.ids.length; slot++) values[slot] = numberOfSet[setAt[slot] as number] as number;
+      this.attributeColumns.set(key, built);
+      column = built;
     }
     return column;
   }
