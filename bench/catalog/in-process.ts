@@ -1,7 +1,7 @@
 // Diagnostic: the catalog's search use case in this process over a seeded database (BENCH_DATABASE_URL),
 // no HTTP: each generated query's CPU time (the process's, waits excluded) taken alone, answer serialised as JSON; per scenario and query shape,
 // mean and p99 in microseconds. Isolates the index and answer work from sockets and the load generator.
-import { learnTitleStems } from '@bazar/catalog/app/learn-title-stems';
+import { learnTitleStems, TITLE_WORDS_LEARNT_AHEAD } from '@bazar/catalog/app/learn-title-stems';
 import { searchAnswerText, searchProducts } from '@bazar/catalog/app/search-products';
 import { createSearchIndexKeeper, tableSource } from '@bazar/catalog/caches/search-index-keeper';
 import { createSearchMemo } from '@bazar/catalog/caches/search-memo';
@@ -29,7 +29,7 @@ const ctx = {
 const built = performance.now();
 await ctx.searchIndex.fresh();
 // As the server does once the index is built (services/catalog/src/index.ts).
-await learnTitleStems(ctx, 25_000);
+await learnTitleStems(ctx, TITLE_WORDS_LEARNT_AHEAD);
 console.log(`index built in ${Math.round(performance.now() - built)} ms`);
 
 const shapeOf = (params: URLSearchParams) =>

@@ -5,7 +5,7 @@ import { defineService, type ServiceDeps } from '@bazar/kit/service';
 import { eq, inArray } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { CatalogContext } from './app/context.ts';
-import { learnTitleStems } from './app/learn-title-stems.ts';
+import { learnTitleStems, TITLE_WORDS_LEARNT_AHEAD } from './app/learn-title-stems.ts';
 import { seedDemoCatalog } from './app/seed-demo-catalog.ts';
 import { seedDemoMaterials } from './app/seed-demo-materials.ts';
 import { runInBackground } from './app/start-import.ts';
@@ -21,8 +21,8 @@ import { onRatesUpdated } from './events/on-rates-updated.ts';
 import { onStockChanged } from './events/on-stock-changed.ts';
 import { catalogRoutes } from './http/routes.ts';
 
-/** Words whose stems are remembered; half of them may be title words learnt ahead. */
-const STEMS_KEPT = 50_000;
+/** Words whose stems are remembered: the title words learnt ahead leave as many for other words. */
+const STEMS_KEPT = 2 * TITLE_WORDS_LEARNT_AHEAD;
 
 /** One context per mounted service: config, cache (Redis when REDIS_URL is set) and read-model memos. */
 function buildContext(deps: ServiceDeps): CatalogContext {
@@ -66,7 +66,7 @@ export default defineService({
       runInBackground(ctx, id);
     }
     ctx.searchIndex.start(1_000);
-    void learnTitleStems(ctx, STEMS_KEPT / 2).catch((error: unknown) => {
+    void learnTitleStems(ctx, TITLE_WORDS_LEARNT_AHEAD).catch((error: unknown) => {
       if (!ctx.stopping.signal.aborted) ctx.deps.log.warn({ err: error }, 'title word stems not learnt ahead; searches ask for them');
     });
     return undefined;

@@ -1,5 +1,8 @@
 import type { CatalogContext } from './context.ts';
 
+/** How many title words a process stems once its index is built. */
+export const TITLE_WORDS_LEARNT_AHEAD = 25_000;
+
 /**
  * Asks the database once, after the index is built, for the stems of up to `limit` title words (the
  * words queries use and typos are corrected to), so the first searches using them do not wait for

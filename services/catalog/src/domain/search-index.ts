@@ -829,16 +829,14 @@ export class SearchIndex {
    * products a slot costs a copy, and the first filter on an attribute stays a few milliseconds.
    */
   private attributeColumn(key: string): AttributeColumn {
-    let column = this.attributeColumns.get(key);
-    if (!column) {
-      const built: AttributeColumn = { values: new Int32Array(this.alive.length), numbers: new Map() };
-      const numberOfSet = Int32Array.from(this.attributeSets.values, (attributes) => valueNumber(built, attributes?.[key]));
-      const { values } = built;
-      const setAt = this.attributeSetAt;
-      for (let slot = 0; slot < this.ids.length; slot++) values[slot] = numberOfSet[setAt[slot] as number] as number;
-      this.attributeColumns.set(key, built);
-      column = built;
-    }
+    const kept = this.attributeColumns.get(key);
+    if (kept) return kept;
+    const column: AttributeColumn = { values: new Int32Array(this.alive.length), numbers: new Map() };
+    const numberOfSet = Int32Array.from(this.attributeSets.values, (attributes) => valueNumber(column, attributes?.[key]));
+    const { values } = column;
+    const setAt = this.attributeSetAt;
+    for (let slot = 0; slot < this.ids.length; slot++) values[slot] = numberOfSet[setAt[slot] as number] as number;
+    this.attributeColumns.set(key, column);
     return column;
   }
 
